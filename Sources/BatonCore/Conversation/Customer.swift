@@ -1,0 +1,47 @@
+import Foundation
+
+/// What the bot platform knows about the customer.
+public struct Customer: Sendable, Equatable, Codable {
+    public var id: String
+    public var name: String?
+    /// ISO 639-1 code such as `en`, `es`, `pt`.
+    public var language: String?
+    public var tier: String?
+    /// Lifetime value in the account currency.
+    public var ltv: Double?
+    /// `vip`, `named_account`, `high_ltv` or free-form tags.
+    public var tags: [String]
+    public var priorContacts: [PriorContact]
+
+    public init(id: String, name: String? = nil, language: String? = nil, tier: String? = nil, ltv: Double? = nil,
+                tags: [String] = [], priorContacts: [PriorContact] = []) {
+        self.id = id
+        self.name = name
+        self.language = language
+        self.tier = tier
+        self.ltv = ltv
+        self.tags = tags
+        self.priorContacts = priorContacts
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, language, tier, ltv, tags
+        case priorContacts = "prior_contacts"
+    }
+}
+
+/// An earlier contact of the same customer.
+public struct PriorContact: Sendable, Equatable, Codable {
+    public var topic: String
+    public var daysAgo: Int
+
+    public init(topic: String, daysAgo: Int) {
+        self.topic = topic
+        self.daysAgo = daysAgo
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case topic
+        case daysAgo = "days_ago"
+    }
+}

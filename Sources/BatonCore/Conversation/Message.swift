@@ -1,0 +1,47 @@
+import Foundation
+
+/// Who wrote a message.
+public enum Role: String, Sendable, Codable, CaseIterable {
+    case customer
+    case ai
+    /// A human agent's reply, recorded after the handoff.
+    case agent
+}
+
+/// One message of a conversation. Only `role` and `text` are required.
+public struct Message: Sendable, Equatable, Codable {
+    public var role: Role
+    public var text: String
+    public var at: Date?
+    /// The AI's confidence in its reply, 0 to 1.
+    public var confidence: Double?
+    public var intent: String?
+    public var tools: [ToolCall]
+    public var kb: [String]
+    public var links: [String]
+
+    public init(role: Role, text: String, at: Date? = nil, confidence: Double? = nil, intent: String? = nil,
+                tools: [ToolCall] = [], kb: [String] = [], links: [String] = []) {
+        self.role = role
+        self.text = text
+        self.at = at
+        self.confidence = confidence
+        self.intent = intent
+        self.tools = tools
+        self.kb = kb
+        self.links = links
+    }
+}
+
+/// A tool the AI called while composing a reply.
+public struct ToolCall: Sendable, Equatable, Codable {
+    public var name: String
+    public var ok: Bool
+    public var error: String?
+
+    public init(name: String, ok: Bool, error: String? = nil) {
+        self.name = name
+        self.ok = ok
+        self.error = error
+    }
+}

@@ -1,0 +1,21 @@
+/// A state change a person, the sweeper or the bot can ask of a thread.
+public enum LifecycleAction: String, Sendable, Codable, CaseIterable {
+    case handoff
+    case claim
+    case reply
+    case note
+    case transfer
+    case requeue
+    case release
+    case resolve
+    case reopen
+    /// The sweeper re-queues an unclaimed thread past its pickup window.
+    case escalate
+    /// The sweeper ends an idle claim per queue policy.
+    case expire
+    /// Opening hours begin: after-hours threads join the queue.
+    case open
+    /// A supervisor takes a thread from its owner.
+    case forceRelease = "force_release"
+    case reassign
+}

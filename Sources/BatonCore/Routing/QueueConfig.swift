@@ -1,0 +1,37 @@
+import Foundation
+
+/// A queue of handed-off threads: who may work it, when it is open and how long a thread may wait.
+public struct QueueConfig: Sendable, Equatable {
+    public var name: String
+    /// Skills an agent needs to take threads from this queue (any one of them suffices).
+    public var skills: [String]
+    public var hours: BusinessHours
+    public var afterHours: AfterHoursPolicy
+    /// Unclaimed past this, the thread is re-queued with a raised escalation level.
+    public var pickupWindow: TimeInterval
+    /// A claim with no agent activity past this expires per `expiryPolicy`.
+    public var expiry: TimeInterval
+    public var expiryPolicy: ExpiryPolicy
+
+    public init(name: String, skills: [String]? = nil, hours: BusinessHours = .alwaysOpen,
+                afterHours: AfterHoursPolicy = .queueWithETA, pickupWindow: TimeInterval = 300,
+                expiry: TimeInterval = 1800, expiryPolicy: ExpiryPolicy = .returnToAI) {
+        self.name = name
+        self.skills = skills ?? [name]
+        self.hours = hours
+        self.afterHours = afterHours
+        self.pickupWindow = pickupWindow
+        self.expiry = expiry
+        self.expiryPolicy = expiryPolicy
+    }
+}
+
+/// What happens to a handoff that arrives while the queue is closed.
+public enum AfterHoursPolicy: String, Sendable, Codable, CaseIterable {
+    /// Capture the request and a callback time; surface it at opening.
+    case callback
+    /// Queue it and tell the customer when someone will be there.
+    case queueWithETA = "queue_with_eta"
+    /// Acknowledge, tell the customer when to come back, and close.
+    case acknowledgeClose = "acknowledge_close"
+}

@@ -1,0 +1,80 @@
+import Foundation
+import BatonCore
+
+/// The operations of the handoff store: the seam where another database can plug in later.
+///
+/// Every operation is one transaction. Ownership changes are compare-and-set in the database,
+/// following `Lifecycle`'s rules, so two processes can never both own or answer a thread.
+/// Refusals throw `LifecycleError` (e.g. `.heldBy(agent:)`); storage faults throw `StoreError`.
+public protocol HandoffStore: AnyObject, Sendable {
+    // MARK: Conversations
+
+    /// Stores a conversation or appends the messages not stored yet (matched by index).
+    /// Creates the thread in state `.ai` when new. Returns what changed.
+    func record(_ conversation: Conversation, now: Date) throws -> RecordOutcome
+
+    /// Records a customer satisfaction score (1–5) for the thread's latest handoff.
+    func recordCSAT(threadID: String, score: Int, now: Date) throws
+
+    // MARK: Lifecycle
+
+    /// Moves a thread from the AI (or resolved) to a queue, storing its packet and the customer message.
+    @discardableResult
+    func handoff(_ request: HandoffRequest, now: Date) throws -> ThreadSummary
+    /// Compare-and-set claim: succeeds for exactly one agent.
+    @discardableResult
+    func claim(threadID: String, agent: String, now: Date) throws -> ThreadSummary
+    /// Sends a reply to the customer; owner only.
+    func reply(threadID: String, agent: String, text: String, now: Date) throws
+    /// A private note other agents see but the customer never does; owner only.
+    func note(threadID: String, agent: String, text: String, now: Date) throws
+    func transfer(threadID: String, actor: String, toQueue: String, reason: String?, pickupDeadline: Date, now: Date) throws
+    /// Gives the thread back to its queue, unclaimed; owner only.
+    func requeue(threadID: String, actor: String, reason: String?, pickupDeadline: Date, now: Date) throws
+    /// Hands the thread back to the AI; the note goes to the bot as context.
+    func release(threadID: String, agent: String, note: String?, now: Date) throws
+    func resolve(threadID: String, agent: String, disposition: Disposition, note: String?, now: Date) throws
+    /// A resolved thread whose customer wrote again goes back to the queue.
+    func reopen(threadID: String, pickupDeadline: Date, afterHours: Bool, now: Date) throws
+    /// Supervisor: take the thread from whoever holds it and give it back to the AI.
+    func forceRelease(threadID: String, supervisor: String, reason: String, now: Date) throws
+    /// Supervisor: give the thread to another agent.
+    func reassign(threadID: String, supervisor: String, toAgent: String, reason: String, now: Date) throws
+    /// Pickup windows, claim expiry and opening hours, per queue policy.
+    func sweep(now: Date, queues: [QueueConfig]) throws -> SweepReport
+
+    // MARK: Reads
+
+    /// A page of threads, most urgent first (priority, then longest wait).
+    func threads(_ query: ThreadQuery) throws -> [ThreadSummary]
+    func threadCount(_ query: ThreadQuery) throws -> Int
+    /// The thread with its packet, full transcript, notes and audit trail.
+    func thread(id: String) throws -> ThreadDetail?
+    func queueCounts(now: Date) throws -> [QueueCounts]
+
+    // MARK: Agents
+
+    func upsertAgent(_ agent: Agent) throws
+    func setAgentStatus(id: String, status: AgentStatus, now: Date) throws
+    /// All agents with their current load.
+    func agents() throws -> [Agent]
+
+    // MARK: Outbox and audit
+
+    /// Undelivered messages after `afterID`, oldest first.
+    func outbox(afterID: Int64, limit: Int, includeDelivered: Bool) throws -> [OutboxMessage]
+    /// Marks messages delivered; returns how many were newly marked.
+    @discardableResult
+    func acknowledge(outboxIDs: [Int64], now: Date) throws -> Int
+    func audit(threadID: String?, limit: Int) throws -> [AuditEntry]
+    /// Escalation notifications (pickup-window breaches), newest first.
+    func escalations(since: Date) throws -> [EscalationNotice]
+
+    // MARK: Metrics
+
+    /// Per-thread facts for `Metrics`, for threads with activity since `since`.
+    func metricFacts(since: Date) throws -> MetricInput
+
+    /// Changes whenever any process commits; the console polls it to refresh without a keypress.
+    func changeToken() throws -> Int64
+}
