@@ -22,7 +22,7 @@ let package = Package(
         // The only module that knows SQL.
         .target(name: "BatonStore", dependencies: ["BatonCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // ncursesw as a system library; shim.h wraps its macros and globals in inline functions.
-        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "BatonConsole", dependencies: ["BatonStore", "BatonCore", "CNcurses"]),
         .executableTarget(name: "baton", dependencies: [
             "BatonConsole", "BatonStore", "BatonCore",
