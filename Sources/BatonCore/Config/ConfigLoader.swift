@@ -203,22 +203,10 @@ public enum ConfigLoader {
         mutating func duration(_ key: String) throws(ConfigError) -> TimeInterval? {
             guard let value = value(key) else { return nil }
             if let seconds = value.int, seconds > 0 { return TimeInterval(seconds) }
-            guard let text = value.string, let seconds = Self.parseDuration(text) else {
+            guard let text = value.string, let seconds = DurationText.parse(text) else {
                 throw error(key, "expected a duration such as \"5m\", \"90s\" or \"2h\"")
             }
             return seconds
-        }
-
-        static func parseDuration(_ text: String) -> TimeInterval? {
-            let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let unit = trimmed.last, let number = Double(trimmed.dropLast()), number > 0 else { return nil }
-            switch unit {
-            case "s": return number
-            case "m": return number * 60
-            case "h": return number * 3600
-            case "d": return number * 86_400
-            default: return nil
-            }
         }
 
         mutating func enumValue<T: RawRepresentable>(_ key: String, _ type: T.Type) throws(ConfigError) -> T?
