@@ -44,8 +44,7 @@ public final class Dispatcher: Sendable {
         case .conversation(let conversation):
             return try process(store.record(conversation, now: now), now: now)
         case .message(let id, let channel, let customer, let message):
-            let conversation = try conversationForEvent(id: id, channel: channel, customer: customer, message: message)
-            return try process(store.record(conversation, now: now), now: now)
+            return try process(store.recordEvent(conversationID: id, channel: channel, customer: customer, message: message, now: now), now: now)
         }
     }
 
@@ -53,18 +52,6 @@ public final class Dispatcher: Sendable {
     public func ingest(batch conversations: [Conversation]) throws -> [Outcome] {
         let now = clock()
         return try store.record(conversations, now: now).map { try process($0, now: now) }
-    }
-
-    private func conversationForEvent(id: String, channel: Channel?, customer: Customer?, message: Message) throws -> Conversation {
-        if var existing = try store.conversation(id: id) {
-            existing.messages.append(message)
-            if let customer { existing.customer = customer }
-            return existing
-        }
-        guard let customer else {
-            throw DispatchError.unknownConversation(id)
-        }
-        return Conversation(id: id, channel: channel ?? .webchat, customer: customer, messages: [message])
     }
 
     private func process(_ outcome: RecordOutcome, now: Date) throws -> Outcome {
@@ -128,17 +115,5 @@ public final class Dispatcher: Sendable {
     /// Figures for `baton stats` and the supervisor view.
     public func stats(since: Date) throws -> HandoffStats {
         HandoffStats.compute(try store.metricFacts(since: since))
-    }
-}
-
-/// Why an input record could not be dispatched.
-public enum DispatchError: Error, Sendable, Equatable, CustomStringConvertible {
-    case unknownConversation(String)
-
-    public var description: String {
-        switch self {
-        case .unknownConversation(let id):
-            "conversation \(id) is unknown; its first message event must carry \"customer\""
-        }
     }
 }
