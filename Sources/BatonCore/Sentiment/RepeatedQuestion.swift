@@ -64,7 +64,7 @@ public struct RepeatedQuestion: Sendable {
         ("going|go|goes|run|running|round in circles", ()), ("you already said|told|wrote that|this|me", ()),
         ("i already told|said|explained|answered|asked", ()), ("told you already", ()),
         ("are you|u even reading|listening", ()), ("you|u arent|are not|dont|not reading|listening", ()),
-        ("ya te|le dije|lo dije|explique", ()), ("ya lo dije", ()), ("como ya te|le dije", ()),
+        ("ya te|le|lo dije|explique", ()), ("como ya te|le dije", ()),
         ("siempre|otra vez lo mismo|misma", ()), ("la misma respuesta|cosa", ()), ("me repites|repite", ()),
         ("estas|sigues repitiendo", ()), ("ja disse|falei|expliquei", ()), ("a mesma resposta|coisa", ()),
         ("sempre|de novo a mesma|o mesmo", ()), ("voce|vc repete|continua repetindo", ()), ("fica repetindo", ()),
