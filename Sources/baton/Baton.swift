@@ -8,7 +8,7 @@ struct Baton: ParsableCommand {
         discussion: "Run without a subcommand to open the console for $USER on the default store.",
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, InitCommand.self, IngestCommand.self, TriggersCommand.self,
-            QueueCommand.self, ShowCommand.self, ClaimCommand.self, ReplyCommand.self,
+            EvalCommand.self, QueueCommand.self, ShowCommand.self, ClaimCommand.self, ReplyCommand.self,
             NoteCommand.self, TransferCommand.self, RequeueCommand.self, ReleaseCommand.self, ResolveCommand.self,
             SweepCommand.self, AgentCommand.self, OutboxCommand.self, StatsCommand.self,
         ],
