@@ -50,7 +50,7 @@ public struct BotRequestRule: TriggerRule {
     static let offerWords: Set<Int32> = Set(TextNormalizer.fold("would shall should can could may quieres deseas gostaria quer").compactMap { Lexicon.shared.id(of: $0) })
 
     static let phraseEntries: [(String, Void)] = [
-        ("@transfer * @specialist", ()), ("@specialist will|_ be|_ with|join|joining|contact|reach|call * you|te|le|voce|vc", ()),
+        ("@transfer ** @specialist", ()), ("@specialist will|_ be|_ with|join|joining|contact|reach|call * you|te|le|voce|vc", ()),
         ("handing|hand|passing|pass you|this|your|te|lo over|on to|a|para", ()),
     ]
 

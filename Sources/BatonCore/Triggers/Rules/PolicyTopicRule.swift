@@ -46,7 +46,10 @@ public struct PolicyTopicRule: TriggerRule {
         while let match = phrases.firstMatch(in: text, from: position) {
             let next = match.range.upperBound
             let isPolicyQuestion = next < text.count && text.has(.refundBlockNext, at: next)
-            let isNegated = match.range.lowerBound > 0 && text.has(.negator, at: match.range.lowerBound - 1)
+            // Threats are often denied ("I'm not going to sue"); elsewhere only a negator right before
+            // counts, because "I still haven't got my refund" is very much about a refund.
+            let window = match.payload == "legal" ? 4 : 1
+            let isNegated = text.precededInClause(by: .negator, at: match.range.lowerBound, window: window)
             if !isPolicyQuestion && !isNegated { return match }
             position = match.range.lowerBound + 1
         }
@@ -87,7 +90,7 @@ public struct PolicyTopicRule: TriggerRule {
             "passou|passei|sentiu|senti mal", "me enferme|enfermo", "fiquei|ficou doente",
         ]),
         ("security", [
-            "@security", "@stolen my|the|a|our|_ @card|@account|@login|identity|wallet",
+            "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ @card|@account|@login|identity|wallet|identidad|identidade",
             "@card|@account|identity|wallet was|got|has|been|is|_ @stolen",
             "@someone used|accessed|logged|changed|took|opened|hacked * @card|@account|@login",
             "order|orders|purchase|purchases|transaction|transactions|charges|charge i|we didnt|never|not place|make|made|placed|authorize|authorise|order",
