@@ -63,11 +63,11 @@ public struct RepeatedQuestion: Sendable {
         ("repeating|repeat yourself|itself", ()), ("stop repeating", ()),
         ("going|go|goes|run|running|round in circles", ()), ("you already said|told|wrote that|this|me", ()),
         ("i already told|said|explained|answered|asked", ()), ("told you already", ()),
-        ("are you|u even reading|listening", ()), ("you|u arent|are not|dont|not reading|listening", ()),
+        ("are you|u even reading|listening", ()), ("you|u arent|dont|not|never reading|listening|read|listen", ()), ("you|u are not reading|listening", ()),
         ("ya te|le|lo dije|explique", ()), ("como ya te|le dije", ()),
-        ("siempre|otra vez lo mismo|misma", ()), ("la misma respuesta|cosa", ()), ("me repites|repite", ()),
+        ("siempre lo|la mismo|misma", ()), ("otra vez lo|la mismo|misma", ()), ("la misma respuesta|cosa", ()), ("me repites|repite", ()),
         ("estas|sigues repitiendo", ()), ("ja disse|falei|expliquei", ()), ("a mesma resposta|coisa", ()),
-        ("sempre|de novo a mesma|o mesmo", ()), ("voce|vc repete|continua repetindo", ()), ("fica repetindo", ()),
+        ("sempre a|o mesma|mesmo", ()), ("de novo a|o mesma|mesmo", ()), ("voce|vc repete|repetiu", ()), ("continua|fica repetindo", ()),
     ]
 
     static let complaints = PhraseSet(complaintPatterns)

@@ -111,6 +111,7 @@ public struct ExplicitRequestRule: TriggerRule {
         ("this|that|it|you|u|bot|chatbot|ai is|are|_ useless|pointless|hopeless|worthless", "en"),
         ("thats|its|youre|ur useless|pointless|hopeless|worthless", "en"),
         ("you|u|this|it|bot are|is|arent|isnt|re|_ not helping|helpful", "en"), ("not helpful|helping at all", "en"),
+        ("youre|ur|its|thats|arent|isnt not|_ helping|helpful", "en"),
         ("anyone|anybody|someone|somebody there|here|around|available", "en"),
         ("real|actual|actual|live human|person|people|agent|someone|somebody|persona|humano|pessoa", "en"),
         ("get me out of here|this", "en"), ("put|get me through|thru", "en"), ("put|get me in touch", "en"),

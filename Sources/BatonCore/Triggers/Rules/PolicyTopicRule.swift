@@ -78,7 +78,7 @@ public struct PolicyTopicRule: TriggerRule {
             "report|reporting|reported you|this|them to the|_ bbb|ftc|authorities|regulator|regulators|ombudsman",
             "better business bureau", "consumer protection|rights|agency", "demandar|demandarlos|demandare|demandaremos",
             "demanda legal|judicial", "accion|acciones legal|legales", "denuncia|denunciar|denunciarlos|denunciare",
-            "vou|vamos processar", "processar voces|vcs|a|essa empresa", "processo judicial",
+            "vou|vamos processar", "processar voces|vcs|voce|vc", "processar a|essa empresa", "processo judicial",
             "acao judicial", "reclame aqui", "justica", "juzgado|tribunal|tribunales",
         ]),
         ("medical", [
@@ -91,7 +91,7 @@ public struct PolicyTopicRule: TriggerRule {
         ]),
         ("security", [
             "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ @card|@account|@login|identity|wallet|identidad|identidade",
-            "@card|@account|identity|wallet was|got|has|been|is|_ @stolen",
+            "@card|@account|identity|wallet was|got|has|have|is|_ been|_ @stolen",
             "@someone used|accessed|logged|changed|took|opened|hacked * @card|@account|@login",
             "order|orders|purchase|purchases|transaction|transactions|charges|charge i|we didnt|never|not place|make|made|placed|authorize|authorise|order",
             "didnt|not|never place|make|authorize|authorise|order|made|placed * order|orders|purchase|purchases|transactions|transfer|transfers",
