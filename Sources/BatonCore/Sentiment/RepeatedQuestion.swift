@@ -3,7 +3,8 @@
 ///
 /// Two customer messages count as the same question when, after dropping function words and
 /// numbers, the shorter one has at least three content words and 60 % of them (at least two)
-/// appear in the other, and the AI answered in between.
+/// appear in the other, and the AI answered in between. Only the last three earlier customer
+/// messages are compared, which bounds the work on long conversations.
 public struct RepeatedQuestion: Sendable {
     /// What was detected, for the trigger's reason.
     public enum Finding: Sendable, Equatable {
@@ -13,21 +14,28 @@ public struct RepeatedQuestion: Sendable {
         case overlap(earlier: Int, shared: Int)
     }
 
+    /// Compiled once per process; held here so matching skips the global lookup.
+    private let complaints: PhraseSet<Void> = Self.complaints
+    /// How many earlier customer messages are compared, most recent first.
+    static let lookBack = 3
+
     public init() {}
 
     /// Whether customer message `index` of `texts` repeats an earlier question or complains of repetition.
     public func detect(in conversation: Conversation, texts: [NormalizedText], at index: Int) -> Finding? {
         let text = texts[index]
-        if let complaint = Self.complaints.firstMatch(in: text) { return .complaint(tokens: complaint.range) }
+        if let complaint = complaints.firstMatch(in: text) { return .complaint(tokens: complaint.range) }
         let current = Self.contentWords(text)
         guard current.count >= 3 else { return nil }
         var sawAIReply = false
+        var compared = 0
         var earlier = index - 1
-        while earlier >= 0 {
+        while earlier >= 0 && compared < Self.lookBack {
             let message = conversation.messages[earlier]
             if message.role == .ai {
                 sawAIReply = true
             } else if message.role == .customer && sawAIReply {
+                compared += 1
                 let previous = Self.contentWords(texts[earlier])
                 let smaller = min(previous.count, current.count)
                 if smaller >= 3 {
@@ -42,15 +50,18 @@ public struct RepeatedQuestion: Sendable {
     }
 
     /// Content words of a message: not function words, not numbers, not emoji, at least three letters.
-    static func contentWords(_ text: NormalizedText) -> [String] {
-        var result: [String] = []
+    /// Words are compared by lexicon id, or by their hash when the lexicon does not know them.
+    static func contentWords(_ text: NormalizedText) -> [Int] {
+        var result: [Int] = []
         for index in 0..<text.count {
-            let flags = text.tokens[index].flags
-            if flags.contains(.number) || flags.contains(.emoji) { continue }
-            if text.has(.stopword, at: index) { continue }
+            let token = text.tokens[index]
+            if token.flags.contains(.number) || token.flags.contains(.emoji) || token.classes.contains(.stopword) {
+                continue
+            }
             let word = text.words[index]
-            if word.utf8.count < 3 || result.contains(word) { continue }
-            result.append(word)
+            if word.utf8.count < 3 { continue }
+            let key = token.id >= 0 ? Int(token.id) : (word.hashValue | 1 << 40)
+            if !result.contains(key) { result.append(key) }
         }
         return result
     }

@@ -16,12 +16,12 @@ public struct SentimentScorer: Sendable {
     public func score(_ text: NormalizedText) -> Double {
         let count = text.count
         guard count > 0 else { return 0 }
-        let entries = Lexicon.shared.entries
+        let idioms = Self.idioms
         var sum: Float = 0
         var coveredUntil = 0
         var position = 0
         while position < count {
-            if position >= coveredUntil, let idiom = Self.idioms.match(in: text, at: position) {
+            if position >= coveredUntil, let idiom = idioms.match(in: text, at: position) {
                 sum += idiom.payload
                 coveredUntil = idiom.range.upperBound
                 position = idiom.range.upperBound
@@ -32,11 +32,7 @@ public struct SentimentScorer: Sendable {
                 continue
             }
             let token = text.tokens[position]
-            guard token.id >= 0 else {
-                position += 1
-                continue
-            }
-            var valence = entries[Int(token.id)].valence
+            var valence = token.valence
             if valence != 0 {
                 valence *= modifier(text, at: position)
                 if token.flags.contains(.elongated) || token.flags.contains(.shouted) { valence *= 1.25 }

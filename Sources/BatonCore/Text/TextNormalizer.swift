@@ -17,7 +17,12 @@ public enum TextNormalizer {
         let stats = scan(text) { bytes, flags, _ in
             let (id, word) = lexicon.resolve(bytes, elongated: flags.contains(.elongated))
             words.append(word)
-            tokens.append(NormalizedText.Token(id: id, flags: flags))
+            if id >= 0 {
+                let entry = lexicon.entries[Int(id)]
+                tokens.append(NormalizedText.Token(id: id, flags: flags, classes: entry.classes, valence: entry.valence))
+            } else {
+                tokens.append(NormalizedText.Token(id: id, flags: flags))
+            }
         }
         return NormalizedText(words: words, tokens: tokens, letterCount: stats.letters,
                               uppercaseCount: stats.uppercase, questionMarks: stats.questionMarks,

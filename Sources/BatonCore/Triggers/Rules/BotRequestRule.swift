@@ -12,6 +12,9 @@ public struct BotRequestRule: TriggerRule {
         "agent_request", "live_agent", "handover", "human_agent",
     ]
 
+    /// Compiled once per process; held here so matching skips the global lookup.
+    private let phrases: PhraseSet<Void> = Self.phrases
+
     public init() {}
 
     public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
@@ -23,7 +26,7 @@ public struct BotRequestRule: TriggerRule {
         }
         let text = context.texts[index]
         var position = 0
-        while let match = Self.phrases.firstMatch(in: text, from: position) {
+        while let match = phrases.firstMatch(in: text, from: position) {
             if !text.precededInClause(by: [.negator, .wantVerb], at: match.range.lowerBound, window: 4)
                 && !Self.isOffer(text, before: match.range.lowerBound) {
                 return FiredTrigger(kind: kind, message: index,

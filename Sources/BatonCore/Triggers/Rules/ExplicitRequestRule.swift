@@ -12,6 +12,9 @@
 public struct ExplicitRequestRule: TriggerRule {
     public let kind = TriggerKind.explicitRequest
 
+    /// Compiled once per process; held here so matching skips the global lookup.
+    private let phrases: PhraseSet<String?> = Self.phrases
+
     public init() {}
 
     public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
@@ -24,7 +27,7 @@ public struct ExplicitRequestRule: TriggerRule {
             return FiredTrigger(kind: kind, message: index, reason: "sent only '\(String(repeating: "?", count: min(text.questionMarks, 5)))'",
                                 rule: "explicit_request/impatience")
         }
-        if let match = Self.phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound) {
+        if let match = phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound) {
             return fired(context, index, tokens: match.range, rule: "explicit_request/\(match.payload ?? language)")
         }
         if let tokens = humanRequest(in: text) {

@@ -10,6 +10,9 @@
 public struct LowConfidenceRule: TriggerRule {
     public let kind = TriggerKind.lowConfidence
 
+    /// Compiled once per process; held here so matching skips the global lookup.
+    private let hedges: PhraseSet<Double> = Self.hedges
+
     public init() {}
 
     public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
@@ -56,7 +59,7 @@ public struct LowConfidenceRule: TriggerRule {
     func confidence(_ context: TriggerContext, _ index: Int) -> Confidence {
         if let given = context.conversation.messages[index].confidence { return Confidence(value: given) }
         let text = context.texts[index]
-        if let hedge = Self.hedges.firstMatch(in: text) {
+        if let hedge = hedges.firstMatch(in: text) {
             return Confidence(value: hedge.payload, estimatedFrom: context.excerpt(message: index, tokens: hedge.range))
         }
         return Confidence(value: 1)

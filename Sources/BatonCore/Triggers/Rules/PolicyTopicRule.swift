@@ -11,13 +11,16 @@
 /// disputes: `my bill is wrong`, `how do I update my card?`, `what's the return window?`.
 public struct PolicyTopicRule: TriggerRule {
     public let kind = TriggerKind.policyTopic
-    /// Topics in the config, by name.
-    private let configured: Set<String>
+    /// Built-in patterns of the configured groups, most urgent group first, labelled with the group.
+    private let phrases: PhraseSet<String>
     /// Extra phrases from config, labelled with their topic.
     private let configPhrases: PhraseSet<String>
 
     public init(config: EngineConfig = EngineConfig()) {
-        configured = Set(config.topics.map(\.name))
+        let configured = Set(config.topics.map(\.name))
+        phrases = PhraseSet(Self.groupPatterns.filter { configured.contains($0.0) }.flatMap { name, patterns in
+            patterns.map { ($0, name) }
+        })
         configPhrases = PhraseSet(config.topics.flatMap { topic in
             topic.phrases.map { phrase in
                 // Config phrases are plain words: join them with single spaces, drop pattern syntax.
@@ -29,10 +32,8 @@ public struct PolicyTopicRule: TriggerRule {
     public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
         guard context.conversation.messages[index].role == .customer else { return nil }
         let text = context.texts[index]
-        for group in Self.groups where configured.contains(group.name) {
-            if let match = firstMatch(group.phrases, in: text) {
-                return fired(context, index, match.range, topic: group.name, rule: "policy_topic/\(group.name)")
-            }
+        if let match = mostUrgentMatch(in: text) {
+            return fired(context, index, match.range, topic: match.payload, rule: "policy_topic/\(match.payload)")
         }
         if !configPhrases.isEmpty, let match = configPhrases.firstMatch(in: text) {
             return fired(context, index, match.range, topic: match.payload, rule: "policy_topic/\(match.payload)/config")
@@ -40,20 +41,22 @@ public struct PolicyTopicRule: TriggerRule {
         return nil
     }
 
-    /// First match that is not a question about the policy itself ("refund policy", "return window").
-    private func firstMatch(_ phrases: PhraseSet<String>, in text: NormalizedText) -> PhraseSet<String>.Match? {
-        var position = 0
-        while let match = phrases.firstMatch(in: text, from: position) {
+    /// The match of the most urgent group, skipping questions about the policy itself ("refund
+    /// policy", "return window") and denials.
+    private func mostUrgentMatch(in text: NormalizedText) -> PhraseSet<String>.Match? {
+        var best: PhraseSet<String>.Match?
+        for position in 0..<text.count {
+            guard let match = phrases.match(in: text, at: position) else { continue }
+            if let best, best.pattern <= match.pattern { continue }
             let next = match.range.upperBound
             let isPolicyQuestion = next < text.count && text.has(.refundBlockNext, at: next)
             // Threats are often denied ("I'm not going to sue"); elsewhere only a negator right before
             // counts, because "I still haven't got my refund" is very much about a refund.
             let window = match.payload == "legal" ? 4 : 1
             let isNegated = text.precededInClause(by: .negator, at: match.range.lowerBound, window: window)
-            if !isPolicyQuestion && !isNegated { return match }
-            position = match.range.lowerBound + 1
+            if !isPolicyQuestion && !isNegated { best = match }
         }
-        return nil
+        return best
     }
 
     private func fired(_ context: TriggerContext, _ index: Int, _ tokens: Range<Int>, topic: String,
@@ -61,12 +64,6 @@ public struct PolicyTopicRule: TriggerRule {
         FiredTrigger(kind: kind, message: index,
                      reason: "\(topic): matched '\(context.excerpt(message: index, tokens: tokens))'",
                      rule: rule, topic: topic)
-    }
-
-    /// A topic group and its compiled patterns.
-    struct Group: Sendable {
-        var name: String
-        var phrases: PhraseSet<String>
     }
 
     /// Built-in patterns per group, most urgent group first.
@@ -135,10 +132,6 @@ public struct PolicyTopicRule: TriggerRule {
             "unsubscribe from|me from|_ premium|plus|pro|membership|plan",
         ]),
     ]
-
-    static let groups: [Group] = groupPatterns.map { name, patterns in
-        Group(name: name, phrases: PhraseSet(patterns.map { ($0, name) }))
-    }
 
     static let lexicon = LexiconSource(
         classes: [

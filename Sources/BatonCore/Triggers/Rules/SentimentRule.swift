@@ -67,9 +67,8 @@ public struct SentimentRule: TriggerRule {
     }
 
     private func negativeWords(_ text: NormalizedText) -> Int {
-        let entries = Lexicon.shared.entries
         var count = 0
-        for token in text.tokens where token.id >= 0 && entries[Int(token.id)].valence < -0.2 { count += 1 }
+        for token in text.tokens where token.valence < -0.2 { count += 1 }
         return count
     }
 
