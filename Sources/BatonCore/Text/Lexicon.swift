@@ -19,6 +19,12 @@ public final class Lexicon: Sendable {
     public let words: [String]
     public let entries: [Entry]
     private let ids: [String: Int32]
+    /// Open-addressing hash table over the words' UTF-8 bytes (FNV-1a), so normalisation can look
+    /// a token up without building a String or running the standard hasher: slot → id, or -1.
+    private let slots: [Int32]
+    private let wordBytes: [UInt8]
+    /// Word `id`'s bytes are `wordBytes[wordOffsets[id]..<wordOffsets[id + 1]]`.
+    private let wordOffsets: [Int]
     /// Typo-tolerant words by first byte, for one-edit corrections.
     private let typoBuckets: [[(bytes: [UInt8], id: Int32)]]
 
@@ -51,10 +57,60 @@ public final class Lexicon: Sendable {
                 buckets[Int(bytes[0])].append((bytes, Int32(id(of: word))))
             }
         }
+        var capacity = 16
+        while capacity < words.count * 3 { capacity *= 2 }
+        var slots = Array(repeating: Int32(-1), count: capacity)
+        var wordBytes: [UInt8] = []
+        var wordOffsets: [Int] = [0]
+        for (id, word) in words.enumerated() {
+            let bytes = Array(word.utf8)
+            wordBytes.append(contentsOf: bytes)
+            wordOffsets.append(wordBytes.count)
+            var slot = Int(Self.hash(bytes, count: bytes.count) & UInt64(capacity - 1))
+            while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Int32(id)
+        }
         self.words = words
         self.entries = entries
         self.ids = ids
         self.typoBuckets = buckets
+        self.slots = slots
+        self.wordBytes = wordBytes
+        self.wordOffsets = wordOffsets
+    }
+
+    /// FNV-1a over the first `count` bytes.
+    @inline(__always)
+    static func hash(_ bytes: [UInt8], count: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in 0..<count {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// The id of the word spelled by the first `count` bytes of `bytes`, if known.
+    func id(bytes: [UInt8], count: Int) -> Int32? {
+        let mask = slots.count - 1
+        var slot = Int(Self.hash(bytes, count: count) & UInt64(mask))
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            let start = wordOffsets[Int(id)], end = wordOffsets[Int(id) + 1]
+            if end - start == count {
+                var equal = true
+                var index = 0
+                while index < count {
+                    if wordBytes[start + index] != bytes[index] {
+                        equal = false
+                        break
+                    }
+                    index += 1
+                }
+                if equal { return id }
+            }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// The id of a folded word, if known.
@@ -69,15 +125,12 @@ public final class Lexicon: Sendable {
         var single = bytes
         if elongated {
             single = Self.collapseDoubles(bytes)
-            let singleWord = String(decoding: single, as: UTF8.self)
-            if let id = ids[singleWord] { return (id, words[Int(id)]) }
+            if let id = id(bytes: single, count: single.count) { return (id, words[Int(id)]) }
         }
-        let word = String(decoding: bytes, as: UTF8.self)
-        if let id = ids[word] { return (id, words[Int(id)]) }
-        if bytes.count >= 5 && bytes[bytes.count - 1] == UInt8(ascii: "s") {
-            if let id = ids[String(decoding: bytes[0..<(bytes.count - 1)], as: UTF8.self)] {
-                return (id, words[Int(id)])
-            }
+        if let id = id(bytes: bytes, count: bytes.count) { return (id, words[Int(id)]) }
+        if bytes.count >= 5 && bytes[bytes.count - 1] == UInt8(ascii: "s"),
+           let id = id(bytes: bytes, count: bytes.count - 1) {
+            return (id, words[Int(id)])
         }
         let candidate = elongated ? single : bytes
         if candidate.count >= 5 {
@@ -85,7 +138,7 @@ public final class Lexicon: Sendable {
                 return (target.id, words[Int(target.id)])
             }
         }
-        return (NormalizedText.Token.unknown, elongated ? String(decoding: single, as: UTF8.self) : word)
+        return (NormalizedText.Token.unknown, String(decoding: elongated ? single : bytes, as: UTF8.self))
     }
 
     /// `hummman` → `human`: every doubled letter written once.

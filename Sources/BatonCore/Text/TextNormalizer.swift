@@ -48,13 +48,23 @@ public enum TextNormalizer {
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         for scalar in scalars[spans[range.lowerBound].lowerBound..<spans[last].upperBound] {
-            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
-                continue
-            }
+            if isControlOrFormat(scalar) { continue }
             if result.count >= maxLength { result.append("…"); break }
             result.append(scalar)
         }
         return String(result)
+    }
+
+    /// Control characters and the invisible formatting ones that can reorder or hide text on a
+    /// terminal (bidi overrides, zero-width characters, byte-order mark).
+    public static func isControlOrFormat(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0xAD, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0xFEFF,
+             0xFFF9...0xFFFB:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Letter and punctuation counts gathered while scanning.

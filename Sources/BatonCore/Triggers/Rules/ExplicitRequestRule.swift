@@ -21,17 +21,17 @@ public struct ExplicitRequestRule: TriggerRule {
         let message = context.conversation.messages[index]
         guard message.role == .customer else { return nil }
         let text = context.texts[index]
-        let language = Self.languageTag(context.conversation.customer.language)
         if text.hasNoWords {
             guard text.questionMarks > 0 else { return nil }
             return FiredTrigger(kind: kind, message: index, reason: "sent only '\(String(repeating: "?", count: min(text.questionMarks, 5)))'",
                                 rule: "explicit_request/impatience")
         }
         if let match = phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound) {
-            return fired(context, index, tokens: match.range, rule: "explicit_request/\(match.payload ?? language)")
+            return fired(context, index, tokens: match.range, rule: "explicit_request/\(match.payload ?? Self.languageTag(context.conversation.customer.language))")
         }
         if let tokens = humanRequest(in: text) {
-            return fired(context, index, tokens: tokens, rule: "explicit_request/\(language)")
+            return fired(context, index, tokens: tokens,
+                         rule: "explicit_request/\(Self.languageTag(context.conversation.customer.language))")
         }
         if let tokens = bareHelp(in: text) {
             return fired(context, index, tokens: tokens, rule: "explicit_request/help")

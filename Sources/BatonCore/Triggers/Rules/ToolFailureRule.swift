@@ -18,8 +18,7 @@ public struct ToolFailureRule: TriggerRule {
     static func clean(_ text: String, limit: Int) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            let category = scalar.properties.generalCategory
-            if category == .control || category == .format { continue }
+            if TextNormalizer.isControlOrFormat(scalar) { continue }
             if result.count >= limit { result.append("…"); break }
             result.append(scalar)
         }
