@@ -117,7 +117,7 @@ public struct ExplicitRequestRule: TriggerRule {
         ("youre|ur|its|thats|arent|isnt not|_ helping|helpful", "en"),
         ("anyone|anybody|someone|somebody there|here|around|available", "en"),
         ("real|actual|actual|live human|person|people|agent|someone|somebody|persona|humano|pessoa", "en"),
-        ("get me out of here|this", "en"), ("put|get me through|thru", "en"), ("put|get me in touch", "en"),
+        ("get me out of here|this", "en"), ("put|get me through|thru", "en"), ("@contact * customer|client service|support|care", "en"), ("put|get me in touch", "en"),
         ("would|id like a|an|the|_ @human", "en"), ("let me speak|talk to someone|somebody|a", "en"),
         ("llamame|llamenme|marquenme|hableme", "es"), ("me llamen|llamas|llama|marcan|marquen", "es"),
         ("atencion|ayuda|trato humana|humano|personalizada|personal", "es"),
@@ -147,6 +147,8 @@ public struct ExplicitRequestRule: TriggerRule {
                 contact hablar habla hablo platicar conversar comunicar comunicarme comunicame comuniquen pasar
                 pasame pasas pasen paseme pase passa passar passe transferir transfiere transfiereme transfira
                 transfere transferencia atienda atiendan atender atenda atendam atende falar fala falo conversar
+                comunicas comunica comuniques comuniqueme comunicarse transfieres pasan conectas conecta conectame
+                conectarme passe passem chama chame
                 """),
             (.callVerb, "call phone ring llamar llamen llamada ligar ligue ligacao telefonear"),
             (.politeness, "please pls plz plox favor porfa porfavor pf pfv now asap urgently"),
