@@ -128,11 +128,11 @@ public struct SentimentScorer: Sendable {
                 """),
             (-0.6, "disappointed inexcusable horrific poor poorly scammed cheated sucked"),
             (-0.5, """
-                bad worse broken failing failed fail fails problem wtf slow unfair wasted waste kill sad
+                bad worse broken failing failed fail fails wtf slow unfair wasted waste kill sad
                 wrong mistake mess messed shocking confusing confused complaint complain complaining
                 terribly badly damaged defective faulty
                 """),
-            (-0.3, "issue issues missing late delay delayed waiting annoy tired worried unclear stuck dying dead"),
+            (-0.3, "problem problems issue issues missing late delay delayed waiting annoy tired worried unclear stuck dying dead"),
             // English, positive.
             (0.8, "amazing fantastic wonderful excellent outstanding superb brilliant perfect"),
             (0.7, "awesome love loved lovely great best delighted thrilled impressed fabulous"),

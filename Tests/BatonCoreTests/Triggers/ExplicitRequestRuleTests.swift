@@ -38,6 +38,8 @@ struct ExplicitRequestRuleTests {
         "hello?", "how much is it per person?", "I need help with my order number, where do I find it?",
         "the delivery person left it at the door", "what is the interest rate on savings accounts",
         "how do I activate my new card?", "no worries, thanks!", "I managed to fix it, thanks",
+        "I'd rather pay in person", "quiero reservar para 4 personas", "quero uma mesa para duas pessoas",
+        "your staff was rude", "I spoke to someone yesterday",
     ])
     func notFooled(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)

@@ -68,6 +68,11 @@ struct SentimentRuleTests {
         #expect(fired == nil, "\"\(text)\" fired \(fired?.reason ?? "")")
     }
 
+    @Test("describing a problem over two messages is not anger")
+    func problemDescription() {
+        #expect(F.evaluate(rule, F.customer(["I have a problem with my order", "it arrived late"])) == nil)
+    }
+
     @Test("a follow-up question on another topic is not a repeat")
     func followUpIsNotRepeat() {
         let conversation = F.conversation([

@@ -51,8 +51,9 @@ public struct ExplicitRequestRule: TriggerRule {
             let strong = classes.contains(.humanStrong)
             guard strong || classes.contains(.humanWeak) else { continue }
             if index + 1 < text.count && text.has(.humanBlockNext, at: index + 1) { continue }
-            if index > 0 && text.has(.humanBlockPrev, at: index - 1)
-                && !text.tokens[index].flags.contains(.clauseStart) {
+            // "travel agent", "in person", "4 personas": something else than a human to talk to.
+            if index > 0 && !text.tokens[index].flags.contains(.clauseStart)
+                && (text.has(.humanBlockPrev, at: index - 1) || text.tokens[index - 1].flags.contains(.number)) {
                 continue
             }
             if let verb = verbBefore(text, index, classes: [.contactVerb, .callVerb], window: 6) {
@@ -162,7 +163,8 @@ public struct ExplicitRequestRule: TriggerRule {
             (.humanBlockPrev, """
                 travel estate insurance shipping customs booking rental secret free another extra additional second
                 third each per every other user chemical cleaning double account password project property ad ads
-                delivery courier driver mail postal sports talent booking leasing
+                delivery courier driver mail postal sports talent booking leasing in first last
+                two three four five six seven eight ten dos tres cuatro cinco seis duas quatro
                 """),
             (.botWord, "bot bots robot robots chatbot machine maquina robo"),
             (.uselessWord, "useless pointless hopeless worthless inutil"),

@@ -2,7 +2,7 @@
 ///
 /// Fires on a customer message that is: strongly negative (score ≤ -0.6); shouted in capitals
 /// while negative or with repeated `!`/`?`; the second short negative message in a row (both
-/// eight words or fewer, both ≤ -0.3); the same question again in other words, or a complaint
+/// eight words or fewer, both ≤ -0.4); the same question again in other words, or a complaint
 /// that the AI repeats itself (`RepeatedQuestion`); or a sudden rant (twenty words or more,
 /// three negative words or more, after messages that were not negative).
 public struct SentimentRule: TriggerRule {
@@ -10,7 +10,7 @@ public struct SentimentRule: TriggerRule {
     /// Score at or below which a single message fires.
     public static let strongThreshold = -0.6
     /// Score at or below which a short message counts towards two in a row.
-    public static let negativeThreshold = -0.3
+    public static let negativeThreshold = -0.4
     private let repetition = RepeatedQuestion()
 
     public init() {}
