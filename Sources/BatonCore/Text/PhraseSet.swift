@@ -57,6 +57,7 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
             "card": .paymentInstrument, "stolen": .stolenWord, "unit": .unitNoun, "pricing": .buyPricing,
             "scale": .buyScale, "again": .againWord, "transfer": .transferVerb, "specialist": .specialistNoun,
             "i": .firstPerson, "dependent": .dependent, "useless": .uselessWord, "you": .addressee,
+            "machine": .machineWord, "complaint": .complaintWord,
         ]
     }
 

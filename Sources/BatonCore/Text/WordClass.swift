@@ -83,4 +83,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let uselessWord = bit(41)
     /// Second person or the bot itself: you, your, this, it.
     public static let addressee = bit(42)
+    /// Cash machines and card readers: atm, cajero, caixa (an ATM that "swallowed" a card is no medical case).
+    public static let machineWord = bit(43)
+    /// Formal complaints: complaint, grievance, queja, reclamação.
+    public static let complaintWord = bit(44)
 }

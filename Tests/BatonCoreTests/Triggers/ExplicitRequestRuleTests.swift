@@ -39,7 +39,8 @@ struct ExplicitRequestRuleTests {
         "the delivery person left it at the door", "what is the interest rate on savings accounts",
         "how do I activate my new card?", "no worries, thanks!", "I managed to fix it, thanks",
         "I'd rather pay in person", "quiero reservar para 4 personas", "quero uma mesa para duas pessoas",
-        "your staff was rude", "I spoke to someone yesterday",
+        "your staff was rude", "I spoke to someone yesterday", "I want to see the agenda for the event",
+        "I need to manage my account settings",
     ])
     func notFooled(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)

@@ -22,6 +22,8 @@ struct OtherWordingTests {
         "Vocês entregam no sábado?", "Obrigado, era só isso!", "muchas gracias, muy amable",
         "Can I add my daughter as an authorised user?", "how do I update my billing address?",
         "what's your refund policy for sale items?", "I love the new app design", "my package says delivered, where is it left usually?",
+        "Will I be charged for a transfer?", "What is the fee for ATM withdrawals?", "Is there an extra charge for express delivery?",
+        "I forgot my password", "how do I cancel my order?", "can I pay in person at the branch?",
     ])
     func keepsTheAI(_ text: String) {
         let decision = engine.evaluate(ConversationFixture.customer([text]))
@@ -50,6 +52,10 @@ struct OtherWordingTests {
         ("Não reconheço essa compra", .policyTopic), ("Quero meu dinheiro de volta", .policyTopic),
         ("we're looking to purchase 300 units for our stores", .buyingIntent), ("Can we get a bulk discount?", .buyingIntent),
         ("pricing for 50 users?", .buyingIntent),
+        ("The ATM swallowed my card", .policyTopic), ("my PIN is blocked", .policyTopic),
+        ("There's an extra charge on my statement", .policyTopic), ("How do I delete my account?", .policyTopic),
+        ("I want to file a complaint", .explicitRequest), ("I lost my phone", .policyTopic),
+        ("quiero poner una queja", .explicitRequest), ("I entered my PIN wrong too many times", .policyTopic),
     ])
     func handsOff(_ text: String, _ kind: TriggerKind) {
         let decision = engine.evaluate(ConversationFixture.customer([text]))

@@ -26,7 +26,8 @@ public struct ExplicitRequestRule: TriggerRule {
             return FiredTrigger(kind: kind, message: index, reason: "sent only '\(String(repeating: "?", count: min(text.questionMarks, 5)))'",
                                 rule: "explicit_request/impatience")
         }
-        if let match = phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound) {
+        if let match = phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound),
+           !(match.payload == "complaint" && text.contains(.legalWord)) {
             return fired(context, index, tokens: match.range, rule: "explicit_request/\(match.payload ?? Self.languageTag(context.conversation.customer.language))")
         }
         if let tokens = humanRequest(in: text) {
@@ -118,7 +119,11 @@ public struct ExplicitRequestRule: TriggerRule {
         ("youre|ur|its|thats|arent|isnt not|_ helping|helpful", "en"),
         ("anyone|anybody|someone|somebody there|here|around|available", "en"),
         ("real|actual|actual|live human|person|people|agent|someone|somebody|persona|humano|pessoa", "en"),
-        ("get me out of here|this", "en"), ("put|get me through|thru", "en"), ("@contact * customer|client service|support|care", "en"), ("put|get me in touch", "en"),
+        ("get me out of here|this", "en"), ("put|get me through|thru", "en"), ("@contact * customer|client service|support|care", "en"),
+        // A formal complaint is a request for a person; before an authority it is a legal matter instead.
+        ("file|make|lodge|submit|raise|register|open|put|have a|an|my|_ formal|official|_ @complaint", "complaint"),
+        ("want|need|like|wish to complain", "complaint"), ("poner|presentar|hacer|levantar una|un|mi _|formal @complaint", "complaint"),
+        ("fazer|abrir|registrar uma|um|minha _|formal @complaint", "complaint"), ("quiero|quero quejarme|reclamar", "complaint"), ("put|get me in touch", "en"),
         ("would|id like a|an|the|_ @human", "en"), ("let me speak|talk to someone|somebody|a", "en"),
         ("llamame|llamenme|marquenme|hableme", "es"), ("me llamen|llamas|llama|marcan|marquen", "es"),
         ("atencion|ayuda|trato humana|humano|personalizada|personal", "es"),
@@ -145,7 +150,7 @@ public struct ExplicitRequestRule: TriggerRule {
                 """),
             (.contactVerb, """
                 speak speaking talk talking chat chatting connect connecting transfer transferring reach
-                contact hablar habla hablo platicar conversar comunicar comunicarme comunicame comuniquen pasar
+                contact contacting hablar habla hablo platicar conversar comunicar comunicarme comunicame comuniquen pasar
                 pasame pasas pasen paseme pase passa passar passe transferir transfiere transfiereme transfira
                 transfere transferencia atienda atiendan atender atenda atendam atende falar fala falo conversar
                 comunicas comunica comuniques comuniqueme comunicarse transfieres pasan conectas conecta conectame
@@ -168,6 +173,12 @@ public struct ExplicitRequestRule: TriggerRule {
                 """),
             (.botWord, "bot bots robot robots chatbot machine maquina robo"),
             (.uselessWord, "useless pointless hopeless worthless inutil"),
+            // Ordinary words one typo away from a typo-tolerant one: known, so never "corrected".
+            (WordClass(), """
+                agenda agendas agency agencies urgent manage managed manages managing management humane humor humid
+                personal personnel cancer canceled cancelled cancels hacker hackers lawyer
+                """),
+            (.complaintWord, "complaint complaints grievance queja quejas reclamacion reclamaciones reclamo reclamacao reclamacoes"),
             (.addressee, "you u your youre ur this it bot chatbot ai"),
         ],
         phrases: phraseEntries.map(\.0),

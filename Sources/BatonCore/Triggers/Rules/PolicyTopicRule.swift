@@ -54,6 +54,8 @@ public struct PolicyTopicRule: TriggerRule {
             // counts, because "I still haven't got my refund" is very much about a refund.
             let window = match.payload == "legal" ? 4 : 1
             let isNegated = text.precededInClause(by: .negator, at: match.range.lowerBound, window: window)
+            // "The ATM swallowed my card" is a card problem, not a medical one.
+            if match.payload == "medical" && text.contains(.machineWord) { continue }
             if !isPolicyQuestion && !isNegated { best = match }
         }
         return best
@@ -104,6 +106,8 @@ public struct PolicyTopicRule: TriggerRule {
         ]),
         ("billing_dispute", [
             "@charge * @dispute", "@dispute * @charge",
+            "extra|additional|unexpected|unknown|strange|weird|random|mystery @charge|fee|fees on|in my|the statement|account|card|bill|balance",
+            "what|whats is|_ this|that @charge|fee", "what|whats are|_ these|those @charge|fees",
             "@charge ** dont|didnt|not|never|cant recognise|recognize|recognised|recognized|authorize|authorise|authorized|authorised|make|made|approve|approved|order|ordered",
             "dont|didnt|cant|not recognise|recognize|authorize|authorise * @charge",
             "billed|charged|charging|billing|charge|cobraron|cobrou|cobrando|cobrado|cobraram|debitaram me|us|_ after|despues|depois|even * cancel|cancelled|canceled|cancellation|cancele|cancelei|cancelado|cancelada|cancelar",
@@ -123,10 +127,12 @@ public struct PolicyTopicRule: TriggerRule {
         ]),
         ("lockout", [
             "@account|@login|@card * @lock", "@lock * @account|@login|@card", "locked|blocked|shut out",
-            "lockout", "too many attempts|tries", "demasiados intentos", "muitas tentativas",
+            "lockout", "too many attempts|tries", "@login * too many times",
+            "@machine * swallowed|ate|eaten|kept|took|retained|keeps|trago|retuvo|engoliu|reteve|comio|se|my|mi|meu|o|a|_ @card", "demasiados intentos", "muitas tentativas",
         ]),
         ("cancellation", [
-            "@cancel my|the|our|this|your|mi|la|el|minha|meu|a|o|_ @subscription",
+            "@cancel|@delete my|the|our|this|your|mi|la|el|minha|meu|a|o|_ @subscription",
+            "@delete * @account",
             "dar|darme|darnos de baja", "doy de baja", "dont renew",
             "turn|switch off auto|automatic _|renew|renewal", "stop auto|automatic renew|renewal|billing|payments",
             "unsubscribe from|me from|_ premium|plus|pro|membership|plan",
@@ -174,7 +180,7 @@ public struct PolicyTopicRule: TriggerRule {
             (.stolenWord, "stolen stole steal theft robbed lost robada robado robaron roubado roubada roubaram furtado furtada perdi perdido perdida"),
             (.paymentInstrument, "card cards tarjeta tarjetas cartao cartoes wallet phone celular telefono telefone"),
             (.accountWord, "account accounts cuenta cuentas conta contas profile perfil email"),
-            (.loginWord, "login log sign password passwords contrasena senha usuario"),
+            (.loginWord, "login log sign password passwords passcode pin contrasena senha usuario"),
             (.lockWord, """
                 locked blocked suspended disabled frozen deactivated lockout bloqueada bloqueado bloquearon bloqueo
                 suspendida suspendido suspensa suspenso congelada congelado desactivada desativada bloqueou
@@ -188,6 +194,7 @@ public struct PolicyTopicRule: TriggerRule {
                 subscription subscriptions membership memberships account plan service contract suscripcion
                 membresia cuenta contrato servicio assinatura conta plano servico renewal
                 """),
+            (.machineWord, "atm atms machine cashpoint cajero cajeros caixa terminal"),
             (.dependent, "son daughter child kid kids baby toddler hijo hija nino nina bebe filho filha crianca"),
         ],
         phrases: groupPatterns.flatMap(\.1),
