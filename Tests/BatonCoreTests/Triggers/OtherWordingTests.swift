@@ -63,3 +63,80 @@ struct OtherWordingTests {
                 "\"\(text)\" → \(decision.primary?.rule ?? "nothing"): \(decision.primary?.reason ?? "")")
     }
 }
+
+/// Multi-turn conversations in other words: the handoff must fire on the right message.
+@Suite("Other wording, timing")
+struct OtherWordingTimingTests {
+    let engine = TriggerEngine()
+    typealias F = ConversationFixture
+
+    func expectFires(_ conversation: Conversation, at index: Int, _ kind: TriggerKind,
+                     sourceLocation: SourceLocation = #_sourceLocation) {
+        let decision = engine.evaluate(conversation)
+        #expect(decision.at == index, "fired at \(decision.at.map(String.init) ?? "nothing") by \(decision.primary?.rule ?? "-"): \(decision.primary?.reason ?? "")",
+                sourceLocation: sourceLocation)
+        #expect(decision.primary?.kind == kind, sourceLocation: sourceLocation)
+    }
+
+    @Test("frustration building over short replies fires on the second negative one")
+    func frustrationBuilds() {
+        expectFires(F.conversation([
+            F.said("my headphones stopped charging"), F.ai("Try another cable.", confidence: 0.8), F.said("did that, still broken"),
+            F.ai("Try resetting them.", confidence: 0.8), F.said("nope. not happy at all"),
+        ]), at: 4, .sentiment)
+    }
+
+    @Test("Spanish customer asks for a person after two answers")
+    func spanishRequest() {
+        expectFires(F.conversation([
+            F.said("¿dónde está mi pedido?"), F.ai("Tu pedido llega el lunes.", confidence: 0.9), F.said("ok pero ya pasó el lunes"),
+            F.ai("Lo siento, déjame revisar.", confidence: 0.8), F.said("prefiero hablar con un asesor, por favor"),
+        ], language: "es"), at: 4, .explicitRequest)
+    }
+
+    @Test("Portuguese customer reports a card used by someone else")
+    func portugueseFraud() {
+        expectFires(F.conversation([
+            F.said("oi"), F.ai("Olá! Como posso ajudar?", confidence: 0.95), F.said("tem uma compra no meu cartão que eu não fiz"),
+        ], language: "pt"), at: 2, .policyTopic)
+    }
+
+    @Test("hedging answers without confidence fire on the second")
+    func hedging() {
+        expectFires(F.conversation([
+            F.said("is the charger compatible with the older model?"), F.ai("I think it might be."), F.said("are you sure?"),
+            F.ai("Possibly, it depends on the revision."),
+        ]), at: 3, .lowConfidence)
+    }
+
+    @Test("a lookup that fails later in the conversation fires on that reply")
+    func laterToolFailure() {
+        expectFires(F.conversation([
+            F.said("hi"), F.ai("Hello!", confidence: 0.95), F.said("what's my balance?"),
+            F.ai("One moment.", confidence: 0.9, tools: [ToolCall(name: "accounts_api", ok: false, error: "503")]),
+        ]), at: 3, .toolFailure)
+    }
+
+    @Test("the bot handing over fires on its message")
+    func botHandsOver() {
+        expectFires(F.conversation([
+            F.said("I need to change the name on my policy"), F.ai("I'll pass you to a colleague who can do that.", confidence: 0.9),
+        ]), at: 1, .botRequest)
+    }
+
+    @Test("coming back about the same thing in other words")
+    func repeatContact() {
+        let prior = [PriorContact(topic: "internet", daysAgo: 2), PriorContact(topic: "internet", daysAgo: 12)]
+        expectFires(F.conversation([F.said("my wifi keeps dropping")], prior: prior), at: 0, .repeatContact)
+    }
+
+    @Test("a calm multi-turn conversation does not fire")
+    func calm() {
+        let conversation = F.conversation([
+            F.said("hey, do you have the trail shoes in a 42?"), F.ai("Yes, in blue and black.", confidence: 0.9),
+            F.said("cool, and can I return them if they don't fit?"), F.ai("Yes, within 30 days.", confidence: 0.92),
+            F.said("awesome, ordering now 👍"),
+        ])
+        #expect(!engine.evaluate(conversation).handoff)
+    }
+}

@@ -54,7 +54,7 @@ public struct BotRequestRule: TriggerRule {
 
     static let phraseEntries: [(String, Void)] = [
         ("@transfer ** @specialist", ()), ("@specialist will|_ be|_ with|join|joining|contact|reach|call * you|te|le|voce|vc", ()),
-        ("handing|hand|passing|pass you|this|your|te|lo over|on to|a|para", ()),
+        ("handing|hand|passing|pass you|this|your|te|lo|la|voce over|on|to|along|a|para|con|com", ()),
     ]
 
     static let phrases = PhraseSet(phraseEntries)
