@@ -60,10 +60,17 @@ public struct RepeatedQuestion: Sendable {
             }
             let word = text.words[index]
             if word.utf8.count < 3 { continue }
-            let key = token.id >= 0 ? Int(token.id) : (word.hashValue | 1 << 40)
+            let key = token.id >= 0 ? Int(token.id) : Self.unknownWordKey(word)
             if !result.contains(key) { result.append(key) }
         }
         return result
+    }
+
+    /// A key for a word the lexicon does not know: FNV-1a of its bytes, kept clear of lexicon ids.
+    static func unknownWordKey(_ word: String) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: hash | 1 << 40)
     }
 
     static let complaintPatterns: [(String, Void)] = [

@@ -41,6 +41,8 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
     private let firstWordPatterns: [Int32]
     /// Patterns that start with a class or with a word the lexicon does not know (config phrases).
     private let otherStarts: [Int]
+    /// Classes of each of `otherStarts`' first element, and whether that element also lists words.
+    private let otherStartHeads: [(classes: WordClass, hasWords: Bool)]
     /// Union of the classes that start `otherStarts`, to skip them quickly.
     private let otherStartClasses: WordClass
     private let otherStartsNeedText: Bool
@@ -129,6 +131,10 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
         self.firstWordBounds = firstWordBounds
         self.firstWordPatterns = firstWordPatterns
         self.otherStarts = otherStarts
+        self.otherStartHeads = otherStarts.map { pattern in
+            let head = elements[patternBounds[pattern]]
+            return (head.classes, !head.idRange.isEmpty || !head.textRange.isEmpty)
+        }
         self.otherStartClasses = otherStartClasses
         self.otherStartsNeedText = otherStartsNeedText
     }
@@ -191,8 +197,10 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
             }
         }
         if !otherStarts.isEmpty && (otherStartsNeedText || !token.classes.isDisjoint(with: otherStartClasses)) {
-            for pattern in otherStarts {
+            for (slot, pattern) in otherStarts.enumerated() {
                 if pattern >= best { break }
+                let head = otherStartHeads[slot]
+                if !head.hasWords && head.classes.isDisjoint(with: token.classes) { continue }
                 if let end = matchEnd(patternBounds[pattern], patternBounds[pattern + 1], text, position) {
                     best = pattern
                     bestEnd = end
