@@ -24,6 +24,10 @@ struct OtherWordingTests {
         "what's your refund policy for sale items?", "I love the new app design", "my package says delivered, where is it left usually?",
         "Will I be charged for a transfer?", "What is the fee for ATM withdrawals?", "Is there an extra charge for express delivery?",
         "I forgot my password", "how do I cancel my order?", "can I pay in person at the branch?",
+        "My card hasn't arrived yet, how long does it take?", "I made a transfer but the recipient hasn't got it yet",
+        "My card was declined at the shop", "Why was I charged for topping up?", "Can I cancel a transfer I just made?",
+        "The app isn't letting me verify my identity", "What happens at the end of my contract?", "What is the cancellation fee?",
+        "I have a question about my bill", "¿Cómo cambio mi dirección de envío?", "Posso pagar com Pix?", "gracias por la ayuda",
     ])
     func keepsTheAI(_ text: String) {
         let decision = engine.evaluate(ConversationFixture.customer([text]))
@@ -56,6 +60,12 @@ struct OtherWordingTests {
         ("There's an extra charge on my statement", .policyTopic), ("How do I delete my account?", .policyTopic),
         ("I want to file a complaint", .explicitRequest), ("I lost my phone", .policyTopic),
         ("quiero poner una queja", .explicitRequest), ("I entered my PIN wrong too many times", .policyTopic),
+        ("There is a direct debit I didn't set up", .policyTopic),
+        ("Someone took money out of my account without my permission", .policyTopic),
+        ("I think my card details were stolen", .policyTopic), ("Fui estafado, alguien usó mi tarjeta", .policyTopic),
+        ("Quero cancelar o meu plano", .policyTopic), ("The cash machine kept my card", .policyTopic),
+        ("I got a suspicious text asking for my PIN", .policyTopic), ("I'd like to make a complaint", .explicitRequest),
+        ("how do I reach a live person?", .explicitRequest), ("stop wasting my time", .sentiment),
     ])
     func handsOff(_ text: String, _ kind: TriggerKind) {
         let decision = engine.evaluate(ConversationFixture.customer([text]))

@@ -90,8 +90,9 @@ public struct PolicyTopicRule: TriggerRule {
         ]),
         ("security", [
             "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ @card|@account|@login|identity|wallet|identidad|identidade",
-            "@card|@account|identity|wallet was|got|has|have|is|_ been|_ @stolen",
-            "@someone used|accessed|logged|changed|took|opened|hacked * @card|@account|@login",
+            "@card|@account|identity|wallet details|info|information|number|numbers|data|_ was|were|got|has|have|is|are|_ been|_ @stolen",
+            "@someone used|accessed|logged|changed|took|opened|hacked|uso|usaron|usou|usaram|accedio|entro|entraron|entrou|acessou ** @card|@account|@login",
+            "without my|our permission|consent|authorization|authorisation|knowledge", "sin mi permiso|autorizacion|consentimiento", "sem minha|a minha permissao|autorizacao",
             "order|orders|purchase|purchases|transaction|transactions|charges|charge i|we didnt|never|not place|make|made|placed|authorize|authorise|order",
             "didnt|not|never place|make|authorize|authorise|order|made|placed * order|orders|purchase|purchases|transactions|transfer|transfers",
             "unauthorized|unauthorised|suspicious|strange|unknown|unrecognized|unrecognised login|logins|access|activity|sign|device|email|emails|text|texts|transfer|transfers",
@@ -108,7 +109,7 @@ public struct PolicyTopicRule: TriggerRule {
             "@charge * @dispute", "@dispute * @charge",
             "extra|additional|unexpected|unknown|strange|weird|random|mystery @charge|fee|fees on|in my|the statement|account|card|bill|balance",
             "what|whats is|_ this|that @charge|fee", "what|whats are|_ these|those @charge|fees",
-            "@charge ** dont|didnt|not|never|cant recognise|recognize|recognised|recognized|authorize|authorise|authorized|authorised|make|made|approve|approved|order|ordered",
+            "@charge ** dont|didnt|not|never|cant recognise|recognize|recognised|recognized|authorize|authorise|authorized|authorised|make|made|approve|approved|order|ordered|set|setup|sign|signed",
             "dont|didnt|cant|not recognise|recognize|authorize|authorise * @charge",
             "billed|charged|charging|billing|charge|cobraron|cobrou|cobrando|cobrado|cobraram|debitaram me|us|_ after|despues|depois|even * cancel|cancelled|canceled|cancellation|cancele|cancelei|cancelado|cancelada|cancelar",
             "still being|getting charged|billed", "still charging|billing me|us", "chargeback",
@@ -132,9 +133,9 @@ public struct PolicyTopicRule: TriggerRule {
             "@machine * swallowed|ate|eaten|kept|took|retained|keeps|trago|retuvo|engoliu|reteve|comio|se|my|mi|meu|o|a|_ @card", "demasiados intentos", "muitas tentativas",
         ]),
         ("cancellation", [
-            "@cancel|@delete my|the|our|this|your|mi|la|el|minha|meu|a|o|_ @subscription",
+            "@cancel|@delete * @subscription",
             "@delete * @account",
-            "dar|darme|darnos de baja", "doy de baja", "dont renew",
+            "end my|the|this|our contract|subscription|membership|plan", "dar|darme|darnos de baja", "doy de baja", "dont renew",
             "turn|switch off auto|automatic _|renew|renewal", "stop auto|automatic renew|renewal|billing|payments",
             "unsubscribe from|me from|_ premium|plus|pro|membership|plan",
         ]),
@@ -176,7 +177,7 @@ public struct PolicyTopicRule: TriggerRule {
             (.securityWord, """
                 hacked hacker hackers hack hacking compromised phishing phished scam scammed scammer scammers fraud
                 fraudulent fraudster breach breached hackearon hackeado hackeada hackeo hackearam hackeada estafa
-                estafaron fraude clonada clonaron clonado clonaram golpe golpista invadida invadiram invadiu
+                estafaron estafado estafada estafados fraude clonada clonaron clonado clonaram golpe golpista invadida invadiram invadiu
                 """),
             (.stolenWord, "stolen stole steal theft robbed lost robada robado robaron roubado roubada roubaram furtado furtada perdi perdido perdida"),
             (.paymentInstrument, "card cards tarjeta tarjetas cartao cartoes wallet phone celular telefono telefone"),
@@ -188,7 +189,7 @@ public struct PolicyTopicRule: TriggerRule {
                 bloquearam
                 """),
             (.cancelVerb, """
-                cancel cancelling canceling terminate discontinue end close stop quit cancelar cancela cancelen
+                cancel cancelling canceling terminate discontinue close stop quit cancelar cancela cancelen
                 cancelem encerrar cerrar
                 """),
             (.subscriptionNoun, """
