@@ -81,7 +81,8 @@ public final class Lexicon: Sendable {
 
     /// FNV-1a over the first `count` bytes.
     @inline(__always)
-    static func hash(_ bytes: [UInt8], count: Int) -> UInt64 {
+    static func hash<Bytes: RandomAccessCollection>(_ bytes: Bytes, count: Int) -> UInt64
+        where Bytes.Element == UInt8, Bytes.Index == Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in 0..<count {
             hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
@@ -90,7 +91,8 @@ public final class Lexicon: Sendable {
     }
 
     /// The id of the word spelled by the first `count` bytes of `bytes`, if known.
-    func id(bytes: [UInt8], count: Int) -> Int32? {
+    func id<Bytes: RandomAccessCollection>(bytes: Bytes, count: Int) -> Int32?
+        where Bytes.Element == UInt8, Bytes.Index == Int {
         let mask = slots.count - 1
         var slot = Int(Self.hash(bytes, count: count) & UInt64(mask))
         while true {
@@ -121,28 +123,33 @@ public final class Lexicon: Sendable {
     /// Tries, in order: the single-letter spelling of an elongated word (`heelp` → `help`), the
     /// word itself, its singular (`refunds` → `refund`), and a one-edit correction of a
     /// typo-tolerant word (`humna` → `human`). Unknown words keep their own spelling and id -1.
-    func resolve(_ bytes: [UInt8], elongated: Bool) -> (Int32, String) {
-        var single = bytes
+    func resolve(_ bytes: UnsafeBufferPointer<UInt8>, elongated: Bool) -> (Int32, String) {
         if elongated {
-            single = Self.collapseDoubles(bytes)
+            let single = Self.collapseDoubles(bytes)
             if let id = id(bytes: single, count: single.count) { return (id, words[Int(id)]) }
+            if let id = id(bytes: bytes, count: bytes.count) { return (id, words[Int(id)]) }
+            if single.count >= 5 {
+                for target in typoBuckets[Int(single[0])] where Self.withinOneEdit(single, target.bytes) {
+                    return (target.id, words[Int(target.id)])
+                }
+            }
+            return (NormalizedText.Token.unknown, String(decoding: single, as: UTF8.self))
         }
         if let id = id(bytes: bytes, count: bytes.count) { return (id, words[Int(id)]) }
         if bytes.count >= 5 && bytes[bytes.count - 1] == UInt8(ascii: "s"),
            let id = id(bytes: bytes, count: bytes.count - 1) {
             return (id, words[Int(id)])
         }
-        let candidate = elongated ? single : bytes
-        if candidate.count >= 5 {
-            for target in typoBuckets[Int(candidate[0])] where Self.withinOneEdit(candidate, target.bytes) {
+        if bytes.count >= 5 {
+            for target in typoBuckets[Int(bytes[0])] where Self.withinOneEdit(bytes, target.bytes) {
                 return (target.id, words[Int(target.id)])
             }
         }
-        return (NormalizedText.Token.unknown, String(decoding: elongated ? single : bytes, as: UTF8.self))
+        return (NormalizedText.Token.unknown, String(decoding: bytes, as: UTF8.self))
     }
 
     /// `hummman` → `human`: every doubled letter written once.
-    static func collapseDoubles(_ bytes: [UInt8]) -> [UInt8] {
+    static func collapseDoubles(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         for byte in bytes where result.last != byte || (byte >= 48 && byte <= 57) { result.append(byte) }
@@ -150,7 +157,8 @@ public final class Lexicon: Sendable {
     }
 
     /// Whether `a` and `b` differ by at most one substitution, insertion, deletion or swap of neighbours.
-    static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    static func withinOneEdit<A: RandomAccessCollection>(_ a: A, _ b: [UInt8]) -> Bool
+        where A.Element == UInt8, A.Index == Int {
         let countA = a.count, countB = b.count
         if countA == countB {
             var first = -1
@@ -161,15 +169,19 @@ public final class Lexicon: Sendable {
             }
             if mismatches <= 1 { return true }
             // Two mismatches are fine only as a swap of neighbours: "humna" / "human".
+            // Exactly two mismatches, and they are these two neighbours, so the rest is equal.
             return mismatches == 2 && first + 1 < countA && a[first] == b[first + 1] && a[first + 1] == b[first]
-                && (first + 2 == countA || a[(first + 2)...] == b[(first + 2)...])
         }
         if abs(countA - countB) != 1 { return false }
-        let (long, short) = countA > countB ? (a, b) : (b, a)
+        // Walk the longer one, allowing a single skipped byte.
+        let aLonger = countA > countB
+        let longCount = max(countA, countB), shortCount = min(countA, countB)
         var i = 0, j = 0
         var skipped = false
-        while i < long.count && j < short.count {
-            if long[i] == short[j] {
+        while i < longCount && j < shortCount {
+            let x = aLonger ? a[i] : b[i]
+            let y = aLonger ? b[j] : a[j]
+            if x == y {
                 i += 1
                 j += 1
             } else {
