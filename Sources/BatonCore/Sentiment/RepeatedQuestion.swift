@@ -31,10 +31,10 @@ public struct RepeatedQuestion: Sendable {
         var compared = 0
         var earlier = index - 1
         while earlier >= 0 && compared < Self.lookBack {
-            let message = conversation.messages[earlier]
-            if message.role == .ai {
+            let role = conversation.messages[earlier].role
+            if role == .ai {
                 sawAIReply = true
-            } else if message.role == .customer && sawAIReply {
+            } else if role == .customer && sawAIReply {
                 compared += 1
                 let previous = Self.contentWords(texts[earlier])
                 let smaller = min(previous.count, current.count)

@@ -18,9 +18,8 @@ public struct BotRequestRule: TriggerRule {
     public init() {}
 
     public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
-        let message = context.conversation.messages[index]
-        guard message.role == .ai else { return nil }
-        if let intent = message.intent, Self.handoffIntents.contains(intent.lowercased()) {
+        guard context.conversation.messages[index].role == .ai else { return nil }
+        if let intent = context.conversation.messages[index].intent, Self.handoffIntents.contains(intent.lowercased()) {
             return FiredTrigger(kind: kind, message: index, reason: "AI intent '\(intent.lowercased())'",
                                 rule: "bot_request/intent")
         }

@@ -18,8 +18,7 @@ public struct ExplicitRequestRule: TriggerRule {
     public init() {}
 
     public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
-        let message = context.conversation.messages[index]
-        guard message.role == .customer else { return nil }
+        guard context.conversation.messages[index].role == .customer else { return nil }
         let text = context.texts[index]
         if text.hasNoWords {
             guard text.questionMarks > 0 else { return nil }
