@@ -47,7 +47,7 @@ struct PolicyTopicRuleTests {
         var config = EngineConfig()
         config.topics = config.topics.map { topic in
             var topic = topic
-            if topic.name == "refund" { topic.phrases = ["store credit"] }
+            if topic.name == "refund" { topic.phrases = ["store credit", "", "?!", "@refund|*"] }
             return topic
         }
         config.topics.append(PolicyTopic(name: "recall", queue: "safety", urgency: .high, phrases: ["product recall"]))
@@ -57,6 +57,7 @@ struct PolicyTopicRuleTests {
         let recall = try #require(F.evaluate(rule, F.customer(["is my stroller part of the product recall?"]), config: config))
         #expect(recall.topic == "recall")
         #expect(recall.rule == "policy_topic/recall/config")
+        #expect(F.evaluate(rule, F.customer(["what are your opening hours?"]), config: config) == nil)
     }
 
     @Test("a group missing from the config does not fire")

@@ -22,9 +22,11 @@ public struct PolicyTopicRule: TriggerRule {
             patterns.map { ($0, name) }
         })
         configPhrases = PhraseSet(config.topics.flatMap { topic in
-            topic.phrases.map { phrase in
-                // Config phrases are plain words: join them with single spaces, drop pattern syntax.
-                (TextNormalizer.fold(phrase).joined(separator: " "), topic.name)
+            topic.phrases.compactMap { phrase in
+                // Config phrases are plain words: folding drops pattern syntax and punctuation, and a
+                // phrase with no words left ("", "!!") is ignored rather than matching everything.
+                let words = TextNormalizer.fold(phrase)
+                return words.isEmpty ? nil : (words.joined(separator: " "), topic.name)
             }
         })
     }
