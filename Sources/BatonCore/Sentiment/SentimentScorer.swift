@@ -12,8 +12,9 @@ public struct SentimentScorer: Sendable {
     /// Scores raw text.
     public func score(_ text: String) -> Double { score(TextNormalizer.normalize(text)) }
 
-    /// Scores text already normalised.
-    public func score(_ text: NormalizedText) -> Double {
+    /// Scores text already normalised; `countShouting: false` leaves out the lean for capitals,
+    /// to tell angry capitals from a customer who simply types in capitals.
+    public func score(_ text: NormalizedText, countShouting: Bool = true) -> Double {
         let count = text.count
         guard count > 0 else { return 0 }
         let idioms = Self.idioms
@@ -44,7 +45,7 @@ public struct SentimentScorer: Sendable {
             position += 1
         }
         if sum < 0 && text.exclamationMarks >= 2 { sum *= 1.2 }
-        if text.isShouting() && text.wordCount >= 2 && sum <= 0 { sum -= 0.35 }
+        if countShouting && text.isShouting() && text.wordCount >= 2 && sum <= 0 { sum -= 0.35 }
         let squashed = Double(sum) / (Double(sum * sum) + 0.6).squareRoot()
         return max(-1, min(1, squashed))
     }

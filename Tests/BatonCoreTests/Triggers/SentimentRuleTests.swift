@@ -19,6 +19,8 @@ struct SentimentRuleTests {
     func caps() throws {
         let fired = try #require(F.evaluate(rule, customerSays: "WHY IS NOBODY ANSWERING ME??"))
         #expect(fired.kind == .sentiment)
+        #expect(F.evaluate(rule, customerSays: "WHERE IS MY ORDER!!")?.rule == "sentiment/caps")
+        #expect(F.evaluate(rule, customerSays: "HI I WOULD LIKE TO KNOW THE PRICE OF THE BLUE SHIRT") == nil)
     }
 
     @Test("two short negative messages in a row fire on the second")

@@ -22,12 +22,13 @@ public struct ExplicitRequestRule: TriggerRule {
         let text = context.texts[index]
         if text.hasNoWords {
             guard text.questionMarks > 0 else { return nil }
-            return FiredTrigger(kind: kind, message: index, reason: "sent only '\(String(repeating: "?", count: min(text.questionMarks, 5)))'",
-                                rule: "explicit_request/impatience")
+            let marks = String(repeating: "?", count: min(text.questionMarks, 5))
+            return FiredTrigger(kind: kind, message: index, reason: "sent only '\(marks)'", rule: "explicit_request/impatience")
         }
         if let match = phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound),
            !(match.payload == "complaint" && text.contains(.legalWord)) {
-            return fired(context, index, tokens: match.range, rule: "explicit_request/\(match.payload ?? Self.languageTag(context.conversation.customer.language))")
+            let tag = match.payload ?? Self.languageTag(context.conversation.customer.language)
+            return fired(context, index, tokens: match.range, rule: "explicit_request/\(tag)")
         }
         if let tokens = humanRequest(in: text) {
             return fired(context, index, tokens: tokens,

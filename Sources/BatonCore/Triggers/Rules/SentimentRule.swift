@@ -1,7 +1,7 @@
 /// Fires when the customer is angry or going round in circles, judged by `SentimentScorer`.
 ///
 /// Fires on a customer message that is: strongly negative (score ≤ -0.6); shouted in capitals
-/// while negative or with repeated `!`/`?`; the second short negative message in a row (both
+/// with negative words or repeated `!`/`?` (capitals alone are not enough); the second short negative message in a row (both
 /// eight words or fewer, both ≤ -0.4); the same question again in other words, or a complaint
 /// that the AI repeats itself (`RepeatedQuestion`); or a sudden rant (twenty words or more,
 /// three negative words or more, after messages that were not negative).
@@ -12,6 +12,7 @@ public struct SentimentRule: TriggerRule {
     /// Score at or below which a short message counts towards two in a row.
     public static let negativeThreshold = -0.4
     private let repetition = RepeatedQuestion()
+    private let scorer = SentimentScorer()
 
     public init() {}
 
@@ -24,8 +25,9 @@ public struct SentimentRule: TriggerRule {
             return FiredTrigger(kind: kind, message: index, reason: "strongly negative message (score \(scoreText))",
                                 rule: "sentiment/strong")
         }
+        // Capitals alone are a typing habit; capitals with negative words or "!!"/"??" are anger.
         if text.isShouting() && text.wordCount >= 2
-            && (score <= -0.2 || text.exclamationMarks + text.questionMarks >= 2) {
+            && (scorer.score(text, countShouting: false) <= -0.2 || text.exclamationMarks + text.questionMarks >= 2) {
             return FiredTrigger(kind: kind, message: index, reason: "anger in capitals (score \(scoreText))",
                                 rule: "sentiment/caps")
         }
