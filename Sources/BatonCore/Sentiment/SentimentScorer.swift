@@ -91,7 +91,9 @@ public struct SentimentScorer: Sendable {
         ("nobody|noone is|_ helping|responding|answering|replying|answers|responds|helps", -0.6),
         ("no one is|_ helping|responding|answering|replying|answers|responds|helps", -0.6),
         ("nadie me responde|ayuda|contesta|atiende", -0.6), ("ninguem me responde|ajuda|atende", -0.6),
-        ("falta de respeto|respeito", -0.7), ("tomando el pelo", -0.6), ("que verguenza|vergonha", -0.7),
+        ("falta de respeto|respeito", -0.7), ("mal|malo|mala|pesimo|pesima|horrible servicio|atencion|trato", -0.7),
+        ("servicio|atencion malo|mala|pesimo|pesima|horrible", -0.7), ("que mal", -0.6),
+        ("mau|ruim|pessimo|horrivel atendimento|servico", -0.7), ("atendimento|servico ruim|pessimo|horrivel", -0.7), ("tomando el pelo", -0.6), ("que verguenza|vergonha", -0.7),
         ("waiting for|since * hours|days|weeks|months", -0.4), ("been waiting", -0.3),
     ]
 

@@ -66,6 +66,10 @@ struct OtherWordingTests {
         ("Quero cancelar o meu plano", .policyTopic), ("The cash machine kept my card", .policyTopic),
         ("I got a suspicious text asking for my PIN", .policyTopic), ("I'd like to make a complaint", .explicitRequest),
         ("how do I reach a live person?", .explicitRequest), ("stop wasting my time", .sentiment),
+        ("get me someone who can actually help", .explicitRequest), ("can I get a call back?", .explicitRequest),
+        ("qué mal servicio, de verdad", .sentiment), ("me cobraron de más", .policyTopic), ("chama um atendente", .explicitRequest),
+        ("es el peor servicio", .sentiment), ("péssimo atendimento", .sentiment), ("I'll take legal action", .policyTopic),
+        ("necesito una cotización", .buyingIntent), ("preciso de um orçamento para 500 peças", .buyingIntent),
     ])
     func handsOff(_ text: String, _ kind: TriggerKind) {
         let decision = engine.evaluate(ConversationFixture.customer([text]))

@@ -109,7 +109,8 @@ public struct ExplicitRequestRule: TriggerRule {
     /// Fixed expressions, with the language they are in (nil: the customer's language).
     static let phraseEntries: [(String, String?)] = [
         ("call|phone|ring me|us", "en"), ("give me a call|ring", "en"), ("call|phone me back", "en"),
-        ("request|want|need|schedule|book a|_ call|callback", "en"), ("callback please", "en"),
+        ("request|want|need|get|schedule|arrange|book|have a|_ call|callback", "en"),
+        ("@want|get|find me|us|_ @someone|@human who|that * help|fix|sort|answer|explain", "en"), ("callback please", "en"),
         ("escalate|escalation|escalating", "en"), ("live agent|person|human|rep|representative|support|operator", "en"),
         ("not|no|stop|hate|stupid|dumb|useless|annoying the|this|a|_ bot|bots|robot|robots|chatbot", "en"),
         ("dont|not want|need * bot|robot|chatbot|machine|ai", "en"),

@@ -120,6 +120,8 @@ public struct PolicyTopicRule: TriggerRule {
             "no|nao reconozco|reconheco|reconoci|reconheci * @charge",
             "@charge ** no|nao fiz|hice|realice|realizei|autorice|autorizei|reconozco|reconheco|reconoci|reconheci", "@charge * no|nao reconozco|reconocido|reconocida|reconheco|reconhecida|autorice|autorizado|autorizada|autorizei",
             "cobraron|cobrou|cobraram|cobran|cobram dos|duas|2 veces|vezes",
+            "cobraron|cobrado|cobro|cobran|cobrou|cobraram|cobrando|cobraste|cobrado|cobrada de|a mas|mais",
+            "cobraron|cobrado|cobro|cobran|cobrou|cobraram|cobrando|cobraste|cobrada demas|demais",
             "cargo|cobro|cobranca|compra|debito desconocido|desconocida|indebido|indebida|indevida|indevido|duplicado|duplicada",
         ]),
         ("refund", [
