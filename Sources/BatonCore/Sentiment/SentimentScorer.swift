@@ -15,8 +15,23 @@ public struct SentimentScorer: Sendable {
     /// Scores text already normalised; `countShouting: false` leaves out the lean for capitals,
     /// to tell angry capitals from a customer who simply types in capitals.
     public func score(_ text: NormalizedText, countShouting: Bool = true) -> Double {
+        analyze(text, countShouting: countShouting).score
+    }
+
+    /// A score and the most negative single cue behind it.
+    public struct Reading: Sendable, Equatable {
+        public var score: Double
+        /// The most negative word or idiom after negation and intensifiers (0 when none): tells
+        /// feelings ("terrible", "very bad", "losing my patience") from a pile of problem words
+        /// ("late", "damaged", "missing") that only add up.
+        public var strongestCue: Float
+    }
+
+    /// Scores `text` and reports its strongest negative cue.
+    public func analyze(_ text: NormalizedText, countShouting: Bool = true) -> Reading {
         let count = text.count
-        guard count > 0 else { return 0 }
+        guard count > 0 else { return Reading(score: 0, strongestCue: 0) }
+        var strongest: Float = 0
         let idioms = Self.idioms
         var sum: Float = 0
         var coveredUntil = 0
@@ -24,6 +39,7 @@ public struct SentimentScorer: Sendable {
         while position < count {
             if position >= coveredUntil, let idiom = idioms.match(in: text, at: position) {
                 sum += idiom.payload
+                strongest = min(strongest, idiom.payload)
                 coveredUntil = idiom.range.upperBound
                 position = idiom.range.upperBound
                 continue
@@ -41,13 +57,14 @@ public struct SentimentScorer: Sendable {
                     valence *= valence > 0 ? -0.75 : -0.4
                 }
                 sum += valence
+                strongest = min(strongest, valence)
             }
             position += 1
         }
         if sum < 0 && text.exclamationMarks >= 2 { sum *= 1.2 }
         if countShouting && text.isShouting() && text.wordCount >= 2 && sum <= 0 { sum -= 0.35 }
         let squashed = Double(sum) / (Double(sum * sum) + 0.6).squareRoot()
-        return max(-1, min(1, squashed))
+        return Reading(score: max(-1, min(1, squashed)), strongestCue: strongest)
     }
 
     /// Scale from an intensifier or diminisher one or two words before `position`, same clause.
@@ -91,7 +108,8 @@ public struct SentimentScorer: Sendable {
         ("nobody|noone is|_ helping|responding|answering|replying|answers|responds|helps", -0.6),
         ("no one is|_ helping|responding|answering|replying|answers|responds|helps", -0.6),
         ("nadie me responde|ayuda|contesta|atiende", -0.6), ("ninguem me responde|ajuda|atende", -0.6),
-        ("falta de respeto|respeito", -0.7), ("mal|malo|mala|pesimo|pesima|horrible servicio|atencion|trato", -0.7),
+        ("falta de respeto|respeito", -0.7), ("not|isnt|never acceptable", -0.7), ("not|isnt ok|okay|fair|right", -0.45),
+        ("not good enough", -0.6), ("no es aceptable|normal|justo", -0.7), ("nao e aceitavel|normal|justo", -0.7), ("mal|malo|mala|pesimo|pesima|horrible servicio|atencion|trato", -0.7),
         ("servicio|atencion malo|mala|pesimo|pesima|horrible", -0.7), ("que mal", -0.6),
         ("mau|ruim|pessimo|horrivel atendimento|servico", -0.7), ("atendimento|servico ruim|pessimo|horrivel", -0.7), ("tomando el pelo", -0.6), ("que verguenza|vergonha", -0.7),
         ("waiting for|since * hours|days|weeks|months", -0.4), ("been waiting", -0.3),

@@ -1,6 +1,7 @@
 /// Fires when the customer is angry or going round in circles, judged by `SentimentScorer`.
 ///
-/// Fires on a customer message that is: strongly negative (score ≤ -0.6); shouted in capitals
+/// Fires on a customer message that is: strongly negative (score ≤ -0.6, with at least one word,
+/// idiom or emoji that strong on its own); shouted in capitals
 /// with negative words or repeated `!`/`?` (capitals alone are not enough); the second short negative message in a row (both
 /// eight words or fewer, both ≤ -0.4); the same question again in other words, or a complaint
 /// that the AI repeats itself (`RepeatedQuestion`); or a sudden rant (twenty words or more,
@@ -21,7 +22,8 @@ public struct SentimentRule: TriggerRule {
         guard messages[index].role == .customer, let score = context.sentiment[index] else { return nil }
         let text = context.texts[index]
         let scoreText = Self.format(score)
-        if score <= Self.strongThreshold {
+        // Strong needs a strong cue: a list of problems ("late, damaged, one item missing") is not anger.
+        if score <= Self.strongThreshold && scorer.analyze(text).strongestCue <= Float(Self.strongThreshold) {
             return FiredTrigger(kind: kind, message: index, reason: "strongly negative message (score \(scoreText))",
                                 rule: "sentiment/strong")
         }
