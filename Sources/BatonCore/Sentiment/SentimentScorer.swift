@@ -95,7 +95,8 @@ public struct SentimentScorer: Sendable {
         // Polite closings.
         ("no worries|problem|problems|prob|probs", 0.3), ("all good", 0.3), ("sin|sem problema|problemas", 0.3),
         ("no pasa nada", 0.2), ("de nada", 0.2), ("tudo bem|bom|certo", 0.2), ("esta bien", 0.2),
-        ("thats all", 0.1), ("fair enough", 0.2),
+        ("thats all", 0.1), ("fair enough", 0.2), ("no thanks|thank|gracias|obrigado|obrigada|thx", 0.2),
+        ("didnt|doesnt|dont|not|wont help|helpful", -0.4),
         // Negative expressions.
         ("sick of", -0.7), ("sick and tired", -0.8), ("killing me", -0.5), ("thanks|thank for nothing", -0.7),
         ("what a joke", -0.7), ("waste of time|money", -0.7), ("wasting my time", -0.7),

@@ -70,8 +70,14 @@ public struct ExplicitRequestRule: TriggerRule {
     }
 
     /// A bare cry for help: "help", "heeelp!!", "help me please", "ayuda", "socorro".
+    ///
+    /// "I need help" is how most people open a chat with the bot, so a want verb only counts
+    /// when the customer insists ("I need help!!").
     private func bareHelp(in text: NormalizedText) -> Range<Int>? {
         guard text.wordCount <= 4, let help = text.firstIndex(of: .helpWord) else { return nil }
+        if text.contains(.wantVerb) && text.exclamationMarks < 2 && !text.tokens[help].flags.contains(.elongated) {
+            return nil
+        }
         return onlyFiller(text, except: help) ? 0..<text.count : nil
     }
 
