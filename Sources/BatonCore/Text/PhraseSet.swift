@@ -51,14 +51,13 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
     public static var classNames: [String: WordClass] {
         [
             "negator": .negator, "intensifier": .intensifier, "human": .humanStrong, "someone": .humanWeak,
-            "want": .wantVerb, "contact": .contactVerb, "please": .politeness, "help": .helpWord, "bot": .botWord,
+            "want": .wantVerb, "contact": .contactVerb, "please": .politeness, "help": .helpWord,
             "call": .callVerb, "charge": .chargeWord, "dispute": .disputeMark, "refund": .refundWord,
             "legal": .legalWord, "data": .personalData, "delete": .deleteVerb, "privacylaw": .privacyLaw,
             "medical": .medicalWord, "security": .securityWord, "lock": .lockWord, "account": .accountWord,
             "cancel": .cancelVerb, "subscription": .subscriptionNoun, "login": .loginWord,
             "card": .paymentInstrument, "stolen": .stolenWord, "unit": .unitNoun, "pricing": .buyPricing,
-            "scale": .buyScale, "again": .againWord, "transfer": .transferVerb, "specialist": .specialistNoun,
-            "i": .firstPerson, "dependent": .dependent, "useless": .uselessWord, "you": .addressee,
+            "scale": .buyScale, "transfer": .transferVerb, "specialist": .specialistNoun,
             "machine": .machineWord, "complaint": .complaintWord,
         ]
     }

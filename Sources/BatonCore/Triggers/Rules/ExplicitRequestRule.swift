@@ -178,15 +178,12 @@ public struct ExplicitRequestRule: TriggerRule {
                 delivery courier driver mail postal sports talent booking leasing in first last
                 two three four five six seven eight ten dos tres cuatro cinco seis duas quatro
                 """),
-            (.botWord, "bot bots robot robots chatbot machine maquina robo"),
-            (.uselessWord, "useless pointless hopeless worthless inutil"),
             // Ordinary words one typo away from a typo-tolerant one: known, so never "corrected".
             (WordClass(), """
                 agenda agendas agency agencies urgent manage managed manages managing management humane humor humid
                 personal personnel cancer canceled cancelled cancels hacker hackers lawyer
                 """),
             (.complaintWord, "complaint complaints grievance queja quejas reclamacion reclamaciones reclamo reclamacao reclamacoes"),
-            (.addressee, "you u your youre ur this it bot chatbot ai"),
         ],
         phrases: phraseEntries.map(\.0),
         typoTolerant: """

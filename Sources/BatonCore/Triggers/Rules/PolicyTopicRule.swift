@@ -201,7 +201,6 @@ public struct PolicyTopicRule: TriggerRule {
                 membresia cuenta contrato servicio assinatura conta plano servico renewal
                 """),
             (.machineWord, "atm atms machine cashpoint cajero cajeros caixa terminal"),
-            (.dependent, "son daughter child kid kids baby toddler hijo hija nino nina bebe filho filha crianca"),
         ],
         phrases: groupPatterns.flatMap(\.1),
         typoTolerant: "refund reembolso attorney lawyer compromised hacked subscription cancel swallowed allergic")

@@ -106,6 +106,5 @@ public struct RepeatContactRule: TriggerRule {
 
     static let again = PhraseSet(againEntries)
 
-    static let lexicon = LexiconSource(classes: [(.againWord, "again still nuevamente novamente")],
-                                       phrases: againEntries.map(\.0))
+    static let lexicon = LexiconSource(phrases: againEntries.map(\.0))
 }
