@@ -41,28 +41,47 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let callVerb = bit(13)
 
     // Policy topics.
+    /// charge, billed, debit, transaction, cobro, cobrança.
     public static let chargeWord = bit(14)
+    /// What makes a charge disputed: twice, duplicate, unauthorized, indevida.
     public static let disputeMark = bit(15)
+    /// refund, reimbursement, reembolso, estorno.
     public static let refundWord = bit(16)
     /// policy, window, period: a refund *question*, not a request.
     public static let refundBlockNext = bit(17)
+    /// attorney, lawyer, lawsuit, abogado, advogado, Profeco, Procon.
     public static let legalWord = bit(18)
+    /// data, information, datos, dados, personal.
     public static let personalData = bit(19)
+    /// delete, erase, wipe, borrar, eliminar, apagar, excluir.
     public static let deleteVerb = bit(20)
+    /// gdpr, ccpa, lgpd.
     public static let privacyLaw = bit(21)
+    /// swallowed, choking, allergic, poisoning, hospital, engasgou.
     public static let medicalWord = bit(22)
+    /// hacked, compromised, phishing, scam, fraud, clonada, golpe.
     public static let securityWord = bit(23)
+    /// locked, blocked, suspended, frozen, bloqueada.
     public static let lockWord = bit(24)
+    /// account, cuenta, conta, profile, email.
     public static let accountWord = bit(25)
+    /// cancel, terminate, close, cancelar, encerrar.
     public static let cancelVerb = bit(26)
+    /// subscription, membership, plan, contract, assinatura.
     public static let subscriptionNoun = bit(27)
+    /// login, password, pin, contraseña, senha.
     public static let loginWord = bit(28)
+    /// card, wallet, phone, tarjeta, cartão.
     public static let paymentInstrument = bit(29)
+    /// stolen, lost, theft, robada, roubado, perdi.
     public static let stolenWord = bit(30)
 
     // Buying intent.
+    /// pricing, discount, licences, precio, desconto.
     public static let buyPricing = bit(31)
+    /// enterprise, volume, team, company, empresa, equipe.
     public static let buyScale = bit(32)
+    /// units, pieces, seats, licences, laptops, unidades, peças.
     public static let unitNoun = bit(33)
 
     // Other rules.
