@@ -3,7 +3,8 @@
 ///
 /// Two customer messages count as the same question when, after dropping function words and
 /// numbers, the shorter one has at least three content words and 60 % of them (at least two)
-/// appear in the other, and the AI answered in between. Only the last three earlier customer
+/// appear in the other, and the AI answered in between (not with a question of its own, which
+/// the customer is then answering). Only the last three earlier customer
 /// messages are compared, which bounds the work on long conversations.
 public struct RepeatedQuestion: Sendable {
     /// What was detected, for the trigger's reason.
@@ -33,6 +34,9 @@ public struct RepeatedQuestion: Sendable {
         while earlier >= 0 && compared < Self.lookBack {
             let role = conversation.messages[earlier].role
             if role == .ai {
+                // The customer answering the AI's own question repeats its words on purpose:
+                // "which jacket?" → "the blue jacket with the hood".
+                if !sawAIReply && texts[earlier].questionMarks > 0 { return nil }
                 sawAIReply = true
             } else if role == .customer && sawAIReply {
                 compared += 1

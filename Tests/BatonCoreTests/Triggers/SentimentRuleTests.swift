@@ -78,6 +78,15 @@ struct SentimentRuleTests {
         #expect(F.evaluate(rule, customerSays: "very bad service")?.rule == "sentiment/strong")
     }
 
+    @Test("answering the AI's clarifying question is not a repeat")
+    func clarification() {
+        let conversation = F.conversation([
+            F.said("what size is the blue jacket?"), F.ai("Which blue jacket? We have two.", confidence: 0.8),
+            F.said("the blue jacket with the hood"),
+        ])
+        #expect(F.evaluate(rule, conversation) == nil)
+    }
+
     @Test("a follow-up question on another topic is not a repeat")
     func followUpIsNotRepeat() {
         let conversation = F.conversation([
