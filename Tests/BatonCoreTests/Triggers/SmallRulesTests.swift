@@ -99,6 +99,7 @@ struct RepeatContactRuleTests {
     @Test("does not fire for other topics, too few contacts or old contacts")
     func doesNotFire() {
         #expect(F.evaluate(rule, F.customer(["what time do you open?"], prior: Self.heater)) == nil)
+        #expect(F.evaluate(rule, F.customer(["is the sale still on?"], prior: Self.heater)) == nil)
         #expect(F.evaluate(rule, F.customer(["the heater broke again"], prior: [PriorContact(topic: "heater", daysAgo: 1)])) == nil)
         let old = [PriorContact(topic: "heater", daysAgo: 40), PriorContact(topic: "heater", daysAgo: 60)]
         #expect(F.evaluate(rule, F.customer(["the heater broke again"], prior: old)) == nil)
