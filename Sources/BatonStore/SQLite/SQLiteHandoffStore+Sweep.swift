@@ -14,7 +14,7 @@ extension SQLiteHandoffStore {
             let listed = StoreSchema.listedStatesTerm
 
             let breached = try Row.fetchAll(db, sql: """
-                SELECT id, queue FROM threads WHERE \(listed) AND state = 'queued' AND pickup_deadline <= ?
+                SELECT id, queue FROM threads WHERE state = 'queued' AND pickup_deadline <= ?
                 ORDER BY pickup_deadline
                 """, arguments: [now.storeValue])
             for row in breached {
@@ -32,7 +32,7 @@ extension SQLiteHandoffStore {
 
             let claimed = try Row.fetchAll(db, sql: """
                 SELECT id, queue, COALESCE(agent_activity_at, claimed_at, last_activity_at) FROM threads
-                WHERE \(listed) AND state = 'claimed' ORDER BY id
+                WHERE \(listed) AND state = 'claimed'
                 """)
             for row in claimed {
                 let id: String = row[0]

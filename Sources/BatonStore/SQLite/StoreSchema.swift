@@ -92,7 +92,8 @@ enum StoreSchema {
                 WHERE \(listedStatesTerm);
             CREATE INDEX threads_page_by_queue ON threads(queue, priority_rank, escalation_level DESC, queued_at, id)
                 WHERE \(listedStatesTerm);
-            CREATE INDEX threads_deadline ON threads(state, pickup_deadline) WHERE \(listedStatesTerm);
+            CREATE INDEX threads_due ON threads(pickup_deadline) WHERE state = 'queued';
+            CREATE INDEX threads_open ON threads(state, queue, queued_at, pickup_deadline) WHERE \(listedStatesTerm);
             CREATE INDEX threads_by_owner ON threads(owner) WHERE owner IS NOT NULL;
             CREATE INDEX threads_activity ON threads(last_activity_at);
 
