@@ -116,15 +116,10 @@ extension SQLiteHandoffStore {
                 value.escalations = row[1]
                 counts[value.queue] = value
             }
-            // Last 20 handle times per queue, newest first.
-            for row in try Row.fetchAll(db, sql: """
-                SELECT queue, seconds FROM (
-                    SELECT queue, seconds, ROW_NUMBER() OVER (PARTITION BY queue ORDER BY id DESC) AS n FROM handle_times)
-                WHERE n <= 20 ORDER BY queue, n
-                """) {
-                var value = entry(row[0])
-                value.recentHandleTimes.append(row[1])
-                counts[value.queue] = value
+            // The last 20 handle times of each listed queue, newest first, straight from the (queue, id) index.
+            let handleTimes = try db.cachedStatement(sql: "SELECT seconds FROM handle_times WHERE queue = ? ORDER BY id DESC LIMIT 20")
+            for queue in counts.keys {
+                counts[queue]?.recentHandleTimes = try Double.fetchAll(handleTimes, arguments: [queue])
             }
             return counts.values.sorted { $0.queue < $1.queue }
         }

@@ -14,6 +14,8 @@ public final class SQLiteHandoffStore: HandoffStore {
     /// How long an operation waits for another process's write lock before failing with `StoreError.busy`.
     public let busyTimeout: TimeInterval
     let writer: any DatabaseWriter
+    /// Background WAL checkpoints for file stores; nil in memory.
+    private let checkpointer: WALCheckpointer?
 
     /// Opens (or creates) the Baton database at `path`.
     ///
@@ -24,9 +26,14 @@ public final class SQLiteHandoffStore: HandoffStore {
         let configuration = Self.configuration(busyTimeout: busyTimeout)
         do {
             try DatabaseFileCheck.check(path: path, configuration: configuration)
-            let pool = try DatabasePool(path: path, configuration: configuration)
+            var poolConfiguration = configuration
+            poolConfiguration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.autocheckpointPages)")
+            }
+            let pool = try DatabasePool(path: path, configuration: poolConfiguration)
             try StoreSchema.migrator.migrate(pool)
             writer = pool
+            checkpointer = try WALCheckpointer(path: path)
         } catch {
             throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
         }
@@ -34,6 +41,7 @@ public final class SQLiteHandoffStore: HandoffStore {
 
     private init(writer: any DatabaseWriter, path: String, busyTimeout: TimeInterval) {
         self.writer = writer
+        self.checkpointer = nil
         self.path = path
         self.busyTimeout = busyTimeout
     }
