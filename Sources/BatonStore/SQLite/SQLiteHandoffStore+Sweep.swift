@@ -4,6 +4,10 @@ import BatonCore
 
 /// The sweeper: pickup-window breaches, idle claims and opening hours, in one transaction.
 extension SQLiteHandoffStore {
+    /// At most this many escalations and openings per sweep: one sweep is one transaction, and other
+    /// processes wait for its write lock. A backlog is worked off by the next sweeps.
+    public static let sweepBatchLimit = 1_000
+
     public func sweep(now: Date, queues: [QueueConfig]) throws -> SweepReport {
         let configs = Dictionary(queues.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         // Queues nobody configured get the defaults, so no thread is stuck for lack of configuration.
@@ -15,8 +19,8 @@ extension SQLiteHandoffStore {
 
             let breached = try Row.fetchAll(db, sql: """
                 SELECT id, queue FROM threads WHERE state = 'queued' AND pickup_deadline <= ?
-                ORDER BY pickup_deadline
-                """, arguments: [now.storeValue])
+                ORDER BY pickup_deadline LIMIT ?
+                """, arguments: [now.storeValue, Self.sweepBatchLimit])
             for row in breached {
                 let id: String = row[0]
                 let queue = config(row[1])
@@ -64,6 +68,7 @@ extension SQLiteHandoffStore {
             for row in waitingForOpening {
                 let id: String = row[0]
                 let queue = config(row[1])
+                guard report.opened.count < Self.sweepBatchLimit else { break }
                 guard queue.hours.isOpen(at: now) else { continue }
                 var change = ThreadTransition(.open, actor: Self.sweeperActor, reason: "queue \(queue.name) opened")
                 change.set("pickup_deadline", now.addingTimeInterval(queue.pickupWindow).storeValue)
