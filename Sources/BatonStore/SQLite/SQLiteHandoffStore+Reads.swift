@@ -93,20 +93,28 @@ extension SQLiteHandoffStore {
                 counts[queue] ?? QueueCounts(queue: queue, waiting: 0, claimed: 0, oldestQueuedAt: nil, nearestDeadline: nil,
                                              breached: 0, escalations: 0, recentHandleTimes: [])
             }
+            // Both scans read covering partial indexes in key order: no table rows, no sort.
             for row in try Row.fetchAll(db, sql: """
-                SELECT queue,
-                       SUM(state <> 'claimed'), SUM(state = 'claimed'),
-                       MIN(CASE WHEN state <> 'claimed' THEN queued_at END),
-                       MIN(CASE WHEN state <> 'claimed' THEN pickup_deadline END),
-                       SUM(state = 'queued' AND pickup_deadline < ?)
-                FROM threads WHERE \(StoreSchema.listedStatesTerm) GROUP BY queue
+                SELECT queue, state, COUNT(*), MIN(queued_at), MIN(pickup_deadline) FROM threads INDEXED BY threads_open
+                WHERE \(StoreSchema.listedStatesTerm) GROUP BY queue, state
+                """) {
+                var value = entry(row[0])
+                let count: Int = row[2]
+                if row[1] as String == ThreadState.claimed.rawValue {
+                    value.claimed += count
+                } else {
+                    value.waiting += count
+                    value.oldestQueuedAt = [value.oldestQueuedAt, Date(storeValue: row[3] as Double?)].compactMap { $0 }.min()
+                    value.nearestDeadline = [value.nearestDeadline, Date(storeValue: row[4] as Double?)].compactMap { $0 }.min()
+                }
+                counts[value.queue] = value
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT queue, COUNT(*) FROM threads INDEXED BY threads_waiting
+                WHERE \(StoreSchema.waitingStatesTerm) AND state = 'queued' AND pickup_deadline < ? GROUP BY queue
                 """, arguments: [now.storeValue]) {
                 var value = entry(row[0])
-                value.waiting = row[1]
-                value.claimed = row[2]
-                value.oldestQueuedAt = Date(storeValue: row[3] as Double?)
-                value.nearestDeadline = Date(storeValue: row[4] as Double?)
-                value.breached = row[5]
+                value.breached = row[1]
                 counts[value.queue] = value
             }
             for row in try Row.fetchAll(db, sql: """

@@ -15,10 +15,8 @@ extension SQLiteHandoffStore {
 
         return try write { db in
             var report = SweepReport()
-            let listed = StoreSchema.listedStatesTerm
-
             let breached = try Row.fetchAll(db, sql: """
-                SELECT id, queue FROM threads WHERE state = 'queued' AND pickup_deadline <= ?
+                SELECT id, queue FROM threads WHERE \(StoreSchema.waitingStatesTerm) AND state = 'queued' AND pickup_deadline <= ?
                 ORDER BY pickup_deadline LIMIT ?
                 """, arguments: [now.storeValue, Self.sweepBatchLimit])
             for row in breached {
@@ -36,7 +34,7 @@ extension SQLiteHandoffStore {
 
             let claimed = try Row.fetchAll(db, sql: """
                 SELECT id, queue, COALESCE(agent_activity_at, claimed_at, last_activity_at) FROM threads
-                WHERE \(listed) AND state = 'claimed'
+                WHERE owner IS NOT NULL AND state = 'claimed'
                 """)
             for row in claimed {
                 let id: String = row[0]
@@ -63,7 +61,8 @@ extension SQLiteHandoffStore {
             }
 
             let waitingForOpening = try Row.fetchAll(db, sql: """
-                SELECT id, queue FROM threads WHERE \(listed) AND state = 'after_hours' ORDER BY queued_at, id
+                SELECT id, queue FROM threads WHERE \(StoreSchema.waitingStatesTerm) AND state = 'after_hours'
+                ORDER BY queued_at, id
                 """)
             for row in waitingForOpening {
                 let id: String = row[0]
