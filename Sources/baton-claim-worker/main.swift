@@ -14,10 +14,10 @@ guard arguments.count == 5, let startAt = Double(arguments[4]) else {
 let (path, queue, agent) = (arguments[1], arguments[2], arguments[3])
 
 do {
-    let store = try SQLiteHandoffStore(path: path, busyTimeout: 30)
-    // Every worker starts at the same moment so their claims really overlap.
+    // Every worker starts at the same moment, opening included, so their work really overlaps.
     let wait = startAt - Date().timeIntervalSince1970
     if wait > 0 { Thread.sleep(forTimeInterval: wait) }
+    let store = try SQLiteHandoffStore(path: path, busyTimeout: 30)
     var won: [String] = []
     var refused = 0
     while true {

@@ -60,6 +60,27 @@ import BatonCore
         #expect(claimsPerThread.allSatisfy { $0.1 == 1 })
     }
 
+    @Test func processesOpeningANewFileAtOnceAllGetTheSchema() throws {
+        let path = try StoreFixtures.temporaryPath()
+        let worker = try Self.workerExecutable()
+        let startAt = Date().timeIntervalSince1970 + 0.5
+        let processes = try (0..<Self.workerCount).map { index in
+            let process = Process()
+            process.executableURL = worker
+            process.arguments = [path, "billing", "agent-\(index)", String(startAt)]
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for process in processes {
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        let store = try SQLiteHandoffStore(path: path)
+        _ = try store.record(StoreFixtures.conversation("c1"), now: Date())
+        #expect(try store.threadCount(ThreadQuery(states: [.ai])) == 1)
+    }
+
     /// The worker is built next to the test bundle (`swift test` builds every product of the package).
     static func workerExecutable() throws -> URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()

@@ -31,7 +31,13 @@ public final class SQLiteHandoffStore: HandoffStore {
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.autocheckpointPages)")
             }
             let pool = try DatabasePool(path: path, configuration: poolConfiguration)
-            try StoreSchema.migrator.migrate(pool)
+            do {
+                try StoreSchema.migrator.migrate(pool)
+            } catch {
+                // Another process may have created the schema between our look and our migration
+                // ("table already exists"): that is fine once the schema is complete.
+                guard try pool.read(StoreSchema.migrator.hasCompletedMigrations) else { throw error }
+            }
             writer = pool
             checkpointer = try WALCheckpointer(path: path)
         } catch {
