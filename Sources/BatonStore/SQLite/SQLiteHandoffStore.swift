@@ -109,6 +109,8 @@ public final class SQLiteHandoffStore: HandoffStore {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path, waited: busyTimeout)
         case .SQLITE_NOTADB: return StoreError.notABatonDatabase(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR:
+            return StoreError.unreadable(path: path, detail: error.message ?? "\(error)")
         case .SQLITE_CORRUPT: return StoreError.corrupt("\(path): \(error.message ?? "\(error)")")
         default: return error
         }
