@@ -66,6 +66,30 @@ import BatonCore
         }
     }
 
+    @Test func handoffStoresTheRequestAndRefusesBadOnes() throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
+        var request = StoreFixtures.request("c1", priority: .high, afterHours: true)
+        request.callbackAt = t0.addingTimeInterval(3600)
+        request.suggestedAgent = "ana"
+        request.customerMessage = "  "
+        #expect(throws: StoreError.invalidInput("customer message of the handoff of thread c1 is empty")) {
+            try store.handoff(request, now: t0)
+        }
+        request.customerMessage = "We open at 9:00."
+        request.queue = ""
+        #expect(throws: StoreError.invalidInput("handoff queue for thread c1 is empty")) { try store.handoff(request, now: t0) }
+        request.queue = "billing"
+        let summary = try store.handoff(request, now: t0)
+        #expect(summary.state == .afterHours)
+        #expect(summary.priority == .high)
+        #expect(summary.suggestedAgent == "ana")
+        #expect(summary.pickupDeadline == t0.addingTimeInterval(300))
+        #expect(try store.thread(id: "c1")?.callbackAt == t0.addingTimeInterval(3600))
+        // A second handoff while waiting is not allowed.
+        #expect(throws: LifecycleError.notAllowed(action: .handoff, state: .afterHours)) { try store.handoff(request, now: t0) }
+    }
+
     @Test func transferMovesTheThreadToAnotherQueueUnclaimed() throws {
         let store = try StoreFixtures.storeWithQueuedThread()
         try store.claim(threadID: "c1", agent: "ana", now: t0)

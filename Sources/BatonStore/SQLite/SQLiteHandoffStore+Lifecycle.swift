@@ -12,6 +12,7 @@ extension SQLiteHandoffStore {
     public func handoff(_ request: HandoffRequest, now: Date) throws -> ThreadSummary {
         try Validate.identifier(request.threadID, "handoff thread id")
         try Validate.identifier(request.queue, "handoff queue for thread \(request.threadID)")
+        try Validate.text(request.customerMessage, "customer message of the handoff of thread \(request.threadID)")
         let packet = try String(decoding: JSONEncoder().encode(request.packet), as: UTF8.self)
         let triggers = [request.packet.primary] + request.packet.otherTriggers
         return try write { db in
