@@ -1,0 +1,74 @@
+import Foundation
+import BatonCore
+
+/// The supervisor's right-hand (or lower) panel: queues with countdown bars, breaches and
+/// re-queues; agents with status, load against capacity and what they hold; recent escalation
+/// notices; and today's figures with hourly sparklines.
+enum SupervisorPanelView {
+    static func draw(_ state: ConsoleState, queueWindows: [String: TimeInterval], in region: Region, into buffer: inout ScreenBuffer) {
+        var lines: [StyledLine] = []
+        let width = region.width
+        lines.append(StyledLine([("Queues", .header)]).padded(with: " ", to: width, role: .header))
+        for tile in state.queues {
+            var line = StyledLine([(TextFit.pad(tile.name, to: 10), .normal)])
+            line.append(" " + TextFit.padLeft("\(tile.waiting)", to: 4) + " waiting ", .normal)
+            if let deadline = tile.nearestDeadline, tile.waiting > 0 {
+                let remaining = deadline.timeIntervalSince(state.now)
+                let window = queueWindows[tile.name] ?? 300
+                let role: StyleRole = remaining < 0 ? .alert : (remaining < 60 ? .warning : .positive)
+                line.append(Format.bar(max(0, remaining) / window, width: 8), role)
+                line.append(" " + TextFit.padLeft(Format.countdown(remaining), to: 6), role)
+            } else {
+                line.append(String(repeating: " ", count: 15), .normal)
+            }
+            line.append("  late \(tile.breached)", tile.breached > 0 ? .alert : .muted)
+            line.append("  requeued \(tile.requeues)", tile.requeues > 0 ? .warning : .muted)
+            line.append("  held \(tile.claimed)", .muted)
+            lines.append(line)
+        }
+        lines.append(StyledLine([]))
+        lines.append(StyledLine([("Agents", .header)]).padded(with: " ", to: width, role: .header))
+        for agent in state.supervisor?.agents ?? [] {
+            let statusRole: StyleRole = switch agent.status {
+            case .available: .positive
+            case .away: .warning
+            case .offline: .muted
+            }
+            var line = StyledLine([(TextFit.pad(agent.name, to: 12), .normal), (" " + TextFit.pad(agent.status.rawValue, to: 9), statusRole)])
+            let full = agent.load >= agent.capacity
+            line.append(" " + Format.bar(Double(agent.load) / Double(max(1, agent.capacity)), width: 5) + " \(agent.load)/\(agent.capacity)",
+                        full ? .warning : .normal)
+            if !agent.holding.isEmpty { line.append("  " + agent.holding.joined(separator: ", "), .muted) }
+            lines.append(line)
+        }
+        let notices = state.supervisor?.notices ?? []
+        if !notices.isEmpty {
+            lines.append(StyledLine([]))
+            lines.append(StyledLine([("Escalations (24 h)", .header)]).padded(with: " ", to: width, role: .header))
+            for notice in notices.prefix(4) {
+                lines.append(StyledLine([(Format.hourMinute(notice.at) + " ", .muted),
+                                         ("\(notice.thread) in \(notice.queue) missed pickup, level \(notice.level)", .alert)]))
+            }
+        }
+        lines.append(StyledLine([]))
+        lines.append(StyledLine([("Today", .header)]).padded(with: " ", to: width, role: .header))
+        if let stats = state.supervisor?.stats {
+            lines.append(StyledLine([("handoff rate " + Format.percent(stats.handoffRate)
+                                      + " · pickup " + (stats.medianTimeToPickup.map(Format.duration) ?? "–")
+                                      + " · resolution " + (stats.medianResolutionTime.map(Format.duration) ?? "–")
+                                      + " · CSAT " + (stats.csat.map { String(format: "%.1f", $0) } ?? "–")
+                                      + " · false escalations " + Format.percent(stats.falseEscalationRate), .normal)]))
+            if !stats.handoffsPerHour.isEmpty {
+                lines.append(StyledLine([("handoffs/h ", .muted), (Format.sparkline(stats.handoffsPerHour, low: 0), .accent)]))
+            }
+            if !stats.pickupPerHour.isEmpty {
+                lines.append(StyledLine([("pickup/h   ", .muted), (Format.sparkline(stats.pickupPerHour, low: 0), .accent)]))
+            }
+        } else {
+            lines.append(StyledLine([("no figures yet", .muted)]))
+        }
+        for (index, line) in lines.prefix(region.height).enumerated() {
+            line.draw(x: region.x, y: region.y + index, width: width, into: &buffer)
+        }
+    }
+}
