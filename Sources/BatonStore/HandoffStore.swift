@@ -13,6 +13,10 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// Creates the thread in state `.ai` when new. Returns what changed.
     func record(_ conversation: Conversation, now: Date) throws -> RecordOutcome
 
+    /// Ingests many conversations in ONE transaction, with the same rules as `record(_:now:)`.
+    /// Returns one outcome per conversation, in order; all or nothing is stored.
+    func record(_ conversations: [Conversation], now: Date) throws -> [RecordOutcome]
+
     /// Records a customer satisfaction score (1–5) for the thread's latest handoff.
     func recordCSAT(threadID: String, score: Int, now: Date) throws
 
@@ -66,6 +70,7 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// Marks messages delivered; returns how many were newly marked.
     @discardableResult
     func acknowledge(outboxIDs: [Int64], now: Date) throws -> Int
+    /// The latest `limit` audit entries (of one thread, or of all), oldest first.
     func audit(threadID: String?, limit: Int) throws -> [AuditEntry]
     /// Escalation notifications (pickup-window breaches), newest first.
     func escalations(since: Date) throws -> [EscalationNotice]

@@ -7,6 +7,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Another process held the database lock past the busy timeout.
     case busy(path: String, waited: Double)
     case corrupt(String)
+    /// The file could not be read at all (permissions, a directory, ...).
+    case unreadable(path: String, detail: String)
+    /// An argument was rejected before touching the database; the text names the field and the value.
+    case invalidInput(String)
 
     public var description: String {
         switch self {
@@ -15,6 +19,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "database schema version \(found) is newer than this baton supports (\(supported)); upgrade baton"
         case .busy(let path, let waited): "database \(path) is locked by another process (waited \(waited)s); try again"
         case .corrupt(let detail): "database is damaged: \(detail)"
+        case .unreadable(let path, let detail): "cannot read \(path): \(detail)"
+        case .invalidInput(let detail): "invalid input: \(detail)"
         }
     }
 }

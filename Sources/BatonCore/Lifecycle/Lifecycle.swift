@@ -40,7 +40,12 @@ public enum Lifecycle {
         case .transfer, .requeue, .escalate: afterHours ? .afterHours : .queued
         case .release, .forceRelease: .ai
         case .resolve: .resolved
-        case .expire: expiryPolicy == .resolve ? .resolved : .ai
+        case .expire:
+            switch expiryPolicy {
+            case .returnToAI: .ai
+            case .resolve: .resolved
+            case .requeue: afterHours ? .afterHours : .queued
+            }
         case .open: .queued
         }
     }

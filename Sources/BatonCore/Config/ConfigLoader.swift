@@ -1,0 +1,271 @@
+import Foundation
+import TOMLKit
+
+/// Reads `baton.toml` text into a `BatonConfig`, naming the file and key of every mistake.
+///
+/// Unknown keys are errors: a misspelt `pickup_windw` silently ignored would be worse than a refusal.
+public enum ConfigLoader {
+    public static func load(toml text: String, source: String) throws(ConfigError) -> BatonConfig {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(source: source, key: nil,
+                              message: "\(error.description) at line \(error.source.begin.line), column \(error.source.begin.column)")
+        } catch {
+            throw ConfigError(source: source, key: nil, message: "\(error)")
+        }
+        var config = BatonConfig()
+        var top = Section(table: root, path: "", source: source)
+        if var engine = try top.table("engine") {
+            try readEngine(&engine, into: &config.engine)
+        }
+        if let topics = try top.tables("topics") {
+            config.engine.topics = try topics.map { (section: Section) throws(ConfigError) in try readTopic(section) }
+        }
+        if let queues = try top.tables("queues") {
+            config.queues = try queues.map { (section: Section) throws(ConfigError) in try readQueue(section) }
+        }
+        if var templates = try top.table("templates") {
+            try readTemplates(&templates, into: &config.templates)
+        }
+        if var notify = try top.table("notify") {
+            config.notifyCommand = try notify.string("command")
+            try notify.rejectUnknown()
+        }
+        if let sample = try top.int("wait_estimate_sample") { config.waitEstimateSampleSize = max(1, sample) }
+        try top.rejectUnknown()
+        return config
+    }
+
+    private static func readEngine(_ engine: inout Section, into config: inout EngineConfig) throws(ConfigError) {
+        if let value = try engine.fraction("low_confidence_threshold") { config.lowConfidenceThreshold = value }
+        if let value = try engine.int("low_confidence_consecutive") { config.lowConfidenceConsecutive = max(1, value) }
+        if let value = try engine.fraction("confidence_floor") { config.confidenceFloor = value }
+        if let value = try engine.strings("vip_tags") { config.vipTags = value }
+        if let value = try engine.double("high_ltv_amount") { config.highLTVAmount = value > 0 ? value : nil }
+        if let value = try engine.int("repeat_contact_count") { config.repeatContactCount = max(2, value) }
+        if let value = try engine.int("repeat_contact_window_days") { config.repeatContactWindowDays = max(1, value) }
+        if let value = try engine.string("default_queue") { config.defaultQueue = value }
+        if var byKind = try engine.table("queue_by_kind") {
+            for key in byKind.table.keys {
+                guard let kind = TriggerKind(rawValue: key) else {
+                    throw byKind.error(key, "unknown trigger kind; expected one of \(TriggerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                config.queueByKind[kind] = try byKind.string(key)
+            }
+        }
+        try engine.rejectUnknown()
+    }
+
+    private static func readTopic(_ section: Section) throws(ConfigError) -> PolicyTopic {
+        var section = section
+        guard let name = try section.string("name") else { throw section.error("name", "missing") }
+        let builtIn = PolicyTopic.defaults.first { $0.name == name }
+        let queue = try section.string("queue") ?? builtIn?.queue
+        guard let queue else { throw section.error("queue", "missing for topic \(name)") }
+        let urgency = try section.enumValue("urgency", Priority.self) ?? builtIn?.urgency ?? .medium
+        let phrases = try section.strings("phrases") ?? []
+        try section.rejectUnknown()
+        return PolicyTopic(name: name, queue: queue, urgency: urgency, phrases: phrases)
+    }
+
+    private static func readQueue(_ section: Section) throws(ConfigError) -> QueueConfig {
+        var section = section
+        guard let name = try section.string("name") else { throw section.error("name", "missing") }
+        var queue = BatonConfig.defaultQueues.first { $0.name == name } ?? QueueConfig(name: name)
+        if let skills = try section.strings("skills") { queue.skills = skills }
+        if let window = try section.duration("pickup_window") { queue.pickupWindow = window }
+        if let expiry = try section.duration("expiry") { queue.expiry = expiry }
+        if let policy = try section.enumValue("expiry_policy", ExpiryPolicy.self) { queue.expiryPolicy = policy }
+        if let policy = try section.enumValue("after_hours", AfterHoursPolicy.self) { queue.afterHours = policy }
+        let zoneName = try section.string("timezone")
+        let holidays = try section.strings("holidays")
+        if var hours = try section.table("hours") {
+            var weekly: [Int: [DayInterval]] = [:]
+            for (weekday, key) in ["sun", "mon", "tue", "wed", "thu", "fri", "sat"].enumerated() {
+                guard let spans = try hours.stringOrStrings(key) else { continue }
+                weekly[weekday + 1] = try spans.map { (span: String) throws(ConfigError) -> DayInterval in
+                    guard let interval = DayInterval(parsing: span) else {
+                        throw hours.error(key, "\"\(span)\" is not a time range like \"09:00-17:30\"")
+                    }
+                    return interval
+                }
+            }
+            try hours.rejectUnknown()
+            queue.hours = BusinessHours(weekly: weekly, timeZone: .utc, holidays: [])
+        }
+        if let zoneName {
+            guard let zone = TimeZone(identifier: zoneName) else {
+                throw section.error("timezone", "unknown time zone \"\(zoneName)\" (use a name like America/Mexico_City)")
+            }
+            queue.hours.timeZone = zone
+        }
+        if let holidays {
+            for day in holidays where ISO8601.parse(day) == nil || day.count != 10 {
+                throw section.error("holidays", "\"\(day)\" is not a date like 2026-12-25")
+            }
+            queue.hours.holidays = Set(holidays)
+        }
+        try section.rejectUnknown()
+        return queue
+    }
+
+    private static func readTemplates(_ section: inout Section, into templates: inout Templates) throws(ConfigError) {
+        if var handoff = try section.table("handoff") {
+            for key in handoff.table.keys {
+                guard key == "default" || TriggerKind(rawValue: key) != nil else {
+                    throw handoff.error(key, "unknown trigger kind")
+                }
+                templates.handoff[key, default: [:]].merge(try handoff.languageTable(key), uniquingKeysWith: { $1 })
+            }
+        }
+        if var intro = try section.table("agent_introduction") {
+            for key in intro.table.keys { templates.agentIntroduction[key] = try intro.string(key) }
+        }
+        if var afterHours = try section.table("after_hours") {
+            for key in afterHours.table.keys {
+                guard AfterHoursPolicy(rawValue: key) != nil else { throw afterHours.error(key, "unknown after-hours policy") }
+                templates.afterHours[key, default: [:]].merge(try afterHours.languageTable(key), uniquingKeysWith: { $1 })
+            }
+        }
+        if var replies = try section.table("suggested_reply") {
+            for key in replies.table.keys {
+                guard key == "default" || TriggerKind(rawValue: key) != nil else { throw replies.error(key, "unknown trigger kind") }
+                templates.suggestedReply[key] = try replies.string(key)
+            }
+        }
+        try section.rejectUnknown()
+    }
+
+    /// A table being read, with its dotted path for error messages and the keys already used.
+    struct Section {
+        let table: TOMLTable
+        let path: String
+        let source: String
+        var used: Set<String> = []
+
+        func error(_ key: String?, _ message: String) -> ConfigError {
+            let full = key.map { path.isEmpty ? $0 : "\(path).\($0)" } ?? (path.isEmpty ? nil : path)
+            return ConfigError(source: source, key: full, message: message)
+        }
+
+        private mutating func value(_ key: String) -> TOMLValueConvertible? {
+            used.insert(key)
+            return table[key]
+        }
+
+        mutating func string(_ key: String) throws(ConfigError) -> String? {
+            guard let value = value(key) else { return nil }
+            guard let text = value.string else { throw error(key, "expected a string") }
+            return text
+        }
+
+        mutating func int(_ key: String) throws(ConfigError) -> Int? {
+            guard let value = value(key) else { return nil }
+            guard let number = value.int else { throw error(key, "expected a whole number") }
+            return number
+        }
+
+        mutating func double(_ key: String) throws(ConfigError) -> Double? {
+            guard let value = value(key) else { return nil }
+            if let number = value.double { return number }
+            if let number = value.int { return Double(number) }
+            throw error(key, "expected a number")
+        }
+
+        mutating func fraction(_ key: String) throws(ConfigError) -> Double? {
+            guard let number = try double(key) else { return nil }
+            guard (0...1).contains(number) else { throw error(key, "\(number) is outside 0…1") }
+            return number
+        }
+
+        mutating func strings(_ key: String) throws(ConfigError) -> [String]? {
+            guard let value = value(key) else { return nil }
+            guard let array = value.array else { throw error(key, "expected an array of strings") }
+            var result: [String] = []
+            for element in array {
+                guard let text = element.string else { throw error(key, "expected an array of strings") }
+                result.append(text)
+            }
+            return result
+        }
+
+        mutating func stringOrStrings(_ key: String) throws(ConfigError) -> [String]? {
+            if let value = table[key], let text = value.string {
+                used.insert(key)
+                return text.lowercased() == "closed" ? [] : [text]
+            }
+            return try strings(key)
+        }
+
+        /// `"5m"`, `"90s"`, `"2h"` or a number of seconds.
+        mutating func duration(_ key: String) throws(ConfigError) -> TimeInterval? {
+            guard let value = value(key) else { return nil }
+            if let seconds = value.int, seconds > 0 { return TimeInterval(seconds) }
+            guard let text = value.string, let seconds = DurationText.parse(text) else {
+                throw error(key, "expected a duration such as \"5m\", \"90s\" or \"2h\"")
+            }
+            return seconds
+        }
+
+        mutating func enumValue<T: RawRepresentable>(_ key: String, _ type: T.Type) throws(ConfigError) -> T?
+        where T.RawValue == String, T: CaseIterable {
+            guard let text = try string(key) else { return nil }
+            guard let parsed = T(rawValue: text) else {
+                throw error(key, "\"\(text)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return parsed
+        }
+
+        mutating func table(_ key: String) throws(ConfigError) -> Section? {
+            guard let value = value(key) else { return nil }
+            guard let child = value.table else { throw error(key, "expected a table") }
+            return Section(table: child, path: path.isEmpty ? key : "\(path).\(key)", source: source)
+        }
+
+        mutating func tables(_ key: String) throws(ConfigError) -> [Section]? {
+            guard let value = value(key) else { return nil }
+            guard let array = value.array else { throw error(key, "expected an array of tables ([[\(key)]])") }
+            var sections: [Section] = []
+            for (index, element) in array.enumerated() {
+                guard let child = element.table else { throw error("\(key)[\(index)]", "expected a table") }
+                sections.append(Section(table: child, path: "\(key)[\(index)]", source: source))
+            }
+            return sections
+        }
+
+        /// A string (English) or a table of language → string.
+        mutating func languageTable(_ key: String) throws(ConfigError) -> [String: String] {
+            if let value = table[key], let text = value.string {
+                used.insert(key)
+                return ["en": text]
+            }
+            guard var child = try table(key) else { return [:] }
+            var result: [String: String] = [:]
+            for language in child.table.keys { result[language] = try child.string(language) }
+            return result
+        }
+
+        func rejectUnknown() throws(ConfigError) {
+            if let unknown = table.keys.sorted().first(where: { !used.contains($0) }) {
+                throw error(unknown, "unknown key")
+            }
+        }
+    }
+}
+
+/// A mistake in the configuration file.
+public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var source: String
+    public var key: String?
+    public var message: String
+
+    public var description: String {
+        if let key { "\(source): \(key): \(message)" } else { "\(source): \(message)" }
+    }
+}
+
+extension TimeZone {
+    static let utc = TimeZone(identifier: "UTC")!
+}

@@ -1,0 +1,270 @@
+/// Turns JSON lines from the bot platform into `InputRecord`s, refusing bad lines with a precise error.
+///
+/// Strict on purpose: unknown fields, wrong types, missing text, out-of-range confidence, invalid
+/// UTF-8 and oversized lines are errors naming the line and field, so a broken integration is
+/// noticed at once instead of silently losing data.
+public struct ConversationParser: Sendable {
+    /// Lines longer than this are refused without being parsed.
+    public var maxLineBytes: Int
+
+    public init(maxLineBytes: Int = 1 << 20) { self.maxLineBytes = maxLineBytes }
+
+    /// Parses one line. `lineNumber` is 1-based and only used in errors.
+    public func parse(line bytes: [UInt8], lineNumber: Int) throws(InputError) -> InputRecord {
+        guard bytes.count <= maxLineBytes else {
+            throw InputError(line: lineNumber, field: nil,
+                             message: "line is \(bytes.count) bytes, over the \(maxLineBytes)-byte limit; skipped")
+        }
+        let value: JSONValue
+        do {
+            value = try JSONReader.parse(bytes)
+        } catch {
+            throw InputError(line: lineNumber, field: nil, message: "malformed JSON: \(error)")
+        }
+        var fields = FieldReader(value: value, path: "", line: lineNumber)
+        return try Self.record(&fields)
+    }
+
+    public func parse(line text: String, lineNumber: Int) throws(InputError) -> InputRecord {
+        try parse(line: Array(text.utf8), lineNumber: lineNumber)
+    }
+
+    private static func record(_ root: inout FieldReader) throws(InputError) -> InputRecord {
+        try root.requireObject()
+        if root.has("messages") {
+            let conversation = try conversation(&root)
+            return .conversation(conversation)
+        }
+        let id = try root.string("conversation_id")
+        if root.has("csat") {
+            let score = try root.number("csat")
+            guard score == score.rounded(), (1...5).contains(score) else {
+                throw root.error(field: "csat", "must be a whole number from 1 to 5, got \(score)")
+            }
+            try root.rejectUnknown()
+            return .csat(conversationID: id, score: Int(score))
+        }
+        guard root.has("message") else {
+            throw root.error(field: nil, "expected a conversation (with \"messages\"), a message event (\"conversation_id\" and \"message\") or a csat event")
+        }
+        let channel = try root.optionalString("channel").map(Channel.init(rawValue:))
+        var customer: Customer?
+        if var reader = try root.optionalChild("customer") {
+            customer = try Self.customer(&reader)
+        }
+        var messageReader = try root.child("message")
+        let message = try Self.message(&messageReader)
+        try root.rejectUnknown()
+        return .message(conversationID: id, channel: channel, customer: customer, message: message)
+    }
+
+    private static func conversation(_ root: inout FieldReader) throws(InputError) -> Conversation {
+        let id = try root.string("id")
+        guard !id.isEmpty else { throw root.error(field: "id", "must not be empty") }
+        let channel = Channel(rawValue: try root.optionalString("channel") ?? Channel.webchat.rawValue)
+        var customerReader = try root.child("customer")
+        let customer = try customer(&customerReader)
+        var messages: [Message] = []
+        let count = try root.arrayCount("messages")
+        messages.reserveCapacity(count)
+        for index in 0..<count {
+            var reader = try root.element("messages", index)
+            messages.append(try message(&reader))
+        }
+        var expect: Expectation?
+        if var reader = try root.optionalChild("expect") {
+            expect = try expectation(&reader)
+        }
+        try root.rejectUnknown()
+        return Conversation(id: id, channel: channel, customer: customer, messages: messages, expect: expect)
+    }
+
+    private static func customer(_ reader: inout FieldReader) throws(InputError) -> Customer {
+        try reader.requireObject()
+        let id = try reader.string("id")
+        let name = try reader.optionalString("name")
+        let language = try reader.optionalString("language")
+        let tier = try reader.optionalString("tier")
+        let ltv = try reader.optionalNumber("ltv")
+        if let ltv, ltv < 0 { throw reader.error(field: "ltv", "must not be negative, got \(ltv)") }
+        let tags = try reader.optionalStrings("tags") ?? []
+        var prior: [PriorContact] = []
+        if reader.has("prior_contacts") {
+            for index in 0..<(try reader.arrayCount("prior_contacts")) {
+                var contact = try reader.element("prior_contacts", index)
+                let topic = try contact.string("topic")
+                let days = try contact.number("days_ago")
+                guard days >= 0, days == days.rounded() else {
+                    throw contact.error(field: "days_ago", "must be a whole number of days ≥ 0, got \(days)")
+                }
+                try contact.rejectUnknown()
+                prior.append(PriorContact(topic: topic, daysAgo: Int(days)))
+            }
+        }
+        try reader.rejectUnknown()
+        return Customer(id: id, name: name, language: language, tier: tier, ltv: ltv, tags: tags, priorContacts: prior)
+    }
+
+    private static func message(_ reader: inout FieldReader) throws(InputError) -> Message {
+        try reader.requireObject()
+        let roleText = try reader.string("role")
+        guard let role = Role(rawValue: roleText), role != .agent else {
+            throw reader.error(field: "role", "must be \"customer\" or \"ai\", got \"\(roleText)\"")
+        }
+        guard reader.has("text") else { throw reader.error(field: "text", "missing; every message needs its text") }
+        let text = try reader.string("text")
+        var at: Date?
+        if let stamp = try reader.optionalString("at") {
+            guard let date = ISO8601.parse(stamp) else {
+                throw reader.error(field: "at", "\"\(stamp)\" is not an ISO 8601 time such as 2026-11-20T10:00:00Z")
+            }
+            at = date
+        }
+        let confidence = try reader.optionalNumber("confidence")
+        if let confidence, !(0...1).contains(confidence) {
+            throw reader.error(field: "confidence", "\(confidence) is outside 0…1")
+        }
+        let intent = try reader.optionalString("intent")
+        var tools: [ToolCall] = []
+        if reader.has("tools") {
+            for index in 0..<(try reader.arrayCount("tools")) {
+                var tool = try reader.element("tools", index)
+                let name = try tool.string("name")
+                let ok = try tool.bool("ok")
+                let error = try tool.optionalString("error")
+                try tool.rejectUnknown()
+                tools.append(ToolCall(name: name, ok: ok, error: error))
+            }
+        }
+        let kb = try reader.optionalStrings("kb") ?? []
+        let links = try reader.optionalStrings("links") ?? []
+        try reader.rejectUnknown()
+        return Message(role: role, text: text, at: at, confidence: confidence, intent: intent, tools: tools, kb: kb, links: links)
+    }
+
+    private static func expectation(_ reader: inout FieldReader) throws(InputError) -> Expectation {
+        try reader.requireObject()
+        let handoff = try reader.bool("handoff")
+        let at = try reader.optionalNumber("at").map { Int($0) }
+        var kinds: [TriggerKind] = []
+        for (offset, name) in (try reader.optionalStrings("triggers") ?? []).enumerated() {
+            guard let kind = TriggerKind(rawValue: name) else {
+                throw reader.error(field: "triggers[\(offset)]", "unknown trigger kind \"\(name)\"")
+            }
+            kinds.append(kind)
+        }
+        try reader.rejectUnknown()
+        return Expectation(handoff: handoff, at: at, triggers: kinds)
+    }
+}
+
+import struct Foundation.Date
+
+/// Reads the fields of one JSON object, remembering which were used so unknown ones can be refused.
+struct FieldReader {
+    let value: JSONValue
+    let path: String
+    let line: Int
+    private var used: Set<String> = []
+
+    init(value: JSONValue, path: String, line: Int) {
+        self.value = value
+        self.path = path
+        self.line = line
+    }
+
+    func error(field: String?, _ message: String) -> InputError {
+        InputError(line: line, field: field.map(qualified) ?? (path.isEmpty ? nil : path), message: message)
+    }
+
+    private func qualified(_ field: String) -> String { path.isEmpty ? field : "\(path).\(field)" }
+
+    func requireObject() throws(InputError) {
+        guard case .object = value else { throw error(field: nil, "expected an object, got \(value.typeName)") }
+    }
+
+    func has(_ key: String) -> Bool {
+        if let field = value[key], field != .null { return true }
+        return false
+    }
+
+    private mutating func raw(_ key: String) -> JSONValue? {
+        used.insert(key)
+        guard let field = value[key], field != .null else { return nil }
+        return field
+    }
+
+    mutating func string(_ key: String) throws(InputError) -> String {
+        guard let field = raw(key) else { throw error(field: key, "missing") }
+        guard case .string(let text) = field else { throw error(field: key, "expected a string, got \(field.typeName)") }
+        return text
+    }
+
+    mutating func optionalString(_ key: String) throws(InputError) -> String? {
+        guard raw(key) != nil else { return nil }
+        return try string(key)
+    }
+
+    mutating func number(_ key: String) throws(InputError) -> Double {
+        guard let field = raw(key) else { throw error(field: key, "missing") }
+        guard case .number(let number) = field else { throw error(field: key, "expected a number, got \(field.typeName)") }
+        return number
+    }
+
+    mutating func optionalNumber(_ key: String) throws(InputError) -> Double? {
+        guard raw(key) != nil else { return nil }
+        return try number(key)
+    }
+
+    mutating func bool(_ key: String) throws(InputError) -> Bool {
+        guard let field = raw(key) else { throw error(field: key, "missing") }
+        guard case .bool(let flag) = field else { throw error(field: key, "expected true or false, got \(field.typeName)") }
+        return flag
+    }
+
+    mutating func optionalStrings(_ key: String) throws(InputError) -> [String]? {
+        guard let field = raw(key) else { return nil }
+        guard case .array(let elements) = field else { throw error(field: key, "expected an array of strings, got \(field.typeName)") }
+        var strings: [String] = []
+        strings.reserveCapacity(elements.count)
+        for (index, element) in elements.enumerated() {
+            guard case .string(let text) = element else {
+                throw error(field: "\(key)[\(index)]", "expected a string, got \(element.typeName)")
+            }
+            strings.append(text)
+        }
+        return strings
+    }
+
+    mutating func arrayCount(_ key: String) throws(InputError) -> Int {
+        guard let field = raw(key) else { throw error(field: key, "missing") }
+        guard case .array(let elements) = field else { throw error(field: key, "expected an array, got \(field.typeName)") }
+        return elements.count
+    }
+
+    mutating func element(_ key: String, _ index: Int) throws(InputError) -> FieldReader {
+        guard case .array(let elements)? = raw(key) else { throw error(field: key, "expected an array") }
+        let reader = FieldReader(value: elements[index], path: qualified("\(key)[\(index)]"), line: line)
+        try reader.requireObject()
+        return reader
+    }
+
+    mutating func child(_ key: String) throws(InputError) -> FieldReader {
+        guard let field = raw(key) else { throw error(field: key, "missing") }
+        let reader = FieldReader(value: field, path: qualified(key), line: line)
+        try reader.requireObject()
+        return reader
+    }
+
+    mutating func optionalChild(_ key: String) throws(InputError) -> FieldReader? {
+        guard raw(key) != nil else { return nil }
+        return try child(key)
+    }
+
+    func rejectUnknown() throws(InputError) {
+        guard case .object(let members) = value else { return }
+        if let unknown = members.first(where: { !used.contains($0.key) }) {
+            throw error(field: unknown.key, "unknown field")
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Builds the context packet at the moment of handoff.
+public struct PacketBuilder: Sendable {
+    public var templates: Templates
+    public var engine: EngineConfig
+
+    public init(templates: Templates = Templates(), engine: EngineConfig = EngineConfig()) {
+        self.templates = templates
+        self.engine = engine
+    }
+
+    /// - Parameters:
+    ///   - openHandoffs: other waiting or claimed threads of the same customer.
+    public func build(conversation: Conversation, decision: HandoffDecision, openHandoffs: Int = 0, now: Date) -> ContextPacket? {
+        guard let primary = decision.primary, let at = decision.at else { return nil }
+        let upTo = Array(conversation.messages.prefix(at + 1))
+        let aiMessages = upTo.filter { $0.role == .ai }
+        let attempts = AIAttempts(
+            answers: aiMessages.map(\.text),
+            links: aiMessages.flatMap(\.links),
+            kb: aiMessages.flatMap(\.kb),
+            toolCalls: aiMessages.flatMap(\.tools))
+        let customerScores = zip(conversation.messages, 0...).filter { $0.0.role == .customer && $0.1 <= at }.count
+        let trajectory = Array(decision.sentiment.prefix(max(customerScores, 1)))
+        let sentiment = SentimentReading(current: trajectory.last ?? 0, trajectory: trajectory)
+        let customer = conversation.customer
+        let profile = CustomerProfile(
+            id: customer.id, name: customer.name ?? customer.id, channel: conversation.channel,
+            language: customer.language ?? "en", tier: customer.tier ?? "standard", ltv: customer.ltv,
+            tags: customer.tags, priorContacts: customer.priorContacts, openHandoffs: openHandoffs)
+        let lastAI = aiMessages.last
+        return ContextPacket(
+            conversationID: conversation.id,
+            builtAt: now,
+            summary: summary(messages: upTo, attempts: attempts, primary: primary),
+            primary: primary,
+            otherTriggers: decision.triggers.filter { $0 != primary },
+            intent: lastAI?.intent,
+            confidence: lastAI?.confidence,
+            sentiment: sentiment,
+            aiTried: attempts,
+            profile: profile,
+            recommendedAction: recommendedAction(primary: primary, attempts: attempts, intent: lastAI?.intent, sentiment: sentiment),
+            suggestedReply: Templates.fill(templates.suggestedReply(kind: primary.kind), [
+                "name": Self.firstName(of: customer.name),
+                "topic": (primary.topic ?? "this").replacingOccurrences(of: "_", with: " "),
+            ]),
+            transcript: conversation.messages,
+            whatsappWindow: replyWindow(conversation: conversation, now: now),
+            queue: decision.queue,
+            priority: decision.priority)
+    }
+
+    /// Line one: what the customer wants and what the AI tried. Line two: why it escalated.
+    func summary(messages: [Message], attempts: AIAttempts, primary: FiredTrigger) -> [String] {
+        let request = Self.mainRequest(in: messages)
+        var tried: [String] = []
+        if !attempts.answers.isEmpty { tried.append("\(attempts.answers.count) answer\(attempts.answers.count == 1 ? "" : "s")") }
+        if !attempts.kb.isEmpty { tried.append("\(attempts.kb.count) KB article\(attempts.kb.count == 1 ? "" : "s")") }
+        let failed = attempts.failedTools
+        if !attempts.toolCalls.isEmpty {
+            tried.append(failed.isEmpty ? "\(attempts.toolCalls.count) tool call(s)" : "tool \(failed.map(\.name).joined(separator: ", ")) failed")
+        }
+        let first = "Wants: \(request.map { "\"\(Self.clip($0, 70))\"" } ?? "(no request stated)") · AI tried: \(tried.isEmpty ? "nothing yet" : tried.joined(separator: ", "))"
+        let second = "Escalated on \(primary.kind.rawValue.replacingOccurrences(of: "_", with: " ")) at message \(primary.message + 1): \(primary.reason)"
+        return [first, second]
+    }
+
+    /// The customer message that best states the request: the first with some substance,
+    /// skipping greetings and pings such as "hi", "??" or "help".
+    static func mainRequest(in messages: [Message]) -> String? {
+        let customer = messages.filter { $0.role == .customer }.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let substantive = customer.first { text in
+            text.split(whereSeparator: { $0 == " " }).filter { $0.count > 1 }.count >= 3
+        }
+        return substantive ?? customer.max { $0.count < $1.count }
+    }
+
+    func recommendedAction(primary: FiredTrigger, attempts: AIAttempts, intent: String?, sentiment: SentimentReading) -> String {
+        var action: String
+        switch primary.kind {
+        case .explicitRequest:
+            action = "Introduce yourself as a person and take over; the customer asked for a human."
+        case .botRequest:
+            action = "The bot asked for help: read its last message and take over from there."
+        case .sentiment:
+            action = "Acknowledge the frustration first, then fix the underlying issue; don't repeat the AI's answer."
+        case .repeatContact:
+            action = "Repeat contact\(primary.topic.map { " about \($0)" } ?? ""): review the earlier contacts and own the fix end to end."
+        case .policyTopic:
+            action = Self.topicActions[primary.topic ?? ""] ?? "Policy topic: handle per policy; the AI must not answer this."
+        case .customerTag:
+            action = "Priority customer: answer personally and quickly; check account notes before replying."
+        case .toolFailure:
+            let failed = attempts.failedTools.map { "\($0.name)\($0.error.map { " (\($0))" } ?? "")" }.joined(separator: ", ")
+            action = "Look it up by hand: \(failed.isEmpty ? "a tool" : failed) failed, so the AI had no real answer."
+        case .buyingIntent:
+            action = "Sales lead: qualify quantity, timeline and budget, then prepare a quote."
+        case .lowConfidence:
+            action = "Answer what the AI could not\(intent.map { " (\($0.replacingOccurrences(of: "_", with: " ")))" } ?? "")\(attempts.kb.isEmpty ? "" : "; it looked at \(attempts.kb.joined(separator: ", "))")."
+        }
+        if primary.kind != .sentiment, sentiment.band == .negative {
+            action += " Customer is upset: acknowledge that first."
+        }
+        return action
+    }
+
+    static let topicActions: [String: String] = [
+        "refund": "Refund request: check the order and eligibility, then confirm amount and timeline.",
+        "billing_dispute": "Billing dispute: verify the charge; if unrecognised, open a dispute and check for fraud.",
+        "legal": "Legal: don't admit liability or argue; collect the facts and follow the legal escalation policy.",
+        "privacy": "Privacy request: verify identity, then log the deletion/export request within its legal deadline.",
+        "medical": "Safety first: if anyone is in danger, tell them to call emergency services now; then collect product details.",
+        "security": "Security: secure the account (lock, reset credentials, review recent activity); never ask for full card numbers.",
+        "lockout": "Account lockout: verify identity, then unlock or reset access.",
+        "cancellation": "Cancellation: confirm what they want cancelled and when; offer alternatives once, don't push.",
+    ]
+
+    /// WhatsApp's 24-hour window runs from the customer's last message.
+    func replyWindow(conversation: Conversation, now: Date) -> ReplyWindow? {
+        guard conversation.channel == .whatsapp else { return nil }
+        let last = conversation.messages.last { $0.role == .customer }?.at ?? now
+        return ReplyWindow(lastCustomerMessageAt: last, closesAt: last.addingTimeInterval(24 * 3600))
+    }
+
+    static func firstName(of name: String?) -> String {
+        guard let name, let first = name.split(separator: " ").first, !name.hasPrefix("Customer ") else { return "there" }
+        return String(first)
+    }
+
+    static func clip(_ text: String, _ limit: Int) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
+    }
+}
+
+extension ContextPacket {
+    /// The suggested reply with the agent's name filled in.
+    public func suggestedReply(agentName: String) -> String {
+        Templates.fill(suggestedReply, ["agent": agentName])
+    }
+}

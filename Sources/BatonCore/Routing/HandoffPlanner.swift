@@ -1,0 +1,70 @@
+import Foundation
+
+/// Turns an engine decision into a concrete handoff: queue, deadline, after-hours handling,
+/// customer message with a real wait estimate, suggested agent and packet.
+public struct HandoffPlanner: Sendable {
+    public var config: BatonConfig
+
+    public init(config: BatonConfig) { self.config = config }
+
+    /// What the planner needs to know about the queues right now.
+    public struct Situation: Sendable {
+        public var counts: [QueueCounts]
+        public var agents: [Agent]
+        public var openHandoffs: Int
+
+        public init(counts: [QueueCounts], agents: [Agent], openHandoffs: Int = 0) {
+            self.counts = counts
+            self.agents = agents
+            self.openHandoffs = openHandoffs
+        }
+    }
+
+    public func plan(conversation: Conversation, decision: HandoffDecision, situation: Situation, now: Date) -> HandoffRequest? {
+        guard decision.handoff, let primary = decision.primary,
+              let packet = PacketBuilder(templates: config.templates, engine: config.engine)
+                .build(conversation: conversation, decision: decision, openHandoffs: situation.openHandoffs, now: now)
+        else { return nil }
+        let queue = config.queue(named: decision.queue)
+        let language = conversation.customer.language ?? "en"
+        let afterHours = !queue.hours.isOpen(at: now)
+        let suggested = afterHours ? nil : Router.suggestAgent(for: queue, among: situation.agents)
+        let message: String
+        let deadline: Date
+        var callbackAt: Date?
+        if afterHours {
+            let opening = queue.hours.nextOpening(after: now)
+            deadline = (opening ?? now).addingTimeInterval(queue.pickupWindow)
+            if queue.afterHours == .callback { callbackAt = opening }
+            message = Templates.fill(config.templates.afterHoursMessage(policy: queue.afterHours, language: language), [
+                "opens": opening.map { Self.describe(opening: $0, in: queue.hours.timeZone) } ?? "soon",
+                "name": PacketBuilder.firstName(of: conversation.customer.name),
+            ])
+        } else {
+            deadline = now.addingTimeInterval(queue.pickupWindow)
+            let counts = situation.counts.first { $0.queue == queue.name }
+            let staffing = Router.staffing(of: queue, among: situation.agents)
+            let estimate = WaitEstimate.estimate(ahead: counts?.waiting ?? 0, freeSlots: staffing.freeSlots,
+                                                 agentsOnShift: staffing.onShift,
+                                                 recentHandleTimes: Array((counts?.recentHandleTimes ?? []).prefix(config.waitEstimateSampleSize)))
+            message = Templates.fill(config.templates.handoffMessage(kind: primary.kind, language: language), [
+                "wait": estimate.text,
+                "name": PacketBuilder.firstName(of: conversation.customer.name),
+                "topic": (primary.topic ?? "").replacingOccurrences(of: "_", with: " "),
+            ])
+        }
+        return HandoffRequest(threadID: conversation.id, queue: queue.name, priority: decision.priority, packet: packet,
+                              afterHours: afterHours, pickupDeadline: deadline, customerMessage: message,
+                              callbackAt: callbackAt, suggestedAgent: suggested?.id)
+    }
+
+    /// "Mon 09:00 (America/Mexico_City)".
+    static func describe(opening: Date, in zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.weekday, .hour, .minute], from: opening)
+        let day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][((parts.weekday ?? 1) - 1) % 7]
+        let hour = parts.hour ?? 0, minute = parts.minute ?? 0
+        return "\(day) \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute) \(zone.identifier)"
+    }
+}

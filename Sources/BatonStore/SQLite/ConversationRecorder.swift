@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import BatonCore
+
+/// Writes conversations and their new messages inside one open transaction, reusing prepared statements.
+///
+/// Bot-side messages keep the conversation's own indexes (`messages.idx`), so the platform may send the
+/// whole conversation again and only the unseen tail is stored. Agent replies live in the same table with
+/// `idx` NULL and never shift those indexes.
+struct ConversationRecorder {
+    private let db: Database
+    private let encoder = JSONEncoder()
+    private let lookup: Statement
+    private let insertConversation: Statement
+    private let updateConversation: Statement
+    private let insertThread: Statement
+    private let touchThread: Statement
+    private let insertMessage: Statement
+
+    init(_ db: Database) throws {
+        self.db = db
+        lookup = try db.cachedStatement(sql: """
+            SELECT c.bot_message_count, t.state, t.evaluate_from FROM conversations c JOIN threads t ON t.id = c.id
+            WHERE c.id = ?
+            """)
+        insertConversation = try db.cachedStatement(sql: """
+            INSERT INTO conversations (id, channel, customer_id, customer_name, language, tier, ltv, tags, prior_contacts,
+                                       created_at, bot_message_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        updateConversation = try db.cachedStatement(sql: """
+            UPDATE conversations SET channel = ?, customer_id = ?, customer_name = ?, language = ?, tier = ?, ltv = ?,
+                tags = ?, prior_contacts = ?, bot_message_count = ? WHERE id = ?
+            """)
+        insertThread = try db.cachedStatement(sql: """
+            INSERT INTO threads (id, customer_name, channel, language, tier, last_activity_at) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        touchThread = try db.cachedStatement(sql: """
+            UPDATE threads SET customer_name = ?, channel = ?, language = ?, tier = ?,
+                last_activity_at = CASE WHEN ? THEN MAX(last_activity_at, ?) ELSE last_activity_at END WHERE id = ?
+            """)
+        insertMessage = try db.cachedStatement(sql: """
+            INSERT INTO messages (conversation_id, idx, role, text, at, confidence, intent, tools, kb, links)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    /// Checks what a conversation from outside must satisfy before it is stored.
+    static func validate(_ conversation: Conversation) throws {
+        try Validate.identifier(conversation.id, "conversation id")
+        try Validate.identifier(conversation.customer.id, "customer id of conversation \(conversation.id)")
+        try Validate.identifier(conversation.channel.rawValue, "channel of conversation \(conversation.id)")
+        if let index = conversation.messages.firstIndex(where: { $0.role == .agent }) {
+            throw StoreError.invalidInput(
+                "conversation \(conversation.id) message \(index) has role agent; agent replies are sent with reply, not recorded")
+        }
+    }
+
+    func record(_ conversation: Conversation, now: Date) throws -> RecordOutcome {
+        let customer = conversation.customer
+        let name = customer.name ?? customer.id
+        let language = customer.language ?? ""
+        let tier = customer.tier ?? ""
+        let tags = try customer.tags.isEmpty ? nil : json(customer.tags)
+        let prior = try customer.priorContacts.isEmpty ? nil : json(customer.priorContacts)
+
+        guard let existing = try Row.fetchOne(lookup, arguments: [conversation.id]) else {
+            let createdAt = conversation.messages.first?.at ?? now
+            insertConversation.setUncheckedArguments([
+                conversation.id, conversation.channel.rawValue, customer.id, customer.name, customer.language, customer.tier,
+                customer.ltv, tags, prior, createdAt.storeValue, conversation.messages.count])
+            try insertConversation.execute()
+            insertThread.setUncheckedArguments([conversation.id, name, conversation.channel.rawValue, language, tier,
+                                                now.storeValue])
+            try insertThread.execute()
+            try insertMessages(of: conversation, from: 0)
+            var stored = conversation
+            stored.expect = nil
+            return RecordOutcome(conversation: stored, state: .ai, firstNewMessage: 0, evaluateFrom: 0, isNewThread: true)
+        }
+
+        let storedCount: Int = existing[0]
+        let state = try ThreadRow.decode(ThreadState.self, existing[1], "state", conversation.id)
+        let evaluateFrom: Int = existing[2]
+        let count = max(storedCount, conversation.messages.count)
+        updateConversation.setUncheckedArguments([
+            conversation.channel.rawValue, customer.id, customer.name, customer.language, customer.tier, customer.ltv,
+            tags, prior, count, conversation.id])
+        try updateConversation.execute()
+        let hasNew = conversation.messages.count > storedCount
+        touchThread.setUncheckedArguments([name, conversation.channel.rawValue, language, tier,
+                                           hasNew, now.storeValue, conversation.id])
+        try touchThread.execute()
+        if hasNew { try insertMessages(of: conversation, from: storedCount) }
+
+        // Already-stored messages win over what was sent again: the outcome shows the stored prefix.
+        var stored = conversation
+        stored.expect = nil
+        stored.messages = try storedMessages(conversation.id, below: storedCount)
+            + conversation.messages.dropFirst(storedCount)
+        return RecordOutcome(conversation: stored, state: state, firstNewMessage: storedCount,
+                             evaluateFrom: evaluateFrom, isNewThread: false)
+    }
+
+    private func insertMessages(of conversation: Conversation, from start: Int) throws {
+        for index in start..<conversation.messages.count {
+            let message = conversation.messages[index]
+            insertMessage.setUncheckedArguments([
+                conversation.id, index, message.role.rawValue, message.text, message.at?.storeValue, message.confidence,
+                message.intent,
+                try message.tools.isEmpty ? nil : json(message.tools),
+                try message.kb.isEmpty ? nil : json(message.kb),
+                try message.links.isEmpty ? nil : json(message.links)])
+            try insertMessage.execute()
+        }
+    }
+
+    private func storedMessages(_ conversationID: String, below count: Int) throws -> [Message] {
+        guard count > 0 else { return [] }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(MessageRow.columns) FROM messages WHERE conversation_id = ? AND idx IS NOT NULL AND idx < ? ORDER BY idx
+            """), arguments: [conversationID, count])
+        return try rows.map { try MessageRow.message($0, conversationID: conversationID) }
+    }
+
+    private func json(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

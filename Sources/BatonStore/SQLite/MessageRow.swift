@@ -1,0 +1,27 @@
+import Foundation
+import GRDB
+import BatonCore
+
+/// Turns `messages` rows back into `Message` values.
+enum MessageRow {
+    static let columns = "role, text, at, confidence, intent, tools, kb, links"
+
+    static func message(_ row: Row, conversationID: String) throws -> Message {
+        let decoder = JSONDecoder()
+        func list<T: Decodable>(_ column: Int, _ name: String, _ type: [T].Type) throws -> [T] {
+            guard let text = row[column] as String? else { return [] }
+            do {
+                return try decoder.decode(type, from: Data(text.utf8))
+            } catch {
+                throw StoreError.corrupt("conversation \(conversationID) has an message with an unreadable \(name) list")
+            }
+        }
+        let role: String = row[0]
+        guard let decodedRole = Role(rawValue: role) else {
+            throw StoreError.corrupt("conversation \(conversationID) has a message with unknown role '\(role)'")
+        }
+        return Message(role: decodedRole, text: row[1], at: Date(storeValue: row[2] as Double?), confidence: row[3],
+                       intent: row[4], tools: try list(5, "tools", [ToolCall].self), kb: try list(6, "kb", [String].self),
+                       links: try list(7, "links", [String].self))
+    }
+}

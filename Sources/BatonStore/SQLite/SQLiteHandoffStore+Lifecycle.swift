@@ -1,0 +1,247 @@
+import Foundation
+import GRDB
+import BatonCore
+
+/// Lifecycle operations: each is one transaction with a compare-and-set, an audit row and its outbox messages.
+extension SQLiteHandoffStore {
+    /// The actor recorded for actions the bot platform or the engine asks for.
+    static let systemActor = "system"
+    static let sweeperActor = "sweeper"
+
+    @discardableResult
+    public func handoff(_ request: HandoffRequest, now: Date) throws -> ThreadSummary {
+        try Validate.identifier(request.threadID, "handoff thread id")
+        try Validate.identifier(request.queue, "handoff queue for thread \(request.threadID)")
+        let packet = try String(decoding: JSONEncoder().encode(request.packet), as: UTF8.self)
+        let triggers = [request.packet.primary] + request.packet.otherTriggers
+        return try write { db in
+            var change = ThreadTransition(.handoff, actor: Self.systemActor, reason: request.packet.primary.reason,
+                                          afterHours: request.afterHours)
+            change.set("queue", request.queue)
+            change.set("owner", nil)
+            change.set("priority", request.priority.rawValue)
+            change.set("priority_rank", request.priority.rank)
+            change.set("trigger_kind", request.packet.primary.kind.rawValue)
+            change.set("sentiment", request.packet.sentiment.current)
+            change.set("escalation_level", 0)
+            change.set("queued_at", now.storeValue)
+            change.set("pickup_deadline", request.pickupDeadline.storeValue)
+            change.set("claimed_at", nil)
+            change.set("agent_activity_at", nil)
+            change.set("last_activity_at", now.storeValue)
+            change.set("suggested_agent", request.suggestedAgent)
+            change.set("callback_at", request.callbackAt?.storeValue)
+            change.set("handed_off_at", now.storeValue)
+            change.set("first_claimed_at", nil)
+            change.set("resolved_at", nil)
+            change.set("released_at", nil)
+            change.set("disposition", nil)
+            change.set("csat", nil)
+            change.set("repeat_contact", triggers.contains { $0.kind == .repeatContact })
+            change.set("packet", packet)
+            let outcome = try change.run(threadID: request.threadID, now: now, in: db)
+            try Self.enqueue(db, threadID: request.threadID, kind: request.afterHours ? .afterHoursMessage : .handoffMessage,
+                             text: request.customerMessage, actor: Self.systemActor, now: now)
+            return outcome.summary
+        }
+    }
+
+    @discardableResult
+    public func claim(threadID: String, agent: String, now: Date) throws -> ThreadSummary {
+        try Validate.identifier(agent, "claiming agent")
+        return try write { db in
+            var change = ThreadTransition(.claim, actor: agent)
+            Self.assignOwner(agent, now: now, to: &change)
+            let outcome = try change.run(threadID: threadID, now: now, in: db)
+            try Self.announce(agent: agent, threadID: threadID, now: now, in: db)
+            return outcome.summary
+        }
+    }
+
+    public func reply(threadID: String, agent: String, text: String, now: Date) throws {
+        try Validate.text(text, "reply to thread \(threadID)")
+        try write { db in
+            var change = ThreadTransition(.reply, actor: agent)
+            change.set("agent_activity_at", now.storeValue)
+            change.set("last_activity_at", now.storeValue)
+            try change.run(threadID: threadID, now: now, in: db)
+            // Agent replies join the transcript outside the bot's index sequence (idx NULL).
+            try db.cachedStatement(sql: "INSERT INTO messages (conversation_id, idx, role, text, at) VALUES (?, NULL, ?, ?, ?)")
+                .execute(arguments: [threadID, Role.agent.rawValue, text, now.storeValue])
+            try Self.enqueue(db, threadID: threadID, kind: .agentReply, text: text, actor: agent, now: now)
+        }
+    }
+
+    public func note(threadID: String, agent: String, text: String, now: Date) throws {
+        try Validate.text(text, "note on thread \(threadID)")
+        try write { db in
+            var change = ThreadTransition(.note, actor: agent)
+            change.set("agent_activity_at", now.storeValue)
+            change.set("last_activity_at", now.storeValue)
+            try change.run(threadID: threadID, now: now, in: db)
+            try Self.addNote(db, threadID: threadID, author: agent, text: text, now: now)
+        }
+    }
+
+    public func transfer(threadID: String, actor: String, toQueue: String, reason: String?, pickupDeadline: Date,
+                         now: Date) throws {
+        try Validate.identifier(toQueue, "transfer target queue for thread \(threadID)")
+        try write { db in
+            var change = ThreadTransition(.transfer, actor: actor, reason: Self.joined("to \(toQueue)", reason))
+            change.set("queue", toQueue)
+            Self.assignWait(pickupDeadline: pickupDeadline, now: now, to: &change)
+            try change.run(threadID: threadID, now: now, in: db)
+        }
+    }
+
+    public func requeue(threadID: String, actor: String, reason: String?, pickupDeadline: Date, now: Date) throws {
+        try write { db in
+            var change = ThreadTransition(.requeue, actor: actor, reason: reason)
+            Self.assignWait(pickupDeadline: pickupDeadline, now: now, to: &change)
+            try change.run(threadID: threadID, now: now, in: db)
+        }
+    }
+
+    public func release(threadID: String, agent: String, note: String?, now: Date) throws {
+        try write { db in
+            var change = ThreadTransition(.release, actor: agent, reason: note)
+            Self.assignReturnToAI(now: now, to: &change)
+            let outcome = try change.run(threadID: threadID, now: now, in: db)
+            try Self.recordHandleTime(outcome, now: now, in: db)
+            try Self.enqueue(db, threadID: threadID, kind: .releasedToAI, text: note, actor: agent, now: now)
+        }
+    }
+
+    public func resolve(threadID: String, agent: String, disposition: Disposition, note: String?, now: Date) throws {
+        try write { db in
+            var change = ThreadTransition(.resolve, actor: agent, reason: Self.joined(disposition.rawValue, note))
+            Self.assignResolved(disposition, now: now, to: &change)
+            let outcome = try change.run(threadID: threadID, now: now, in: db)
+            try Self.recordHandleTime(outcome, now: now, in: db)
+            if let note, !note.isEmpty {
+                try Self.addNote(db, threadID: threadID, author: agent, text: note, now: now)
+            }
+            try Self.enqueue(db, threadID: threadID, kind: .resolved, text: nil, actor: agent, now: now)
+        }
+    }
+
+    public func reopen(threadID: String, pickupDeadline: Date, afterHours: Bool, now: Date) throws {
+        try write { db in
+            var change = ThreadTransition(.reopen, actor: Self.systemActor, reason: "customer wrote again",
+                                          afterHours: afterHours)
+            Self.assignWait(pickupDeadline: pickupDeadline, now: now, to: &change)
+            change.set("resolved_at", nil)
+            change.set("disposition", nil)
+            try change.run(threadID: threadID, now: now, in: db)
+        }
+    }
+
+    public func forceRelease(threadID: String, supervisor: String, reason: String, now: Date) throws {
+        try Validate.text(reason, "force-release reason for thread \(threadID)")
+        try write { db in
+            var change = ThreadTransition(.forceRelease, actor: supervisor, reason: reason)
+            Self.assignReturnToAI(now: now, to: &change)
+            let outcome = try change.run(threadID: threadID, now: now, in: db)
+            try Self.recordHandleTime(outcome, now: now, in: db)
+            try Self.enqueue(db, threadID: threadID, kind: .releasedToAI, text: nil, actor: supervisor, now: now)
+        }
+    }
+
+    public func reassign(threadID: String, supervisor: String, toAgent: String, reason: String, now: Date) throws {
+        try Validate.identifier(toAgent, "agent to reassign thread \(threadID) to")
+        try write { db in
+            var change = ThreadTransition(.reassign, actor: supervisor, reason: Self.joined("to \(toAgent)", reason))
+            Self.assignOwner(toAgent, now: now, to: &change)
+            try change.run(threadID: threadID, now: now, in: db)
+            try Self.announce(agent: toAgent, threadID: threadID, now: now, in: db)
+        }
+    }
+
+    public func recordCSAT(threadID: String, score: Int, now: Date) throws {
+        guard (1...5).contains(score) else {
+            throw StoreError.invalidInput("CSAT score for thread \(threadID) must be 1 to 5, got \(score)")
+        }
+        try write { db in
+            try db.cachedStatement(sql: "UPDATE threads SET csat = ? WHERE id = ?").execute(arguments: [score, threadID])
+            guard db.changesCount == 1 else { throw LifecycleError.noSuchThread(threadID) }
+            try db.cachedStatement(sql: "INSERT INTO csat (thread_id, score, at) VALUES (?, ?, ?)")
+                .execute(arguments: [threadID, score, now.storeValue])
+        }
+    }
+
+    // MARK: Shared pieces
+
+    static func assignOwner(_ agent: String, now: Date, to change: inout ThreadTransition) {
+        change.set("owner", agent)
+        change.set("claimed_at", now.storeValue)
+        change.assignments.append("first_claimed_at = COALESCE(first_claimed_at, ?)")
+        change.arguments.append(now.storeValue)
+        change.set("agent_activity_at", now.storeValue)
+        change.set("last_activity_at", now.storeValue)
+    }
+
+    /// Back in a queue, unclaimed, with a new pickup window.
+    static func assignWait(pickupDeadline: Date, now: Date, to change: inout ThreadTransition) {
+        change.set("owner", nil)
+        change.set("queued_at", now.storeValue)
+        change.set("pickup_deadline", pickupDeadline.storeValue)
+        change.set("claimed_at", nil)
+        change.set("agent_activity_at", nil)
+        change.set("last_activity_at", now.storeValue)
+    }
+
+    /// Back to the bot; trigger evaluation restarts after the messages the bot has sent so far.
+    static func assignReturnToAI(now: Date, to change: inout ThreadTransition) {
+        change.set("owner", nil)
+        change.set("pickup_deadline", nil)
+        change.set("agent_activity_at", nil)
+        change.set("released_at", now.storeValue)
+        change.set("last_activity_at", now.storeValue)
+        change.set("evaluate_from", sql: "(SELECT bot_message_count FROM conversations WHERE id = threads.id)")
+    }
+
+    /// Closed; like a release, earlier messages must not fire triggers again.
+    static func assignResolved(_ disposition: Disposition, now: Date, to change: inout ThreadTransition) {
+        change.set("owner", nil)
+        change.set("pickup_deadline", nil)
+        change.set("agent_activity_at", nil)
+        change.set("resolved_at", now.storeValue)
+        change.set("disposition", disposition.rawValue)
+        change.set("last_activity_at", now.storeValue)
+        change.set("evaluate_from", sql: "(SELECT bot_message_count FROM conversations WHERE id = threads.id)")
+    }
+
+    /// The control event and the customer-facing introduction when an agent takes a thread.
+    static func announce(agent: String, threadID: String, now: Date, in db: Database) throws {
+        let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM agents WHERE id = ?"), arguments: [agent])
+        try enqueue(db, threadID: threadID, kind: .claimed, text: nil, actor: agent, now: now)
+        let introduction = if let name, !name.isEmpty {
+            "A member of our team, \(name), has joined the conversation."
+        } else {
+            "A member of our team has joined the conversation."
+        }
+        try enqueue(db, threadID: threadID, kind: .agentIntroduction, text: introduction, actor: agent, now: now)
+    }
+
+    static func enqueue(_ db: Database, threadID: String, kind: OutboxKind, text: String?, actor: String, now: Date) throws {
+        try db.cachedStatement(sql: "INSERT INTO outbox (thread_id, kind, text, actor, created_at) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [threadID, kind.rawValue, text, actor, now.storeValue])
+    }
+
+    static func addNote(_ db: Database, threadID: String, author: String, text: String, now: Date) throws {
+        try db.cachedStatement(sql: "INSERT INTO notes (thread_id, author, text, at) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [threadID, author, text, now.storeValue])
+    }
+
+    /// Remembers how long a finished claim lasted, for the queue's wait estimate.
+    static func recordHandleTime(_ outcome: ThreadTransition.Outcome, now: Date, in db: Database) throws {
+        guard outcome.from == .claimed, let claimedAt = outcome.claimedAt else { return }
+        try db.cachedStatement(sql: "INSERT INTO handle_times (thread_id, queue, seconds, at) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [outcome.summary.id, outcome.summary.queue, now.timeIntervalSince(claimedAt), now.storeValue])
+    }
+
+    static func joined(_ head: String, _ tail: String?) -> String {
+        guard let tail, !tail.isEmpty else { return head }
+        return "\(head): \(tail)"
+    }
+}

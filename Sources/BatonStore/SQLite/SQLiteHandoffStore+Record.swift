@@ -1,0 +1,19 @@
+import Foundation
+import GRDB
+import BatonCore
+
+/// Ingestion: conversations from the bot platform, one at a time or in large batches.
+extension SQLiteHandoffStore {
+    public func record(_ conversation: Conversation, now: Date) throws -> RecordOutcome {
+        try ConversationRecorder.validate(conversation)
+        return try write { db in try ConversationRecorder(db).record(conversation, now: now) }
+    }
+
+    public func record(_ conversations: [Conversation], now: Date) throws -> [RecordOutcome] {
+        for conversation in conversations { try ConversationRecorder.validate(conversation) }
+        return try write { db in
+            let recorder = try ConversationRecorder(db)
+            return try conversations.map { try recorder.record($0, now: now) }
+        }
+    }
+}

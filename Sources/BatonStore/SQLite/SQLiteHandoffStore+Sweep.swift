@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import BatonCore
+
+/// The sweeper: pickup-window breaches, idle claims and opening hours, in one transaction.
+extension SQLiteHandoffStore {
+    public func sweep(now: Date, queues: [QueueConfig]) throws -> SweepReport {
+        let configs = Dictionary(queues.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // Queues nobody configured get the defaults, so no thread is stuck for lack of configuration.
+        func config(_ name: String) -> QueueConfig { configs[name] ?? QueueConfig(name: name) }
+
+        return try write { db in
+            var report = SweepReport()
+            let listed = StoreSchema.listedStatesTerm
+
+            let breached = try Row.fetchAll(db, sql: """
+                SELECT id, queue FROM threads WHERE \(listed) AND state = 'queued' AND pickup_deadline <= ?
+                ORDER BY pickup_deadline
+                """, arguments: [now.storeValue])
+            for row in breached {
+                let id: String = row[0]
+                let queue = config(row[1])
+                var change = ThreadTransition(.escalate, actor: Self.sweeperActor,
+                                              reason: "not picked up within \(Int(queue.pickupWindow))s")
+                change.set("escalation_level", sql: "escalation_level + 1")
+                change.set("pickup_deadline", now.addingTimeInterval(queue.pickupWindow).storeValue)
+                let outcome = try change.run(threadID: id, now: now, in: db)
+                try db.cachedStatement(sql: "INSERT INTO escalations (thread_id, queue, level, at) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [id, queue.name, outcome.summary.escalationLevel, now.storeValue])
+                report.escalated.append(id)
+            }
+
+            let claimed = try Row.fetchAll(db, sql: """
+                SELECT id, queue, COALESCE(agent_activity_at, claimed_at, last_activity_at) FROM threads
+                WHERE \(listed) AND state = 'claimed' ORDER BY id
+                """)
+            for row in claimed {
+                let id: String = row[0]
+                let queue = config(row[1])
+                let activity = Date(storeValue: row[2] as Double)
+                guard now.timeIntervalSince(activity) >= queue.expiry else { continue }
+                var change = ThreadTransition(.expire, actor: Self.sweeperActor,
+                                              reason: "no agent activity for \(Int(queue.expiry))s (\(queue.expiryPolicy.rawValue))",
+                                              afterHours: !queue.hours.isOpen(at: now), expiryPolicy: queue.expiryPolicy)
+                switch change.target(from: .claimed) {
+                case .ai: Self.assignReturnToAI(now: now, to: &change)
+                case .resolved: Self.assignResolved(.expired, now: now, to: &change)
+                case .queued, .afterHours, .claimed:
+                    Self.assignWait(pickupDeadline: now.addingTimeInterval(queue.pickupWindow), now: now, to: &change)
+                }
+                let outcome = try change.run(threadID: id, now: now, in: db)
+                try Self.recordHandleTime(outcome, now: now, in: db)
+                switch outcome.summary.state {
+                case .ai: try Self.enqueue(db, threadID: id, kind: .releasedToAI, text: nil, actor: Self.sweeperActor, now: now)
+                case .resolved: try Self.enqueue(db, threadID: id, kind: .resolved, text: nil, actor: Self.sweeperActor, now: now)
+                case .queued, .afterHours, .claimed: break
+                }
+                report.expired.append(id)
+            }
+
+            let waitingForOpening = try Row.fetchAll(db, sql: """
+                SELECT id, queue FROM threads WHERE \(listed) AND state = 'after_hours' ORDER BY queued_at, id
+                """)
+            for row in waitingForOpening {
+                let id: String = row[0]
+                let queue = config(row[1])
+                guard queue.hours.isOpen(at: now) else { continue }
+                var change = ThreadTransition(.open, actor: Self.sweeperActor, reason: "queue \(queue.name) opened")
+                change.set("pickup_deadline", now.addingTimeInterval(queue.pickupWindow).storeValue)
+                try change.run(threadID: id, now: now, in: db)
+                report.opened.append(id)
+            }
+            return report
+        }
+    }
+}

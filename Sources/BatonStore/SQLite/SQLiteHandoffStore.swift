@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import BatonCore
+
+/// The SQLite implementation of `HandoffStore`: owns one GRDB writer, migrates the schema and runs
+/// every operation as one IMMEDIATE write transaction.
+///
+/// Files are opened as a WAL `DatabasePool` (readers never block the writer, other processes may
+/// share the file); tests use `inMemory()`. Lifecycle operations are in `+Lifecycle`, ingestion in
+/// `+Record`, the sweeper in `+Sweep` and queries in `+Reads`.
+public final class SQLiteHandoffStore: HandoffStore {
+    /// The database file, or `:memory:`; used in error messages.
+    public let path: String
+    /// How long an operation waits for another process's write lock before failing with `StoreError.busy`.
+    public let busyTimeout: TimeInterval
+    let writer: any DatabaseWriter
+
+    /// Opens (or creates) the Baton database at `path`.
+    ///
+    /// Refuses files that are not Baton databases and databases from a newer Baton, without modifying them.
+    public init(path: String, busyTimeout: TimeInterval = 5) throws {
+        self.path = path
+        self.busyTimeout = busyTimeout
+        let configuration = Self.configuration(busyTimeout: busyTimeout)
+        do {
+            try DatabaseFileCheck.check(path: path, configuration: configuration)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try StoreSchema.migrator.migrate(pool)
+            writer = pool
+        } catch {
+            throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    private init(writer: any DatabaseWriter, path: String, busyTimeout: TimeInterval) {
+        self.writer = writer
+        self.path = path
+        self.busyTimeout = busyTimeout
+    }
+
+    /// A private database that lives as long as the store; for tests and dry runs.
+    public static func inMemory() throws -> SQLiteHandoffStore {
+        let queue = try DatabaseQueue(configuration: configuration(busyTimeout: 5))
+        try StoreSchema.migrator.migrate(queue)
+        return SQLiteHandoffStore(writer: queue, path: ":memory:", busyTimeout: 5)
+    }
+
+    private static func configuration(busyTimeout: TimeInterval) -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // WAL + NORMAL: a commit never waits for fsync (claims stay well under a millisecond);
+            // the database stays consistent, a power cut may lose the last commits.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return configuration
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in one IMMEDIATE transaction: the write lock is taken first, so reads inside see
+    /// the state the writes will change, and no other process can interleave.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError.corrupt("write transaction returned no result") }
+                return result
+            }
+        } catch {
+            throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Translates SQLite faults into `StoreError`; lifecycle refusals and store errors pass through.
+    static func storeError(_ error: any Error, path: String, busyTimeout: TimeInterval) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path, waited: busyTimeout)
+        case .SQLITE_NOTADB: return StoreError.notABatonDatabase(path: path)
+        case .SQLITE_CORRUPT: return StoreError.corrupt("\(path): \(error.message ?? "\(error)")")
+        default: return error
+        }
+    }
+
+    // MARK: Change detection
+
+    public func changeToken() throws -> Int64 {
+        // Both numbers come from the writer connection: data_version moves when another connection or
+        // process commits, total_changes when this one writes. Neither decreases, so the sum changes on
+        // every commit anywhere.
+        do {
+            return try writer.writeWithoutTransaction { db in
+                let dataVersion = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+                return dataVersion &+ Int64(db.totalChangesCount)
+            }
+        } catch {
+            throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import GRDB
+
+/// The Baton database schema: its identity, its version and the migrations that build it.
+enum StoreSchema {
+    /// `PRAGMA application_id` of every Baton database ("Batn"), so foreign SQLite files are recognised.
+    static let applicationID: Int32 = 0x4261_746E
+    /// The newest schema version this binary knows; stored in `PRAGMA user_version`.
+    static let version = 1
+
+    /// The states in which a thread shows on queue pages. Partial indexes use this exact term and queries
+    /// repeat it verbatim, because SQLite only uses a partial index when the query contains its WHERE term.
+    static let listedStatesTerm = "state IN ('queued', 'after_hours', 'claimed')"
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try createVersion1(db)
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        return migrator
+    }
+
+    // Dates are REAL seconds since 2001-01-01 (Foundation's reference date) so they round-trip exactly.
+    private static func createVersion1(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE conversations (
+                id TEXT PRIMARY KEY NOT NULL,
+                channel TEXT NOT NULL,
+                customer_id TEXT NOT NULL,
+                customer_name TEXT,
+                language TEXT,
+                tier TEXT,
+                ltv REAL,
+                tags TEXT,              -- JSON array, NULL when empty
+                prior_contacts TEXT,    -- JSON array, NULL when empty
+                created_at REAL NOT NULL,
+                bot_message_count INTEGER NOT NULL DEFAULT 0
+            );
+
+            -- Bot-side messages have their conversation index in idx; agent replies have idx NULL.
+            -- The rowid gives arrival order, which is the transcript order.
+            CREATE TABLE messages (
+                id INTEGER PRIMARY KEY,
+                conversation_id TEXT NOT NULL REFERENCES conversations(id),
+                idx INTEGER,
+                role TEXT NOT NULL,
+                text TEXT NOT NULL,
+                at REAL,
+                confidence REAL,
+                intent TEXT,
+                tools TEXT,
+                kb TEXT,
+                links TEXT
+            );
+            CREATE UNIQUE INDEX messages_by_conversation ON messages(conversation_id, idx);
+
+            CREATE TABLE threads (
+                id TEXT PRIMARY KEY NOT NULL REFERENCES conversations(id),
+                customer_name TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                language TEXT NOT NULL,
+                tier TEXT NOT NULL,
+                queue TEXT NOT NULL DEFAULT '',
+                state TEXT NOT NULL DEFAULT 'ai',
+                previous_state TEXT,    -- set by every transition, so UPDATE ... RETURNING can report it
+                owner TEXT,
+                priority TEXT NOT NULL DEFAULT 'medium',
+                priority_rank INTEGER NOT NULL DEFAULT 1,
+                trigger_kind TEXT,
+                sentiment REAL NOT NULL DEFAULT 0,
+                escalation_level INTEGER NOT NULL DEFAULT 0,
+                queued_at REAL,
+                pickup_deadline REAL,
+                claimed_at REAL,
+                last_activity_at REAL NOT NULL,
+                agent_activity_at REAL, -- the owner's last action; claim expiry counts from here
+                suggested_agent TEXT,
+                callback_at REAL,
+                evaluate_from INTEGER NOT NULL DEFAULT 0,
+                handed_off_at REAL,
+                first_claimed_at REAL,
+                resolved_at REAL,
+                released_at REAL,
+                disposition TEXT,
+                csat INTEGER,
+                repeat_contact INTEGER NOT NULL DEFAULT 0,
+                version INTEGER NOT NULL DEFAULT 0,
+                packet TEXT             -- JSON ContextPacket; last so listing rows never touch it
+            );
+            CREATE INDEX threads_page ON threads(priority_rank, escalation_level DESC, queued_at, id)
+                WHERE \(listedStatesTerm);
+            CREATE INDEX threads_page_by_queue ON threads(queue, priority_rank, escalation_level DESC, queued_at, id)
+                WHERE \(listedStatesTerm);
+            CREATE INDEX threads_deadline ON threads(state, pickup_deadline) WHERE \(listedStatesTerm);
+            CREATE INDEX threads_by_owner ON threads(owner) WHERE owner IS NOT NULL;
+            CREATE INDEX threads_activity ON threads(last_activity_at);
+
+            CREATE TABLE notes (
+                id INTEGER PRIMARY KEY,
+                thread_id TEXT NOT NULL REFERENCES threads(id),
+                author TEXT NOT NULL,
+                text TEXT NOT NULL,
+                at REAL NOT NULL
+            );
+            CREATE INDEX notes_by_thread ON notes(thread_id);
+
+            CREATE TABLE agents (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                skills TEXT NOT NULL,   -- JSON array
+                capacity INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                status_at REAL
+            );
+
+            CREATE TABLE audit (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                thread_id TEXT NOT NULL REFERENCES threads(id),
+                action TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                reason TEXT,
+                from_state TEXT,
+                to_state TEXT NOT NULL,
+                at REAL NOT NULL
+            );
+            CREATE INDEX audit_by_thread ON audit(thread_id, id);
+            CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: rows cannot be updated'); END;
+            CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: rows cannot be deleted'); END;
+
+            CREATE TABLE outbox (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                thread_id TEXT NOT NULL REFERENCES threads(id),
+                kind TEXT NOT NULL,
+                text TEXT,
+                actor TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                delivered_at REAL
+            );
+            CREATE INDEX outbox_pending ON outbox(id) WHERE delivered_at IS NULL;
+
+            CREATE TABLE escalations (
+                id INTEGER PRIMARY KEY,
+                thread_id TEXT NOT NULL REFERENCES threads(id),
+                queue TEXT NOT NULL,
+                level INTEGER NOT NULL,
+                at REAL NOT NULL
+            );
+            CREATE INDEX escalations_by_time ON escalations(at);
+
+            CREATE TABLE csat (
+                id INTEGER PRIMARY KEY,
+                thread_id TEXT NOT NULL REFERENCES threads(id),
+                score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+                at REAL NOT NULL
+            );
+
+            -- Claim-to-finish durations, for the queue bar's wait estimate.
+            CREATE TABLE handle_times (
+                id INTEGER PRIMARY KEY,
+                thread_id TEXT NOT NULL REFERENCES threads(id),
+                queue TEXT NOT NULL,
+                seconds REAL NOT NULL,
+                at REAL NOT NULL
+            );
+            CREATE INDEX handle_times_by_queue ON handle_times(queue, id);
+            """)
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import BatonCore
+
+/// `baton agent add ID`: register or update an agent.
+struct AddAgentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add or update an agent.")
+
+    @Argument(help: "Agent id, usually the login name.") var id: String
+    @Option(name: .long, help: "Display name (default: the id).") var name: String?
+    @Option(name: .long, parsing: .upToNextOption, help: "Queue skills, e.g. --skills billing general.") var skills: [String] = ["general"]
+    @Option(name: .long, help: "Threads the agent may hold at once.") var capacity = 3
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard capacity >= 1 else { throw ValidationError("--capacity must be at least 1") }
+        guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.@".contains($0) }) else {
+            throw ValidationError("agent id may use letters, digits and - _ . @ only")
+        }
+    }
+
+    func run() throws {
+        let skills = self.skills.flatMap { $0.split(separator: ",").map(String.init) }
+        try store.openStore().upsertAgent(Agent(id: id, name: name ?? id, skills: skills, capacity: capacity))
+        print("agent \(id): skills \(skills.joined(separator: ",")), capacity \(capacity)")
+    }
+}

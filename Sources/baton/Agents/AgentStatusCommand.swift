@@ -1,0 +1,20 @@
+import ArgumentParser
+import BatonCore
+import Foundation
+
+/// `baton agent status ID STATUS`.
+struct AgentStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Set an agent available, away or offline.")
+
+    @Argument(help: "Agent id.") var id: String
+    @Argument(help: "available, away or offline.") var status: String
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        guard let parsed = AgentStatus(rawValue: status) else {
+            throw ValidationError("status must be available, away or offline; got \(status)")
+        }
+        try store.openStore().setAgentStatus(id: id, status: parsed, now: Date())
+        print("agent \(id) is \(parsed.rawValue)")
+    }
+}

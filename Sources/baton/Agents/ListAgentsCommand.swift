@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// `baton agent list`.
+struct ListAgentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List agents with status and load.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let agents = try store.openStore().agents()
+        if output.json {
+            for agent in agents { print(JSONOutput.agent(agent).serialized) }
+            return
+        }
+        var rows = [["ID", "NAME", "STATUS", "LOAD", "SKILLS"]]
+        for agent in agents {
+            rows.append([agent.id, agent.name, agent.status.rawValue, "\(agent.load)/\(agent.capacity)", agent.skills.joined(separator: ",")])
+        }
+        print(Formatting.table(rows))
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import BatonCore
+import Foundation
+
+/// `baton claim ID` or `baton claim --next`: take ownership of a thread.
+struct ClaimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "claim", abstract: "Claim a thread; exactly one agent can own it.")
+
+    @Argument(help: "Thread id; omit with --next.")
+    var id: String?
+
+    @Flag(name: .long, help: "Claim the most urgent unclaimed thread in a queue you have the skill for.")
+    var next = false
+
+    @OptionGroup var agent: AgentOption
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if (id == nil) == !next { throw ValidationError("give a thread id or --next, not both") }
+    }
+
+    func run() throws {
+        let dispatcher = try store.openDispatcher()
+        let target: String
+        if let id {
+            target = id
+        } else {
+            guard let found = try NextThread.find(for: agent.id, dispatcher: dispatcher) else {
+                throw CLIError("nothing waiting in your queues")
+            }
+            target = found
+        }
+        let thread = try dispatcher.store.claim(threadID: target, agent: agent.id, now: dispatcher.now)
+        print("claimed \(thread.id) (\(thread.queue), \(Formatting.safe(thread.customerName)))")
+    }
+}

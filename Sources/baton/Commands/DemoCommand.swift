@@ -1,0 +1,47 @@
+import ArgumentParser
+import BatonCore
+import BatonStore
+import Foundation
+
+/// `baton demo`: a fresh demo store, a live trickle of handoffs, and the console on top.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Open the console on a fresh demo store with new handoffs arriving every few seconds.",
+        discussion: """
+        The demo store is $XDG_DATA_HOME/baton/demo.sqlite unless --db is given; it is recreated each run \
+        (a --db file that is not a previous demo store is refused rather than overwritten).
+        """)
+
+    @Flag(name: .long, help: "Only fill the store; don't open the console.") var seedOnly = false
+    @Option(name: .long, help: "Seconds between new handoffs in the live demo.") var every: Double = 5
+    @Flag(name: .long, help: "Open the supervisor view.") var supervisor = false
+    @Option(name: .long, help: "Theme name or path.") var theme: String?
+    @OptionGroup var agent: AgentOption
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let path = demoPath
+        try DemoStoreFile.prepare(path: path)
+        let handoffs = try SQLiteHandoffStore(path: path)
+        let now = Date()
+        let config = DemoSeeder.config(now: now)
+        let seeded = try DemoSeeder(store: handoffs, config: config, now: now).seed(consoleUser: agent.id)
+        try DemoStoreFile.mark(path: path)
+        if seedOnly {
+            print("demo store \(path): \(seeded.conversations) conversations, \(seeded.handoffs) handoffs, \(DemoSeeder.agents(consoleUser: agent.id).count) agents")
+            return
+        }
+        let trickle = DemoTrickle(store: handoffs, config: config, interval: max(0.5, every))
+        trickle.start()
+        defer { trickle.stop() }
+        try ConsoleLauncher.run(store: handoffs, config: config, agentID: agent.id, supervisor: supervisor, theme: theme)
+    }
+
+    private var demoPath: String {
+        if let db = store.db { return db }
+        let environment = ProcessInfo.processInfo.environment
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")
+        return dataHome + "/baton/demo.sqlite"
+    }
+}

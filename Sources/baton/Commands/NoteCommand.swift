@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+
+/// `baton note ID TEXT`: a private note the customer never sees.
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a private note to a thread (owner only).")
+
+    @Argument(help: "Thread id.") var id: String
+    @Argument(help: "Note text.") var text: String
+    @OptionGroup var agent: AgentOption
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try store.openStore().note(threadID: id, agent: agent.id, text: text, now: Date())
+        print("noted on \(id)")
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+
+/// `baton requeue ID`: give a claimed thread back to its queue.
+struct RequeueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "requeue", abstract: "Put a claimed thread back in its queue (owner only).")
+
+    @Argument(help: "Thread id.") var id: String
+    @Option(name: .long, help: "Why, for the audit trail.") var reason: String?
+    @OptionGroup var agent: AgentOption
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try store.openDispatcher().requeue(threadID: id, actor: agent.id, reason: reason)
+        print("requeued \(id)")
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import BatonCore
+import Foundation
+
+/// `baton show ID`: the context packet, readable.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a thread's context packet, transcript, notes and audit trail.")
+
+    @Argument(help: "Thread id (the conversation id).")
+    var id: String
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        guard let detail = try store.openStore().thread(id: id) else { throw CLIError("no thread \(id)") }
+        if output.json {
+            print(try JSONOutput.encode(ShowJSON(detail: detail), pretty: true))
+            return
+        }
+        print(PacketText.render(detail, now: Date()))
+    }
+
+    /// The `--json` shape: summary, packet, messages, notes and audit.
+    struct ShowJSON: Encodable {
+        let detail: ThreadDetail
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(detail.summary, forKey: .thread)
+            try container.encodeIfPresent(detail.packet, forKey: .packet)
+            try container.encode(detail.messages, forKey: .messages)
+            try container.encode(detail.notes, forKey: .notes)
+            try container.encode(detail.audit, forKey: .audit)
+            try container.encodeIfPresent(detail.callbackAt, forKey: .callbackAt)
+        }
+
+        enum Key: String, CodingKey { case thread, packet, messages, notes, audit, callbackAt = "callback_at" }
+    }
+}

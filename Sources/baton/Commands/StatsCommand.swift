@@ -1,0 +1,36 @@
+import ArgumentParser
+import BatonCore
+import Foundation
+
+/// `baton stats`: handoff health figures.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Handoff rate, pickup and resolution times, breaches, CSAT, false escalations.")
+
+    @Option(name: .long, help: ArgumentHelp("Period to cover, e.g. 24h or 7d.", valueName: "period"))
+    var since = "24h"
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        guard let seconds = DurationText.parse(since) else { throw ValidationError("--since takes a period such as 24h or 7d; got \(since)") }
+        let stats = try store.openDispatcher().stats(since: Date().addingTimeInterval(-seconds))
+        if output.json {
+            print(try JSONOutput.encode(stats))
+            return
+        }
+        func time(_ value: Double?) -> String { value.map(Formatting.duration) ?? "-" }
+        print(Formatting.table([
+            ["conversations", "\(stats.conversations)"],
+            ["handoffs", "\(stats.handoffs)"],
+            ["handoff rate", Formatting.percent(stats.handoffRate)],
+            ["time to handoff (median)", time(stats.timeToHandoff)],
+            ["time to pickup (median / p90)", "\(time(stats.timeToPickup)) / \(time(stats.timeToPickupP90))"],
+            ["pickup-window breaches", "\(stats.pickupWindowBreaches)"],
+            ["post-handoff resolution (median)", time(stats.resolutionTime)],
+            ["post-handoff CSAT", stats.csat.map { String(format: "%.2f / 5 (%d responses)", $0, stats.csatResponses) } ?? "-"],
+            ["repeat-contact rate", Formatting.percent(stats.repeatContactRate)],
+            ["false-escalation rate", Formatting.percent(stats.falseEscalationRate)],
+        ]))
+    }
+}

@@ -1,0 +1,5 @@
+/// A command-line failure with a message for the user; the process exits non-zero.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,98 @@
+import BatonCore
+import Foundation
+
+/// JSON shapes of the domain values the CLI prints, with stable key order.
+enum JSONOutput {
+    static func decision(_ decision: HandoffDecision) -> JSONValue {
+        .object([
+            ("id", .string(decision.conversationID)),
+            ("handoff", .bool(decision.handoff)),
+            ("at", .from(decision.at)),
+            ("trigger", .from(decision.primary?.kind.rawValue)),
+            ("triggers", .array(decision.triggers.map(trigger))),
+            ("queue", .string(decision.queue)),
+            ("priority", .string(decision.priority.rawValue)),
+            ("sentiment", .array(decision.sentiment.map { .number(($0 * 1000).rounded() / 1000) })),
+        ])
+    }
+
+    static func trigger(_ trigger: FiredTrigger) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("kind", .string(trigger.kind.rawValue)),
+            ("message", .from(trigger.message)),
+            ("reason", .string(trigger.reason)),
+            ("rule", .string(trigger.rule)),
+        ]
+        if let topic = trigger.topic { members.append(("topic", .string(topic))) }
+        return .object(members)
+    }
+
+    static func thread(_ thread: ThreadSummary, now: Date) -> JSONValue {
+        .object([
+            ("id", .string(thread.id)),
+            ("customer", .string(thread.customerName)),
+            ("channel", .string(thread.channel.rawValue)),
+            ("language", .string(thread.language)),
+            ("queue", .string(thread.queue)),
+            ("state", .string(thread.state.rawValue)),
+            ("owner", .from(thread.owner)),
+            ("priority", .string(thread.priority.rawValue)),
+            ("trigger", .from(thread.trigger?.rawValue)),
+            ("sentiment", .number((thread.sentiment * 1000).rounded() / 1000)),
+            ("escalation_level", .from(thread.escalationLevel)),
+            ("queued_at", .from(thread.queuedAt)),
+            ("pickup_deadline", .from(thread.pickupDeadline)),
+            ("pickup_remaining_s", .from(thread.pickupRemaining(at: now).map { $0.rounded() })),
+            ("claimed_at", .from(thread.claimedAt)),
+            ("suggested_agent", .from(thread.suggestedAgent)),
+        ])
+    }
+
+    static func outbox(_ message: OutboxMessage) -> JSONValue {
+        .object([
+            ("id", .number(Double(message.id))),
+            ("thread", .string(message.threadID)),
+            ("kind", .string(message.kind.rawValue)),
+            ("customer_facing", .bool(message.kind.isCustomerFacing)),
+            ("text", .from(message.text)),
+            ("actor", .string(message.actor)),
+            ("created_at", .from(message.createdAt)),
+            ("delivered_at", .from(message.deliveredAt)),
+        ])
+    }
+
+    static func agent(_ agent: Agent) -> JSONValue {
+        .object([
+            ("id", .string(agent.id)),
+            ("name", .string(agent.name)),
+            ("skills", .array(agent.skills.map(JSONValue.string))),
+            ("capacity", .from(agent.capacity)),
+            ("load", .from(agent.load)),
+            ("status", .string(agent.status.rawValue)),
+        ])
+    }
+
+    static func audit(_ entry: AuditEntry) -> JSONValue {
+        .object([
+            ("id", .number(Double(entry.id))),
+            ("thread", .string(entry.threadID)),
+            ("action", .string(entry.action.rawValue)),
+            ("actor", .string(entry.actor)),
+            ("reason", .from(entry.reason)),
+            ("from", .from(entry.fromState?.rawValue)),
+            ("to", .string(entry.toState.rawValue)),
+            ("at", .from(entry.at)),
+        ])
+    }
+
+    /// Encodes any Codable value (packets, stats) with ISO 8601 dates and sorted keys.
+    static func encode<T: Encodable>(_ value: T, pretty: Bool = false) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ISO8601.format(date))
+        }
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Reads newline-separated lines from a file descriptor without ever holding more than one
+/// oversized line's worth of bytes: a line over the limit is skipped and reported by its size.
+struct LineReader {
+    enum Line {
+        case text([UInt8])
+        case oversized(bytes: Int)
+    }
+
+    private let handle: FileHandle
+    private let maxLineBytes: Int
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var skipping = false
+    private var skipped = 0
+    private var atEnd = false
+
+    init(handle: FileHandle, maxLineBytes: Int) {
+        self.handle = handle
+        self.maxLineBytes = maxLineBytes
+    }
+
+    /// Opens `path`, or standard input for `-`.
+    static func open(_ path: String, maxLineBytes: Int) throws -> LineReader {
+        if path == "-" { return LineReader(handle: .standardInput, maxLineBytes: maxLineBytes) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CLIError("cannot open \(path): \(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")")
+        }
+        return LineReader(handle: handle, maxLineBytes: maxLineBytes)
+    }
+
+    /// The next line without its newline, or nil at end of input.
+    mutating func next() -> Line? {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                let line = Array(buffer[position..<newline])
+                position = newline + 1
+                compact()
+                if skipping {
+                    skipping = false
+                    let total = skipped + line.count
+                    skipped = 0
+                    return .oversized(bytes: total)
+                }
+                if line.count > maxLineBytes { return .oversized(bytes: line.count) }
+                return .text(line.last == 0x0D ? Array(line.dropLast()) : line)
+            }
+            if buffer.count - position > maxLineBytes {
+                // Drop what we have of an oversized line and keep counting its bytes.
+                skipped += buffer.count - position
+                skipping = true
+                buffer.removeAll(keepingCapacity: true)
+                position = 0
+            }
+            if atEnd {
+                guard position < buffer.count || skipping else { return nil }
+                let line = Array(buffer[position...])
+                buffer.removeAll()
+                position = 0
+                if skipping {
+                    skipping = false
+                    return .oversized(bytes: skipped + line.count)
+                }
+                return line.count > maxLineBytes ? .oversized(bytes: line.count) : .text(line)
+            }
+            let chunk = handle.availableData
+            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+
+    private mutating func compact() {
+        if position > 1 << 16, position * 2 > buffer.count {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import BatonCore
+import Foundation
+
+/// The context packet as plain text for `baton show`, in the order an agent scans it.
+enum PacketText {
+    static func render(_ detail: ThreadDetail, now: Date) -> String {
+        let thread = detail.summary
+        var lines: [String] = []
+        let owner = thread.owner.map { " · held by \($0)" } ?? ""
+        lines.append("\(Formatting.safe(thread.customerName)) · \(thread.queue) · \(thread.state.rawValue)\(owner) · priority \(thread.priority.rawValue)")
+        guard let packet = detail.packet else {
+            lines.append("(no handoff packet: the AI has this conversation)")
+            lines.append(contentsOf: transcript(detail.messages))
+            return lines.joined(separator: "\n")
+        }
+        let profile = packet.profile
+        let ltv = profile.ltv.map { String(format: " · LTV %.0f", $0) } ?? ""
+        let tags = profile.tags.isEmpty ? "" : " · " + profile.tags.map(Formatting.safe).joined(separator: ",")
+        lines.append("\(profile.tier) · \(profile.channel.rawValue) · \(profile.language)\(ltv)\(tags) · prior contacts \(profile.priorContacts.count) · open handoffs \(profile.openHandoffs)")
+        lines.append("sentiment \(packet.sentiment.band.rawValue) (\(String(format: "%+.2f", packet.sentiment.current)), \(packet.sentiment.trend.rawValue)) \(Sparkline.render(packet.sentiment.trajectory))")
+        if let window = packet.whatsappWindow {
+            lines.append(window.isOpen(at: now)
+                ? "WhatsApp window open, closes in \(Formatting.duration(window.remaining(at: now)))"
+                : "WhatsApp window CLOSED: only template messages can be sent")
+        }
+        lines.append("")
+        lines.append(contentsOf: packet.summary.map(Formatting.safe))
+        lines.append("")
+        lines.append("TRIGGER  \(packet.primary.kind.rawValue) (\(packet.primary.rule)): \(Formatting.safe(packet.primary.reason))")
+        for other in packet.otherTriggers {
+            lines.append("   also  \(other.kind.rawValue) (\(other.rule)): \(Formatting.safe(other.reason))")
+        }
+        if let intent = packet.intent {
+            lines.append("INTENT   \(intent)\(packet.confidence.map { String(format: " (confidence %.2f)", $0) } ?? "")")
+        }
+        let tried = packet.aiTried
+        if !tried.answers.isEmpty || !tried.toolCalls.isEmpty {
+            lines.append("AI TRIED")
+            for answer in tried.answers { lines.append("  · \(Formatting.safe(answer))") }
+            for tool in tried.toolCalls {
+                lines.append("  · tool \(Formatting.safe(tool.name)): \(tool.ok ? "ok" : "FAILED \(Formatting.safe(tool.error ?? ""))")")
+            }
+            if !tried.kb.isEmpty { lines.append("  · KB: \(tried.kb.map(Formatting.safe).joined(separator: ", "))") }
+            if !tried.links.isEmpty { lines.append("  · links: \(tried.links.map(Formatting.safe).joined(separator: ", "))") }
+        }
+        lines.append("DO       \(packet.recommendedAction)")
+        lines.append("REPLY    \(Formatting.safe(packet.suggestedReply(agentName: thread.owner ?? "{agent}")))")
+        lines.append("")
+        lines.append(contentsOf: transcript(detail.messages))
+        if !detail.notes.isEmpty {
+            lines.append("")
+            lines.append("NOTES")
+            for note in detail.notes { lines.append("  \(ISO8601.format(note.at)) \(note.author): \(Formatting.safe(note.text))") }
+        }
+        if !detail.audit.isEmpty {
+            lines.append("")
+            lines.append("AUDIT")
+            for entry in detail.audit {
+                lines.append("  \(ISO8601.format(entry.at)) \(entry.actor) \(entry.action.rawValue) \(entry.fromState?.rawValue ?? "-")→\(entry.toState.rawValue)\(entry.reason.map { ": \(Formatting.safe($0))" } ?? "")")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func transcript(_ messages: [Message]) -> [String] {
+        ["TRANSCRIPT"] + messages.map { message in
+            let who = message.role == .customer ? "customer" : message.role == .ai ? "ai      " : "agent   "
+            let confidence = message.confidence.map { String(format: " [%.2f]", $0) } ?? ""
+            return "  \(who)\(confidence) \(Formatting.safe(message.text))"
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import BatonCore
+import BatonStore
+import Foundation
+
+/// Where the database and the config live; shared by every command that touches the store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Database file (default: $BATON_DB, else $XDG_DATA_HOME/baton/baton.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Config file (default: $BATON_CONFIG, else $XDG_CONFIG_HOME/baton/baton.toml if present).", valueName: "path"))
+    var config: String?
+
+    /// The database path after flags and environment.
+    var databasePath: String {
+        if let db { return db }
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["BATON_DB"], !path.isEmpty { return path }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() + "/.local/share")
+        return dataHome + "/baton/baton.sqlite"
+    }
+
+    func loadConfig() throws -> BatonConfig {
+        let environment = ProcessInfo.processInfo.environment
+        var path = config ?? environment["BATON_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        if path == nil {
+            let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
+            let candidate = configHome + "/baton/baton.toml"
+            if FileManager.default.fileExists(atPath: candidate) { path = candidate }
+        }
+        guard let path else { return BatonConfig() }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read config file \(path)") }
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path): not valid UTF-8") }
+        return try ConfigLoader.load(toml: text, source: path)
+    }
+
+    /// Opens (creating if needed) the store.
+    func openStore() throws -> SQLiteHandoffStore {
+        let path = databasePath
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        return try SQLiteHandoffStore(path: path)
+    }
+
+    func openDispatcher() throws -> Dispatcher {
+        Dispatcher(store: try openStore(), config: try loadConfig())
+    }
+}
+
+/// `--json` for commands that also print for humans.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON for scripts instead of text for people.")
+    var json = false
+}

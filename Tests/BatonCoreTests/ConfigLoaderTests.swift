@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import BatonCore
+
+@Suite("Config loader")
+struct ConfigLoaderTests {
+    @Test("reads queues, hours, engine and templates")
+    func readsEverything() throws {
+        let toml = """
+        wait_estimate_sample = 10
+        [engine]
+        low_confidence_threshold = 0.5
+        high_ltv_amount = 10000
+        [engine.queue_by_kind]
+        buying_intent = "deals"
+        [[topics]]
+        name = "refund"
+        queue = "money"
+        phrases = ["reembolso ya"]
+        [[queues]]
+        name = "money"
+        skills = ["billing"]
+        pickup_window = "2m"
+        expiry = "1h"
+        expiry_policy = "requeue"
+        after_hours = "callback"
+        timezone = "America/Mexico_City"
+        holidays = ["2026-12-25"]
+        [queues.hours]
+        mon = "09:00-18:00"
+        sat = ["10:00-12:00", "13:00-14:00"]
+        sun = "closed"
+        [templates.handoff.sentiment]
+        en = "Sorry! {wait}"
+        [notify]
+        command = "echo breach"
+        """
+        let config = try ConfigLoader.load(toml: toml, source: "baton.toml")
+        #expect(config.engine.lowConfidenceThreshold == 0.5)
+        #expect(config.engine.highLTVAmount == 10000)
+        #expect(config.engine.queueByKind[.buyingIntent] == "deals")
+        #expect(config.engine.topics == [PolicyTopic(name: "refund", queue: "money", urgency: .medium, phrases: ["reembolso ya"])])
+        let queue = config.queue(named: "money")
+        #expect(queue.skills == ["billing"])
+        #expect(queue.pickupWindow == 120)
+        #expect(queue.expiry == 3600)
+        #expect(queue.expiryPolicy == .requeue)
+        #expect(queue.afterHours == .callback)
+        #expect(queue.hours.timeZone.identifier == "America/Mexico_City")
+        #expect(queue.hours.weekly[7] == [DayInterval(start: 600, end: 720), DayInterval(start: 780, end: 840)])
+        #expect(queue.hours.weekly[1] == [])
+        #expect(queue.hours.holidays == ["2026-12-25"])
+        #expect(config.templates.handoffMessage(kind: .sentiment, language: "en") == "Sorry! {wait}")
+        #expect(config.templates.handoffMessage(kind: .sentiment, language: "es").contains("Lamento"))
+        #expect(config.notifyCommand == "echo breach")
+        #expect(config.waitEstimateSampleSize == 10)
+    }
+
+    @Test("mistakes name the file and the key", arguments: [
+        ("[[queues]]\nname = \"a\"\npickup_windw = \"5m\"", "baton.toml: queues[0].pickup_windw: unknown key"),
+        ("[[queues]]\nname = \"a\"\npickup_window = \"soon\"", #"baton.toml: queues[0].pickup_window: expected a duration such as "5m", "90s" or "2h""#),
+        ("[engine]\nconfidence_floor = 3", "baton.toml: engine.confidence_floor: 3.0 is outside 0…1"),
+        ("[[queues]]\nname = \"a\"\ntimezone = \"Mars/Base\"", #"baton.toml: queues[0].timezone: unknown time zone "Mars/Base" (use a name like America/Mexico_City)"#),
+        ("[[queues]]\nname = \"a\"\n[queues.hours]\nmon = \"9-5\"", #"baton.toml: queues[0].hours.mon: "9-5" is not a time range like "09:00-17:30""#),
+        ("[[queues]]\nname = \"a\"\nafter_hours = \"nap\"", #"baton.toml: queues[0].after_hours: "nap" is not one of callback, queue_with_eta, acknowledge_close"#),
+    ])
+    func mistakes(toml: String, message: String) {
+        do {
+            _ = try ConfigLoader.load(toml: toml, source: "baton.toml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    @Test("a syntax error gives the line")
+    func syntaxError() {
+        do {
+            _ = try ConfigLoader.load(toml: "[engine\nx = 1", source: "b.toml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix("b.toml: "))
+            #expect(error.description.contains("line 1"))
+        }
+    }
+}

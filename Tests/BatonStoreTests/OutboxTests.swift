@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import BatonCore
+@testable import BatonStore
+
+/// The outbox carries customer-facing text and bot control events, in order, at least once.
+@Suite struct OutboxTests {
+    let t0 = StoreFixtures.t0
+
+    @Test func lifecycleWritesTheExpectedMessagesInOrder() throws {
+        let store = try StoreFixtures.storeWithQueuedThread()
+        try store.upsertAgent(Agent(id: "ana", name: "Ana Lima", skills: ["billing"]))
+        try store.claim(threadID: "c1", agent: "ana", now: t0.addingTimeInterval(1))
+        try store.reply(threadID: "c1", agent: "ana", text: "Refund issued.", now: t0.addingTimeInterval(2))
+        try store.release(threadID: "c1", agent: "ana", note: "refund done; confirm by email", now: t0.addingTimeInterval(3))
+        try store.handoff(StoreFixtures.request("c1", afterHours: true), now: t0.addingTimeInterval(4))
+        try store.claim(threadID: "c1", agent: "zed", now: t0.addingTimeInterval(5))
+        try store.resolve(threadID: "c1", agent: "zed", disposition: .solved, note: nil, now: t0.addingTimeInterval(6))
+
+        let messages = try store.outbox(afterID: 0, limit: 100, includeDelivered: false)
+        #expect(messages.map(\.kind) == [.handoffMessage, .claimed, .agentIntroduction, .agentReply, .releasedToAI,
+                                         .afterHoursMessage, .claimed, .agentIntroduction, .resolved])
+        #expect(messages.map(\.text) == [
+            "Connecting you with our team.", nil, "A member of our team, Ana Lima, has joined the conversation.",
+            "Refund issued.", "refund done; confirm by email", "We open at 9:00.", nil,
+            "A member of our team has joined the conversation.", nil,
+        ])
+        #expect(messages.map(\.actor) == ["system", "ana", "ana", "ana", "ana", "system", "zed", "zed", "zed"])
+        #expect(messages.map(\.id) == messages.map(\.id).sorted())
+        #expect(Set(messages.map(\.threadID)) == ["c1"])
+    }
+
+    @Test func acknowledgedMessagesAreHiddenUnlessAskedFor() throws {
+        let store = try StoreFixtures.storeWithQueuedThread()
+        try store.claim(threadID: "c1", agent: "ana", now: t0)
+        let all = try store.outbox(afterID: 0, limit: 100, includeDelivered: false)
+        #expect(all.count == 3)
+
+        let ackAt = t0.addingTimeInterval(10)
+        #expect(try store.acknowledge(outboxIDs: [all[0].id, all[1].id], now: ackAt) == 2)
+        // Acknowledging again (at-least-once delivery retries) marks nothing new.
+        #expect(try store.acknowledge(outboxIDs: [all[0].id, 999_999], now: ackAt) == 0)
+
+        let pending = try store.outbox(afterID: 0, limit: 100, includeDelivered: false)
+        #expect(pending.map(\.id) == [all[2].id])
+        let everything = try store.outbox(afterID: 0, limit: 100, includeDelivered: true)
+        #expect(everything.map(\.id) == all.map(\.id))
+        #expect(everything.map(\.deliveredAt) == [ackAt, ackAt, nil])
+        // Paging by id.
+        #expect(try store.outbox(afterID: all[0].id, limit: 1, includeDelivered: true).map(\.id) == [all[1].id])
+        #expect(throws: StoreError.self) { try store.outbox(afterID: 0, limit: -1, includeDelivered: true) }
+    }
+}
