@@ -28,3 +28,27 @@ public struct ConsoleStats: Sendable, Equatable {
         self.pickupPerHour = pickupPerHour
     }
 }
+
+import BatonCore
+import BatonStore
+
+extension ConsoleStats {
+    /// The supervisor figures from Core's `HandoffStats`; hourly series run from midnight to `hour`.
+    public init(_ stats: HandoffStats, throughHour hour: Int = 23) {
+        let last = min(23, max(0, hour))
+        self.init(handoffRate: stats.conversations == 0 ? nil : stats.handoffRate, medianTimeToPickup: stats.timeToPickup,
+                  medianResolutionTime: stats.resolutionTime, csat: stats.csat,
+                  falseEscalationRate: stats.handoffs == 0 ? nil : stats.falseEscalationRate,
+                  handoffsPerHour: stats.handoffsByHour.prefix(last + 1).map(Double.init),
+                  pickupPerHour: Array(stats.pickupByHour.prefix(last + 1)))
+    }
+
+    /// A provider for `ConsoleOptions.stats`: today's figures (UTC day) from the store's metric facts.
+    public static func today(from store: any HandoffStore) -> @Sendable (Date) throws -> ConsoleStats? {
+        { now in
+            let midnight = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
+            let hour = Int(now.timeIntervalSince(midnight) / 3600)
+            return ConsoleStats(HandoffStats.compute(try store.metricFacts(since: midnight)), throughHour: hour)
+        }
+    }
+}
