@@ -31,10 +31,19 @@ enum DialogView {
         }
     }
 
+    /// The help overlay: the key map's generated lines, flowed into as many columns as the height needs.
     static func drawHelp(keyMap: KeyMap, size: TerminalSize, into buffer: inout ScreenBuffer) {
-        let lines = keyMap.helpLines().map { StyledLine([($0, $0.hasPrefix("  ") || $0.isEmpty ? .normal : .accent)]) }
-            + [StyledLine([("? or Esc closes this help", .muted)])]
-        centered(title: "Keys", lines: lines, size: size, into: &buffer)
+        let source = keyMap.helpLines()
+        let perColumn = max(1, size.rows - 4)
+        let columnCount = (source.count + perColumn - 1) / perColumn
+        let columnWidth = (source.map { TextWidth.width(of: $0) }.max() ?? 0) + 2
+        var rows = [StyledLine](repeating: StyledLine([]), count: min(perColumn, source.count))
+        for (index, line) in source.enumerated() {
+            let role: StyleRole = line.hasPrefix("  ") || line.isEmpty ? .normal : .accent
+            let isLastColumn = index / perColumn == columnCount - 1
+            rows[index % perColumn].append(isLastColumn ? line : TextFit.pad(line, to: columnWidth), role)
+        }
+        centered(title: "Keys (? or Esc closes)", lines: rows, size: size, into: &buffer)
     }
 
     private static func centered(title: String, lines: [StyledLine], size: TerminalSize, into buffer: inout ScreenBuffer) {

@@ -33,7 +33,7 @@ enum PacketView {
     static func headLines(_ packet: PacketModel, state: ConsoleState, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         let sentimentRole = ThreadListView.sentimentRole(SentimentBand(score: packet.sentimentScore))
-        var top = StyledLine([(packet.customer, .accent)])
+        var top = StyledLine([(TextFit.ellipsize(packet.customer, to: max(8, width / 3)), .accent)])
         top.append(" · \(packet.tier) · \(packet.channel) · \(packet.language)  ", .normal)
         top.append("● " + Format.score(packet.sentimentScore), sentimentRole)
         if !packet.trajectory.isEmpty {

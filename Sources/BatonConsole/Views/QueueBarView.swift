@@ -12,9 +12,9 @@ enum QueueBarView {
                 x += buffer.write(" │ ", x: x, y: row, maxWidth: width - x, role: .muted)
             }
             var text = "\(tile.name) \(tile.waiting)"
-            if let oldest = tile.oldestQueuedAt, tile.waiting > 0 { text += " ⌛" + Format.duration(now.timeIntervalSince(oldest)) }
-            if let deadline = tile.nearestDeadline, tile.waiting > 0 { text += " ⏱" + Format.countdown(deadline.timeIntervalSince(now)) }
-            if tile.breached > 0 { text += " !\(tile.breached) late" }
+            if let oldest = tile.oldestQueuedAt, tile.waiting > 0 { text += " · " + Format.duration(now.timeIntervalSince(oldest)) }
+            if let deadline = tile.nearestDeadline, tile.waiting > 0 { text += " · ⏱" + Format.countdown(deadline.timeIntervalSince(now)) }
+            if tile.breached > 0 { text += " · \(tile.breached) late" }
             let role: StyleRole = tile.breached > 0 ? .alert : (tile.isMine ? .normal : .muted)
             let remaining = width - x
             guard remaining > 0 else { break }
