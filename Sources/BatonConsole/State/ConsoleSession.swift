@@ -184,6 +184,8 @@ public final class ConsoleSession {
         state.selection = target
         let visible = ScreenLayout(size: state.size).listRows
         if target < state.listOffset || target >= state.listOffset + visible || state.selectedRow == nil {
+            // The selection moved off the page: it decides the focus, not the previously focused thread.
+            state.focusedID = nil
             reload()
         } else {
             state.focusedID = state.selectedRow?.id
