@@ -81,6 +81,17 @@ enum ConsoleFixtures {
         return store
     }
 
+    /// The standard scene after a sweep (t1 missed its pickup window) with Bob holding t3.
+    static func supervisorScene() throws -> SQLiteHandoffStore {
+        let store = try scene()
+        _ = try store.sweep(now: t0, queues: queues)
+        try store.claim(threadID: "t3", agent: "bob", now: t0)
+        return store
+    }
+
+    static let stats = ConsoleStats(handoffRate: 0.12, medianTimeToPickup: 80, medianResolutionTime: 600, csat: 4.3,
+                                    falseEscalationRate: 0.03, handoffsPerHour: [1, 3, 5, 2, 8], pickupPerHour: [60, 90, 30])
+
     static func session(_ store: SQLiteHandoffStore, agent: String = "ana", supervisor: Bool = false, clock: Clock = Clock(),
                         size: TerminalSize = TerminalSize(columns: 120, rows: 40), stats: ConsoleStats? = nil) throws -> ConsoleSession {
         try ConsoleSession(store: store, agentID: agent, supervisor: supervisor, queues: queues, clock: clock.function,

@@ -63,7 +63,7 @@ enum PacketView {
         if let window = packet.whatsappWindow, packet.channel == "whatsapp" {
             if !window.isOpen(at: state.now) {
                 lines.append(StyledLine([("WhatsApp 24-h window CLOSED " + Format.duration(state.now.timeIntervalSince(window.closesAt))
-                                          + " ago: only template messages reach the customer", .alert)]))
+                                          + " ago: templates only", .alert)]))
             } else if window.isClosing(at: state.now) {
                 lines.append(StyledLine([("WhatsApp 24-h window closes in " + Format.duration(window.remaining(at: state.now)), .warning)]))
             }

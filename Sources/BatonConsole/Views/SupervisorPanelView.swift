@@ -10,20 +10,19 @@ enum SupervisorPanelView {
         let width = region.width
         lines.append(StyledLine([("Queues", .header)]).padded(with: " ", to: width, role: .header))
         for tile in state.queues {
-            var line = StyledLine([(TextFit.pad(tile.name, to: 10), .normal)])
-            line.append(" " + TextFit.padLeft("\(tile.waiting)", to: 4) + " waiting ", .normal)
+            var line = StyledLine([(TextFit.pad(tile.name, to: 9), tile.breached > 0 ? .alert : .normal)])
+            line.append(" " + TextFit.padLeft("\(tile.waiting)", to: 3) + " waiting ", .normal)
             if let deadline = tile.nearestDeadline, tile.waiting > 0 {
                 let remaining = deadline.timeIntervalSince(state.now)
                 let window = queueWindows[tile.name] ?? 300
                 let role: StyleRole = remaining < 0 ? .alert : (remaining < 60 ? .warning : .positive)
                 line.append(Format.bar(max(0, remaining) / window, width: 8), role)
-                line.append(" " + TextFit.padLeft(Format.countdown(remaining), to: 6), role)
+                line.append(" " + TextFit.padLeft(Format.countdown(remaining), to: 5), role)
             } else {
-                line.append(String(repeating: " ", count: 15), .normal)
+                line.append(String(repeating: " ", count: 14), .normal)
             }
-            line.append("  late \(tile.breached)", tile.breached > 0 ? .alert : .muted)
-            line.append("  requeued \(tile.requeues)", tile.requeues > 0 ? .warning : .muted)
-            line.append("  held \(tile.claimed)", .muted)
+            line.append(" · late \(tile.breached)", tile.breached > 0 ? .alert : .muted)
+            line.append(" · requeued \(tile.requeues)", tile.requeues > 0 ? .warning : .muted)
             lines.append(line)
         }
         lines.append(StyledLine([]))
@@ -54,10 +53,10 @@ enum SupervisorPanelView {
         lines.append(StyledLine([("Today", .header)]).padded(with: " ", to: width, role: .header))
         if let stats = state.supervisor?.stats {
             lines.append(StyledLine([("handoff rate " + Format.percent(stats.handoffRate)
-                                      + " · pickup " + (stats.medianTimeToPickup.map(Format.duration) ?? "–")
-                                      + " · resolution " + (stats.medianResolutionTime.map(Format.duration) ?? "–")
-                                      + " · CSAT " + (stats.csat.map { String(format: "%.1f", $0) } ?? "–")
-                                      + " · false escalations " + Format.percent(stats.falseEscalationRate), .normal)]))
+                                      + " · false escalations " + Format.percent(stats.falseEscalationRate)
+                                      + " · CSAT " + (stats.csat.map { String(format: "%.1f", $0) } ?? "–"), .normal)]))
+            lines.append(StyledLine([("median pickup " + (stats.medianTimeToPickup.map(Format.duration) ?? "–")
+                                      + " · median resolution " + (stats.medianResolutionTime.map(Format.duration) ?? "–"), .normal)]))
             if !stats.handoffsPerHour.isEmpty {
                 lines.append(StyledLine([("handoffs/h ", .muted), (Format.sparkline(stats.handoffsPerHour, low: 0), .accent)]))
             }

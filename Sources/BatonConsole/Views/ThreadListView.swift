@@ -23,8 +23,8 @@ enum ThreadListView {
 
     static func draw(_ state: ConsoleState, in region: Region, showQueue: Bool, into buffer: inout ScreenBuffer) {
         let columns = Columns(width: region.width)
-        let heading = "  " + TextFit.pad(showQueue ? "Customer · queue" : "Customer", to: columns.customer)
-            + " " + TextFit.pad("Why", to: Columns.trigger) + " S" + " " + TextFit.padLeft("Wait", to: Columns.wait)
+        let heading = "  " + TextFit.pad("Customer", to: columns.customer)
+            + " " + TextFit.pad(showQueue ? "Queue" : "Why", to: Columns.trigger) + " S" + " " + TextFit.padLeft("Wait", to: Columns.wait)
             + " " + TextFit.padLeft("Pickup", to: Columns.pickup) + (columns.showOwner ? " " + TextFit.pad("Owner", to: Columns.owner) : "")
         buffer.write(TextFit.pad(heading, to: region.width), x: region.x, y: region.y, maxWidth: region.width, role: .muted)
         if state.rows.isEmpty {
@@ -59,9 +59,9 @@ enum ThreadListView {
         case .low: "  "
         }
         column += buffer.write(mark, x: column, y: y, role: row.priority == .high ? .warning : .muted)
-        let name = showQueue ? row.customer + " · " + row.queue : row.customer
-        column += buffer.write(TextFit.pad(name, to: columns.customer), x: column, y: y, maxWidth: columns.customer)
-        column += buffer.write(" " + TextFit.pad(row.trigger, to: Columns.trigger), x: column, y: y, role: .muted)
+        column += buffer.write(TextFit.pad(row.customer, to: columns.customer), x: column, y: y, maxWidth: columns.customer)
+        // Supervisors scan by queue; agents (who see only their queues) by trigger.
+        column += buffer.write(" " + TextFit.pad(showQueue ? row.queue : row.trigger, to: Columns.trigger), x: column, y: y, role: .muted)
         column += buffer.write(" ●", x: column, y: y, role: sentimentRole(row.sentiment))
         let waited = row.queuedAt.map { Format.duration(state.now.timeIntervalSince($0)) } ?? ""
         column += buffer.write(" " + TextFit.padLeft(waited, to: Columns.wait), x: column, y: y)
