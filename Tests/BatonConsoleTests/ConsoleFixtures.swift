@@ -93,9 +93,10 @@ enum ConsoleFixtures {
                                     falseEscalationRate: 0.03, handoffsPerHour: [1, 3, 5, 2, 8], pickupPerHour: [60, 90, 30])
 
     static func session(_ store: SQLiteHandoffStore, agent: String = "ana", supervisor: Bool = false, clock: Clock = Clock(),
-                        size: TerminalSize = TerminalSize(columns: 120, rows: 40), stats: ConsoleStats? = nil) throws -> ConsoleSession {
+                        size: TerminalSize = TerminalSize(columns: 120, rows: 40), stats: ConsoleStats? = nil,
+                        countsInterval: TimeInterval = 0) throws -> ConsoleSession {
         try ConsoleSession(store: store, agentID: agent, supervisor: supervisor, queues: queues, clock: clock.function,
-                           stats: stats.map { value in { @Sendable _ in value } }, size: size)
+                           stats: stats.map { value in { @Sendable _ in value } }, size: size, countsInterval: countsInterval)
     }
 
     /// Renders the session's state at its size, as text lines.

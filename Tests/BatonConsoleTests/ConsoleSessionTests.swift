@@ -254,6 +254,21 @@ struct ConsoleSessionTests {
         #expect(session.poll().isEmpty)
     }
 
+    @Test("Queue counts refresh at most once per interval on changes by others; the list at once")
+    func countsThrottle() throws {
+        let store = try F.scene()
+        let session = try F.session(store, countsInterval: 3600)
+        #expect(session.state.queues.first { $0.name == "billing" }?.waiting == 3)
+        try F.handoff(store, id: "t5", customer: "New Customer")
+        _ = session.poll()
+        #expect(session.state.rows.contains { $0.id == "t5" })
+        #expect(session.state.queues.first { $0.name == "billing" }?.waiting == 3)
+        // The agent's own action refreshes the counts at once.
+        _ = session.handle(.character("c"))
+        #expect(session.state.queues.first { $0.name == "billing" }?.waiting == 3)
+        #expect(session.state.queues.first { $0.name == "billing" }?.claimed == 1)
+    }
+
     @Test("A thread suggested to the agent pages them by name")
     func pagingSuggestion() throws {
         let store = try F.scene()

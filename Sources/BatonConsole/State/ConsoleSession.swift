@@ -26,10 +26,15 @@ public final class ConsoleSession {
     private var focusPinned = false
     private var pendingEffects: [ConsoleEffect] = []
     private static let bannerSeconds: TimeInterval = 6
+    /// Queue counts aggregate every waiting thread, so changes by other processes refresh them at
+    /// most this often; the list and packet still refresh on every change.
+    private let countsInterval: TimeInterval
+    private var countsFetchedAt: UInt64 = 0
+    private var countsStale = true
 
     public init(store: any HandoffStore, agentID: String, supervisor: Bool, queues: [QueueConfig],
                 clock: @escaping @Sendable () -> Date, stats: (@Sendable (Date) throws -> ConsoleStats?)? = nil,
-                size: TerminalSize, keyMap: KeyMap = .standard) throws {
+                size: TerminalSize, keyMap: KeyMap = .standard, countsInterval: TimeInterval = 1) throws {
         let agents = try store.agents()
         guard let agent = agents.first(where: { $0.id == agentID }) else {
             throw ConsoleError.unknownAgent(agentID, known: agents.map(\.id))
@@ -38,6 +43,7 @@ public final class ConsoleSession {
         self.agentID = agentID
         self.queues = queues
         self.keyMap = keyMap
+        self.countsInterval = countsInterval
         self.clock = clock
         statsProvider = stats
         let skills = Set(agent.skills)
@@ -60,7 +66,9 @@ public final class ConsoleSession {
             let token = try store.changeToken()
             if token != lastToken {
                 lastToken = token
-                reload()
+                reload(countsNow: false)
+            } else if countsStale {
+                refreshCountsIfDue(force: false)
             }
         } catch {
             show(error)
@@ -186,7 +194,12 @@ public final class ConsoleSession {
         if target < state.listOffset || target >= state.listOffset + visible || state.selectedRow == nil {
             // The selection moved off the page: it decides the focus, not the previously focused thread.
             state.focusedID = nil
-            reload()
+            do {
+                try loadList(recount: false)
+            } catch {
+                show(error)
+            }
+            loadPacket()
         } else {
             state.focusedID = state.selectedRow?.id
             loadPacket()
@@ -419,18 +432,32 @@ public final class ConsoleSession {
 
     private var listQueues: [String]? { state.mode == .agent ? myQueues : nil }
 
-    /// Reads what is visible: queue counts, one page of threads, the focused thread, and for
-    /// supervisors agents, notices and figures. Store faults become a banner, not a crash.
-    private func reload() {
+    /// Reads what is visible: one page of threads, the focused thread, queue counts (at once, or
+    /// when due with `countsNow: false`), and for supervisors agents, notices and figures.
+    /// Store faults become a banner, not a crash.
+    private func reload(countsNow: Bool = true) {
         do {
             let now = clock()
             lastToken = try store.changeToken()
-            let counts = try store.queueCounts(now: now)
-            buildTiles(counts)
             try loadList()
-            pageOnNewWork(counts)
             if state.mode == .supervisor { try loadSupervisor(now: now) } else { state.supervisor = nil }
             loadPacket()
+        } catch {
+            show(error)
+        }
+        countsStale = true
+        refreshCountsIfDue(force: countsNow)
+    }
+
+    private func refreshCountsIfDue(force: Bool) {
+        let tick = DispatchTime.now().uptimeNanoseconds
+        guard force || Double(tick - countsFetchedAt) / 1e9 >= countsInterval else { return }
+        do {
+            let counts = try store.queueCounts(now: clock())
+            buildTiles(counts)
+            pageOnNewWork(counts)
+            countsStale = false
+            countsFetchedAt = tick
         } catch {
             show(error)
         }
@@ -447,11 +474,13 @@ public final class ConsoleSession {
         state.queues = tiles.sorted { ($0.isMine ? 0 : 1, $0.name) < ($1.isMine ? 0 : 1, $1.name) }
     }
 
-    private func loadList() throws {
+    /// Reads the visible page. Moving through the list skips the count (`recount: false`): it only
+    /// changes when the store does, and then `poll` reloads everything.
+    private func loadList(recount: Bool = true) throws {
         let visible = ScreenLayout(size: state.size).listRows
         var query = ThreadQuery(queues: listQueues, limit: visible, offset: 0)
-        let total = try store.threadCount(query)
-        state.totalRows = total
+        if recount { state.totalRows = try store.threadCount(query) }
+        let total = state.totalRows
         state.selection = min(max(0, state.selection), max(0, total - 1))
         if state.selection < state.listOffset { state.listOffset = state.selection }
         if state.selection >= state.listOffset + visible { state.listOffset = state.selection - visible + 1 }
