@@ -17,6 +17,16 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// Returns one outcome per conversation, in order; all or nothing is stored.
     func record(_ conversations: [Conversation], now: Date) throws -> [RecordOutcome]
 
+    /// Appends one message event to a stored conversation (creating it when `customer` is given),
+    /// in one transaction so concurrent events never overwrite each other's index.
+    func recordEvent(conversationID: String, channel: Channel?, customer: Customer?, message: Message, now: Date) throws -> RecordOutcome
+
+    /// The bot-side conversation as stored (no agent replies), or nil if unknown.
+    func conversation(id: String) throws -> Conversation?
+
+    /// Threads of this customer waiting for or held by a human right now.
+    func openThreadCount(customerID: String) throws -> Int
+
     /// Records a customer satisfaction score (1–5) for the thread's latest handoff.
     func recordCSAT(threadID: String, score: Int, now: Date) throws
 

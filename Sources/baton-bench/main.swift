@@ -1,1 +1,46 @@
-print("{}")
+import BatonCore
+import Foundation
+
+// baton-bench: prints benchmark figures as JSON.
+//   baton-bench [--quick] [--conversations N]
+//   baton-bench claim-worker DB AGENT      (internal: one claiming process)
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+if arguments.first == "claim-worker", arguments.count == 3 {
+    try MultiProcessClaims.worker(path: arguments[1], agent: arguments[2])
+    exit(0)
+}
+
+let quick = arguments.contains("--quick")
+var conversations = quick ? 100_000 : 1_000_000
+if let index = arguments.firstIndex(of: "--conversations"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) {
+    conversations = value
+}
+let directory = NSTemporaryDirectory() + "baton-bench-\(getpid())"
+try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: directory) }
+
+func report(_ name: String, _ value: JSONValue) {
+    FileHandle.standardError.write(Data("\(name): \(value.serialized)\n".utf8))
+}
+
+var results: [(key: String, value: JSONValue)] = []
+let triggers = TriggerBenchmark.run(messages: quick ? 20_000 : 200_000)
+report("trigger_engine", triggers)
+results.append(("trigger_engine", triggers))
+
+let ingest = try StoreBenchmark.ingest(messages: quick ? 20_000 : 100_000, directory: directory)
+report("ingest", ingest)
+results.append(("ingest", ingest))
+
+let claims = try MultiProcessClaims.run(processes: 8, threads: quick ? 2_000 : 10_000, directory: directory,
+                                        executable: CommandLine.arguments[0])
+report("multi_process_claims", claims)
+results.append(("multi_process_claims", claims))
+
+let (large, _) = try StoreBenchmark.large(conversations: conversations, waiting: 100_000, directory: directory)
+report("large_store", large)
+results.append(("large_store", large))
+
+print(JSONValue.object(results).serialized)

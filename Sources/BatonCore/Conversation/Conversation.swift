@@ -44,4 +44,16 @@ public struct Expectation: Sendable, Equatable, Codable {
         self.at = at
         self.triggers = triggers
     }
+
+    /// Decodes a label where only `handoff` is required (`{"handoff": false}` has no `at` or `triggers`).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        handoff = try container.decode(Bool.self, forKey: .handoff)
+        at = try container.decodeIfPresent(Int.self, forKey: .at)
+        triggers = try container.decodeIfPresent([TriggerKind].self, forKey: .triggers) ?? []
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case handoff, at, triggers
+    }
 }

@@ -28,6 +28,18 @@ public struct Customer: Sendable, Equatable, Codable {
         case id, name, language, tier, ltv, tags
         case priorContacts = "prior_contacts"
     }
+
+    /// Decodes a customer where only `id` is required; missing `tags` and `prior_contacts` are empty.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        language = try container.decodeIfPresent(String.self, forKey: .language)
+        tier = try container.decodeIfPresent(String.self, forKey: .tier)
+        ltv = try container.decodeIfPresent(Double.self, forKey: .ltv)
+        tags = try container.decodeIfPresent([String].self, forKey: .tags) ?? []
+        priorContacts = try container.decodeIfPresent([PriorContact].self, forKey: .priorContacts) ?? []
+    }
 }
 
 /// An earlier contact of the same customer.

@@ -31,6 +31,19 @@ public struct Message: Sendable, Equatable, Codable {
         self.kb = kb
         self.links = links
     }
+
+    /// Decodes a message where only `role` and `text` are required, as the conversation format allows.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        role = try container.decode(Role.self, forKey: .role)
+        text = try container.decode(String.self, forKey: .text)
+        at = try container.decodeIfPresent(Date.self, forKey: .at)
+        confidence = try container.decodeIfPresent(Double.self, forKey: .confidence)
+        intent = try container.decodeIfPresent(String.self, forKey: .intent)
+        tools = try container.decodeIfPresent([ToolCall].self, forKey: .tools) ?? []
+        kb = try container.decodeIfPresent([String].self, forKey: .kb) ?? []
+        links = try container.decodeIfPresent([String].self, forKey: .links) ?? []
+    }
 }
 
 /// A tool the AI called while composing a reply.

@@ -35,6 +35,9 @@ public struct ConversationParser: Sendable {
             let conversation = try conversation(&root)
             return .conversation(conversation)
         }
+        if root.has("id"), !root.has("conversation_id") {
+            throw root.error(field: "messages", "missing; a conversation needs its messages (or send a message event with \"conversation_id\" and \"message\")")
+        }
         let id = try root.string("conversation_id")
         if root.has("csat") {
             let score = try root.number("csat")

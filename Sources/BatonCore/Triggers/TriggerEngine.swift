@@ -1,14 +1,113 @@
 /// Decides whether and where a conversation leaves the AI.
 ///
-/// Placeholder until the rule set lands: evaluates nothing.
+/// Walks the messages from `start` (earlier ones are context only) and asks every rule about
+/// each message; the handoff fires at the first message where any rule fires, keeping every
+/// trigger fired there, ordered by `TriggerKind` precedence (the first is the primary).
+/// Each message is normalised once and each customer message scored once, up front.
+///
+/// Routing: the queue of a fired policy topic's group (`EngineConfig.topics`) wins; otherwise
+/// `EngineConfig.queueByKind[primary]`; the default queue when nothing fired or nothing is mapped.
+///
+/// Priority:
+/// - **high** for a VIP (a `customer_tag` trigger, a tag in `vipTags`, or lifetime value over
+///   `highLTVAmount`), a policy topic whose configured urgency is high (legal, medical, security
+///   by default), or when the latest customer sentiment up to the handoff is ≤ -0.6;
+/// - **low** when the primary trigger is `low_confidence`, `buying_intent` or `bot_request` and
+///   that sentiment is not negative (above -0.25);
+/// - **medium** otherwise, and **low** when nothing fired.
 public struct TriggerEngine: Sendable {
     public let config: EngineConfig
+    /// One rule per trigger kind, built once from the config.
+    private let rules: [any TriggerRule]
+    private let scorer = SentimentScorer()
 
-    public init(config: EngineConfig = EngineConfig()) { self.config = config }
+    /// Latest sentiment at or below which a handoff is high priority.
+    public static let highPrioritySentiment = -0.6
+
+    public init(config: EngineConfig = EngineConfig()) {
+        self.config = config
+        rules = [
+            ExplicitRequestRule(), BotRequestRule(), SentimentRule(), RepeatContactRule(),
+            PolicyTopicRule(config: config), CustomerTagRule(), ToolFailureRule(), BuyingIntentRule(),
+            LowConfidenceRule(),
+        ]
+    }
 
     /// Evaluates messages from index `start` on (earlier messages are context only).
     public func evaluate(_ conversation: Conversation, from start: Int = 0) -> HandoffDecision {
-        HandoffDecision(conversationID: conversation.id, handoff: false, at: nil, primary: nil, triggers: [],
-                        queue: config.defaultQueue, priority: .low, sentiment: [])
+        let messages = conversation.messages
+        var texts: [NormalizedText] = []
+        texts.reserveCapacity(messages.count)
+        var sentiment: [Double?] = []
+        sentiment.reserveCapacity(messages.count)
+        var customerScores: [Double] = []
+        for message in messages {
+            let text = TextNormalizer.normalize(message.text)
+            texts.append(text)
+            if message.role == .customer {
+                let score = scorer.score(text)
+                sentiment.append(score)
+                customerScores.append(score)
+            } else {
+                sentiment.append(nil)
+            }
+        }
+        let context = TriggerContext(conversation: conversation, texts: texts, sentiment: sentiment, config: config,
+                                     start: max(0, start))
+        var index = max(0, start)
+        while index < messages.count {
+            var fired: [FiredTrigger] = []
+            for rule in rules {
+                if let trigger = rule.evaluate(context, at: index) { fired.append(trigger) }
+            }
+            if !fired.isEmpty {
+                fired.sort { $0.kind.precedence < $1.kind.precedence }
+                let primary = fired[0]
+                let latest = latestSentiment(sentiment, upTo: index)
+                return HandoffDecision(conversationID: conversation.id, handoff: true, at: index, primary: primary,
+                                       triggers: fired, queue: queue(for: fired),
+                                       priority: priority(fired, customer: conversation.customer, latestSentiment: latest),
+                                       sentiment: customerScores)
+            }
+            index += 1
+        }
+        return HandoffDecision(conversationID: conversation.id, handoff: false, at: nil, primary: nil, triggers: [],
+                               queue: config.defaultQueue, priority: .low, sentiment: customerScores)
+    }
+
+    /// The queue for triggers fired together, primary first.
+    public func queue(for fired: [FiredTrigger]) -> String {
+        for trigger in fired where trigger.kind == .policyTopic {
+            if let name = trigger.topic, let topic = config.topic(named: name) { return topic.queue }
+        }
+        guard let primary = fired.first else { return config.defaultQueue }
+        return config.queueByKind[primary.kind] ?? config.defaultQueue
+    }
+
+    /// The priority for triggers fired together, primary first (see the type's documentation).
+    public func priority(_ fired: [FiredTrigger], customer: Customer, latestSentiment: Double?) -> Priority {
+        guard let primary = fired.first else { return .low }
+        let vipTags = Set(config.vipTags.map { $0.lowercased() })
+        let isVIP = fired.contains { $0.kind == .customerTag }
+            || customer.tags.contains { vipTags.contains($0.lowercased()) }
+            || (config.highLTVAmount.map { limit in (customer.ltv ?? 0) > limit } ?? false)
+        let urgentTopic = fired.contains { trigger in
+            trigger.kind == .policyTopic && trigger.topic.flatMap { config.topic(named: $0) }?.urgency == .high
+        }
+        let sentiment = latestSentiment ?? 0
+        if isVIP || urgentTopic || sentiment <= Self.highPrioritySentiment { return .high }
+        let calmKinds: Set<TriggerKind> = [.lowConfidence, .buyingIntent, .botRequest]
+        if calmKinds.contains(primary.kind) && SentimentBand(score: sentiment) != .negative { return .low }
+        return .medium
+    }
+
+    /// Score of the latest customer message at or before `index`.
+    private func latestSentiment(_ sentiment: [Double?], upTo index: Int) -> Double? {
+        var position = index
+        while position >= 0 {
+            if let score = sentiment[position] { return score }
+            position -= 1
+        }
+        return nil
     }
 }

@@ -13,10 +13,40 @@ public struct TriggerContext: Sendable {
     /// Sentiment score per message index (customer messages only; nil for AI messages).
     public let sentiment: [Double?]
     public let config: EngineConfig
+    /// Every message normalised once, by index.
+    public let texts: [NormalizedText]
+    /// The first message index the engine evaluates; earlier messages are context only.
+    public let start: Int
 
+    /// Builds a context, normalising every message itself.
     public init(conversation: Conversation, sentiment: [Double?], config: EngineConfig) {
+        self.init(conversation: conversation, texts: conversation.messages.map { TextNormalizer.normalize($0.text) },
+                  sentiment: sentiment, config: config, start: 0)
+    }
+
+    /// Builds a context from texts already normalised (what the engine does).
+    public init(conversation: Conversation, texts: [NormalizedText], sentiment: [Double?], config: EngineConfig,
+                start: Int) {
         self.conversation = conversation
+        self.texts = texts
         self.sentiment = sentiment
         self.config = config
+        self.start = start
+    }
+
+    /// Index of the first customer message at or after `start`, if any.
+    public var firstEvaluatedCustomerMessage: Int? {
+        let messages = conversation.messages
+        var index = max(0, start)
+        while index < messages.count {
+            if messages[index].role == .customer { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Excerpt of message `index`'s original text covering `tokens`, safe to show.
+    public func excerpt(message index: Int, tokens: Range<Int>) -> String {
+        TextNormalizer.excerpt(of: conversation.messages[index].text, tokens: tokens)
     }
 }

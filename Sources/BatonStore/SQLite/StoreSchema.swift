@@ -38,6 +38,8 @@ enum StoreSchema {
                 bot_message_count INTEGER NOT NULL DEFAULT 0
             );
 
+            CREATE INDEX conversations_by_customer ON conversations(customer_id);
+
             -- Bot-side messages have their conversation index in idx; agent replies have idx NULL.
             -- The rowid gives arrival order, which is the transcript order.
             CREATE TABLE messages (

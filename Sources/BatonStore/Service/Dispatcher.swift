@@ -37,37 +37,34 @@ public final class Dispatcher: Sendable {
     @discardableResult
     public func ingest(_ record: InputRecord) throws -> Outcome {
         let now = clock()
+        var situation = SituationCache()
         switch record {
         case .csat(let id, let score):
             try store.recordCSAT(threadID: id, score: score, now: now)
             return .csatRecorded(threadID: id)
         case .conversation(let conversation):
-            return try process(store.record(conversation, now: now), now: now)
+            return try process(store.record(conversation, now: now), now: now, situation: &situation)
         case .message(let id, let channel, let customer, let message):
-            let conversation = try conversationForEvent(id: id, channel: channel, customer: customer, message: message)
-            return try process(store.record(conversation, now: now), now: now)
+            let outcome = try store.recordEvent(conversationID: id, channel: channel, customer: customer, message: message, now: now)
+            return try process(outcome, now: now, situation: &situation)
         }
     }
 
     /// Ingests many whole conversations in one store transaction, then hands off those that need it.
+    /// Queue counts and agents are read once per batch and kept current as threads join queues.
     public func ingest(batch conversations: [Conversation]) throws -> [Outcome] {
         let now = clock()
-        return try store.record(conversations, now: now).map { try process($0, now: now) }
+        var situation = SituationCache()
+        return try store.record(conversations, now: now).map { try process($0, now: now, situation: &situation) }
     }
 
-    private func conversationForEvent(id: String, channel: Channel?, customer: Customer?, message: Message) throws -> Conversation {
-        if var existing = try store.conversation(id: id) {
-            existing.messages.append(message)
-            if let customer { existing.customer = customer }
-            return existing
-        }
-        guard let customer else {
-            throw DispatchError.unknownConversation(id)
-        }
-        return Conversation(id: id, channel: channel ?? .webchat, customer: customer, messages: [message])
+    /// Queue counts and agents for wait estimates, read at most once per batch.
+    private struct SituationCache {
+        var counts: [QueueCounts]?
+        var agents: [Agent]?
     }
 
-    private func process(_ outcome: RecordOutcome, now: Date) throws -> Outcome {
+    private func process(_ outcome: RecordOutcome, now: Date, situation: inout SituationCache) throws -> Outcome {
         let id = outcome.conversation.id
         switch outcome.state {
         case .ai:
@@ -76,26 +73,27 @@ public final class Dispatcher: Sendable {
             }
             let decision = engine.evaluate(outcome.conversation, from: outcome.evaluateFrom)
             guard decision.handoff else { return .keptByAI(threadID: id) }
-            let situation = HandoffPlanner.Situation(counts: try store.queueCounts(now: now), agents: try store.agents(),
-                                                     openHandoffs: try openHandoffs(of: outcome.conversation.customer.id, except: id))
+            if situation.counts == nil { situation.counts = try store.queueCounts(now: now) }
+            if situation.agents == nil { situation.agents = try store.agents() }
+            let facts = HandoffPlanner.Situation(counts: situation.counts ?? [], agents: situation.agents ?? [],
+                                                 openHandoffs: try store.openThreadCount(customerID: outcome.conversation.customer.id))
             guard let request = HandoffPlanner(config: config).plan(conversation: outcome.conversation, decision: decision,
-                                                                    situation: situation, now: now) else {
+                                                                    situation: facts, now: now) else {
                 return .keptByAI(threadID: id)
             }
-            return .handedOff(try store.handoff(request, now: now))
+            let thread = try store.handoff(request, now: now)
+            if let index = situation.counts?.firstIndex(where: { $0.queue == thread.queue }) {
+                situation.counts?[index].waiting += 1
+            }
+            return .handedOff(thread)
         case .resolved where outcome.customerWroteAgain:
-            let thread = try store.thread(id: id)
-            let queue = config.queue(named: thread?.summary.queue ?? config.engine.defaultQueue)
+            let queue = config.queue(named: try store.thread(id: id)?.summary.queue ?? config.engine.defaultQueue)
             let afterHours = !queue.hours.isOpen(at: now)
             try store.reopen(threadID: id, pickupDeadline: deadline(for: queue, now: now), afterHours: afterHours, now: now)
             return .reopened(threadID: id)
         default:
             return .appended(threadID: id, state: outcome.state)
         }
-    }
-
-    private func openHandoffs(of customerID: String, except threadID: String) throws -> Int {
-        try store.openThreadCount(customerID: customerID) - (try store.thread(id: threadID)?.summary.state.isWaiting == true ? 1 : 0)
     }
 
     /// When the pickup window of a wait that starts now runs out, honouring opening hours.
@@ -128,17 +126,5 @@ public final class Dispatcher: Sendable {
     /// Figures for `baton stats` and the supervisor view.
     public func stats(since: Date) throws -> HandoffStats {
         HandoffStats.compute(try store.metricFacts(since: since))
-    }
-}
-
-/// Why an input record could not be dispatched.
-public enum DispatchError: Error, Sendable, Equatable, CustomStringConvertible {
-    case unknownConversation(String)
-
-    public var description: String {
-        switch self {
-        case .unknownConversation(let id):
-            "conversation \(id) is unknown; its first message event must carry \"customer\""
-        }
     }
 }

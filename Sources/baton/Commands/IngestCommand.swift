@@ -42,7 +42,7 @@ struct IngestCommand: ParsableCommand {
                 try flush()
                 do {
                     tally.add([try dispatcher.ingest(event)], verbose: verbose)
-                } catch let error as DispatchError {
+                } catch let error as IngestError {
                     tally.refused += 1
                     InputLines.warn(error.description)
                 }

@@ -24,7 +24,7 @@ struct OutboxCommand: ParsableCommand {
         while true {
             let batch = try store.outbox(afterID: cursor, limit: 500, includeDelivered: all)
             for message in batch { print(JSONOutput.outbox(message).serialized) }
-            fflush(stdout)
+            fflush(nil)
             if ack, !batch.isEmpty { try store.acknowledge(outboxIDs: batch.map(\.id), now: Date()) }
             cursor = batch.last?.id ?? cursor
             if batch.count == 500 { continue }

@@ -39,7 +39,7 @@ struct SweepCommand: ParsableCommand {
         for id in sweep.expired { print("\(stamp) expired \(id): owner inactive past expiry") }
         for id in sweep.opened { print("\(stamp) opened \(id): queue is open, thread joins it") }
         if sweep.isEmpty, !quiet { print("nothing to do") }
-        fflush(stdout)
+        fflush(nil)
     }
 
     /// Runs the configured notify command; a failing command is reported, never fatal.

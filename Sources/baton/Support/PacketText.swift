@@ -17,7 +17,7 @@ enum PacketText {
         let ltv = profile.ltv.map { String(format: " · LTV %.0f", $0) } ?? ""
         let tags = profile.tags.isEmpty ? "" : " · " + profile.tags.map(Formatting.safe).joined(separator: ",")
         lines.append("\(profile.tier) · \(profile.channel.rawValue) · \(profile.language)\(ltv)\(tags) · prior contacts \(profile.priorContacts.count) · open handoffs \(profile.openHandoffs)")
-        lines.append("sentiment \(packet.sentiment.band.rawValue) (\(String(format: "%+.2f", packet.sentiment.current)), \(packet.sentiment.trend.rawValue)) \(Sparkline.render(packet.sentiment.trajectory))")
+        lines.append("sentiment \(packet.sentiment.band.rawValue) (\(String(format: "%+.2f", packet.sentiment.current)), \(packet.sentiment.trend.rawValue)) trajectory \(packet.sentiment.trajectory.map { String(format: "%+.2f", $0) }.joined(separator: " → "))")
         if let window = packet.whatsappWindow {
             lines.append(window.isOpen(at: now)
                 ? "WhatsApp window open, closes in \(Formatting.duration(window.remaining(at: now)))"

@@ -1,0 +1,168 @@
+/// Scores a customer message from -1 (furious) to 1 (delighted).
+///
+/// Lexicon-based, in English, Spanish and Portuguese: each known word has a valence; a negator
+/// up to three words before it in the same clause flips and softens it ("not happy", "not bad");
+/// intensifiers and diminishers scale it; elongated or shouted words weigh more; idioms are
+/// scored as a whole before single words ("dying to try", "this deal is killer", "no worries",
+/// "sick of", "losing my patience"); emoji count like words; a message shouted in capitals
+/// leans negative. The sum is squashed into [-1, 1] so a single strong word lands near -0.7.
+public struct SentimentScorer: Sendable {
+    public init() {}
+
+    /// Scores raw text.
+    public func score(_ text: String) -> Double { score(TextNormalizer.normalize(text)) }
+
+    /// Scores text already normalised.
+    public func score(_ text: NormalizedText) -> Double {
+        let count = text.count
+        guard count > 0 else { return 0 }
+        let entries = Lexicon.shared.entries
+        var sum: Float = 0
+        var coveredUntil = 0
+        var position = 0
+        while position < count {
+            if position >= coveredUntil, let idiom = Self.idioms.match(in: text, at: position) {
+                sum += idiom.payload
+                coveredUntil = idiom.range.upperBound
+                position = idiom.range.upperBound
+                continue
+            }
+            if position < coveredUntil {
+                position += 1
+                continue
+            }
+            let token = text.tokens[position]
+            guard token.id >= 0 else {
+                position += 1
+                continue
+            }
+            var valence = entries[Int(token.id)].valence
+            if valence != 0 {
+                valence *= modifier(text, at: position)
+                if token.flags.contains(.elongated) || token.flags.contains(.shouted) { valence *= 1.25 }
+                if text.precededInClause(by: .negator, at: position, window: 3) {
+                    valence *= valence > 0 ? -0.75 : -0.4
+                }
+                sum += valence
+            }
+            position += 1
+        }
+        if sum < 0 && text.exclamationMarks >= 2 { sum *= 1.2 }
+        if text.isShouting() && text.wordCount >= 2 && sum <= 0 { sum -= 0.35 }
+        let squashed = Double(sum) / (Double(sum * sum) + 0.6).squareRoot()
+        return max(-1, min(1, squashed))
+    }
+
+    /// Scale from an intensifier or diminisher one or two words before `position`, same clause.
+    private func modifier(_ text: NormalizedText, at position: Int) -> Float {
+        var factor: Float = 1
+        var index = position
+        var steps = 0
+        while index > 0 && steps < 2 {
+            if text.tokens[index].flags.contains(.clauseStart) { break }
+            index -= 1
+            steps += 1
+            let classes = text.classes(at: index)
+            if classes.contains(.intensifier) { factor *= 1.4 }
+            if classes.contains(.diminisher) { factor *= 0.6 }
+        }
+        return factor
+    }
+
+    /// Multi-word expressions scored as a whole, before their single words.
+    static let idiomEntries: [(String, Float)] = [
+        // Figures of speech that look negative but are not.
+        ("dying to", 0.4), ("to die for", 0.5), ("kill for", 0.2), ("killing it", 0.5),
+        ("deal|price|prices|offer|app|feature|features|update|design|this|that|it is|looks|was|so killer", 0.5),
+        ("killer deal|price|prices|offer|app|feature|features|update|design", 0.5),
+        ("update|app|design|game|deal|feature|features|interface|camera|version|look|style|this|that|it is|looks|was|looking|so sick", 0.5),
+        ("thats|its|looks|totally|pretty sick", 0.5), ("sick update|app|design|game|deal|feature|features", 0.5),
+        ("not bad at all", 0.5), ("cant complain", 0.4), ("cant wait", 0.5), ("no complaints", 0.4),
+        // Polite closings.
+        ("no worries|problem|problems|prob|probs", 0.3), ("all good", 0.3), ("sin|sem problema|problemas", 0.3),
+        ("no pasa nada", 0.2), ("de nada", 0.2), ("tudo bem|bom|certo", 0.2), ("esta bien", 0.2),
+        ("thats all", 0.1), ("fair enough", 0.2),
+        // Negative expressions.
+        ("sick of", -0.7), ("sick and tired", -0.8), ("killing me", -0.5), ("thanks|thank for nothing", -0.7),
+        ("what a joke", -0.7), ("waste of time|money", -0.7), ("wasting my time", -0.7),
+        ("not what i asked|wanted|ordered|needed|requested", -0.4), ("fed up", -0.7), ("had enough", -0.6),
+        ("wits end", -0.7), ("last straw", -0.8), ("never again", -0.6),
+        ("losing|lost|lose my|all|the|_ patience", -0.8), ("run|running|ran out of patience", -0.8),
+        ("out of patience", -0.8), ("doesnt|dont|isnt|didnt|wont|not|aint work|working|works|worked", -0.4),
+        ("still not|isnt|doesnt work|working|works", -0.4),
+        ("no funciona|sirve|sirven|funcionan", -0.4), ("nao funciona|serve|presta|funcionam", -0.4),
+        ("nobody|noone is|_ helping|responding|answering|replying|answers|responds|helps", -0.6),
+        ("no one is|_ helping|responding|answering|replying|answers|responds|helps", -0.6),
+        ("nadie me responde|ayuda|contesta|atiende", -0.6), ("ninguem me responde|ajuda|atende", -0.6),
+        ("falta de respeto|respeito", -0.7), ("tomando el pelo", -0.6), ("que verguenza|vergonha", -0.7),
+        ("waiting for|since * hours|days|weeks|months", -0.4), ("been waiting", -0.3),
+    ]
+
+    static let idioms = PhraseSet(idiomEntries)
+
+    /// Words, valences and modifiers this scorer contributes to the lexicon.
+    static let lexicon = LexiconSource(
+        classes: [
+            (.negator, """
+                not no never dont doesnt didnt isnt wasnt arent werent cant cannot couldnt wont wouldnt shouldnt
+                havent hasnt hadnt aint nothing nobody none neither nor without hardly barely
+                nunca jamas jamais nao nem ni sin sem tampoco nadie ninguem nada
+                """),
+            (.intensifier, """
+                very so really extremely super totally absolutely completely incredibly utterly too most
+                seriously such fucking freaking damn bloody truly
+                muy tan demasiado bastante realmente totalmente sumamente muito demais tao bem extremamente
+                """),
+            (.diminisher, "bit little slightly somewhat kinda kind sorta fairly rather poco pouco meio algo"),
+        ],
+        valences: [
+            // English, negative.
+            (-0.95, "worst"),
+            (-0.9, "furious livid outraged disgusted atrocious abysmal appalling"),
+            (-0.8, """
+                terrible horrible awful horrendous garbage trash rubbish pathetic unacceptable disgusting
+                disgraceful shameful outrageous infuriating incompetent incompetence nightmare joke scam
+                scammers thieves robbery hate hated hateful crap crappy shit shitty sucks bullshit
+                fraudsters liars lying pissed enraged ripoff
+                """),
+            (-0.7, """
+                useless pointless ridiculous absurd angry mad frustrating frustrated disappointing
+                unbelievable insane stupid dumb idiot idiots idiotic lousy furious annoyed annoying fed
+                upset unhappy worthless clueless careless ignored rude disrespectful dreadful fuming
+                """),
+            (-0.6, "disappointed inexcusable horrific poor poorly scammed cheated sucked"),
+            (-0.5, """
+                bad worse broken failing failed fail fails problem wtf slow unfair wasted waste kill sad
+                wrong mistake mess messed shocking confusing confused complaint complain complaining
+                terribly badly damaged defective faulty
+                """),
+            (-0.3, "issue issues missing late delay delayed waiting annoy tired worried unclear stuck dying dead"),
+            // English, positive.
+            (0.8, "amazing fantastic wonderful excellent outstanding superb brilliant perfect"),
+            (0.7, "awesome love loved lovely great best delighted thrilled impressed fabulous"),
+            (0.6, "happy glad nice helpful appreciate appreciated pleased satisfied enjoy enjoyed beautiful"),
+            (0.5, "good thanks thank thankyou thx ty cheers cool fine fast quick sweet"),
+            (0.3, "ok okay haha hahaha lol like works solved resolved fixed better"),
+            // Spanish.
+            (-0.9, "pesimo pesima peor"),
+            (-0.8, """
+                horrible horrendo terrible burla verguenza asco asqueroso inaceptable basura porqueria
+                estafa ladrones mierda fatal harto harta indignante vergonzoso ridiculo
+                """),
+            (-0.7, "molesto molesta enojado enojada furioso furiosa inutil inutiles absurdo decepcionado decepcionada"),
+            (-0.5, "mal malo mala problema roto rota queja lento lenta error"),
+            (0.6, "gracias excelente genial perfecto perfecta increible encanta buenisimo maravilloso feliz"),
+            (0.4, "bueno buena bien amable rapido vale va dale"),
+            // Portuguese.
+            (-0.9, "pessimo pessima horrivel"),
+            (-0.8, "absurdo vergonha lixo palhacada inaceitavel golpe ladroes merda ridiculo ridicula"),
+            (-0.7, "irritado irritada bravo brava chateado chateada decepcionado decepcionada inuteis raiva"),
+            (-0.5, "ruim problema quebrado quebrada demora demorado reclamacao lento"),
+            (0.6, "obrigado obrigada otimo otima perfeito perfeita maravilhoso adorei amei excelente"),
+            (0.4, "valeu beleza legal bom boa massa show top"),
+            // Emoji.
+            (-0.9, "🤬"), (-0.8, "😡 😠 🖕"), (-0.6, "👎 😤 😭 💩 😾"), (-0.5, "😢 😞 😩 😫 😒 🙄 😑 ☹ 😔"),
+            (0.6, "😊 😍 🥰 ❤ 💕 💯 🎉 🤩"), (0.4, "👍 🙏 😀 😃 😄 😁 👌 🙌 👏 😎 🙂 ☺ 😂 🤣 ✅"),
+        ],
+        phrases: idiomEntries.map(\.0))
+}

@@ -1,0 +1,84 @@
+/// Fires when a customer wants to buy at scale, which sales handles: quotes, wholesale, bulk,
+/// volume or enterprise pricing, seats and licences, a team of N, N units.
+///
+/// Numbers count only with a unit: five or more seats, licences or users, twenty or more goods
+/// (`80 laptops`, `cotización para 1000 unidades`), or a team, company or group of five or more.
+public struct BuyingIntentRule: TriggerRule {
+    public let kind = TriggerKind.buyingIntent
+
+    public init() {}
+
+    public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
+        guard context.conversation.messages[index].role == .customer else { return nil }
+        let text = context.texts[index]
+        if let match = Self.phrases.firstMatch(in: text) {
+            return fired(context, index, match.range, rule: "buying_intent/\(match.payload)")
+        }
+        if let tokens = Self.quantity(in: text) { return fired(context, index, tokens, rule: "buying_intent/quantity") }
+        return nil
+    }
+
+    private func fired(_ context: TriggerContext, _ index: Int, _ tokens: Range<Int>, rule: String) -> FiredTrigger {
+        FiredTrigger(kind: kind, message: index, reason: "matched '\(context.excerpt(message: index, tokens: tokens))'",
+                     rule: rule)
+    }
+
+    /// Tokens of a quantity large enough to be a sales matter, if any.
+    static func quantity(in text: NormalizedText) -> Range<Int>? {
+        for index in 0..<text.count where text.tokens[index].flags.contains(.number) {
+            guard let amount = Int(text.words[index].prefix(9)) else { continue }
+            // "80 laptops", "500 new seats": the unit may follow after one adjective.
+            for next in (index + 1)..<min(index + 3, text.count) {
+                let id = text.tokens[next].id
+                if amount >= 5 && seatUnits.contains(id) { return index..<(next + 1) }
+                if amount >= 20 && text.has(.unitNoun, at: next) { return index..<(next + 1) }
+            }
+            // "a team of 500", "empresa de 40".
+            if amount >= 5 && index >= 2 && groupOf.contains(text.tokens[index - 1].id)
+                && text.has(.buyScale, at: index - 2) {
+                return (index - 2)..<(index + 1)
+            }
+        }
+        return nil
+    }
+
+    static let seatUnits: Set<Int32> = ids("seats seat licenses licences license licence licencias licencas users usuarios usuarios employees empleados funcionarios agents members")
+    static let groupOf: Set<Int32> = ids("of de")
+
+    private static func ids(_ words: String) -> Set<Int32> {
+        Set(TextNormalizer.fold(words).compactMap { Lexicon.shared.id(of: $0) })
+    }
+
+    static let phraseEntries: [(String, String)] = [
+        ("quote|quotation|quotes|wholesale|bulk|reseller|resale|distributor|distributors|procurement|rfq", "en"),
+        ("cotizacion|cotizaciones|cotizar|cotiza|mayoreo|mayorista|mayoristas|distribuidor|distribuidores", "es"),
+        ("cotacao|cotacoes|orcamento|atacado|atacadista|revenda|revendedor|revendedores", "pt"),
+        ("@scale @pricing", "en"), ("@pricing for|para a|an|our|my|uma|um|un|una|_ @scale", "en"),
+        ("sales team|rep|department|representative|person|contact", "en"), ("talk|speak|contact to|with|_ sales", "en"),
+        ("book|schedule|request|get a|_ demo", "en"), ("en|em grandes|_ cantidad|cantidades|quantidade|quantidades", "es"),
+        ("precio|precios|preco|precos por|de volumen|volume|mayor|cantidad", "es"),
+    ]
+
+    static let phrases = PhraseSet(phraseEntries)
+
+    static let lexicon = LexiconSource(
+        classes: [
+            (.buyPricing, """
+                pricing price prices discount discounts plan plans license licenses licence licences licensing rates
+                precio precios descuento descuentos plan planes licencia licencias preco precos desconto descontos
+                plano planos licenca licencas
+                """),
+            (.buyScale, """
+                enterprise volume corporate business team teams company companies organization organisation
+                organizations school schools office offices group groups empresa empresas empresarial corporativo
+                corporativa equipo equipe negocio negocios
+                """),
+            (.unitNoun, """
+                units unit unidades unidad pieces piezas pecas boxes cajas caixas pallets seats licenses licences
+                licencias licencas users usuarios employees empleados funcionarios laptops computers devices phones
+                tablets stores locations sites pcs machines kits copies subscriptions accounts cases bottles pairs
+                uniforms shirts chairs desks printers monitors members
+                """),
+        ],
+        phrases: phraseEntries.map(\.0))
+}

@@ -1,0 +1,170 @@
+/// Fires when the customer asks for a human, formally or not, in English, Spanish or Portuguese.
+///
+/// Recognises: a human noun (`agent`, `real person`, `supervisor`, `ejecutivo`, `atendente`)
+/// with a request or contact verb before it in the same clause (`put me through to an agent`,
+/// `me pasas con un ejecutivo`, `posso falar com uma pessoa`), with `please` after it, or alone
+/// in a short message (`agent`, `real person pls`); vaguer nouns (`someone`, `your team`) only
+/// with a contact verb (`speak to someone`); call-back requests (`call me`); `escalate`; a bare
+/// `help` or a lone `?`; and frustration with the bot itself (`this is useless`).
+/// Typos and elongations come through the normaliser (`humna`, `agnet`, `hummmman`, `heeelp`).
+/// Not fooled by `human resources`, `human-readable`, `travel agent`, `real estate agent`,
+/// `add another person` or `I need help finding the size chart`.
+public struct ExplicitRequestRule: TriggerRule {
+    public let kind = TriggerKind.explicitRequest
+
+    public init() {}
+
+    public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
+        let message = context.conversation.messages[index]
+        guard message.role == .customer else { return nil }
+        let text = context.texts[index]
+        let language = Self.languageTag(context.conversation.customer.language)
+        if text.hasNoWords {
+            guard text.questionMarks > 0 else { return nil }
+            return FiredTrigger(kind: kind, message: index, reason: "sent only '\(String(repeating: "?", count: min(text.questionMarks, 5)))'",
+                                rule: "explicit_request/impatience")
+        }
+        if let match = Self.phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound) {
+            return fired(context, index, tokens: match.range, rule: "explicit_request/\(match.payload ?? language)")
+        }
+        if let tokens = humanRequest(in: text) {
+            return fired(context, index, tokens: tokens, rule: "explicit_request/\(language)")
+        }
+        if let tokens = bareHelp(in: text) {
+            return fired(context, index, tokens: tokens, rule: "explicit_request/help")
+        }
+        return nil
+    }
+
+    private func fired(_ context: TriggerContext, _ index: Int, tokens: Range<Int>, rule: String) -> FiredTrigger {
+        FiredTrigger(kind: kind, message: index, reason: "matched '\(context.excerpt(message: index, tokens: tokens))'",
+                     rule: rule)
+    }
+
+    /// Tokens from the request verb to the human noun, when the message asks for a person.
+    private func humanRequest(in text: NormalizedText) -> Range<Int>? {
+        for index in 0..<text.count {
+            let classes = text.classes(at: index)
+            let strong = classes.contains(.humanStrong)
+            guard strong || classes.contains(.humanWeak) else { continue }
+            if index + 1 < text.count && text.has(.humanBlockNext, at: index + 1) { continue }
+            if index > 0 && text.has(.humanBlockPrev, at: index - 1)
+                && !text.tokens[index].flags.contains(.clauseStart) {
+                continue
+            }
+            if let verb = verbBefore(text, index, classes: [.contactVerb, .callVerb], window: 6) {
+                return verb..<(index + 1)
+            }
+            guard strong else { continue }
+            if let verb = verbBefore(text, index, classes: .wantVerb, window: 4) { return verb..<(index + 1) }
+            if index + 1 < text.count && text.has(.politeness, at: index + 1) { return index..<(index + 2) }
+            if index + 2 < text.count && text.has(.politeness, at: index + 2) { return index..<(index + 3) }
+            if text.wordCount <= 4 && onlyFiller(text, except: index) { return 0..<text.count }
+        }
+        return nil
+    }
+
+    /// A bare cry for help: "help", "heeelp!!", "help me please", "ayuda", "socorro".
+    private func bareHelp(in text: NormalizedText) -> Range<Int>? {
+        guard text.wordCount <= 4, let help = text.firstIndex(of: .helpWord) else { return nil }
+        return onlyFiller(text, except: help) ? 0..<text.count : nil
+    }
+
+    private func verbBefore(_ text: NormalizedText, _ index: Int, classes: WordClass, window: Int) -> Int? {
+        var position = index
+        var steps = 0
+        while position > 0 && steps < window {
+            if text.tokens[position].flags.contains(.clauseStart) { return nil }
+            position -= 1
+            steps += 1
+            if text.has(classes, at: position) { return position }
+        }
+        return nil
+    }
+
+    /// Whether every word except `index` is filler, politeness or another request word.
+    private func onlyFiller(_ text: NormalizedText, except index: Int) -> Bool {
+        let allowed: WordClass = [.filler, .politeness, .helpWord, .humanStrong, .humanWeak, .wantVerb, .contactVerb]
+        for position in 0..<text.count where position != index {
+            if text.tokens[position].flags.contains(.emoji) { continue }
+            if !text.has(allowed, at: position) { return false }
+        }
+        return true
+    }
+
+    private static func isNegated(_ text: NormalizedText, before index: Int) -> Bool {
+        index > 0 && text.has(.negator, at: index - 1) && !text.tokens[index].flags.contains(.clauseStart)
+    }
+
+    static func languageTag(_ language: String?) -> String {
+        guard let language, !language.isEmpty else { return "en" }
+        return String(language.lowercased().prefix(2))
+    }
+
+    /// Fixed expressions, with the language they are in (nil: the customer's language).
+    static let phraseEntries: [(String, String?)] = [
+        ("call|phone|ring me|us", "en"), ("give me a call|ring", "en"), ("call|phone me back", "en"),
+        ("request|want|need|schedule|book a|_ call|callback", "en"), ("callback please", "en"),
+        ("escalate|escalation|escalating", "en"), ("live agent|person|human|rep|representative|support|operator", "en"),
+        ("not|no|stop|hate|stupid|dumb|useless|annoying the|this|a|_ bot|bots|robot|robots|chatbot", "en"),
+        ("dont|not want|need * bot|robot|chatbot|machine|ai", "en"),
+        ("this|that|it|you|u|bot|chatbot|ai is|are|_ useless|pointless|hopeless|worthless", "en"),
+        ("thats|its|youre|ur useless|pointless|hopeless|worthless", "en"),
+        ("you|u|this|it|bot are|is|arent|isnt|re|_ not helping|helpful", "en"), ("not helpful|helping at all", "en"),
+        ("anyone|anybody|someone|somebody there|here|around|available", "en"),
+        ("real|actual|actual|live human|person|people|agent|someone|somebody|persona|humano|pessoa", "en"),
+        ("get me out of here|this", "en"), ("put|get me through|thru", "en"), ("put|get me in touch", "en"),
+        ("would|id like a|an|the|_ @human", "en"), ("let me speak|talk to someone|somebody|a", "en"),
+        ("llamame|llamenme|marquenme|hableme", "es"), ("me llamen|llamas|llama|marcan|marquen", "es"),
+        ("atencion|ayuda|trato humana|humano|personalizada|personal", "es"),
+        ("no quiero hablar con|a un|una|el|_ bot|robot|maquina", "es"), ("escalar|escalen|escala el|mi|este|_ caso|reclamo|problema", "es"),
+        ("me liga|ligue|liguem|ligam", "pt"), ("ligar|ligue para|pra mim", "pt"),
+        ("atendimento humano|pessoal|real", "pt"),
+        ("nao quero falar com um|uma|o|_ robo|bot|maquina", "pt"),
+    ]
+
+    static let phrases = PhraseSet(phraseEntries)
+
+    static let lexicon = LexiconSource(
+        classes: [
+            (.humanStrong, """
+                human humans humano humanos person persona personas pessoa pessoas agent agents agente agentes
+                representative representatives rep reps operator operador operadora supervisor supervisora
+                manager gerente ejecutivo ejecutiva executivo executiva asesor asesora assessor atendente
+                staff employee empleado funcionario funcionaria specialist especialista encargado responsable
+                """),
+            (.humanWeak, "someone somebody anyone anybody alguien alguem team equipo equipe people gente"),
+            (.wantVerb, """
+                want wanna need needs rather get give request requesting demand prefer
+                quiero quisiera necesito deseo pido exijo requiero prefiero quero queria preciso gostaria exijo peco
+                """),
+            (.contactVerb, """
+                speak speaking talk talking chat chatting connect connecting transfer transferring reach
+                contact hablar habla hablo platicar conversar comunicar comunicarme comunicame comuniquen pasar
+                pasame pasas pasen paseme pase passa passar passe transferir transfiere transfiereme transfira
+                transfere transferencia atienda atiendan atender atenda atendam atende falar fala falo conversar
+                """),
+            (.callVerb, "call phone ring llamar llamen llamada ligar ligue ligacao telefonear"),
+            (.politeness, "please pls plz plox favor porfa porfavor pf pfv now asap urgently"),
+            (.helpWord, "help helpp ayuda ayudame ayudenme auxilio ajuda ajudem ajudar socorro sos"),
+            (.filler, """
+                me i a an the now real live actual just only some one someone somebody anyone anybody here there
+                is hello hi hey urgent yo mi eu hola oi ola alguien alguem un una um uma o el la con com to with
+                please need want talk speak por favor
+                """),
+            (.humanBlockNext, "resources resource readable rights error errors nature race trafficking body anatomy"),
+            (.humanBlockPrev, """
+                travel estate insurance shipping customs booking rental secret free another extra additional second
+                third each per every other user chemical cleaning double account password project property ad ads
+                delivery courier driver mail postal sports talent booking leasing
+                """),
+            (.botWord, "bot bots robot robots chatbot machine maquina robo"),
+            (.uselessWord, "useless pointless hopeless worthless inutil"),
+            (.addressee, "you u your youre ur this it bot chatbot ai"),
+        ],
+        phrases: phraseEntries.map(\.0),
+        typoTolerant: """
+            human humano person persona pessoa agent agente representative supervisor operator someone somebody
+            manager escalate useless
+            """)
+}

@@ -1,0 +1,199 @@
+/// Fires when a customer message touches a policy topic a human must handle: refunds, billing
+/// disputes, legal threats, privacy requests, medical or safety incidents, account security,
+/// lockouts and cancellations.
+///
+/// Each group has a built-in lexicon of patterns in English, Spanish and Portuguese that match
+/// the meaning rather than one keyword (`I'd like my money back`, `quiero que me devuelvan mi
+/// dinero`, `there's a charge I don't recognise`, `you billed me after I cancelled`), plus the
+/// `phrases` of the configured `PolicyTopic`. Only groups present in `EngineConfig.topics` fire.
+/// Groups are tried from the most urgent (legal, medical, security) to the least, so a message
+/// about a stolen card that also asks for a refund is a security matter. Plain questions are not
+/// disputes: `my bill is wrong`, `how do I update my card?`, `what's the return window?`.
+public struct PolicyTopicRule: TriggerRule {
+    public let kind = TriggerKind.policyTopic
+    /// Topics in the config, by name.
+    private let configured: Set<String>
+    /// Extra phrases from config, labelled with their topic.
+    private let configPhrases: PhraseSet<String>
+
+    public init(config: EngineConfig = EngineConfig()) {
+        configured = Set(config.topics.map(\.name))
+        configPhrases = PhraseSet(config.topics.flatMap { topic in
+            topic.phrases.map { phrase in
+                // Config phrases are plain words: join them with single spaces, drop pattern syntax.
+                (TextNormalizer.fold(phrase).joined(separator: " "), topic.name)
+            }
+        })
+    }
+
+    public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
+        guard context.conversation.messages[index].role == .customer else { return nil }
+        let text = context.texts[index]
+        for group in Self.groups where configured.contains(group.name) {
+            if let match = firstMatch(group.phrases, in: text) {
+                return fired(context, index, match.range, topic: group.name, rule: "policy_topic/\(group.name)")
+            }
+        }
+        if !configPhrases.isEmpty, let match = configPhrases.firstMatch(in: text) {
+            return fired(context, index, match.range, topic: match.payload, rule: "policy_topic/\(match.payload)/config")
+        }
+        return nil
+    }
+
+    /// First match that is not a question about the policy itself ("refund policy", "return window").
+    private func firstMatch(_ phrases: PhraseSet<String>, in text: NormalizedText) -> PhraseSet<String>.Match? {
+        var position = 0
+        while let match = phrases.firstMatch(in: text, from: position) {
+            let next = match.range.upperBound
+            let isPolicyQuestion = next < text.count && text.has(.refundBlockNext, at: next)
+            let isNegated = match.range.lowerBound > 0 && text.has(.negator, at: match.range.lowerBound - 1)
+            if !isPolicyQuestion && !isNegated { return match }
+            position = match.range.lowerBound + 1
+        }
+        return nil
+    }
+
+    private func fired(_ context: TriggerContext, _ index: Int, _ tokens: Range<Int>, topic: String,
+                       rule: String) -> FiredTrigger {
+        FiredTrigger(kind: kind, message: index,
+                     reason: "\(topic): matched '\(context.excerpt(message: index, tokens: tokens))'",
+                     rule: rule, topic: topic)
+    }
+
+    /// A topic group and its compiled patterns.
+    struct Group: Sendable {
+        var name: String
+        var phrases: PhraseSet<String>
+    }
+
+    /// Built-in patterns per group, most urgent group first.
+    static let groupPatterns: [(String, [String])] = [
+        ("legal", [
+            "@legal", "sue|suing|sued you|your|them|the|this|u|company|yall", "going|gonna|will|ill|to sue",
+            "legal action|proceedings|department|team|claim", "take|taking|taken you|this|them|it to court",
+            "see you in court", "small claims", "class action",
+            "report|reporting|reported you|this|them to the|_ bbb|ftc|authorities|regulator|regulators|ombudsman",
+            "better business bureau", "consumer protection|rights|agency", "demandar|demandarlos|demandare|demandaremos",
+            "demanda legal|judicial", "accion|acciones legal|legales", "denuncia|denunciar|denunciarlos|denunciare",
+            "vou|vamos processar", "processar voces|vcs|a|essa empresa", "processo judicial",
+            "acao judicial", "reclame aqui", "justica", "juzgado|tribunal|tribunales",
+        ]),
+        ("medical", [
+            "@medical", "allergic reaction|reactions|shock", "reaccion|reacao alergica",
+            "had|having|got|has|have an|a allergic", "sick|ill after|from eating|taking|using|drinking",
+            "made|making me|him|her|us|my|them sick|ill", "food poisoning", "side effect|effects",
+            "burned|burnt|injured|scalded my|his|her|himself|herself|themselves|me",
+            "se trago", "se lastimo|quemo|corto", "me|se machuquei|machucou|queimou|cortou",
+            "passou|passei|sentiu|senti mal", "me enferme|enfermo", "fiquei|ficou doente",
+        ]),
+        ("security", [
+            "@security", "@stolen my|the|a|our|_ @card|@account|@login|identity|wallet",
+            "@card|@account|identity|wallet was|got|has|been|is|_ @stolen",
+            "@someone used|accessed|logged|changed|took|opened|hacked * @card|@account|@login",
+            "order|orders|purchase|purchases|transaction|transactions|charges|charge i|we didnt|never|not place|make|made|placed|authorize|authorise|order",
+            "didnt|not|never place|make|authorize|authorise|order|made|placed * order|orders|purchase|purchases|transactions|transfer|transfers",
+            "unauthorized|unauthorised|suspicious|strange|unknown|unrecognized|unrecognised login|logins|access|activity|sign|device|email|emails|text|texts|transfer|transfers",
+            "identity theft", "robo de identidad", "roubo de identidade", "someone else|_ is using my|mi|meu @card|@account",
+            "uso|usaron|usou|usaram mi|minha|meu @card|@account sin|sem",
+        ]),
+        ("privacy", [
+            "@delete * @data", "@privacylaw", "data protection|request|subject", "right to be forgotten",
+            "what|which data|information|info do|does you|they have|hold|store|keep|collect * me|us",
+            "sell|selling|sold|share|sharing|shared my|our data|information|info|details|datos|dados",
+            "stop using|processing my data|information|info", "proteccion|protecao de datos|dados",
+        ]),
+        ("billing_dispute", [
+            "@charge * @dispute", "@dispute * @charge",
+            "@charge * dont|didnt|not|never|cant recognise|recognize|recognised|recognized|authorize|authorise|authorized|authorised|make|made|approve|approved|order|ordered",
+            "dont|didnt|cant|not recognise|recognize|authorize|authorise * @charge",
+            "billed|charged|charging|billing|charge|cobraron|cobrou|cobrando|cobrado|cobraram|debitaram me|us|_ after|despues|depois|even * cancel|cancelled|canceled|cancellation|cancele|cancelei|cancelado|cancelada|cancelar",
+            "still being|getting charged|billed", "still charging|billing me|us", "chargeback",
+            "dispute|disputing|contest|contesting a|the|this|that|my|_ charge|transaction|payment|bill|purchase",
+            "overcharged|overbilled", "charged|billed|debited|charging|billing * wrong|incorrect|incorrectly|wrongly",
+            "no|nao reconozco|reconheco|reconoci|reconheci * @charge", "@charge no|nao reconozco|reconocido|reconocida|reconheco|reconhecida|autorice|autorizado|autorizada|autorizei",
+            "cobraron|cobrou|cobraram|cobran|cobram dos|duas|2 veces|vezes",
+            "cargo|cobro|cobranca|compra|debito desconocido|desconocida|indebido|indebida|indevida|indevido|duplicado|duplicada",
+        ]),
+        ("refund", [
+            "@refund", "money back", "my|the|our money returned|refunded",
+            "want|get|give|return|need|send|receive my|the|our money",
+            "devuelvan|devuelve|devolver|devuelvanme|regresen|regresar|reembolsen * mi|el|la|mi|_ dinero|plata|pago",
+            "devolucion del|de|_ mi|_ dinero|pago", "quero|devolvam|devolver|devolve|devolvem * meu|o|_ dinheiro",
+            "dinheiro de volta", "mi dinero de vuelta",
+        ]),
+        ("lockout", [
+            "@account|@login|@card * @lock", "@lock * @account|@login|@card", "locked|blocked|shut out",
+            "lockout", "too many attempts|tries", "demasiados intentos", "muitas tentativas",
+        ]),
+        ("cancellation", [
+            "@cancel my|the|our|this|your|mi|la|el|minha|meu|a|o|_ @subscription",
+            "dar|darme|darnos de baja", "doy de baja", "dont renew",
+            "turn|switch off auto|automatic _|renew|renewal", "stop auto|automatic renew|renewal|billing|payments",
+            "unsubscribe from|me from|_ premium|plus|pro|membership|plan",
+        ]),
+    ]
+
+    static let groups: [Group] = groupPatterns.map { name, patterns in
+        Group(name: name, phrases: PhraseSet(patterns.map { ($0, name) }))
+    }
+
+    static let lexicon = LexiconSource(
+        classes: [
+            (.chargeWord, """
+                charge charged charges charging billed debit debited debits transaction transactions payment payments
+                withdrawal withdrawals cobro cobros cobraron cobrado cobrada cargo cargos cobranca cobrancas cobraram
+                cobrou debitaram debito compra transaccion transacao
+                """),
+            (.disputeMark, """
+                twice double duplicate duplicated unauthorized unauthorised fraudulent unknown unrecognized
+                unrecognised overcharged wrongly wrongfully strange suspicious
+                desconocido desconocida indebido indebida duplicado duplicada indevida indevido estranha estranho
+                """),
+            (.refundWord, """
+                refund refunds reimburse reimbursement reimbursed reembolso reembolsar reembolsen reembolsem
+                estorno estornar ressarcimento reintegro
+                """),
+            (.refundBlockNext, "policy policies window period rules terms guarantee politica politicas prazo regras garantia"),
+            (.legalWord, """
+                attorney attorneys lawyer lawyers lawsuit litigation solicitor solicitors abogado abogados
+                advogado advogados profeco procon condusef subpoena
+                """),
+            (.personalData, """
+                data information info informacion informacao datos dados details records personal
+                """),
+            (.deleteVerb, "delete erase remove wipe purge borrar borren eliminar eliminen apagar apaguem excluir excluam suprimir"),
+            (.privacyLaw, "gdpr ccpa lgpd dsar"),
+            (.medicalWord, """
+                swallowed choking choked anaphylaxis anaphylactic poisoning poisoned overdose overdosed bleeding
+                hospital hospitalized hospitalised injured injury injuries rash hives ambulance seizure seizures
+                unconscious vomiting tragado tragada intoxicacion intoxicado intoxicada hospitalizado
+                hospitalizada herido herida quemadura quemaduras convulsiones engoliu engasgou engasgado
+                intoxicacao internado internada ferido ferida queimadura sangrando
+                """),
+            (.securityWord, """
+                hacked hacker hackers hack hacking compromised phishing phished scam scammed scammer scammers fraud
+                fraudulent fraudster breach breached hackearon hackeado hackeada hackeo hackearam hackeada estafa
+                estafaron fraude clonada clonaron clonado clonaram golpe golpista invadida invadiram invadiu
+                """),
+            (.stolenWord, "stolen stole steal theft robbed lost robada robado robaron roubado roubada roubaram furtado furtada perdi perdido perdida"),
+            (.paymentInstrument, "card cards tarjeta tarjetas cartao cartoes wallet phone celular telefono telefone"),
+            (.accountWord, "account accounts cuenta cuentas conta contas profile perfil email"),
+            (.loginWord, "login log sign password passwords contrasena senha usuario"),
+            (.lockWord, """
+                locked blocked suspended disabled frozen deactivated lockout bloqueada bloqueado bloquearon bloqueo
+                suspendida suspendido suspensa suspenso congelada congelado desactivada desativada bloqueou
+                bloquearam
+                """),
+            (.cancelVerb, """
+                cancel cancelling canceling terminate discontinue end close stop quit cancelar cancela cancelen
+                cancelem encerrar cerrar
+                """),
+            (.subscriptionNoun, """
+                subscription subscriptions membership memberships account plan service contract suscripcion
+                membresia cuenta contrato servicio assinatura conta plano servico renewal
+                """),
+            (.dependent, "son daughter child kid kids baby toddler hijo hija nino nina bebe filho filha crianca"),
+        ],
+        phrases: groupPatterns.flatMap(\.1),
+        typoTolerant: "refund reembolso attorney lawyer compromised hacked subscription cancel swallowed allergic")
+}

@@ -1,0 +1,93 @@
+/// Fires when the customer is angry or going round in circles, judged by `SentimentScorer`.
+///
+/// Fires on a customer message that is: strongly negative (score ≤ -0.6); shouted in capitals
+/// while negative or with repeated `!`/`?`; the second short negative message in a row (both
+/// eight words or fewer, both ≤ -0.3); the same question again in other words, or a complaint
+/// that the AI repeats itself (`RepeatedQuestion`); or a sudden rant (twenty words or more,
+/// three negative words or more, after messages that were not negative).
+public struct SentimentRule: TriggerRule {
+    public let kind = TriggerKind.sentiment
+    /// Score at or below which a single message fires.
+    public static let strongThreshold = -0.6
+    /// Score at or below which a short message counts towards two in a row.
+    public static let negativeThreshold = -0.3
+    private let repetition = RepeatedQuestion()
+
+    public init() {}
+
+    public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
+        let messages = context.conversation.messages
+        guard messages[index].role == .customer, let score = context.sentiment[index] else { return nil }
+        let text = context.texts[index]
+        let scoreText = Self.format(score)
+        if score <= Self.strongThreshold {
+            return FiredTrigger(kind: kind, message: index, reason: "strongly negative message (score \(scoreText))",
+                                rule: "sentiment/strong")
+        }
+        if text.isShouting() && text.wordCount >= 2
+            && (score <= -0.2 || text.exclamationMarks + text.questionMarks >= 2) {
+            return FiredTrigger(kind: kind, message: index, reason: "anger in capitals (score \(scoreText))",
+                                rule: "sentiment/caps")
+        }
+        let previous = previousCustomerMessage(messages, before: index)
+        if score <= Self.negativeThreshold && text.wordCount <= 8, let previous,
+           let previousScore = context.sentiment[previous], previousScore <= Self.negativeThreshold,
+           context.texts[previous].wordCount <= 8 {
+            return FiredTrigger(kind: kind, message: index,
+                                reason: "two negative messages in a row (scores \(Self.format(previousScore)) and \(scoreText))",
+                                rule: "sentiment/consecutive")
+        }
+        switch repetition.detect(in: context.conversation, texts: context.texts, at: index) {
+        case .complaint(let tokens)?:
+            return FiredTrigger(kind: kind, message: index,
+                                reason: "says the AI repeats itself: '\(context.excerpt(message: index, tokens: tokens))'",
+                                rule: "sentiment/repetition")
+        case .overlap(let earlier, let shared)?:
+            return FiredTrigger(kind: kind, message: index,
+                                reason: "asks message \(earlier) again in other words (\(shared) words in common)",
+                                rule: "sentiment/repeated_question")
+        case nil:
+            break
+        }
+        if text.wordCount >= 20 && score <= -0.4 && negativeWords(text) >= 3
+            && calmBefore(context, index) {
+            return FiredTrigger(kind: kind, message: index,
+                                reason: "sudden rant after calm messages (score \(scoreText))", rule: "sentiment/rant")
+        }
+        return nil
+    }
+
+    private func previousCustomerMessage(_ messages: [Message], before index: Int) -> Int? {
+        var position = index - 1
+        while position >= 0 {
+            if messages[position].role == .customer { return position }
+            position -= 1
+        }
+        return nil
+    }
+
+    private func negativeWords(_ text: NormalizedText) -> Int {
+        let entries = Lexicon.shared.entries
+        var count = 0
+        for token in text.tokens where token.id >= 0 && entries[Int(token.id)].valence < -0.2 { count += 1 }
+        return count
+    }
+
+    /// Whether every earlier customer message was neutral or better.
+    private func calmBefore(_ context: TriggerContext, _ index: Int) -> Bool {
+        var sawEarlier = false
+        for position in 0..<index where context.conversation.messages[position].role == .customer {
+            sawEarlier = true
+            if let score = context.sentiment[position], score <= -0.25 { return false }
+        }
+        return sawEarlier
+    }
+
+    /// Two decimals, e.g. "-0.72".
+    static func format(_ value: Double) -> String {
+        let hundredths = Int((abs(value) * 100).rounded())
+        let sign = value < 0 && hundredths > 0 ? "-" : ""
+        let fraction = hundredths % 100
+        return "\(sign)\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

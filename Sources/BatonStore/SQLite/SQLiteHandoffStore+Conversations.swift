@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import BatonCore
+
+/// Single message events and conversation lookups.
+extension SQLiteHandoffStore {
+    public func recordEvent(conversationID: String, channel: Channel?, customer: Customer?, message: Message, now: Date) throws -> RecordOutcome {
+        try write { db in
+            var conversation: Conversation
+            if let stored = try Self.loadConversation(db, id: conversationID) {
+                conversation = stored
+                if let customer { conversation.customer = customer }
+                if let channel { conversation.channel = channel }
+                conversation.messages.append(message)
+            } else {
+                guard let customer else { throw IngestError.unknownConversation(conversationID) }
+                conversation = Conversation(id: conversationID, channel: channel ?? .webchat, customer: customer, messages: [message])
+            }
+            try ConversationRecorder.validate(conversation)
+            return try ConversationRecorder(db).record(conversation, now: now)
+        }
+    }
+
+    public func conversation(id: String) throws -> Conversation? {
+        try read { db in try Self.loadConversation(db, id: id) }
+    }
+
+    public func openThreadCount(customerID: String) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT COUNT(*) FROM conversations c JOIN threads t ON t.id = c.id
+                WHERE c.customer_id = ? AND t.\(StoreSchema.listedStatesTerm)
+                """), arguments: [customerID]) ?? 0
+        }
+    }
+
+    static func loadConversation(_ db: Database, id: String) throws -> Conversation? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT channel, customer_id, customer_name, language, tier, ltv, tags, prior_contacts
+            FROM conversations WHERE id = ?
+            """), arguments: [id]) else { return nil }
+        let decoder = JSONDecoder()
+        func list<T: Decodable>(_ column: Int, _ type: [T].Type) throws -> [T] {
+            guard let text = row[column] as String? else { return [] }
+            do { return try decoder.decode(type, from: Data(text.utf8)) } catch {
+                throw StoreError.corrupt("conversation \(id) has an unreadable customer field")
+            }
+        }
+        let customer = Customer(id: row[1], name: row[2], language: row[3], tier: row[4], ltv: row[5],
+                                tags: try list(6, [String].self), priorContacts: try list(7, [PriorContact].self))
+        let messages = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(MessageRow.columns) FROM messages WHERE conversation_id = ? AND idx IS NOT NULL ORDER BY idx
+            """), arguments: [id]).map { try MessageRow.message($0, conversationID: id) }
+        return Conversation(id: id, channel: Channel(rawValue: row[0]), customer: customer, messages: messages)
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import BatonStore
+
+/// `baton console` (the default): the agents' terminal console.
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "console", abstract: "Open the console (the default command).")
+
+    @Flag(name: .long, help: "Start in the supervisor view, with force-release and reassign.") var supervisor = false
+    @Option(name: .long, help: "Theme name (default-dark, light, high-contrast, monochrome) or a .toml path.") var theme: String?
+    @OptionGroup var agent: AgentOption
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let dispatcher = try store.openDispatcher()
+        try ConsoleLauncher.run(store: dispatcher.store, config: dispatcher.config, agentID: agent.id, supervisor: supervisor, theme: theme)
+    }
+}

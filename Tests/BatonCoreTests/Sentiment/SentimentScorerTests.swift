@@ -1,0 +1,76 @@
+import Testing
+@testable import BatonCore
+
+@Suite("Sentiment scorer")
+struct SentimentScorerTests {
+    let scorer = SentimentScorer()
+
+    @Test("scores stay within -1 and 1", arguments: [
+        "", "ok", "WORST WORST WORST TERRIBLE HORRIBLE AWFUL!!!!", "amazing amazing amazing perfect love love",
+        "😡😡😡🤬🤬", "👍🙏😊😊😊",
+    ])
+    func bounded(_ text: String) {
+        let score = scorer.score(text)
+        #expect(score >= -1 && score <= 1)
+    }
+
+    @Test("negation flips the word it governs")
+    func negation() {
+        #expect(scorer.score("not bad") > 0)
+        #expect(scorer.score("bad") < 0)
+        #expect(scorer.score("I'm not happy") < -0.25)
+        #expect(scorer.score("I'm happy") > 0.25)
+        #expect(scorer.score("no estoy contento, no es bueno") < 0)
+        #expect(scorer.score("não é bom") < 0)
+    }
+
+    @Test("intensifiers and elongation make it stronger")
+    func intensity() {
+        #expect(scorer.score("very bad") < scorer.score("bad"))
+        #expect(scorer.score("sooo bad") < scorer.score("so bad") + 0.001)
+        #expect(scorer.score("a bit disappointed") > scorer.score("disappointed"))
+    }
+
+    @Test("figures of speech are not taken literally", arguments: [
+        "I'm dying to try the new flavour", "this deal is killer", "the update is sick", "the new update is sick, love it",
+        "I could kill for a coffee", "no worries, thanks!", "not bad at all",
+    ])
+    func idiomsAreNotNegative(_ text: String) {
+        #expect(scorer.score(text) >= 0, "\"\(text)\" scored \(scorer.score(text))")
+    }
+
+    @Test("negative idioms are negative", arguments: [
+        "I'm sick of this", "I'm losing my patience here", "what a waste of time", "thanks for nothing",
+        "it still doesn't work", "ninguém me responde", "nadie me ayuda",
+    ])
+    func negativeIdioms(_ text: String) {
+        #expect(scorer.score(text) < -0.25, "\"\(text)\" scored \(scorer.score(text))")
+    }
+
+    @Test("emoji count", arguments: [("😡", false), ("🤬", false), ("👎", false), ("👍", true), ("🙏", true), ("😊", true)])
+    func emoji(_ text: String, _ positive: Bool) {
+        let score = scorer.score("ok \(text)")
+        #expect(positive ? score > 0.2 : score < -0.2, "\(text) scored \(score)")
+    }
+
+    @Test("anger in capitals is more negative than the same words in lower case")
+    func capitals() {
+        #expect(scorer.score("I'M SO ANGRY RIGHT NOW") < scorer.score("i'm so angry right now"))
+        #expect(scorer.score("WHERE IS MY ORDER") < 0)
+    }
+
+    @Test("Spanish and Portuguese are strongly negative where meant", arguments: [
+        "esto es una burla", "que absurdo", "pésimo servicio", "horrível", "es una vergüenza", "que lixo de atendimento",
+    ])
+    func spanishAndPortuguese(_ text: String) {
+        #expect(scorer.score(text) <= -0.6, "\"\(text)\" scored \(scorer.score(text))")
+    }
+
+    @Test("polite and positive messages are not negative", arguments: [
+        "thanks, that's all", "great", "awesome service as always", "you guys are the best", "va, gracias", "valeu!",
+        "muito obrigado", "perfecto, gracias", "k", "haha nice",
+    ])
+    func positive(_ text: String) {
+        #expect(scorer.score(text) >= 0, "\"\(text)\" scored \(scorer.score(text))")
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import BatonCore
+
+@Suite("Explicit request rule")
+struct ExplicitRequestRuleTests {
+    let rule = ExplicitRequestRule()
+
+    @Test("fires on requests for a human in English, formal and casual", arguments: [
+        "agent", "real person pls", "??", "?", "help", "help.", "heeelp", "this is useless", "escalate",
+        "I want a supervisor", "let me talk to your manager", "call me", "can you call me back?",
+        "I want to speak to a human", "hummmman please", "humna pls", "agnet", "can i talk to a persn",
+        "Is there a real person I can talk to?", "connect me with a representative", "get me a live agent",
+        "i'd like to speak with someone from your team", "operator", "REPRESENTATIVE", "help me please!!",
+        "stop the bot, I need a human", "you are not helping", "put me through to customer service",
+    ])
+    func firesInEnglish(_ text: String) {
+        let fired = ConversationFixture.evaluate(rule, customerSays: text)
+        #expect(fired?.kind == .explicitRequest, "expected a request for a human in \"\(text)\"")
+    }
+
+    @Test("fires on requests for a human in Spanish and Portuguese", arguments: [
+        ("hablar con humano", "es"), ("me pasas con un ejecutivo", "es"), ("pásame con alguien", "es"),
+        ("pasame con alguien por favor", "es"), ("quiero hablar con un asesor", "es"), ("necesito un agente", "es"),
+        ("llámame por favor", "es"), ("atención humana", "es"), ("ayuda!!", "es"),
+        ("posso falar com uma pessoa", "pt"), ("quero falar com um atendente", "pt"), ("me liga por favor", "pt"),
+        ("atendimento humano", "pt"), ("preciso de um atendente", "pt"), ("socorro", "pt"),
+    ])
+    func firesInSpanishAndPortuguese(_ text: String, _ language: String) {
+        let fired = ConversationFixture.evaluate(rule, customerSays: text, language: language)
+        #expect(fired?.kind == .explicitRequest, "expected a request for a human in \"\(text)\"")
+        #expect(fired?.rule.hasPrefix("explicit_request/") == true)
+    }
+
+    @Test("is not fooled by look-alikes", arguments: [
+        "I work in human resources", "is there a human-readable version of the terms?", "my travel agent booked it",
+        "does your real estate agent network cover Austin?", "can I add another person to the booking?",
+        "I need help finding the size chart", "can my partner pick up the order for me?", "thanks, that's all",
+        "hello?", "how much is it per person?", "I need help with my order number, where do I find it?",
+        "the delivery person left it at the door", "what is the interest rate on savings accounts",
+        "how do I activate my new card?", "no worries, thanks!", "I managed to fix it, thanks",
+    ])
+    func notFooled(_ text: String) {
+        let fired = ConversationFixture.evaluate(rule, customerSays: text)
+        #expect(fired == nil, "\"\(text)\" fired \(fired?.rule ?? "") \(fired?.reason ?? "")")
+    }
+
+    @Test("explains what matched, in the customer's own words")
+    func reasonQuotesTheMessage() throws {
+        let fired = try #require(ConversationFixture.evaluate(rule, customerSays: "¿Pásame con alguien?", language: "es"))
+        #expect(fired.rule == "explicit_request/es")
+        #expect(fired.reason == "matched 'Pásame con alguien'")
+        #expect(fired.message == 0)
+    }
+
+    @Test("ignores AI messages")
+    func ignoresAI() {
+        let conversation = ConversationFixture.conversation([
+            ConversationFixture.said("hi"), ConversationFixture.ai("Do you want to talk to an agent?", confidence: 0.9),
+        ])
+        #expect(ConversationFixture.evaluate(rule, conversation) == nil)
+    }
+}

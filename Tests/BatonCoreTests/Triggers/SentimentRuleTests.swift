@@ -1,0 +1,79 @@
+import Testing
+@testable import BatonCore
+
+@Suite("Sentiment rule")
+struct SentimentRuleTests {
+    let rule = SentimentRule()
+    typealias F = ConversationFixture
+
+    @Test("one strongly negative message fires", arguments: [
+        "this is terrible", "your app is garbage", "horrible experience", "I've been waiting 3 weeks, this is unacceptable",
+        "esto es una burla", "que absurdo, ninguém me responde", "worst service ever 😡", "pésimo",
+    ])
+    func strong(_ text: String) throws {
+        let fired = try #require(F.evaluate(rule, customerSays: text))
+        #expect(fired.rule == "sentiment/strong")
+    }
+
+    @Test("anger in capitals fires")
+    func caps() throws {
+        let fired = try #require(F.evaluate(rule, customerSays: "WHY IS NOBODY ANSWERING ME??"))
+        #expect(fired.kind == .sentiment)
+    }
+
+    @Test("two short negative messages in a row fire on the second")
+    func twoInARow() throws {
+        let conversation = F.customer(["still broken", "not happy"])
+        let fired = try #require(F.evaluate(rule, conversation))
+        #expect(fired.rule == "sentiment/consecutive")
+        #expect(F.evaluate(rule, F.customer(["not happy"])) == nil)
+    }
+
+    @Test("asking the same question again in other words fires")
+    func repeatedQuestion() throws {
+        let conversation = F.conversation([
+            F.said("my printer won't connect to the wifi"), F.ai("Restart the router.", confidence: 0.8),
+            F.said("the printer still won't connect to wifi"),
+        ])
+        let fired = try #require(F.evaluate(rule, conversation))
+        #expect(fired.rule == "sentiment/repeated_question")
+    }
+
+    @Test("complaining that the AI repeats itself fires", arguments: [
+        "you keep saying the same thing", "you already said that", "we're going in circles", "ya te dije eso",
+        "você já disse isso",
+    ])
+    func repetitionComplaint(_ text: String) throws {
+        let fired = try #require(F.evaluate(rule, customerSays: text))
+        #expect(fired.rule == "sentiment/repetition")
+    }
+
+    @Test("a sudden rant after calm messages fires")
+    func rant() throws {
+        let conversation = F.customer([
+            "hi, question about my order",
+            "honestly the delivery was late, the box was damaged, the product is broken, support is slow and confusing and I keep getting ignored by everyone here",
+        ])
+        let fired = try #require(F.evaluate(rule, conversation))
+        #expect(fired.kind == .sentiment)
+    }
+
+    @Test("calm, positive and idiomatic messages do not fire", arguments: [
+        "no worries, thanks!", "thanks, that's all", "the update is sick, love it", "I could kill for a coffee, do you sell beans?",
+        "this deal is killer", "my bill is wrong", "no", "k", "sent it", "ya lo mandé", "hmm",
+        "what is the interest rate on savings accounts", "I'm dying to try the new menu",
+    ])
+    func calm(_ text: String) {
+        let fired = F.evaluate(rule, customerSays: text)
+        #expect(fired == nil, "\"\(text)\" fired \(fired?.reason ?? "")")
+    }
+
+    @Test("a follow-up question on another topic is not a repeat")
+    func followUpIsNotRepeat() {
+        let conversation = F.conversation([
+            F.said("what time does the store open on sunday?"), F.ai("At 10am.", confidence: 0.9),
+            F.said("and does the store have parking?"),
+        ])
+        #expect(F.evaluate(rule, conversation) == nil)
+    }
+}

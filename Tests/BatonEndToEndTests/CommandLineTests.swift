@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+/// The `baton` command line, driven as a user or a bot integration would drive it.
+@Suite("baton command line", .serialized)
+struct CommandLineTests {
+    let directory: TemporaryDirectory
+    let db: String
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        db = directory.path("baton.sqlite")
+    }
+
+    func baton(_ arguments: String..., input: String? = nil) throws -> BatonProcess.Result {
+        try BatonProcess.run(arguments + ["--db", db], input: input.map { Data($0.utf8) })
+    }
+
+    func line(_ id: String, _ text: String) -> String {
+        #"{"id": "\#(id)", "channel": "whatsapp", "customer": {"id": "u-\#(id)", "name": "Ana Ruiz", "language": "en"}, "messages": [{"role": "customer", "text": "\#(text)"}]}"#
+    }
+
+    @Test("triggers prints one JSON line per conversation in the documented shape")
+    func triggersShape() throws {
+        let result = try BatonProcess.run(["triggers", "-"], input: Data((line("c1", "I want to talk to a person") + "\n" + line("c2", "thanks, that's all") + "\n").utf8))
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(first["id"] as? String == "c1")
+        #expect(first["handoff"] as? Bool == true)
+        #expect(first["at"] as? Int == 0)
+        #expect(first["trigger"] as? String == "explicit_request")
+        let triggers = try #require(first["triggers"] as? [[String: Any]])
+        #expect(Set(triggers[0].keys).isSuperset(of: ["kind", "message", "reason", "rule"]))
+        #expect(first["queue"] as? String == "general")
+        #expect(first["priority"] as? String != nil)
+        #expect((first["sentiment"] as? [Double])?.count == 1)
+        #expect(lines[1].contains(#""handoff":false,"at":null,"trigger":null"#))
+    }
+
+    @Test("eval meets the quality bar on the dev set")
+    func evalDevSet() throws {
+        let result = try BatonProcess.run(["eval", BatonProcess.devSet.path, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((report["recall"] as? Double ?? 0) >= 0.95)
+        #expect((report["falseEscalationRate"] as? Double ?? 1) <= 0.03)
+        #expect((report["primaryAccuracy"] as? Double ?? 0) >= 0.95)
+        #expect((report["timingAccuracy"] as? Double ?? 0) >= 0.95)
+    }
+
+    @Test("bad lines are named and skipped; valid lines and earlier data are kept")
+    func badInput() throws {
+        #expect(try baton("ingest", "-", input: line("keep", "I demand a refund") + "\n").status == 0)
+        var input = Data()
+        input += Data((line("good1", "can I speak to a human") + "\n").utf8)
+        input += Data("{not json\n".utf8)
+        input += Data(#"{"id": "u1", "customer": {"id": "x"}, "messages": [{"role": "customer", "text": "hi", "mood": "sad"}]}"#.utf8 + [0x0A])
+        input += Data(#"{"id": "u2", "customer": {"id": "x"}, "messages": [{"role": "customer"}]}"#.utf8 + [0x0A])
+        input += Data(#"{"id": "u3", "customer": {"id": "x"}, "messages": [{"role": "customer", "text": "caf"#.utf8 + [0xC3, 0x28] + Data(#""}]}"#.utf8) + [0x0A])
+        input += Data(#"{"id": "u4", "customer": {"id": "x"}, "messages": [{"role": "ai", "text": "ok", "confidence": 7}]}"#.utf8 + [0x0A])
+        input += Data(#"{"id": "big", "customer": {"id": "x"}, "messages": [{"role": "customer", "text": ""#.utf8)
+        input += Data(repeating: UInt8(ascii: "a"), count: 10 * 1024 * 1024)
+        input += Data(#""}]}"#.utf8 + [0x0A])
+        input += Data((line("good2", "my account was hacked") + "\n").utf8)
+        let result = try BatonProcess.run(["ingest", "-", "--db", db], input: input)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("line 2: malformed JSON"))
+        #expect(result.stderr.contains("line 3: messages[0].mood: unknown field"))
+        #expect(result.stderr.contains("line 4: messages[0].text: missing"))
+        #expect(result.stderr.contains("line 5: malformed JSON: invalid UTF-8"))
+        #expect(result.stderr.contains("line 6: messages[0].confidence: 7.0 is outside 0…1"))
+        #expect(result.stderr.contains("line 7: line is 10485"))
+        #expect(result.stdout.contains("stored 2, handed off 2, refused 6 lines"))
+        let queue = try baton("queue", "--json")
+        let ids = Set(queue.stdout.split(separator: "\n").compactMap { line -> String? in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+        })
+        #expect(ids == ["keep", "good1", "good2"])
+    }
+
+    @Test("a file that is not a Baton database is refused and left untouched")
+    func foreignFile() throws {
+        let path = directory.path("notes.txt")
+        let original = Data("these are my notes\n".utf8)
+        _ = FileManager.default.createFile(atPath: path, contents: original)
+        let result = try BatonProcess.run(["queue", "--db", path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("is not a Baton database"))
+        #expect(FileManager.default.contents(atPath: path) == original)
+    }
+
+    @Test("claim, reply, release: one owner, refusals name the holder, outbox carries it all")
+    func lifecycle() throws {
+        #expect(try baton("agent", "add", "ana", "--name", "Ana Torres", "--skills", "general").status == 0)
+        #expect(try baton("ingest", "-", input: line("t1", "can I talk to a real person please") + "\n").status == 0)
+        #expect(try baton("claim", "t1", "--agent", "ana").status == 0)
+        let lost = try baton("claim", "t1", "--agent", "bo")
+        #expect(lost.status != 0)
+        #expect(lost.stderr.contains("already claimed by ana"))
+        let intruder = try baton("reply", "t1", "hello", "--agent", "bo")
+        #expect(intruder.status != 0)
+        #expect(intruder.stderr.contains("only the owner (ana) may do that"))
+        #expect(try baton("reply", "t1", "--suggested", "--agent", "ana").status == 0)
+        #expect(try baton("release", "t1", "--note", "address updated", "--agent", "ana").status == 0)
+        let outbox = try baton("outbox", "--ack")
+        let kinds = outbox.stdout.split(separator: "\n").compactMap { line -> String? in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["kind"] as? String
+        }
+        #expect(kinds == ["handoff_message", "claimed", "agent_introduction", "agent_reply", "released_to_ai"])
+        #expect(outbox.stdout.contains("Ana Torres"))
+        #expect(outbox.stdout.contains("address updated"))
+        #expect(try baton("outbox").stdout.isEmpty, "acknowledged messages are not printed again")
+        let show = try baton("show", "t1")
+        #expect(show.stdout.contains("AUDIT"))
+        #expect(show.stdout.contains("ana claim queued→claimed"))
+        #expect(show.stdout.contains("ana release claimed→ai"))
+    }
+
+    @Test("customer text cannot drive the terminal through baton show")
+    func hostileText() throws {
+        let hostile = #"help me \u001b[2J\u001b]0;pwned\u0007 \u202eevil\u202c agent please"#
+        #expect(try baton("ingest", "-", input: line("h1", hostile) + "\n").status == 0)
+        let show = try baton("show", "h1")
+        #expect(!show.stdout.contains("\u{1b}"))
+        #expect(!show.stdout.contains("\u{202e}"))
+        #expect(!show.stdout.contains("\u{07}"))
+        #expect(show.stdout.contains("^[[2J"))
+    }
+
+    @Test("demo --seed-only fills a realistic store")
+    func demoSeed() throws {
+        let demo = directory.path("demo.sqlite")
+        let result = try BatonProcess.run(["demo", "--seed-only", "--db", demo], environment: ["USER": "tester"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let queue = try BatonProcess.run(["queue", "--json", "--limit", "500", "--db", demo])
+        let rows = queue.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(rows.count >= 15)
+        #expect(Set(rows.compactMap { $0["queue"] as? String }).count >= 5)
+        #expect(rows.contains { ($0["pickup_remaining_s"] as? Double ?? 1) < 0 }, "some threads are past their pickup window")
+        #expect(rows.contains { $0["state"] as? String == "after_hours" })
+        let agents = try BatonProcess.run(["agent", "list", "--json", "--db", demo])
+        #expect(agents.stdout.split(separator: "\n").count == 4)
+        // A second run recreates the demo store rather than failing or duplicating.
+        #expect(try BatonProcess.run(["demo", "--seed-only", "--db", demo], environment: ["USER": "tester"]).status == 0)
+        // …but never overwrites a store that is not a demo.
+        let real = directory.path("real.sqlite")
+        #expect(try BatonProcess.run(["init", "--db", real]).status == 0)
+        let refused = try BatonProcess.run(["demo", "--seed-only", "--db", real])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("not a demo store"))
+    }
+}
