@@ -340,3 +340,31 @@ struct ConsoleSessionTests {
         #expect(throws: ConsoleError.unknownAgent("zed", known: ["ana", "bob", "sue"])) { try F.session(store, agent: "zed") }
     }
 }
+
+@Suite("ConsoleStats: supervisor figures from Core's HandoffStats")
+struct ConsoleStatsTests {
+    @Test("Today's figures come from the store's metric facts, hourly series up to the current hour")
+    func today() throws {
+        let store = try ConsoleFixtures.scene()
+        try store.claim(threadID: "t1", agent: "ana", now: ConsoleFixtures.t0.addingTimeInterval(20))
+        let stats = try #require(try ConsoleStats.today(from: store)(ConsoleFixtures.t0.addingTimeInterval(30)))
+        #expect(stats.handoffRate == 1)
+        #expect(stats.medianTimeToPickup == 420)
+        #expect(stats.handoffsPerHour.count == 11)
+        #expect(stats.handoffsPerHour.reduce(0, +) == 4)
+        #expect(stats.csat == nil)
+    }
+
+    @Test("A supervisor can start in the supervisor view; an agent cannot")
+    func startView() throws {
+        let store = try ConsoleFixtures.scene()
+        let lead = try ConsoleFixtures.session(store, agent: "sue", supervisor: true)
+        lead.showSupervisorView()
+        #expect(lead.state.mode == .supervisor)
+        let agent = try ConsoleFixtures.session(store)
+        agent.showSupervisorView()
+        #expect(agent.state.mode == .agent)
+        #expect(ConsoleOptions(agent: "sue", supervisor: true, store: store, queues: []).startInSupervisorView)
+        #expect(!ConsoleOptions(agent: "ana", supervisor: false, startInSupervisorView: true, store: store, queues: []).startInSupervisorView)
+    }
+}

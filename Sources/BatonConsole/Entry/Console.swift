@@ -13,6 +13,7 @@ public enum Console {
         let session = try ConsoleSession(store: options.store, agentID: options.agent, supervisor: options.supervisor,
                                          queues: options.queues, clock: options.clock, stats: options.stats,
                                          size: TerminalSize(columns: 80, rows: 24))
+        if options.startInSupervisorView { session.showSupervisorView() }
         let pollMilliseconds = Int32(max(20, min(1000, options.pollInterval * 1000)))
         let terminal = try NcursesTerminal(theme: theme, pollMilliseconds: pollMilliseconds)
         SignalTrap.install()

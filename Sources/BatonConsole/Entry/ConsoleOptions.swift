@@ -8,6 +8,8 @@ public struct ConsoleOptions: Sendable {
     public var agent: String
     /// Allows the supervisor view (`S`) and force-release / reassign (`F`, `R`).
     public var supervisor: Bool
+    /// Opens in the supervisor view (needs `supervisor`); by default supervisors start there.
+    public var startInSupervisorView: Bool
     /// A theme name from `themes/` (e.g. `light`) or a path to a `.toml` file; nil for the default.
     public var theme: String?
     public var store: any HandoffStore
@@ -21,11 +23,12 @@ public struct ConsoleOptions: Sendable {
     /// Environment used for the theme (`NO_COLOR`, `BATON_THEMES`) and the editor.
     public var environment: [String: String]
 
-    public init(agent: String, supervisor: Bool = false, theme: String? = nil, store: any HandoffStore, queues: [QueueConfig],
+    public init(agent: String, supervisor: Bool = false, startInSupervisorView: Bool? = nil, theme: String? = nil, store: any HandoffStore, queues: [QueueConfig],
                 clock: @escaping @Sendable () -> Date = { Date() }, stats: (@Sendable (Date) throws -> ConsoleStats?)? = nil,
                 pollInterval: TimeInterval = 0.25, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.agent = agent
         self.supervisor = supervisor
+        self.startInSupervisorView = supervisor && (startInSupervisorView ?? true)
         self.theme = theme
         self.store = store
         self.queues = queues

@@ -158,11 +158,7 @@ public final class ConsoleSession {
                                          values: dispositions.map(\.rawValue)))
         case .toggleSupervisor:
             guard requireSupervisor() else { return }
-            state.mode = state.mode == .agent ? .supervisor : .agent
-            state.listOffset = 0
-            state.selection = 0
-            state.focusedID = nil
-            reload()
+            switchMode(to: state.mode == .agent ? .supervisor : .agent)
         case .forceRelease:
             guard requireSupervisor(), let packet = state.packet else { return }
             state.modal = .composer(Composer(purpose: .forceReleaseReason(threadID: packet.threadID),
@@ -183,6 +179,20 @@ public final class ConsoleSession {
         case .submit, .insertSuggested, .openEditor, .deleteBackward, .cancel, .pickNext, .pickPrevious, .choose, .confirm:
             break
         }
+    }
+
+    /// Opens the supervisor view (for supervisors starting there); does nothing for agents.
+    public func showSupervisorView() {
+        guard state.isSupervisor, state.mode != .supervisor else { return }
+        switchMode(to: .supervisor)
+    }
+
+    private func switchMode(to mode: ConsoleMode) {
+        state.mode = mode
+        state.listOffset = 0
+        state.selection = 0
+        state.focusedID = nil
+        reload()
     }
 
     private func select(_ index: Int) {
