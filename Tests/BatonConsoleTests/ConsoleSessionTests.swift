@@ -53,6 +53,16 @@ struct ConsoleSessionTests {
         #expect(session.state.activeBanner?.text == "Sent the suggested reply")
     }
 
+    @Test("The suggested reply names the agent who sends it ({agent} filled)")
+    func agentPlaceholder() throws {
+        let store = try F.store()
+        try F.handoff(store, id: "p1", customer: "Placeholder", suggestedReply: "Hi, I'm {agent} and I'll take it from here.")
+        let session = try F.session(store)
+        #expect(session.state.packet?.suggestedReply == "Hi, I'm Ana and I'll take it from here.")
+        _ = press(session, .character("s"), .enter)
+        #expect(try store.thread(id: "p1")?.messages.last?.text == "Hi, I'm Ana and I'll take it from here.")
+    }
+
     @Test("s asks first: n or Esc sends nothing")
     func sendSuggestedCancel() throws {
         let store = try F.scene()

@@ -18,6 +18,8 @@ public final class ConsoleSession {
     public let myQueues: [String]
 
     private let clock: @Sendable () -> Date
+    /// The agent's name as stored (unsanitized), for the `{agent}` placeholder in suggested replies.
+    private let agentName: String
     private let statsProvider: (@Sendable (Date) throws -> ConsoleStats?)?
     private var lastToken: Int64?
     private var lastWaiting: [String: Int]?
@@ -46,6 +48,7 @@ public final class ConsoleSession {
         self.countsInterval = countsInterval
         self.clock = clock
         statsProvider = stats
+        agentName = agent.name.isEmpty ? agent.id : agent.name
         let skills = Set(agent.skills)
         myQueues = queues.isEmpty ? agent.skills : queues.filter { !skills.isDisjoint(with: $0.skills) }.map(\.name)
         state = ConsoleState(size: size, agentName: Sanitizer.line(agent.name.isEmpty ? agent.id : agent.name),
@@ -513,7 +516,7 @@ public final class ConsoleSession {
         }
         do {
             let previous = state.packet?.threadID
-            state.packet = try store.thread(id: id).map(PacketModel.init)
+            state.packet = try store.thread(id: id).map { PacketModel($0, agentName: agentName) }
             if previous != id { state.transcriptScroll = 0 }
         } catch {
             show(error)

@@ -41,7 +41,14 @@ enum PacketView {
         }
         lines.append(top)
         lines.append(StyledLine([(statusText(packet, state: state), statusRole(packet, state: state))]))
-        for summary in packet.summary.prefix(2) { lines.append(StyledLine([(summary, .normal)])) }
+        // Each summary line may take two rows; beyond that it ends in an ellipsis.
+        for summary in packet.summary.prefix(2) {
+            let rows = TextFit.wrap(summary, to: width)
+            for (index, row) in rows.prefix(2).enumerated() {
+                let text = index == 1 && rows.count > 2 ? TextFit.ellipsize(row + " " + rows[2], to: width) : row
+                lines.append(StyledLine([((index == 0 ? "" : "  ") + text, .normal)]))
+            }
+        }
         var why = StyledLine([("Why   ", .accent), (packet.triggerLabel, .warning)])
         if !packet.triggerReason.isEmpty { why.append(" — " + packet.triggerReason, .normal) }
         if !packet.otherTriggers.isEmpty { why.append(" (+" + packet.otherTriggers.joined(separator: ", ") + ")", .muted) }

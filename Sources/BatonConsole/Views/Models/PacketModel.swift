@@ -41,7 +41,9 @@ public struct PacketModel: Sendable, Equatable {
     public var whatsappWindow: ReplyWindow?
     public var transcript: [Entry]
 
-    public init(_ detail: ThreadDetail) {
+    /// Builds the panel for `detail`; `agentName` fills the `{agent}` placeholder of the suggested
+    /// reply, which the packet leaves for whoever picks the thread up.
+    public init(_ detail: ThreadDetail, agentName: String? = nil) {
         let summary = detail.summary
         let packet = detail.packet
         threadID = summary.id
@@ -67,7 +69,8 @@ public struct PacketModel: Sendable, Equatable {
             otherTriggers = packet.otherTriggers.map { $0.kind.shortLabel }
             aiTried = Self.attempts(packet.aiTried)
             recommendedAction = Sanitizer.line(packet.recommendedAction)
-            suggestedReply = Sanitizer.line(packet.suggestedReply)
+            let reply = agentName.map { Templates.fill(packet.suggestedReply, ["agent": $0]) } ?? packet.suggestedReply
+            suggestedReply = Sanitizer.line(reply)
             whatsappWindow = packet.whatsappWindow
         } else {
             triggerLabel = summary.trigger?.shortLabel ?? "-"
