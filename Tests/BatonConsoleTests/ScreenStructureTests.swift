@@ -90,6 +90,18 @@ struct ScreenStructureTests {
         #expect(F.screen(session).contains("WhatsApp 24-h window CLOSED 1h00 ago: templates only"))
     }
 
+    @Test("Supervisors get pickup countdown bars in the thread list when it is wide enough")
+    func supervisorBars() throws {
+        let session = try F.session(try F.supervisorScene(), agent: "sue", supervisor: true, size: TerminalSize(columns: 80, rows: 24))
+        _ = session.handle(.character("S"))
+        let lines = ConsoleRenderer.render(session.state, size: session.state.size).lines()
+        // t4 (tech, 10 s waited of a 600 s window) is nearly full; t3 is held, so it has no bar.
+        let tech = try #require(lines.first { $0.contains("Tech Person") })
+        #expect(tech.contains("██████"))
+        let held = try #require(lines.first { $0.contains("held by bob") })
+        #expect(!held.contains("█") && !held.contains("░"))
+    }
+
     @Test("A lost race shows in the status line")
     func lostRaceBanner() throws {
         let store = try F.scene()

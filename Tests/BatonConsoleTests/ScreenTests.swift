@@ -51,7 +51,7 @@ struct ScreenTests {
                                                                   │
                                                                   │
                                                                   │
-             n next  c claim  s send suggested  r reply  N note  t transfer  a to AI  x resolve  q quit
+             n next  c claim  s send suggested  r reply  x resolve  a to AI  N note  t transfer  q quit  ? more
             """)
     }
 
@@ -82,7 +82,7 @@ struct ScreenTests {
             ── transcript (PgUp) ───────────────────────────────────────────────────────────
             ai 09:51 I can see one charge. Could you check your statement?
             customer 09:52 I already did. Let me talk to a human please
-             n next  c claim  s send suggested  r reply  N note  t transfer  a to AI  x res…
+             n next  c claim  s send suggested  r reply  x resolve  a to AI  N note  ? more
             """)
     }
 
@@ -133,7 +133,7 @@ struct ScreenTests {
             ── transcript (PgUp) ───────────────────────────────────────────────────────────
             customer 09:56 hi␛]0;pwned␇ there␛[31m red␇
               second line<U+202E>olleh
-             n next  c claim  s send suggested  r reply  N note  t transfer  a to AI  x res…
+             n next  c claim  s send suggested  r reply  x resolve  a to AI  N note  ? more
             """)
     }
 
@@ -181,7 +181,7 @@ struct ScreenTests {
                                                                   │
                                                                   │
                                                                   │
-             F force-release  R reassign  S agent view  q quit
+             F force-release  R reassign  S agent view  q quit  ? more
             """)
     }
 }

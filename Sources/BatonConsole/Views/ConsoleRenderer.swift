@@ -64,12 +64,17 @@ public enum ConsoleRenderer {
         buffer.fill(x: 0, y: row, count: width, role: .muted)
         let commands: [(KeyCommand, String)] = state.mode == .supervisor
             ? [(.forceRelease, "force-release"), (.reassign, "reassign"), (.toggleSupervisor, "agent view"), (.quit, "quit")]
-            : [(.next, "next"), (.claim, "claim"), (.sendSuggested, "send suggested"), (.reply, "reply"), (.note, "note"),
-               (.transfer, "transfer"), (.release, "to AI"), (.resolve, "resolve"), (.quit, "quit")]
+            : [(.next, "next"), (.claim, "claim"), (.sendSuggested, "send suggested"), (.reply, "reply"), (.resolve, "resolve"),
+               (.release, "to AI"), (.note, "note"), (.transfer, "transfer"), (.quit, "quit")]
         let context: (KeyCommand) -> KeyContext = { [.toggleSupervisor, .forceRelease, .reassign].contains($0) ? .supervisor : .main }
-        let hints = commands.map { command, label in
-            (keyMap.bindings.first { $0.command == command && $0.context == context(command) }?.keys.first?.label ?? "?") + " " + label
-        }.joined(separator: "  ")
-        buffer.write(TextFit.ellipsize(" " + hints, to: width), x: 0, y: row, role: .muted)
+        // As many whole hints as fit, most important first; `?` lists the rest.
+        var hints = ""
+        for (command, label) in commands {
+            let key = keyMap.bindings.first { $0.command == command && $0.context == context(command) }?.keys.first?.label ?? "?"
+            let hint = " " + key + " " + label + " "
+            guard TextWidth.width(of: hints + hint) <= width - 8 else { break }
+            hints += hint
+        }
+        buffer.write(TextFit.ellipsize(hints + " ? more", to: width), x: 0, y: row, role: .muted)
     }
 }

@@ -8,23 +8,29 @@ enum ThreadListView {
     struct Columns {
         let customer: Int
         let showOwner: Bool
+        /// Supervisors get a pickup countdown bar when the list is wide enough.
+        let showBar: Bool
         static let trigger = 9
         static let wait = 5
         static let pickup = 7
         static let owner = 12
+        static let bar = 6
 
-        init(width: Int) {
+        init(width: Int, wantsBar: Bool = false) {
             // mark(2) trigger sentiment wait pickup, each after a one-column gap.
             let fixed = 2 + (1 + Self.trigger) + 2 + (1 + Self.wait) + (1 + Self.pickup)
             showOwner = width - fixed - (1 + Self.owner) >= 10
-            customer = max(4, width - fixed - (showOwner ? 1 + Self.owner : 0))
+            let withOwner = fixed + (showOwner ? 1 + Self.owner : 0)
+            showBar = wantsBar && width - withOwner - (1 + Self.bar) >= 16
+            customer = max(4, width - withOwner - (showBar ? 1 + Self.bar : 0))
         }
     }
 
     static func draw(_ state: ConsoleState, in region: Region, showQueue: Bool, into buffer: inout ScreenBuffer) {
-        let columns = Columns(width: region.width)
+        let columns = Columns(width: region.width, wantsBar: showQueue)
         let heading = "  " + TextFit.pad("Customer", to: columns.customer)
             + " " + TextFit.pad(showQueue ? "Queue" : "Why", to: Columns.trigger) + " S" + " " + TextFit.padLeft("Wait", to: Columns.wait)
+            + (columns.showBar ? " " + TextFit.pad("", to: Columns.bar) : "")
             + " " + TextFit.padLeft("Pickup", to: Columns.pickup) + (columns.showOwner ? " " + TextFit.pad("Owner", to: Columns.owner) : "")
         buffer.write(TextFit.pad(heading, to: region.width), x: region.x, y: region.y, maxWidth: region.width, role: .muted)
         if state.rows.isEmpty {
@@ -72,6 +78,14 @@ enum ThreadListView {
             pickupRole = remaining < 0 ? .alert : (remaining < 60 ? .warning : .normal)
         }
         if row.escalationLevel > 0, row.state.isWaiting { pickupText = "↑\(row.escalationLevel) " + pickupText }
+        if columns.showBar {
+            var bar = String(repeating: " ", count: Columns.bar)
+            if let remaining = row.pickupRemaining(at: state.now) {
+                let window = state.pickupWindows[row.queue] ?? 300
+                bar = Format.bar(max(0, remaining) / window, width: Columns.bar)
+            }
+            column += buffer.write(" " + bar, x: column, y: y, role: pickupRole == .normal ? .positive : pickupRole)
+        }
         column += buffer.write(" " + TextFit.padLeft(pickupText, to: Columns.pickup), x: column, y: y, role: pickupRole)
         if columns.showOwner {
             let (owner, role) = ownerText(row, agentID: state.agentID)
