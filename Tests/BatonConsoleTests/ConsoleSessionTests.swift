@@ -123,6 +123,28 @@ struct ConsoleSessionTests {
         #expect(try store.thread(id: "t1")?.messages.last?.role == .customer)
     }
 
+    @Test("The composer edits at the cursor: arrows, Home/End, Backspace and Delete")
+    func composerCursor() throws {
+        let store = try F.scene()
+        let session = try F.session(store)
+        _ = press(session, .character("n"), .character("c"), .character("N"))
+        type(session, "helo wrld")
+        _ = press(session, .left, .left, .left)
+        type(session, "o")
+        _ = press(session, .home)
+        type(session, "Oh ")
+        _ = press(session, .left, .delete, .end, .backspace)
+        type(session, "d!")
+        _ = press(session, .left, .left, .left, .right, .left)
+        guard case .composer(let composer)? = session.state.modal else { Issue.record("composer closed"); return }
+        #expect(composer.text == "Ohhelo world!")
+        #expect(composer.cursor == 10)
+        _ = press(session, .home, .right, .right)
+        type(session, " ")
+        _ = press(session, .end, .enter)
+        #expect(try store.thread(id: "t1")?.notes.last?.text == "Oh helo world!")
+    }
+
     @Test("Ctrl-E asks the driver for the editor; its text replaces the composer text, sanitized")
     func editor() throws {
         let store = try F.scene()

@@ -112,11 +112,27 @@ struct ScreenStructureTests {
         #expect(lines.last == " Claimed by bob first")
     }
 
-    @Test("The help overlay is the key table, flowed into columns that fit 80×24")
+    @Test("The help overlay is the key table; at 80×24 scrolling with j reaches every binding")
     func helpOverlay() throws {
         let session = try F.session(try F.scene(), size: TerminalSize(columns: 80, rows: 24))
         _ = session.handle(.character("?"))
+        var seen = F.screen(session)
+        for _ in 0..<KeyMap.standard.helpLines().count {
+            _ = session.handle(.character("j"))
+            seen += F.screen(session)
+        }
+        for binding in KeyMap.standard.bindings { #expect(seen.contains(binding.help), "\(binding.help)") }
+        #expect(session.state.showHelp)
+        _ = session.handle(.escape)
+        #expect(!session.state.showHelp)
+    }
+
+    @Test("At 200×60 the whole help fits without scrolling")
+    func helpOverlayWide() throws {
+        let session = try F.session(try F.scene(), size: TerminalSize(columns: 200, rows: 60))
+        _ = session.handle(.character("?"))
         let text = F.screen(session)
+        #expect(text.contains("Keys (? or Esc closes)"))
         for binding in KeyMap.standard.bindings { #expect(text.contains(binding.help), "\(binding.help)") }
     }
 }

@@ -5,7 +5,7 @@ public enum KeyCommand: String, Sendable, CaseIterable {
     case next, claim, reply, replyInEditor, sendSuggested, note, transfer, requeue, release, resolve
     case toggleSupervisor, forceRelease, reassign, help, quit
     // Composer (reply, note, reason)
-    case submit, insertSuggested, openEditor, deleteBackward, cancel
+    case submit, insertSuggested, openEditor, deleteBackward, deleteForward, cursorLeft, cursorRight, cursorStart, cursorEnd, cancel
     // Pickers and confirmations
     case pickNext, pickPrevious, choose, confirm
 }

@@ -90,7 +90,15 @@ public final class ConsoleSession {
     public func handle(_ key: Key) -> [ConsoleEffect] {
         state.now = Self.wholeSecond(clock())
         if state.showHelp {
-            if key == .escape || key == .character("?") || key == .character("q") { state.showHelp = false }
+            let lines = keyMap.helpLines().count
+            switch key {
+            case .escape, .character("?"), .character("q"): state.showHelp = false
+            case .down, .character("j"): state.helpScroll = min(lines - 1, state.helpScroll + 1)
+            case .up, .character("k"): state.helpScroll = max(0, state.helpScroll - 1)
+            case .pageDown, .character(" "): state.helpScroll = min(lines - 1, state.helpScroll + 10)
+            case .pageUp: state.helpScroll = max(0, state.helpScroll - 10)
+            default: break
+            }
             return []
         }
         if let modal = state.modal {
@@ -112,7 +120,7 @@ public final class ConsoleSession {
         // The file may hold anything; the same sanitizer makes it safe to show.
         var paragraphs = Sanitizer.paragraphs(text)
         while paragraphs.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { paragraphs.removeLast() }
-        composer.text = paragraphs.joined(separator: "\n")
+        composer.replaceText(paragraphs.joined(separator: "\n"))
         state.modal = .composer(composer)
     }
 
@@ -177,9 +185,12 @@ public final class ConsoleSession {
             } catch {
                 show(error)
             }
-        case .help: state.showHelp.toggle()
+        case .help:
+            state.showHelp.toggle()
+            state.helpScroll = 0
         case .quit: pendingEffects.append(.quit)
-        case .submit, .insertSuggested, .openEditor, .deleteBackward, .cancel, .pickNext, .pickPrevious, .choose, .confirm:
+        case .submit, .insertSuggested, .openEditor, .deleteBackward, .deleteForward, .cursorLeft, .cursorRight, .cursorStart, .cursorEnd,
+             .cancel, .pickNext, .pickPrevious, .choose, .confirm:
             break
         }
     }
@@ -332,18 +343,19 @@ public final class ConsoleSession {
             case .submit: submit(composer)
             case .insertSuggested:
                 guard !composer.suggestion.isEmpty else { return }
-                composer.text += composer.suggestion
-                state.modal = .composer(composer)
+                composer.insert(composer.suggestion)
             case .openEditor: pendingEffects.append(.openEditor(initialText: composer.text))
-            case .deleteBackward:
-                if !composer.text.isEmpty { composer.text.removeLast() }
-                state.modal = .composer(composer)
+            case .deleteBackward: composer.deleteBackward()
+            case .deleteForward: composer.deleteForward()
+            case .cursorLeft: composer.moveCursor(by: -1)
+            case .cursorRight: composer.moveCursor(by: 1)
+            case .cursorStart: composer.moveCursorToStart()
+            case .cursorEnd: composer.moveCursorToEnd()
             default:
-                if case .character(let character) = key {
-                    composer.text.append(character)
-                    state.modal = .composer(composer)
-                }
+                guard case .character(let character) = key else { return }
+                composer.insert(String(character))
             }
+            if case .composer = state.modal { state.modal = .composer(composer) }
         case .picker(var picker):
             switch command {
             case .pickNext: picker.selected = min(picker.values.count - 1, picker.selected + 1)

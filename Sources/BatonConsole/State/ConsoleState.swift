@@ -34,6 +34,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var modal: Modal?
     public var banner: Banner?
     public var showHelp = false
+    /// Lines scrolled in the help overlay when it does not fit the screen.
+    public var helpScroll = 0
     public var supervisor: SupervisorModel?
     /// Pickup window per queue name, to scale countdown bars.
     public var pickupWindows: [String: TimeInterval] = [:]

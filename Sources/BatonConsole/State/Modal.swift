@@ -39,7 +39,9 @@ public struct Composer: Sendable, Equatable {
 
     public var purpose: Purpose
     public var title: String
-    public var text: String
+    public private(set) var text: String
+    /// Insertion point, in characters from the start of `text`.
+    public private(set) var cursor: Int
     /// Inserted by Tab; empty when there is none.
     public var suggestion: String
 
@@ -47,7 +49,41 @@ public struct Composer: Sendable, Equatable {
         self.purpose = purpose
         self.title = title
         self.text = text
+        self.cursor = text.count
         self.suggestion = suggestion
+    }
+
+    /// Replaces the whole text (from the editor); the cursor goes to the end.
+    mutating func replaceText(_ newText: String) {
+        text = newText
+        cursor = newText.count
+    }
+
+    mutating func insert(_ inserted: String) {
+        text.insert(contentsOf: inserted, at: text.index(text.startIndex, offsetBy: cursor))
+        cursor += inserted.count
+    }
+
+    mutating func deleteBackward() {
+        guard cursor > 0 else { return }
+        text.remove(at: text.index(text.startIndex, offsetBy: cursor - 1))
+        cursor -= 1
+    }
+
+    mutating func deleteForward() {
+        guard cursor < text.count else { return }
+        text.remove(at: text.index(text.startIndex, offsetBy: cursor))
+    }
+
+    mutating func moveCursor(by offset: Int) { cursor = min(text.count, max(0, cursor + offset)) }
+    mutating func moveCursorToStart() { cursor = 0 }
+    mutating func moveCursorToEnd() { cursor = text.count }
+
+    /// The text with a cursor mark at the insertion point, for display.
+    var textWithCursor: String {
+        var shown = text
+        shown.insert("▏", at: shown.index(shown.startIndex, offsetBy: cursor))
+        return shown
     }
 }
 

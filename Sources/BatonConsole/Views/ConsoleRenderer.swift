@@ -27,7 +27,7 @@ public enum ConsoleRenderer {
         }
         drawStatus(state, layout: layout, keyMap: keyMap, into: &buffer)
         if let modal = state.modal { DialogView.draw(modal, keyMap: keyMap, size: size, into: &buffer) }
-        if state.showHelp { DialogView.drawHelp(keyMap: keyMap, size: size, into: &buffer) }
+        if state.showHelp { DialogView.drawHelp(keyMap: keyMap, scroll: state.helpScroll, size: size, into: &buffer) }
         return buffer
     }
 

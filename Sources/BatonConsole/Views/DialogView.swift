@@ -7,12 +7,18 @@ enum DialogView {
             let inner = size.columns - 4
             // The text wraps; the view follows the end, where the cursor is.
             var body: [String] = []
-            for paragraph in composer.text.split(separator: "\n", omittingEmptySubsequences: false) {
-                body.append(contentsOf: TextFit.wrap(String(paragraph), to: max(1, inner - 1)))
+            var cursorRow = 0
+            for paragraph in composer.textWithCursor.split(separator: "\n", omittingEmptySubsequences: false) {
+                for row in TextFit.wrap(String(paragraph), to: max(1, inner - 1)) {
+                    if row.contains("▏") { cursorRow = body.count }
+                    body.append(row)
+                }
             }
             if body.isEmpty { body = [""] }
-            body[body.count - 1] += "▏"
-            let visible = Array(body.suffix(max(1, min(4, size.rows / 4))))
+            // Show the rows around the cursor, at most a quarter of the screen.
+            let room = max(1, min(4, size.rows / 4))
+            let first = max(0, min(cursorRow - room + 1, body.count - room))
+            let visible = Array(body[first..<min(body.count, first + room)])
             let lines = visible.map { StyledLine([($0, .normal)]) } + [StyledLine([(hints, .muted)])]
             let height = lines.count + 2
             box(title: composer.title, lines: lines, x: 0, y: max(0, size.rows - 1 - height), width: size.columns, into: &buffer)
@@ -31,19 +37,29 @@ enum DialogView {
         }
     }
 
-    /// The help overlay: the key map's generated lines, flowed into as many columns as the height needs.
-    static func drawHelp(keyMap: KeyMap, size: TerminalSize, into buffer: inout ScreenBuffer) {
-        let source = keyMap.helpLines()
+    /// The help overlay: the key map's generated lines, flowed into as many columns as fit; when
+    /// even that is too small, a window of them that j/k scroll (`scroll` lines down).
+    static func drawHelp(keyMap: KeyMap, scroll: Int, size: TerminalSize, into buffer: inout ScreenBuffer) {
+        let all = keyMap.helpLines()
         let perColumn = max(1, size.rows - 4)
+        let columnWidth = (all.map { TextWidth.width(of: $0) }.max() ?? 0) + 2
+        let columnsThatFit = max(1, (size.columns - 4 + 2) / columnWidth)
+        let capacity = columnsThatFit * perColumn
+        var source = all
+        var title = "Keys (? or Esc closes)"
+        if all.count > capacity {
+            let start = min(max(0, scroll), all.count - capacity)
+            source = Array(all[start..<(start + capacity)])
+            title = "Keys \(start + 1)–\(start + capacity) of \(all.count) (j/k scroll, Esc closes)"
+        }
         let columnCount = (source.count + perColumn - 1) / perColumn
-        let columnWidth = (source.map { TextWidth.width(of: $0) }.max() ?? 0) + 2
         var rows = [StyledLine](repeating: StyledLine([]), count: min(perColumn, source.count))
         for (index, line) in source.enumerated() {
             let role: StyleRole = line.hasPrefix("  ") || line.isEmpty ? .normal : .accent
             let isLastColumn = index / perColumn == columnCount - 1
             rows[index % perColumn].append(isLastColumn ? line : TextFit.pad(line, to: columnWidth), role)
         }
-        centered(title: "Keys (? or Esc closes)", lines: rows, size: size, into: &buffer)
+        centered(title: title, lines: rows, size: size, into: &buffer)
     }
 
     private static func centered(title: String, lines: [StyledLine], size: TerminalSize, into buffer: inout ScreenBuffer) {
