@@ -261,6 +261,24 @@ struct ConsoleSessionTests {
         #expect(try store.thread(id: "t1")?.summary.owner == "bob")
     }
 
+    @Test("/ cycles the list: my queues, threads I hold (any queue), all queues")
+    func scopes() throws {
+        let store = try F.scene()
+        try store.claim(threadID: "t1", agent: "ana", now: F.t0)
+        // A supervisor gives Ana a tech thread, outside her queues.
+        try store.reassign(threadID: "t4", supervisor: "sue", toAgent: "ana", reason: "covering", now: F.t0)
+        let session = try F.session(store)
+        #expect(session.state.rows.map(\.id) == ["t1", "t2", "t3"])
+        _ = press(session, .character("/"))
+        #expect(session.state.scope == .mine)
+        #expect(Set(session.state.rows.map(\.id)) == ["t1", "t4"])
+        _ = press(session, .character("/"))
+        #expect(session.state.scope == .allQueues)
+        #expect(session.state.totalRows == 4)
+        _ = press(session, .character("/"))
+        #expect(session.state.scope == .myQueues)
+    }
+
     @Test("A change by another process appears on the next poll")
     func pollSeesOtherProcesses() throws {
         let store = try F.scene()

@@ -3,7 +3,7 @@ public enum KeyCommand: String, Sendable, CaseIterable {
     // Thread list and packet
     case moveDown, moveUp, top, bottom, scrollUp, scrollDown
     case next, claim, reply, replyInEditor, sendSuggested, note, transfer, requeue, release, resolve
-    case toggleSupervisor, forceRelease, reassign, help, quit
+    case cycleScope, toggleSupervisor, forceRelease, reassign, help, quit
     // Composer (reply, note, reason)
     case submit, insertSuggested, openEditor, deleteBackward, deleteForward, cursorLeft, cursorRight, cursorStart, cursorEnd, cancel
     // Pickers and confirmations

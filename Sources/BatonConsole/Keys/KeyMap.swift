@@ -64,6 +64,7 @@ public struct KeyMap: Sendable {
         Binding(command: .requeue, keys: [.character("u")], help: "back to queue, unclaimed", context: .main),
         Binding(command: .release, keys: [.character("a")], help: "release to the AI + note", context: .main),
         Binding(command: .resolve, keys: [.character("x")], help: "resolve (disposition)", context: .main),
+        Binding(command: .cycleScope, keys: [.character("/")], help: "list: my queues, mine, all", context: .main),
         Binding(command: .help, keys: [.character("?")], help: "this help", context: .main),
         Binding(command: .quit, keys: [.character("q")], help: "quit", context: .main),
         Binding(command: .toggleSupervisor, keys: [.character("S")], help: "supervisor / agent view", context: .supervisor),

@@ -185,6 +185,15 @@ public final class ConsoleSession {
             } catch {
                 show(error)
             }
+        case .cycleScope:
+            let scopes = ListScope.allCases
+            state.scope = scopes[(scopes.firstIndex(of: state.scope)! + 1) % scopes.count]
+            if state.mode == .supervisor { state.mode = .agent }
+            state.listOffset = 0
+            state.selection = 0
+            state.focusedID = nil
+            reload()
+            banner("Listing: \(state.scope.rawValue)", .muted)
         case .help:
             state.showHelp.toggle()
             state.helpScroll = 0
@@ -246,7 +255,10 @@ public final class ConsoleSession {
             // Among the most urgent, a thread routing suggested for this agent goes first.
             let pick = candidates.first { $0.suggestedAgent == agentID && $0.priority == first.priority } ?? first
             if state.mode == .supervisor { state.mode = .agent }
-            let page = try store.threads(ThreadQuery(queues: listQueues, limit: 200, offset: 0))
+            if state.scope == .mine { state.scope = .myQueues }
+            var query = listQuery
+            query.limit = 200
+            let page = try store.threads(query)
             if let index = page.firstIndex(where: { $0.id == pick.id }) {
                 state.selection = index
                 focusPinned = false
@@ -455,7 +467,15 @@ public final class ConsoleSession {
 
     // MARK: Reading the store
 
-    private var listQueues: [String]? { state.mode == .agent ? myQueues : nil }
+    /// The thread list's query without paging: supervisors see everything, agents their scope.
+    private var listQuery: ThreadQuery {
+        guard state.mode == .agent else { return ThreadQuery() }
+        switch state.scope {
+        case .myQueues: return ThreadQuery(queues: myQueues)
+        case .mine: return ThreadQuery(states: [.claimed], owner: agentID)
+        case .allQueues: return ThreadQuery()
+        }
+    }
 
     /// Reads what is visible: one page of threads, the focused thread, queue counts (at once, or
     /// when due with `countsNow: false`), and for supervisors agents, notices and figures.
@@ -503,7 +523,9 @@ public final class ConsoleSession {
     /// changes when the store does, and then `poll` reloads everything.
     private func loadList(recount: Bool = true) throws {
         let visible = ScreenLayout(size: state.size).listRows
-        var query = ThreadQuery(queues: listQueues, limit: visible, offset: 0)
+        var query = listQuery
+        query.limit = visible
+        query.offset = 0
         if recount { state.totalRows = try store.threadCount(query) }
         let total = state.totalRows
         state.selection = min(max(0, state.selection), max(0, total - 1))

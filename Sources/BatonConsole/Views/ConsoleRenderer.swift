@@ -13,7 +13,7 @@ public enum ConsoleRenderer {
         let layout = ScreenLayout(size: size)
         drawTitle(state, layout: layout, into: &buffer)
         QueueBarView.draw(state.queues, now: state.now, row: layout.queueBarRow, width: size.columns, into: &buffer)
-        ThreadListView.draw(state, in: layout.list, showQueue: state.mode == .supervisor, into: &buffer)
+        ThreadListView.draw(state, in: layout.list, showQueue: state.mode == .supervisor || state.scope != .myQueues, into: &buffer)
         if layout.sideBySide {
             for row in layout.list.y..<(layout.list.y + layout.list.height) {
                 buffer.write("│", x: layout.list.width, y: row, role: .muted)
@@ -45,7 +45,7 @@ public enum ConsoleRenderer {
     private static func drawTitle(_ state: ConsoleState, layout: ScreenLayout, into buffer: inout ScreenBuffer) {
         let width = layout.size.columns
         buffer.fill(x: 0, y: layout.titleRow, count: width, role: .header)
-        let view = state.mode == .supervisor ? "supervisor view" : "agent view"
+        let view = state.mode == .supervisor ? "supervisor view" : (state.scope == .myQueues ? "agent view" : "agent view · \(state.scope.rawValue)")
         let left = " Baton · \(state.agentName) · \(view)"
         let right = Format.clock(state.now) + " UTC · ? help "
         let rightWidth = TextWidth.width(of: right)

@@ -34,7 +34,8 @@ enum ThreadListView {
             + " " + TextFit.padLeft("Pickup", to: Columns.pickup) + (columns.showOwner ? " " + TextFit.pad("Owner", to: Columns.owner) : "")
         buffer.write(TextFit.pad(heading, to: region.width), x: region.x, y: region.y, maxWidth: region.width, role: .muted)
         if state.rows.isEmpty {
-            buffer.write(TextFit.ellipsize("  No threads waiting in your queues.", to: region.width), x: region.x, y: region.y + 1,
+            let empty = state.mode == .agent && state.scope == .mine ? "  You hold no threads." : "  No threads waiting."
+            buffer.write(TextFit.ellipsize(empty, to: region.width), x: region.x, y: region.y + 1,
                          maxWidth: region.width, role: .muted)
         }
         for (index, row) in state.rows.enumerated() {
