@@ -78,6 +78,15 @@ struct SanitizerTests {
         let output = Sanitizer.line(zalgo)
         #expect(output.unicodeScalars.count == 2 + Sanitizer.maxMarksPerCluster)
         #expect(TextWidth.width(of: output) == 2)
+        let joiners = "a" + String(repeating: "\u{200D}", count: 1000)
+        #expect(Sanitizer.line(joiners).unicodeScalars.count == 1 + Sanitizer.maxMarksPerCluster)
+    }
+
+    @Test("Emoji sequences with joiners, skin tones and tags survive whole")
+    func emojiSequencesKept() {
+        for text in ["👩🏽‍🤝‍👨🏿", "👨‍👩‍👧‍👦", "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", "1️⃣"] {
+            #expect(Sanitizer.line(text) == text)
+        }
     }
 
     @Test("Every C0 and C1 control and DEL is neutralised")

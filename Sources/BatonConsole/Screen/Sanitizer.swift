@@ -6,8 +6,8 @@
 /// Bidi overrides, embeddings, isolates and marks are shown as `<U+202E>` so they cannot reorder
 /// what the agent reads. Floods of combining marks are capped so one cluster cannot smear a line.
 public enum Sanitizer {
-    /// Combining marks kept per grapheme cluster; the rest are dropped.
-    static let maxMarksPerCluster = 4
+    /// Zero-width scalars kept in a row (enough for tag-sequence flags); the rest are dropped.
+    static let maxMarksPerCluster = 8
 
     /// One display line: tabs, newlines and other separators become single spaces.
     public static func line(_ text: String) -> String {
@@ -80,10 +80,12 @@ public enum Sanitizer {
             // Interlinear annotation controls and BOM: invisible and useless on a terminal.
             break
         default:
-            if TextWidth.width(of: scalar) == 0, value != 0x200D, !(0xFE00...0xFE0F).contains(value) {
+            // Zero-width scalars (marks, joiners, selectors, tags) in a row are capped; any visible
+            // scalar starts a new count, so emoji ZWJ and tag sequences stay whole.
+            if TextWidth.width(of: scalar) == 0 {
                 marks += 1
                 if marks > maxMarksPerCluster { return }
-            } else if value != 0x200D, !(0xFE00...0xFE0F).contains(value) {
+            } else {
                 marks = 0
             }
             output.append(scalar)
