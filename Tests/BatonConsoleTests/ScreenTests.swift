@@ -146,9 +146,11 @@ struct ScreenTests {
             tech 1 · 10s · ⏱9:50 │ billing 2 · 6m40 · ⏱3:00
               Customer      Queue     S  Wait  Pickup Owner       │Queues
             ! Marta Núñez   billing   ●  6m40 ↑1 5:00             │tech        1 waiting ████████  9:50 · late 0 · requeued 0
-            · Evil␛[2J␛]52… billing   ●  2m00    3:00             │billing     2 waiting █████░░░  3:00 · late 0 · requeued 1
-            · 👩‍💻 王小明 🇲🇽… billing   ●   30s         held by bob │
-            · Tech Person   tech      ●   10s    9:50             │Agents
+            · Evil␛[2J␛]52… billing   ●  2m00    3:00             │  Tech Person ████ 9:50
+            · 👩‍💻 王小明 🇲🇽… billing   ●   30s         held by bob │billing     2 waiting █████░░░  3:00 · late 0 · requeued 1
+            · Tech Person   tech      ●   10s    9:50             │  Marta Núñez ████ 5:00   Evil␛[2J␛]5… ██░░ 3:00
+                                                                  │
+                                                                  │Agents
                                                                   │Ana          available ░░░░░ 0/3
                                                                   │Bob          available ██░░░ 1/3  👩‍💻 王小明 🇲🇽 José
                                                                   │Sue          available ░░░░░ 0/3
@@ -161,8 +163,6 @@ struct ScreenTests {
                                                                   │median pickup 1m20 · median resolution 10m00
                                                                   │handoffs/h ▂▄▅▃█
                                                                   │pickup/h   ▆█▃
-                                                                  │
-                                                                  │
                                                                   │
                                                                   │
                                                                   │

@@ -481,17 +481,21 @@ public final class ConsoleSession {
     /// when due with `countsNow: false`), and for supervisors agents, notices and figures.
     /// Store faults become a banner, not a crash.
     private func reload(countsNow: Bool = true) {
+        let now = clock()
         do {
-            let now = clock()
             lastToken = try store.changeToken()
             try loadList()
-            if state.mode == .supervisor { try loadSupervisor(now: now) } else { state.supervisor = nil }
             loadPacket()
         } catch {
             show(error)
         }
         countsStale = true
         refreshCountsIfDue(force: countsNow)
+        do {
+            if state.mode == .supervisor { try loadSupervisor(now: now) } else { state.supervisor = nil }
+        } catch {
+            show(error)
+        }
     }
 
     private func refreshCountsIfDue(force: Bool) {
@@ -568,7 +572,13 @@ public final class ConsoleSession {
         if let statsProvider {
             do { stats = try statsProvider(now) } catch { banner("Figures unavailable: \(error)", .alert) }
         }
-        state.supervisor = SupervisorModel(agents: lines, notices: Array(notices), stats: stats)
+        // The three most urgent waiting threads per queue: one small indexed page each.
+        var heads: [String: [ThreadRow]] = [:]
+        for tile in state.queues where tile.waiting > 0 {
+            let rows = try store.threads(ThreadQuery(queues: [tile.rawName], states: [.queued, .afterHours], limit: 3))
+            heads[tile.name] = rows.map(ThreadRow.init)
+        }
+        state.supervisor = SupervisorModel(agents: lines, notices: Array(notices), stats: stats, queueHeads: heads)
     }
 
     /// Bell and banner when a thread lands in one of the agent's queues or is suggested to them.

@@ -9,6 +9,8 @@ enum SupervisorPanelView {
         var lines: [StyledLine] = []
         let width = region.width
         lines.append(StyledLine([("Queues", .header)]).padded(with: " ", to: width, role: .header))
+        // Under each queue its most urgent waiting threads, when the panel has the room.
+        let showHeads = region.height >= 2 * state.queues.count + (state.supervisor?.agents.count ?? 0) + 10
         for tile in state.queues {
             var line = StyledLine([(TextFit.pad(tile.name, to: 9), tile.breached > 0 ? .alert : .normal)])
             line.append(" " + TextFit.padLeft("\(tile.waiting)", to: 3) + " waiting ", .normal)
@@ -24,6 +26,17 @@ enum SupervisorPanelView {
             line.append(" · late \(tile.breached)", tile.breached > 0 ? .alert : .muted)
             line.append(" · requeued \(tile.requeues)", tile.requeues > 0 ? .warning : .muted)
             lines.append(line)
+            if showHeads, let heads = state.supervisor?.queueHeads[tile.name], !heads.isEmpty {
+                var headLine = StyledLine([("  ", .normal)])
+                for row in heads {
+                    let remaining = row.pickupRemaining(at: state.now) ?? 0
+                    let role: StyleRole = remaining < 0 ? .alert : (remaining < 60 ? .warning : .normal)
+                    headLine.append(TextFit.ellipsize(row.customer, to: 12) + " ", .normal)
+                    headLine.append(Format.bar(max(0, remaining) / (queueWindows[tile.name] ?? 300), width: 4) + " "
+                                    + Format.countdown(remaining) + "   ", role)
+                }
+                lines.append(headLine)
+            }
         }
         lines.append(StyledLine([]))
         lines.append(StyledLine([("Agents", .header)]).padded(with: " ", to: width, role: .header))

@@ -3,7 +3,10 @@ import BatonCore
 
 /// One queue in the queue bar: what waits, for how long, and how close the nearest breach is.
 public struct QueueTile: Sendable, Equatable {
+    /// The queue name as shown (sanitized).
     public var name: String
+    /// The queue name as stored, to address the store; never drawn.
+    public var rawName: String
     public var waiting: Int
     public var claimed: Int
     public var oldestQueuedAt: Date?
@@ -16,6 +19,7 @@ public struct QueueTile: Sendable, Equatable {
 
     public init(_ counts: QueueCounts, isMine: Bool) {
         name = Sanitizer.line(counts.queue)
+        rawName = counts.queue
         waiting = counts.waiting
         claimed = counts.claimed
         oldestQueuedAt = counts.oldestQueuedAt

@@ -40,10 +40,13 @@ public struct SupervisorModel: Sendable, Equatable {
     public var agents: [AgentLine]
     public var notices: [Notice]
     public var stats: ConsoleStats?
+    /// The most urgent waiting threads of each queue, by queue name (sanitized).
+    public var queueHeads: [String: [ThreadRow]]
 
-    public init(agents: [AgentLine], notices: [Notice], stats: ConsoleStats?) {
+    public init(agents: [AgentLine], notices: [Notice], stats: ConsoleStats?, queueHeads: [String: [ThreadRow]] = [:]) {
         self.agents = agents
         self.notices = notices
         self.stats = stats
+        self.queueHeads = queueHeads
     }
 }
