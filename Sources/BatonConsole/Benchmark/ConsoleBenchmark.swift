@@ -29,7 +29,7 @@ public enum ConsoleBenchmark {
         public var refreshP99: Double { percentile(refreshSeconds, 0.99) }
     }
 
-    /// Measures against `store` as `agent` would see it: `frames` full renders of the current
+    /// Measures against `store` as `agent` would see it (in the supervisor view with `supervisor`): `frames` full renders of the current
     /// state, then `keystrokes` presses of `j` (moving down, paging through the store) each
     /// followed by a render, then `refreshes` polls after another writer committed (the agent's
     /// status is toggled and put back at the end). The store must already hold the threads and the agent.
@@ -37,6 +37,8 @@ public enum ConsoleBenchmark {
                                size: TerminalSize = TerminalSize(columns: 200, rows: 60), frames: Int = 200, keystrokes: Int = 500, refreshes: Int = 50,
                                clock: @escaping @Sendable () -> Date = { Date() }) throws -> Result {
         let session = try ConsoleSession(store: store, agentID: agent, supervisor: supervisor, queues: queues, clock: clock, size: size)
+        // A supervisor is measured in the supervisor view (all queues, agents, figures).
+        if supervisor { session.showSupervisorView() }
         var renders: [Double] = []
         var sink = 0
         for _ in 0..<frames {
