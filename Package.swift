@@ -23,7 +23,9 @@ let package = Package(
         .target(name: "BatonStore", dependencies: ["BatonCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // ncursesw as a system library; shim.h wraps its macros and globals in inline functions.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "BatonConsole", dependencies: ["BatonStore", "BatonCore", "CNcurses"]),
+        .target(name: "BatonConsole", dependencies: [
+            "BatonStore", "BatonCore", "CNcurses", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .executableTarget(name: "baton", dependencies: [
             "BatonConsole", "BatonStore", "BatonCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -29,4 +29,31 @@ static inline int baton_attr_underline(void) { return (int)A_UNDERLINE; }
 static inline int baton_attr_dim(void) { return (int)A_DIM; }
 static inline int baton_lc_all(void) { return LC_ALL; }
 
+// Added for the console driver: macros over stdscr and the terminal setup it needs.
+#include <stdio.h>
+static inline SCREEN *baton_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline int baton_attrset(int attrs) { return attrset(attrs); }
+static inline void baton_timeout(int ms) { timeout(ms); }
+static inline int baton_keypad(int on) { return keypad(stdscr, on ? TRUE : FALSE); }
+static inline int baton_mvaddnwstr(int y, int x, const wchar_t *text, int n) { return mvaddnwstr(y, x, text, n); }
+static inline int baton_get_wch(wint_t *ch) { return get_wch(ch); }
+// wcwidth is only declared under _XOPEN_SOURCE; declare it for the driver's width cross-check.
+extern int wcwidth(wchar_t c);
+static inline int baton_wcwidth(wchar_t c) { return wcwidth(c); }
+static inline int baton_ok(void) { return OK; }
+static inline int baton_colors(void) { return COLORS; }
+static inline int baton_color_pairs(void) { return COLOR_PAIRS; }
+static inline int baton_key_up(void) { return KEY_UP; }
+static inline int baton_key_down(void) { return KEY_DOWN; }
+static inline int baton_key_left(void) { return KEY_LEFT; }
+static inline int baton_key_right(void) { return KEY_RIGHT; }
+static inline int baton_key_ppage(void) { return KEY_PPAGE; }
+static inline int baton_key_npage(void) { return KEY_NPAGE; }
+static inline int baton_key_home(void) { return KEY_HOME; }
+static inline int baton_key_end(void) { return KEY_END; }
+static inline int baton_key_enter(void) { return KEY_ENTER; }
+static inline int baton_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int baton_key_dc(void) { return KEY_DC; }
+static inline int baton_key_btab(void) { return KEY_BTAB; }
+
 #endif

@@ -1,9 +1,11 @@
+import BatonConsole
 import BatonCore
 import BatonStore
 
-/// Opens the console; replaced by the ncurses console once it lands.
+/// Opens the ncurses console for an agent, with today's figures for the supervisor view.
 enum ConsoleLauncher {
     static func run(store: any HandoffStore, config: BatonConfig, agentID: String, supervisor: Bool, theme: String?) throws {
-        throw CLIError("the console is not built into this baton yet")
+        try Console.run(ConsoleOptions(agent: agentID, supervisor: supervisor, theme: theme, store: store, queues: config.queues,
+                                       stats: ConsoleStats.today(from: store)))
     }
 }

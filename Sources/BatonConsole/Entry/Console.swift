@@ -1,0 +1,63 @@
+import Foundation
+import BatonCore
+import BatonStore
+
+/// The interactive console: `Console.run(options)` takes over the terminal until the agent quits.
+public enum Console {
+    /// Runs the ncurses loop until `q`, SIGINT, SIGTERM or SIGHUP. The terminal is restored with
+    /// `endwin` on every way out, thrown errors included. Errors that prevent starting (unknown
+    /// agent, bad theme, no tty) are thrown before the screen is touched.
+    public static func run(_ options: ConsoleOptions) throws {
+        let theme = try ThemeLocator.load(options.theme, environment: options.environment)
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw ConsoleError.notATerminal }
+        let session = try ConsoleSession(store: options.store, agentID: options.agent, supervisor: options.supervisor,
+                                         queues: options.queues, clock: options.clock, stats: options.stats,
+                                         size: TerminalSize(columns: 80, rows: 24))
+        if options.startInSupervisorView { session.showSupervisorView() }
+        let pollMilliseconds = Int32(max(20, min(1000, options.pollInterval * 1000)))
+        let terminal = try NcursesTerminal(theme: theme, pollMilliseconds: pollMilliseconds)
+        SignalTrap.install()
+        defer {
+            terminal.shutdown()
+            SignalTrap.uninstall()
+        }
+        session.resize(to: terminal.size)
+        loop(session: session, terminal: terminal, pollInterval: options.pollInterval, environment: options.environment)
+    }
+
+    private static func loop(session: ConsoleSession, terminal: NcursesTerminal, pollInterval: TimeInterval, environment: [String: String]) {
+        var drawn: ConsoleState?
+        var lastPoll = Date.distantPast
+        while SignalTrap.caught == nil {
+            // Redraw only when the state changed; the diff then touches only changed cells.
+            if drawn != session.state {
+                terminal.present(ConsoleRenderer.render(session.state, size: session.state.size, keyMap: session.keyMap))
+                drawn = session.state
+            }
+            var effects: [ConsoleEffect] = []
+            switch terminal.nextEvent() {
+            case .key(let key)?: effects = session.handle(key)
+            case .resize?:
+                terminal.invalidate()
+                drawn = nil
+                session.resize(to: terminal.size)
+            case nil: break
+            }
+            // Keys arriving without pause must not starve the refresh from other processes.
+            if Date().timeIntervalSince(lastPoll) >= pollInterval {
+                effects += session.poll()
+                lastPoll = Date()
+            }
+            for effect in effects {
+                switch effect {
+                case .quit: return
+                case .bell: terminal.bell()
+                case .openEditor(let text):
+                    let edited = terminal.suspend { ExternalEditor.edit(text, environment: environment) }
+                    drawn = nil
+                    session.editorFinished(text: edited)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import Foundation
+
+/// A one-line message in the status line: the result of a command, a lost race, or a page.
+public struct Banner: Sendable, Equatable {
+    public var text: String
+    public var role: StyleRole
+    /// When the banner stops being shown.
+    public var until: Date
+
+    public init(text: String, role: StyleRole, until: Date) {
+        self.text = text
+        self.role = role
+        self.until = until
+    }
+}

@@ -1,0 +1,8 @@
+/// Something only the terminal driver can do, asked for by the session after a key.
+public enum ConsoleEffect: Sendable, Equatable {
+    case quit
+    /// Ring the terminal bell (a page).
+    case bell
+    /// Suspend the screen and edit this text in `$EDITOR`; then call `editorFinished`.
+    case openEditor(initialText: String)
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Synchronization
+
+/// The last terminating signal received (SIGINT, SIGTERM, SIGHUP), or 0. An atomic is
+/// async-signal-safe, so the handler only stores into it; the console loop polls it.
+private let caughtSignal = Atomic<Int32>(0)
+
+/// Turns SIGINT, SIGTERM and SIGHUP into a flag the console loop checks, so the terminal is
+/// always restored with `endwin` instead of the process dying mid-screen.
+enum SignalTrap {
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    static func install() {
+        caughtSignal.store(0, ordering: .relaxed)
+        for number in signals {
+            signal(number) { received in caughtSignal.store(received, ordering: .relaxed) }
+        }
+    }
+
+    /// Puts the default handlers back.
+    static func uninstall() {
+        for number in signals { signal(number, SIG_DFL) }
+    }
+
+    /// The signal received since `install`, if any.
+    static var caught: Int32? {
+        let value = caughtSignal.load(ordering: .relaxed)
+        return value == 0 ? nil : value
+    }
+}

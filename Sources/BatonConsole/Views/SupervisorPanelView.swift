@@ -1,0 +1,86 @@
+import Foundation
+import BatonCore
+
+/// The supervisor's right-hand (or lower) panel: queues with countdown bars, breaches and
+/// re-queues; agents with status, load against capacity and what they hold; recent escalation
+/// notices; and today's figures with hourly sparklines.
+enum SupervisorPanelView {
+    static func draw(_ state: ConsoleState, queueWindows: [String: TimeInterval], in region: Region, into buffer: inout ScreenBuffer) {
+        var lines: [StyledLine] = []
+        let width = region.width
+        lines.append(StyledLine([("Queues", .header)]).padded(with: " ", to: width, role: .header))
+        // Under each queue its most urgent waiting threads, when the panel has the room.
+        let showHeads = region.height >= 2 * state.queues.count + (state.supervisor?.agents.count ?? 0) + 10
+        for tile in state.queues {
+            var line = StyledLine([(TextFit.pad(tile.name, to: 9), tile.breached > 0 ? .alert : .normal)])
+            line.append(" " + TextFit.padLeft("\(tile.waiting)", to: 3) + " waiting ", .normal)
+            if let deadline = tile.nearestDeadline, tile.waiting > 0 {
+                let remaining = deadline.timeIntervalSince(state.now)
+                let window = queueWindows[tile.name] ?? 300
+                let role: StyleRole = remaining < 0 ? .alert : (remaining < 60 ? .warning : .positive)
+                line.append(Format.bar(max(0, remaining) / window, width: 8), role)
+                line.append(" " + TextFit.padLeft(Format.countdown(remaining), to: 5), role)
+            } else {
+                line.append(String(repeating: " ", count: 14), .normal)
+            }
+            line.append(" · late \(tile.breached)", tile.breached > 0 ? .alert : .muted)
+            line.append(" · requeued \(tile.requeues)", tile.requeues > 0 ? .warning : .muted)
+            lines.append(line)
+            if showHeads, let heads = state.supervisor?.queueHeads[tile.name], !heads.isEmpty {
+                var headLine = StyledLine([("  ", .normal)])
+                for row in heads {
+                    let remaining = row.pickupRemaining(at: state.now) ?? 0
+                    let role: StyleRole = remaining < 0 ? .alert : (remaining < 60 ? .warning : .normal)
+                    headLine.append(TextFit.ellipsize(row.customer, to: 12) + " ", .normal)
+                    headLine.append(Format.bar(max(0, remaining) / (queueWindows[tile.name] ?? 300), width: 4) + " "
+                                    + Format.countdown(remaining) + "   ", role)
+                }
+                lines.append(headLine)
+            }
+        }
+        lines.append(StyledLine([]))
+        lines.append(StyledLine([("Agents", .header)]).padded(with: " ", to: width, role: .header))
+        for agent in state.supervisor?.agents ?? [] {
+            let statusRole: StyleRole = switch agent.status {
+            case .available: .positive
+            case .away: .warning
+            case .offline: .muted
+            }
+            var line = StyledLine([(TextFit.pad(agent.name, to: 12), .normal), (" " + TextFit.pad(agent.status.rawValue, to: 9), statusRole)])
+            let full = agent.load >= agent.capacity
+            line.append(" " + Format.bar(Double(agent.load) / Double(max(1, agent.capacity)), width: 5) + " \(agent.load)/\(agent.capacity)",
+                        full ? .warning : .normal)
+            if !agent.holding.isEmpty { line.append("  " + agent.holding.joined(separator: ", "), .muted) }
+            lines.append(line)
+        }
+        let notices = state.supervisor?.notices ?? []
+        if !notices.isEmpty {
+            lines.append(StyledLine([]))
+            lines.append(StyledLine([("Escalations (24 h)", .header)]).padded(with: " ", to: width, role: .header))
+            for notice in notices.prefix(4) {
+                lines.append(StyledLine([(Format.hourMinute(notice.at) + " ", .muted),
+                                         ("\(notice.thread) in \(notice.queue) missed pickup, level \(notice.level)", .alert)]))
+            }
+        }
+        lines.append(StyledLine([]))
+        lines.append(StyledLine([("Today", .header)]).padded(with: " ", to: width, role: .header))
+        if let stats = state.supervisor?.stats {
+            lines.append(StyledLine([("handoff rate " + Format.percent(stats.handoffRate)
+                                      + " · false escalations " + Format.percent(stats.falseEscalationRate)
+                                      + " · CSAT " + (stats.csat.map { String(format: "%.1f", $0) } ?? "–"), .normal)]))
+            lines.append(StyledLine([("median pickup " + (stats.medianTimeToPickup.map(Format.duration) ?? "–")
+                                      + " · median resolution " + (stats.medianResolutionTime.map(Format.duration) ?? "–"), .normal)]))
+            if !stats.handoffsPerHour.isEmpty {
+                lines.append(StyledLine([("handoffs/h ", .muted), (Format.sparkline(stats.handoffsPerHour, low: 0), .accent)]))
+            }
+            if !stats.pickupPerHour.isEmpty {
+                lines.append(StyledLine([("pickup/h   ", .muted), (Format.sparkline(stats.pickupPerHour, low: 0), .accent)]))
+            }
+        } else {
+            lines.append(StyledLine([("no figures yet", .muted)]))
+        }
+        for (index, line) in lines.prefix(region.height).enumerated() {
+            line.draw(x: region.x, y: region.y + index, width: width, into: &buffer)
+        }
+    }
+}
