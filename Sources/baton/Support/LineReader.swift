@@ -12,6 +12,8 @@ struct LineReader {
     private let maxLineBytes: Int
     private var buffer: [UInt8] = []
     private var position = 0
+    /// Bytes from `position` up to here are known to hold no newline, so they are never scanned twice.
+    private var scanned = 0
     private var skipping = false
     private var skipped = 0
     private var atEnd = false
@@ -33,9 +35,10 @@ struct LineReader {
     /// The next line without its newline, or nil at end of input.
     mutating func next() -> Line? {
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+            if let newline = buffer[max(position, scanned)...].firstIndex(of: 0x0A) {
                 let line = Array(buffer[position..<newline])
                 position = newline + 1
+                scanned = position
                 compact()
                 if skipping {
                     skipping = false
@@ -46,18 +49,21 @@ struct LineReader {
                 if line.count > maxLineBytes { return .oversized(bytes: line.count) }
                 return .text(line.last == 0x0D ? Array(line.dropLast()) : line)
             }
+            scanned = buffer.count
             if buffer.count - position > maxLineBytes {
                 // Drop what we have of an oversized line and keep counting its bytes.
                 skipped += buffer.count - position
                 skipping = true
                 buffer.removeAll(keepingCapacity: true)
                 position = 0
+                scanned = 0
             }
             if atEnd {
                 guard position < buffer.count || skipping else { return nil }
                 let line = Array(buffer[position...])
                 buffer.removeAll()
                 position = 0
+                scanned = 0
                 if skipping {
                     skipping = false
                     return .oversized(bytes: skipped + line.count)
@@ -72,6 +78,7 @@ struct LineReader {
     private mutating func compact() {
         if position > 1 << 16, position * 2 > buffer.count {
             buffer.removeSubrange(0..<position)
+            scanned -= position
             position = 0
         }
     }
