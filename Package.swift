@@ -31,6 +31,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "baton-bench", dependencies: ["BatonConsole", "BatonStore", "BatonCore"]),
+        // Test helper: claims threads from one queue in its own process, for BatonStoreTests' multi-process test.
+        .executableTarget(name: "baton-claim-worker", dependencies: ["BatonStore", "BatonCore"]),
         .testTarget(name: "BatonCoreTests", dependencies: ["BatonCore"]),
         .testTarget(name: "BatonStoreTests", dependencies: ["BatonStore", "BatonCore"]),
         .testTarget(name: "BatonConsoleTests", dependencies: ["BatonConsole", "BatonStore", "BatonCore"]),

@@ -11,6 +11,10 @@ public protocol HandoffStore: AnyObject, Sendable {
 
     /// Stores a conversation or appends the messages not stored yet (matched by index).
     /// Creates the thread in state `.ai` when new. Returns what changed.
+    ///
+    /// Indexes count the bot platform's messages only: agent replies (sent with `reply`) are kept apart,
+    /// so the platform may send the whole conversation again and only its unseen tail is stored.
+    /// `thread(id:)` shows both, in arrival order.
     func record(_ conversation: Conversation, now: Date) throws -> RecordOutcome
 
     /// Ingests many conversations in ONE transaction, with the same rules as `record(_:now:)`.
@@ -55,6 +59,8 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// Supervisor: give the thread to another agent.
     func reassign(threadID: String, supervisor: String, toAgent: String, reason: String, now: Date) throws
     /// Pickup windows, claim expiry and opening hours, per queue policy.
+    /// An implementation may bound the work of one call (to keep its transaction short); a backlog
+    /// is then worked off by the following sweeps.
     func sweep(now: Date, queues: [QueueConfig]) throws -> SweepReport
 
     // MARK: Reads

@@ -66,6 +66,30 @@ import BatonCore
         }
     }
 
+    @Test func handoffStoresTheRequestAndRefusesBadOnes() throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
+        var request = StoreFixtures.request("c1", priority: .high, afterHours: true)
+        request.callbackAt = t0.addingTimeInterval(3600)
+        request.suggestedAgent = "ana"
+        request.customerMessage = "  "
+        #expect(throws: StoreError.invalidInput("customer message of the handoff of thread c1 is empty")) {
+            try store.handoff(request, now: t0)
+        }
+        request.customerMessage = "We open at 9:00."
+        request.queue = ""
+        #expect(throws: StoreError.invalidInput("handoff queue for thread c1 is empty")) { try store.handoff(request, now: t0) }
+        request.queue = "billing"
+        let summary = try store.handoff(request, now: t0)
+        #expect(summary.state == .afterHours)
+        #expect(summary.priority == .high)
+        #expect(summary.suggestedAgent == "ana")
+        #expect(summary.pickupDeadline == t0.addingTimeInterval(300))
+        #expect(try store.thread(id: "c1")?.callbackAt == t0.addingTimeInterval(3600))
+        // A second handoff while waiting is not allowed.
+        #expect(throws: LifecycleError.notAllowed(action: .handoff, state: .afterHours)) { try store.handoff(request, now: t0) }
+    }
+
     @Test func transferMovesTheThreadToAnotherQueueUnclaimed() throws {
         let store = try StoreFixtures.storeWithQueuedThread()
         try store.claim(threadID: "c1", agent: "ana", now: t0)
@@ -118,5 +142,27 @@ import BatonCore
         #expect(summary.state == .ai)
         #expect(summary.owner == nil)
         #expect(try store.audit(threadID: "c1", limit: 10).map(\.action) == [.handoff, .claim, .reassign, .forceRelease])
+    }
+}
+
+/// A registered agent cannot hold more threads than their capacity.
+@Suite struct CapacityTests {
+    let t0 = StoreFixtures.t0
+
+    @Test func claimsBeyondCapacityAreRefusedAndLeaveTheThreadQueued() throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        for id in ["a", "b", "c"] {
+            _ = try store.record(StoreFixtures.conversation(id), now: t0)
+            try store.handoff(StoreFixtures.request(id), now: t0)
+        }
+        try store.upsertAgent(Agent(id: "ana", name: "Ana", skills: ["billing"], capacity: 2))
+        try store.claim(threadID: "a", agent: "ana", now: t0)
+        try store.claim(threadID: "b", agent: "ana", now: t0)
+        #expect(throws: LifecycleError.atCapacity(agent: "ana", capacity: 2)) { try store.claim(threadID: "c", agent: "ana", now: t0) }
+        #expect(try store.thread(id: "c")?.summary.state == .queued)
+        #expect(try store.audit(threadID: "c", limit: 10).map(\.action) == [.handoff])
+        // Finishing one frees a slot.
+        try store.resolve(threadID: "a", agent: "ana", disposition: .solved, note: nil, now: t0)
+        #expect(try store.claim(threadID: "c", agent: "ana", now: t0).owner == "ana")
     }
 }

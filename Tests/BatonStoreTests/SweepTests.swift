@@ -99,6 +99,19 @@ import BatonCore
         #expect(try store.audit(threadID: "night", limit: 1).first?.action == .open)
     }
 
+    @Test func aLargeBacklogIsWorkedOffOverSeveralSweeps() throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        let count = SQLiteHandoffStore.sweepBatchLimit + 5
+        let ids = (0..<count).map { "t\($0)" }
+        _ = try store.record(ids.map { StoreFixtures.conversation($0, messages: 1) }, now: t0)
+        for id in ids { try store.handoff(StoreFixtures.request(id), now: t0) }
+        let later = t0.addingTimeInterval(400)
+        #expect(try store.sweep(now: later, queues: [billing]).escalated.count == SQLiteHandoffStore.sweepBatchLimit)
+        #expect(try store.sweep(now: later, queues: [billing]).escalated.count == 5)
+        #expect(try store.sweep(now: later, queues: [billing]).isEmpty)
+        #expect(try store.escalations(since: t0).count == count)
+    }
+
     @Test func unknownQueuesUseDefaultWindows() throws {
         let store = try StoreFixtures.storeWithQueuedThread(queue: "unconfigured")
         // Default pickup window is 300 s.

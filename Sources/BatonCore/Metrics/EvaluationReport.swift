@@ -128,6 +128,11 @@ public struct EvaluationReport: Sendable, Equatable, Codable, CustomStringConver
         self.mistakes = mistakes
     }
 
+    /// Runs `engine` over `conversations` (from their first message) and scores the result.
+    public static func evaluate(_ conversations: [Conversation], with engine: TriggerEngine) -> EvaluationReport {
+        EvaluationReport(conversations.map { ($0, engine.evaluate($0)) })
+    }
+
     /// `part / whole`, or 1 when there is nothing to count.
     static func ratio(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 1 : Double(part) / Double(whole) }
 

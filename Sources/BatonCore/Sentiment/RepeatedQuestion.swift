@@ -3,7 +3,9 @@
 ///
 /// Two customer messages count as the same question when, after dropping function words and
 /// numbers, the shorter one has at least three content words and 60 % of them (at least two)
-/// appear in the other, and the AI answered in between.
+/// appear in the other, and the AI answered in between (not with a question of its own, which
+/// the customer is then answering). Only the last three earlier customer
+/// messages are compared, which bounds the work on long conversations.
 public struct RepeatedQuestion: Sendable {
     /// What was detected, for the trigger's reason.
     public enum Finding: Sendable, Equatable {
@@ -13,21 +15,31 @@ public struct RepeatedQuestion: Sendable {
         case overlap(earlier: Int, shared: Int)
     }
 
+    /// Compiled once per process; held here so matching skips the global lookup.
+    private let complaints: PhraseSet<Void> = Self.complaints
+    /// How many earlier customer messages are compared, most recent first.
+    static let lookBack = 3
+
     public init() {}
 
     /// Whether customer message `index` of `texts` repeats an earlier question or complains of repetition.
     public func detect(in conversation: Conversation, texts: [NormalizedText], at index: Int) -> Finding? {
         let text = texts[index]
-        if let complaint = Self.complaints.firstMatch(in: text) { return .complaint(tokens: complaint.range) }
+        if let complaint = complaints.firstMatch(in: text) { return .complaint(tokens: complaint.range) }
         let current = Self.contentWords(text)
         guard current.count >= 3 else { return nil }
         var sawAIReply = false
+        var compared = 0
         var earlier = index - 1
-        while earlier >= 0 {
-            let message = conversation.messages[earlier]
-            if message.role == .ai {
+        while earlier >= 0 && compared < Self.lookBack {
+            let role = conversation.messages[earlier].role
+            if role == .ai {
+                // The customer answering the AI's own question repeats its words on purpose:
+                // "which jacket?" → "the blue jacket with the hood".
+                if !sawAIReply && texts[earlier].questionMarks > 0 { return nil }
                 sawAIReply = true
-            } else if message.role == .customer && sawAIReply {
+            } else if role == .customer && sawAIReply {
+                compared += 1
                 let previous = Self.contentWords(texts[earlier])
                 let smaller = min(previous.count, current.count)
                 if smaller >= 3 {
@@ -42,17 +54,27 @@ public struct RepeatedQuestion: Sendable {
     }
 
     /// Content words of a message: not function words, not numbers, not emoji, at least three letters.
-    static func contentWords(_ text: NormalizedText) -> [String] {
-        var result: [String] = []
+    /// Words are compared by lexicon id, or by their hash when the lexicon does not know them.
+    static func contentWords(_ text: NormalizedText) -> [Int] {
+        var result: [Int] = []
         for index in 0..<text.count {
-            let flags = text.tokens[index].flags
-            if flags.contains(.number) || flags.contains(.emoji) { continue }
-            if text.has(.stopword, at: index) { continue }
+            let token = text.tokens[index]
+            if token.flags.contains(.number) || token.flags.contains(.emoji) || token.classes.contains(.stopword) {
+                continue
+            }
             let word = text.words[index]
-            if word.utf8.count < 3 || result.contains(word) { continue }
-            result.append(word)
+            if word.utf8.count < 3 { continue }
+            let key = token.id >= 0 ? Int(token.id) : Self.unknownWordKey(word)
+            if !result.contains(key) { result.append(key) }
         }
         return result
+    }
+
+    /// A key for a word the lexicon does not know: FNV-1a of its bytes, kept clear of lexicon ids.
+    static func unknownWordKey(_ word: String) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: hash | 1 << 40)
     }
 
     static let complaintPatterns: [(String, Void)] = [
@@ -63,11 +85,11 @@ public struct RepeatedQuestion: Sendable {
         ("repeating|repeat yourself|itself", ()), ("stop repeating", ()),
         ("going|go|goes|run|running|round in circles", ()), ("you already said|told|wrote that|this|me", ()),
         ("i already told|said|explained|answered|asked", ()), ("told you already", ()),
-        ("are you|u even reading|listening", ()), ("you|u arent|are not|dont|not reading|listening", ()),
+        ("are you|u even reading|listening", ()), ("you|u arent|dont|not|never reading|listening|read|listen", ()), ("you|u are not reading|listening", ()),
         ("ya te|le|lo dije|explique", ()), ("como ya te|le dije", ()),
-        ("siempre|otra vez lo mismo|misma", ()), ("la misma respuesta|cosa", ()), ("me repites|repite", ()),
+        ("siempre lo|la mismo|misma", ()), ("otra vez lo|la mismo|misma", ()), ("la misma respuesta|cosa", ()), ("me repites|repite", ()),
         ("estas|sigues repitiendo", ()), ("ja disse|falei|expliquei", ()), ("a mesma resposta|coisa", ()),
-        ("sempre|de novo a mesma|o mesmo", ()), ("voce|vc repete|continua repetindo", ()), ("fica repetindo", ()),
+        ("sempre a|o mesma|mesmo", ()), ("de novo a|o mesma|mesmo", ()), ("voce|vc repete|repetiu", ()), ("continua|fica repetindo", ()),
     ]
 
     static let complaints = PhraseSet(complaintPatterns)

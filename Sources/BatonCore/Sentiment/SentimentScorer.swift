@@ -12,17 +12,34 @@ public struct SentimentScorer: Sendable {
     /// Scores raw text.
     public func score(_ text: String) -> Double { score(TextNormalizer.normalize(text)) }
 
-    /// Scores text already normalised.
-    public func score(_ text: NormalizedText) -> Double {
+    /// Scores text already normalised; `countShouting: false` leaves out the lean for capitals,
+    /// to tell angry capitals from a customer who simply types in capitals.
+    public func score(_ text: NormalizedText, countShouting: Bool = true) -> Double {
+        analyze(text, countShouting: countShouting).score
+    }
+
+    /// A score and the most negative single cue behind it.
+    public struct Reading: Sendable, Equatable {
+        public var score: Double
+        /// The most negative word or idiom after negation and intensifiers (0 when none): tells
+        /// feelings ("terrible", "very bad", "losing my patience") from a pile of problem words
+        /// ("late", "damaged", "missing") that only add up.
+        public var strongestCue: Float
+    }
+
+    /// Scores `text` and reports its strongest negative cue.
+    public func analyze(_ text: NormalizedText, countShouting: Bool = true) -> Reading {
         let count = text.count
-        guard count > 0 else { return 0 }
-        let entries = Lexicon.shared.entries
+        guard count > 0 else { return Reading(score: 0, strongestCue: 0) }
+        var strongest: Float = 0
+        let idioms = Self.idioms
         var sum: Float = 0
         var coveredUntil = 0
         var position = 0
         while position < count {
-            if position >= coveredUntil, let idiom = Self.idioms.match(in: text, at: position) {
+            if position >= coveredUntil, let idiom = idioms.match(in: text, at: position) {
                 sum += idiom.payload
+                strongest = min(strongest, idiom.payload)
                 coveredUntil = idiom.range.upperBound
                 position = idiom.range.upperBound
                 continue
@@ -32,11 +49,7 @@ public struct SentimentScorer: Sendable {
                 continue
             }
             let token = text.tokens[position]
-            guard token.id >= 0 else {
-                position += 1
-                continue
-            }
-            var valence = entries[Int(token.id)].valence
+            var valence = token.valence
             if valence != 0 {
                 valence *= modifier(text, at: position)
                 if token.flags.contains(.elongated) || token.flags.contains(.shouted) { valence *= 1.25 }
@@ -44,13 +57,14 @@ public struct SentimentScorer: Sendable {
                     valence *= valence > 0 ? -0.75 : -0.4
                 }
                 sum += valence
+                strongest = min(strongest, valence)
             }
             position += 1
         }
         if sum < 0 && text.exclamationMarks >= 2 { sum *= 1.2 }
-        if text.isShouting() && text.wordCount >= 2 && sum <= 0 { sum -= 0.35 }
+        if countShouting && text.isShouting() && text.wordCount >= 2 && sum <= 0 { sum -= 0.35 }
         let squashed = Double(sum) / (Double(sum * sum) + 0.6).squareRoot()
-        return max(-1, min(1, squashed))
+        return Reading(score: max(-1, min(1, squashed)), strongestCue: strongest)
     }
 
     /// Scale from an intensifier or diminisher one or two words before `position`, same clause.
@@ -81,7 +95,8 @@ public struct SentimentScorer: Sendable {
         // Polite closings.
         ("no worries|problem|problems|prob|probs", 0.3), ("all good", 0.3), ("sin|sem problema|problemas", 0.3),
         ("no pasa nada", 0.2), ("de nada", 0.2), ("tudo bem|bom|certo", 0.2), ("esta bien", 0.2),
-        ("thats all", 0.1), ("fair enough", 0.2),
+        ("thats all", 0.1), ("fair enough", 0.2), ("no thanks|thank|gracias|obrigado|obrigada|thx", 0.2),
+        ("didnt|doesnt|dont|not|wont help|helpful", -0.4),
         // Negative expressions.
         ("sick of", -0.7), ("sick and tired", -0.8), ("killing me", -0.5), ("thanks|thank for nothing", -0.7),
         ("what a joke", -0.7), ("waste of time|money", -0.7), ("wasting my time", -0.7),
@@ -94,7 +109,10 @@ public struct SentimentScorer: Sendable {
         ("nobody|noone is|_ helping|responding|answering|replying|answers|responds|helps", -0.6),
         ("no one is|_ helping|responding|answering|replying|answers|responds|helps", -0.6),
         ("nadie me responde|ayuda|contesta|atiende", -0.6), ("ninguem me responde|ajuda|atende", -0.6),
-        ("falta de respeto|respeito", -0.7), ("tomando el pelo", -0.6), ("que verguenza|vergonha", -0.7),
+        ("falta de respeto|respeito", -0.7), ("not|isnt|never acceptable", -0.7), ("not|isnt ok|okay|fair|right", -0.45),
+        ("not good enough", -0.6), ("no es aceptable|normal|justo", -0.7), ("nao e aceitavel|normal|justo", -0.7), ("mal|malo|mala|pesimo|pesima|horrible servicio|atencion|trato", -0.7),
+        ("servicio|atencion malo|mala|pesimo|pesima|horrible", -0.7), ("que mal", -0.6),
+        ("mau|ruim|pessimo|horrivel atendimento|servico", -0.7), ("atendimento|servico ruim|pessimo|horrivel", -0.7), ("tomando el pelo", -0.6), ("que verguenza|vergonha", -0.7),
         ("waiting for|since * hours|days|weeks|months", -0.4), ("been waiting", -0.3),
     ]
 
@@ -132,11 +150,11 @@ public struct SentimentScorer: Sendable {
                 """),
             (-0.6, "disappointed inexcusable horrific poor poorly scammed cheated sucked"),
             (-0.5, """
-                bad worse broken failing failed fail fails problem wtf slow unfair wasted waste kill sad
+                bad worse broken failing failed fail fails wtf slow unfair wasted waste kill sad
                 wrong mistake mess messed shocking confusing confused complaint complain complaining
                 terribly badly damaged defective faulty
                 """),
-            (-0.3, "issue issues missing late delay delayed waiting annoy tired worried unclear stuck dying dead"),
+            (-0.3, "problem problems issue issues missing late delay delayed waiting annoy tired worried unclear stuck dying dead"),
             // English, positive.
             (0.8, "amazing fantastic wonderful excellent outstanding superb brilliant perfect"),
             (0.7, "awesome love loved lovely great best delighted thrilled impressed fabulous"),

@@ -19,6 +19,12 @@ public final class Lexicon: Sendable {
     public let words: [String]
     public let entries: [Entry]
     private let ids: [String: Int32]
+    /// Open-addressing hash table over the words' UTF-8 bytes (FNV-1a), so normalisation can look
+    /// a token up without building a String or running the standard hasher: slot → id, or -1.
+    private let slots: [Int32]
+    private let wordBytes: [UInt8]
+    /// Word `id`'s bytes are `wordBytes[wordOffsets[id]..<wordOffsets[id + 1]]`.
+    private let wordOffsets: [Int]
     /// Typo-tolerant words by first byte, for one-edit corrections.
     private let typoBuckets: [[(bytes: [UInt8], id: Int32)]]
 
@@ -51,10 +57,62 @@ public final class Lexicon: Sendable {
                 buckets[Int(bytes[0])].append((bytes, Int32(id(of: word))))
             }
         }
+        var capacity = 16
+        while capacity < words.count * 3 { capacity *= 2 }
+        var slots = Array(repeating: Int32(-1), count: capacity)
+        var wordBytes: [UInt8] = []
+        var wordOffsets: [Int] = [0]
+        for (id, word) in words.enumerated() {
+            let bytes = Array(word.utf8)
+            wordBytes.append(contentsOf: bytes)
+            wordOffsets.append(wordBytes.count)
+            var slot = Int(Self.hash(bytes, count: bytes.count) & UInt64(capacity - 1))
+            while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Int32(id)
+        }
         self.words = words
         self.entries = entries
         self.ids = ids
         self.typoBuckets = buckets
+        self.slots = slots
+        self.wordBytes = wordBytes
+        self.wordOffsets = wordOffsets
+    }
+
+    /// FNV-1a over the first `count` bytes.
+    @inline(__always)
+    static func hash<Bytes: RandomAccessCollection>(_ bytes: Bytes, count: Int) -> UInt64
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in 0..<count {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// The id of the word spelled by the first `count` bytes of `bytes`, if known.
+    func id<Bytes: RandomAccessCollection>(bytes: Bytes, count: Int) -> Int32?
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        let mask = slots.count - 1
+        var slot = Int(Self.hash(bytes, count: count) & UInt64(mask))
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            let start = wordOffsets[Int(id)], end = wordOffsets[Int(id) + 1]
+            if end - start == count {
+                var equal = true
+                var index = 0
+                while index < count {
+                    if wordBytes[start + index] != bytes[index] {
+                        equal = false
+                        break
+                    }
+                    index += 1
+                }
+                if equal { return id }
+            }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// The id of a folded word, if known.
@@ -65,31 +123,33 @@ public final class Lexicon: Sendable {
     /// Tries, in order: the single-letter spelling of an elongated word (`heelp` → `help`), the
     /// word itself, its singular (`refunds` → `refund`), and a one-edit correction of a
     /// typo-tolerant word (`humna` → `human`). Unknown words keep their own spelling and id -1.
-    func resolve(_ bytes: [UInt8], elongated: Bool) -> (Int32, String) {
-        var single = bytes
+    func resolve(_ bytes: UnsafeBufferPointer<UInt8>, elongated: Bool) -> (Int32, String) {
         if elongated {
-            single = Self.collapseDoubles(bytes)
-            let singleWord = String(decoding: single, as: UTF8.self)
-            if let id = ids[singleWord] { return (id, words[Int(id)]) }
-        }
-        let word = String(decoding: bytes, as: UTF8.self)
-        if let id = ids[word] { return (id, words[Int(id)]) }
-        if bytes.count >= 5 && bytes[bytes.count - 1] == UInt8(ascii: "s") {
-            if let id = ids[String(decoding: bytes[0..<(bytes.count - 1)], as: UTF8.self)] {
-                return (id, words[Int(id)])
+            let single = Self.collapseDoubles(bytes)
+            if let id = id(bytes: single, count: single.count) { return (id, words[Int(id)]) }
+            if let id = id(bytes: bytes, count: bytes.count) { return (id, words[Int(id)]) }
+            if single.count >= 5 {
+                for target in typoBuckets[Int(single[0])] where Self.withinOneEdit(single, target.bytes) {
+                    return (target.id, words[Int(target.id)])
+                }
             }
+            return (NormalizedText.Token.unknown, String(decoding: single, as: UTF8.self))
         }
-        let candidate = elongated ? single : bytes
-        if candidate.count >= 5 {
-            for target in typoBuckets[Int(candidate[0])] where Self.withinOneEdit(candidate, target.bytes) {
+        if let id = id(bytes: bytes, count: bytes.count) { return (id, words[Int(id)]) }
+        if bytes.count >= 5 && bytes[bytes.count - 1] == UInt8(ascii: "s"),
+           let id = id(bytes: bytes, count: bytes.count - 1) {
+            return (id, words[Int(id)])
+        }
+        if bytes.count >= 5 {
+            for target in typoBuckets[Int(bytes[0])] where Self.withinOneEdit(bytes, target.bytes) {
                 return (target.id, words[Int(target.id)])
             }
         }
-        return (NormalizedText.Token.unknown, elongated ? String(decoding: single, as: UTF8.self) : word)
+        return (NormalizedText.Token.unknown, String(decoding: bytes, as: UTF8.self))
     }
 
     /// `hummman` → `human`: every doubled letter written once.
-    static func collapseDoubles(_ bytes: [UInt8]) -> [UInt8] {
+    static func collapseDoubles(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         for byte in bytes where result.last != byte || (byte >= 48 && byte <= 57) { result.append(byte) }
@@ -97,7 +157,8 @@ public final class Lexicon: Sendable {
     }
 
     /// Whether `a` and `b` differ by at most one substitution, insertion, deletion or swap of neighbours.
-    static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    static func withinOneEdit<A: RandomAccessCollection>(_ a: A, _ b: [UInt8]) -> Bool
+        where A.Element == UInt8, A.Index == Int {
         let countA = a.count, countB = b.count
         if countA == countB {
             var first = -1
@@ -108,15 +169,19 @@ public final class Lexicon: Sendable {
             }
             if mismatches <= 1 { return true }
             // Two mismatches are fine only as a swap of neighbours: "humna" / "human".
+            // Exactly two mismatches, and they are these two neighbours, so the rest is equal.
             return mismatches == 2 && first + 1 < countA && a[first] == b[first + 1] && a[first + 1] == b[first]
-                && (first + 2 == countA || a[(first + 2)...] == b[(first + 2)...])
         }
         if abs(countA - countB) != 1 { return false }
-        let (long, short) = countA > countB ? (a, b) : (b, a)
+        // Walk the longer one, allowing a single skipped byte.
+        let aLonger = countA > countB
+        let longCount = max(countA, countB), shortCount = min(countA, countB)
         var i = 0, j = 0
         var skipped = false
-        while i < long.count && j < short.count {
-            if long[i] == short[j] {
+        while i < longCount && j < shortCount {
+            let x = aLonger ? a[i] : b[i]
+            let y = aLonger ? b[j] : a[j]
+            if x == y {
                 i += 1
                 j += 1
             } else {

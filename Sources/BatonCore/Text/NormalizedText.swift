@@ -23,16 +23,21 @@ public struct NormalizedText: Sendable, Equatable {
         self.exclamationMarks = exclamationMarks
     }
 
-    /// One token's lexicon id (or `Token.unknown`) and flags.
+    /// One token's lexicon id (or `Token.unknown`), flags, and what the lexicon says about it,
+    /// copied in so rules never go back to the lexicon.
     public struct Token: Sendable, Equatable {
         /// Not in the lexicon.
         public static let unknown: Int32 = -1
         public var id: Int32
         public var flags: Flags
+        public var classes: WordClass
+        public var valence: Float
 
-        public init(id: Int32, flags: Flags) {
+        public init(id: Int32, flags: Flags, classes: WordClass = [], valence: Float = 0) {
             self.id = id
             self.flags = flags
+            self.classes = classes
+            self.valence = valence
         }
     }
 
@@ -64,10 +69,7 @@ public struct NormalizedText: Sendable, Equatable {
 
     /// The lexicon classes of token `index`.
     @inline(__always)
-    public func classes(at index: Int) -> WordClass {
-        let id = tokens[index].id
-        return id < 0 ? [] : Lexicon.shared.entries[Int(id)].classes
-    }
+    public func classes(at index: Int) -> WordClass { tokens[index].classes }
 
     /// Whether token `index` has any of `classes`.
     @inline(__always)

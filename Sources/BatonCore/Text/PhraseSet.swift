@@ -9,11 +9,15 @@
 /// Patterns must start with a word or class element. Matching is by lexicon id, so it inherits
 /// the normaliser's tolerance for accents, elongations and typos.
 public struct PhraseSet<Payload: Sendable>: Sendable {
-    /// One compiled pattern element.
-    enum Element: Sendable {
-        /// One token: one of these words or of these classes; may be skipped when optional.
-        case token(ids: [Int32], texts: [String], classes: WordClass, optional: Bool)
-        case gap(Int)
+    /// One compiled pattern element, stored flat so matching touches no nested arrays.
+    struct Element: Sendable {
+        /// Gap length for a gap element; -1 for a token element.
+        var gap: Int
+        var optional: Bool
+        var classes: WordClass
+        /// This element's word ids are `ids[idRange]`, its unknown words `texts[textRange]`.
+        var idRange: Range<Int>
+        var textRange: Range<Int>
     }
 
     /// A pattern that matched, with the token range it covers.
@@ -21,87 +25,117 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
         public var payload: Payload
         public var source: String
         public var range: Range<Int>
+        /// Index of the pattern in declaration order.
+        public var pattern: Int
     }
 
-    private let patterns: [[Element]]
+    private let elements: [Element]
+    private let ids: [Int32]
+    private let texts: [String]
+    /// Pattern `p`'s elements are `elements[patternBounds[p]..<patternBounds[p + 1]]`.
+    private let patternBounds: [Int]
     private let payloads: [Payload]
     private let sources: [String]
-    /// Patterns by the lexicon id of their first word.
-    private let byFirstWord: [Int32: [Int]]
-    /// Quick rejection: `startsPattern[id]` is true when some pattern starts with word `id`.
-    private let startsPattern: [Bool]
-    /// Patterns that start with a class, or with a word the lexicon does not know (config phrases).
+    /// Patterns starting with lexicon word `id` are `firstWordPatterns[firstWordBounds[id]..<firstWordBounds[id + 1]]`.
+    private let firstWordBounds: [Int32]
+    private let firstWordPatterns: [Int32]
+    /// Patterns that start with a class or with a word the lexicon does not know (config phrases).
     private let otherStarts: [Int]
+    /// Classes of each of `otherStarts`' first element, and whether that element also lists words.
+    private let otherStartHeads: [(classes: WordClass, hasWords: Bool)]
+    /// Union of the classes that start `otherStarts`, to skip them quickly.
+    private let otherStartClasses: WordClass
+    private let otherStartsNeedText: Bool
 
     /// Class names usable as `@name` in patterns.
     public static var classNames: [String: WordClass] {
         [
             "negator": .negator, "intensifier": .intensifier, "human": .humanStrong, "someone": .humanWeak,
-            "want": .wantVerb, "contact": .contactVerb, "please": .politeness, "help": .helpWord, "bot": .botWord,
+            "want": .wantVerb, "contact": .contactVerb, "please": .politeness, "help": .helpWord,
             "call": .callVerb, "charge": .chargeWord, "dispute": .disputeMark, "refund": .refundWord,
             "legal": .legalWord, "data": .personalData, "delete": .deleteVerb, "privacylaw": .privacyLaw,
             "medical": .medicalWord, "security": .securityWord, "lock": .lockWord, "account": .accountWord,
             "cancel": .cancelVerb, "subscription": .subscriptionNoun, "login": .loginWord,
             "card": .paymentInstrument, "stolen": .stolenWord, "unit": .unitNoun, "pricing": .buyPricing,
-            "scale": .buyScale, "again": .againWord, "transfer": .transferVerb, "specialist": .specialistNoun,
-            "i": .firstPerson, "dependent": .dependent, "useless": .uselessWord, "you": .addressee,
+            "scale": .buyScale, "transfer": .transferVerb, "specialist": .specialistNoun,
+            "machine": .machineWord, "complaint": .complaintWord,
         ]
     }
 
     /// Compiles `entries` against `lexicon`; literal words it does not know are compared as text.
     public init(_ entries: [(String, Payload)], lexicon: Lexicon = .shared) {
-        var patterns: [[Element]] = []
-        var byFirstWord: [Int32: [Int]] = [:]
+        var elements: [Element] = []
+        var ids: [Int32] = []
+        var texts: [String] = []
+        var patternBounds: [Int] = [0]
+        var byFirstWord: [Int32: [Int32]] = [:]
         var otherStarts: [Int] = []
+        var otherStartClasses: WordClass = []
+        var otherStartsNeedText = false
         let names = Self.classNames
         for (source, _) in entries {
-            var elements: [Element] = []
+            let first = elements.count
             for part in source.split(separator: " ") {
-                if part == "*" {
-                    elements.append(.gap(3))
-                } else if part == "**" {
-                    elements.append(.gap(6))
-                } else {
-                    var ids: [Int32] = []
-                    var texts: [String] = []
-                    var classes: WordClass = []
-                    var optional = false
-                    for alternative in part.split(separator: "|") {
-                        if alternative == "_" {
-                            optional = true
-                        } else if alternative.hasPrefix("@") {
-                            guard let named = names[String(alternative.dropFirst())] else {
-                                preconditionFailure("unknown word class \(alternative) in phrase \"\(source)\"")
-                            }
-                            classes.formUnion(named)
-                        } else {
-                            for word in TextNormalizer.fold(String(alternative)) {
-                                if let id = lexicon.id(of: word) { ids.append(id) } else { texts.append(word) }
-                            }
+                if part == "*" || part == "**" {
+                    elements.append(Element(gap: part == "*" ? 3 : 6, optional: false, classes: [],
+                                            idRange: 0..<0, textRange: 0..<0))
+                    continue
+                }
+                let idStart = ids.count, textStart = texts.count
+                var classes: WordClass = []
+                var optional = false
+                for alternative in part.split(separator: "|") {
+                    if alternative == "_" {
+                        optional = true
+                    } else if alternative.hasPrefix("@") {
+                        guard let named = names[String(alternative.dropFirst())] else {
+                            preconditionFailure("unknown word class \(alternative) in phrase \"\(source)\"")
+                        }
+                        classes.formUnion(named)
+                    } else {
+                        for word in TextNormalizer.fold(String(alternative)) {
+                            if let id = lexicon.id(of: word) { ids.append(id) } else { texts.append(word) }
                         }
                     }
-                    elements.append(.token(ids: ids, texts: texts, classes: classes, optional: optional))
                 }
+                elements.append(Element(gap: -1, optional: optional, classes: classes, idRange: idStart..<ids.count,
+                                        textRange: textStart..<texts.count))
             }
-            let index = patterns.count
-            switch elements.first {
-            case .token(let ids, let texts, let classes, false)? where texts.isEmpty && classes.isEmpty:
-                for id in ids { byFirstWord[id, default: []].append(index) }
-            case .token(_, _, _, false)?:
-                otherStarts.append(index)
-            default:
+            let index = patternBounds.count - 1
+            guard first < elements.count, elements[first].gap < 0, !elements[first].optional else {
                 preconditionFailure("phrase \"\(source)\" must start with a word or a class")
             }
-            patterns.append(elements)
+            let head = elements[first]
+            if head.classes.isEmpty && head.textRange.isEmpty {
+                for id in ids[head.idRange] { byFirstWord[id, default: []].append(Int32(index)) }
+            } else {
+                otherStarts.append(index)
+                otherStartClasses.formUnion(head.classes)
+                if !head.textRange.isEmpty || !head.idRange.isEmpty { otherStartsNeedText = true }
+            }
+            patternBounds.append(elements.count)
         }
-        var startsPattern = Array(repeating: false, count: lexicon.words.count)
-        for id in byFirstWord.keys { startsPattern[Int(id)] = true }
-        self.patterns = patterns
+        var firstWordBounds: [Int32] = [0]
+        var firstWordPatterns: [Int32] = []
+        for id in 0..<Int32(lexicon.words.count) {
+            firstWordPatterns.append(contentsOf: byFirstWord[id] ?? [])
+            firstWordBounds.append(Int32(firstWordPatterns.count))
+        }
+        self.elements = elements
+        self.ids = ids
+        self.texts = texts
+        self.patternBounds = patternBounds
         self.payloads = entries.map(\.1)
         self.sources = entries.map(\.0)
-        self.byFirstWord = byFirstWord
-        self.startsPattern = startsPattern
+        self.firstWordBounds = firstWordBounds
+        self.firstWordPatterns = firstWordPatterns
         self.otherStarts = otherStarts
+        self.otherStartHeads = otherStarts.map { pattern in
+            let head = elements[patternBounds[pattern]]
+            return (head.classes, !head.idRange.isEmpty || !head.textRange.isEmpty)
+        }
+        self.otherStartClasses = otherStartClasses
+        self.otherStartsNeedText = otherStartsNeedText
     }
 
     /// The literal words of a pattern, folded: what the lexicon must know for it to compile to ids.
@@ -115,7 +149,7 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
         return result
     }
 
-    public var isEmpty: Bool { patterns.isEmpty }
+    public var isEmpty: Bool { payloads.isEmpty }
 
     /// The first match, scanning tokens from `start`.
     public func firstMatch(in text: NormalizedText, from start: Int = 0) -> Match? {
@@ -144,48 +178,73 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
 
     /// The first pattern (in declaration order) that matches starting exactly at token `position`.
     public func match(in text: NormalizedText, at position: Int) -> Match? {
-        let id = text.tokens[position].id
-        var best: Int?
-        if id >= 0 && Int(id) < startsPattern.count && startsPattern[Int(id)], let candidates = byFirstWord[id] {
-            for pattern in candidates where matchEnd(patterns[pattern], 0, text, position) != nil {
-                best = pattern
-                break
+        let token = text.tokens[position]
+        var best = Int.max
+        var bestEnd = 0
+        let id = Int(token.id)
+        if id >= 0 && id + 1 < firstWordBounds.count {
+            var candidate = Int(firstWordBounds[id])
+            let last = Int(firstWordBounds[id + 1])
+            while candidate < last {
+                let pattern = Int(firstWordPatterns[candidate])
+                if let end = matchEnd(patternBounds[pattern] + 1, patternBounds[pattern + 1], text, position + 1) {
+                    best = pattern
+                    bestEnd = end
+                    break
+                }
+                candidate += 1
             }
         }
-        for pattern in otherStarts where best == nil || pattern < best! {
-            if matchEnd(patterns[pattern], 0, text, position) != nil {
-                best = pattern
-                break
+        if !otherStarts.isEmpty && (otherStartsNeedText || !token.classes.isDisjoint(with: otherStartClasses)) {
+            for (slot, pattern) in otherStarts.enumerated() {
+                if pattern >= best { break }
+                let head = otherStartHeads[slot]
+                if !head.hasWords && head.classes.isDisjoint(with: token.classes) { continue }
+                if let end = matchEnd(patternBounds[pattern], patternBounds[pattern + 1], text, position) {
+                    best = pattern
+                    bestEnd = end
+                    break
+                }
             }
         }
-        guard let found = best, let end = matchEnd(patterns[found], 0, text, position) else { return nil }
-        return Match(payload: payloads[found], source: sources[found], range: position..<end)
+        guard best != Int.max else { return nil }
+        return Match(payload: payloads[best], source: sources[best], range: position..<bestEnd, pattern: best)
     }
 
-    /// Where pattern `elements` from element `element` ends when matched at token `position`.
-    private func matchEnd(_ elements: [Element], _ element: Int, _ text: NormalizedText, _ position: Int) -> Int? {
-        if element == elements.count { return position }
-        switch elements[element] {
-        case .gap(let limit):
+    /// Where elements `element..<last` end when matched from token `position`, if they match.
+    private func matchEnd(_ element: Int, _ last: Int, _ text: NormalizedText, _ position: Int) -> Int? {
+        if element == last { return position }
+        let current = elements[element]
+        if current.gap >= 0 {
             var skip = 0
-            while skip <= limit && position + skip <= text.count {
+            while skip <= current.gap && position + skip <= text.count {
                 if skip > 0 && position + skip < text.count
                     && text.tokens[position + skip].flags.contains(.clauseStart) {
                     break
                 }
-                if let end = matchEnd(elements, element + 1, text, position + skip) { return end }
+                if let end = matchEnd(element + 1, last, text, position + skip) { return end }
                 skip += 1
             }
             return nil
-        case .token(let ids, let texts, let classes, let optional):
-            if position < text.count {
-                let id = text.tokens[position].id
-                if (id >= 0 && ids.contains(id)) || (!classes.isEmpty && text.has(classes, at: position))
-                    || (!texts.isEmpty && texts.contains(text.words[position])) {
-                    if let end = matchEnd(elements, element + 1, text, position + 1) { return end }
-                }
-            }
-            return optional ? matchEnd(elements, element + 1, text, position) : nil
         }
+        if position < text.count && accepts(current, text, position),
+           let end = matchEnd(element + 1, last, text, position + 1) {
+            return end
+        }
+        return current.optional ? matchEnd(element + 1, last, text, position) : nil
+    }
+
+    @inline(__always)
+    private func accepts(_ element: Element, _ text: NormalizedText, _ position: Int) -> Bool {
+        let token = text.tokens[position]
+        if !element.classes.isEmpty && !token.classes.isDisjoint(with: element.classes) { return true }
+        if token.id >= 0 {
+            for index in element.idRange where ids[index] == token.id { return true }
+        }
+        if !element.textRange.isEmpty {
+            let word = text.words[position]
+            for index in element.textRange where texts[index] == word { return true }
+        }
+        return false
     }
 }

@@ -37,50 +37,60 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let helpWord = bit(11)
     /// Words that may surround a bare request ("help me now", "a real person").
     public static let filler = bit(12)
-    /// bot, robot, chatbot, machine.
-    public static let botWord = bit(13)
     /// call, phone, ring, llamar, ligar.
-    public static let callVerb = bit(14)
+    public static let callVerb = bit(13)
 
     // Policy topics.
-    public static let chargeWord = bit(15)
-    public static let disputeMark = bit(16)
-    public static let refundWord = bit(17)
+    /// charge, billed, debit, transaction, cobro, cobrança.
+    public static let chargeWord = bit(14)
+    /// What makes a charge disputed: twice, duplicate, unauthorized, indevida.
+    public static let disputeMark = bit(15)
+    /// refund, reimbursement, reembolso, estorno.
+    public static let refundWord = bit(16)
     /// policy, window, period: a refund *question*, not a request.
-    public static let refundBlockNext = bit(18)
-    public static let legalWord = bit(19)
-    public static let personalData = bit(20)
-    public static let deleteVerb = bit(21)
-    public static let privacyLaw = bit(22)
-    public static let medicalWord = bit(23)
-    public static let securityWord = bit(24)
-    public static let lockWord = bit(25)
-    public static let accountWord = bit(26)
-    public static let cancelVerb = bit(27)
-    public static let subscriptionNoun = bit(28)
-    public static let loginWord = bit(29)
-    public static let paymentInstrument = bit(30)
-    public static let stolenWord = bit(31)
+    public static let refundBlockNext = bit(17)
+    /// attorney, lawyer, lawsuit, abogado, advogado, Profeco, Procon.
+    public static let legalWord = bit(18)
+    /// data, information, datos, dados, personal.
+    public static let personalData = bit(19)
+    /// delete, erase, wipe, borrar, eliminar, apagar, excluir.
+    public static let deleteVerb = bit(20)
+    /// gdpr, ccpa, lgpd.
+    public static let privacyLaw = bit(21)
+    /// swallowed, choking, allergic, poisoning, hospital, engasgou.
+    public static let medicalWord = bit(22)
+    /// hacked, compromised, phishing, scam, fraud, clonada, golpe.
+    public static let securityWord = bit(23)
+    /// locked, blocked, suspended, frozen, bloqueada.
+    public static let lockWord = bit(24)
+    /// account, cuenta, conta, profile, email.
+    public static let accountWord = bit(25)
+    /// cancel, terminate, close, cancelar, encerrar.
+    public static let cancelVerb = bit(26)
+    /// subscription, membership, plan, contract, assinatura.
+    public static let subscriptionNoun = bit(27)
+    /// login, password, pin, contraseña, senha.
+    public static let loginWord = bit(28)
+    /// card, wallet, phone, tarjeta, cartão.
+    public static let paymentInstrument = bit(29)
+    /// stolen, lost, theft, robada, roubado, perdi.
+    public static let stolenWord = bit(30)
 
     // Buying intent.
-    public static let buyStrong = bit(32)
-    public static let buyPricing = bit(33)
-    public static let buyScale = bit(34)
-    public static let unitNoun = bit(35)
+    /// pricing, discount, licences, precio, desconto.
+    public static let buyPricing = bit(31)
+    /// enterprise, volume, team, company, empresa, equipe.
+    public static let buyScale = bit(32)
+    /// units, pieces, seats, licences, laptops, unidades, peças.
+    public static let unitNoun = bit(33)
 
     // Other rules.
-    /// again, otra vez, de novo.
-    public static let againWord = bit(36)
     /// The AI's own handoff verbs: transferring, connecting, passing.
-    public static let transferVerb = bit(37)
+    public static let transferVerb = bit(34)
     /// Who the AI hands over to: specialist, colleague, agent, team.
-    public static let specialistNoun = bit(38)
-    /// First-person subjects: i, me, my, yo, eu.
-    public static let firstPerson = bit(39)
-    /// A person the customer cares for: son, daughter, child, hijo, filho.
-    public static let dependent = bit(40)
-    /// Frustration with the service itself: useless, pointless, inútil.
-    public static let uselessWord = bit(41)
-    /// Second person or the bot itself: you, your, this, it.
-    public static let addressee = bit(42)
+    public static let specialistNoun = bit(35)
+    /// Cash machines and card readers: atm, cajero, caixa (an ATM that "swallowed" a card is no medical case).
+    public static let machineWord = bit(36)
+    /// Formal complaints: complaint, grievance, queja, reclamação.
+    public static let complaintWord = bit(37)
 }

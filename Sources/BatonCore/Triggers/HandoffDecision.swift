@@ -1,5 +1,5 @@
 /// The escalation engine's verdict on a conversation.
-public struct HandoffDecision: Sendable, Equatable {
+public struct HandoffDecision: Sendable, Equatable, Codable {
     public var conversationID: String
     public var handoff: Bool
     /// Index of the message on which the handoff fires; nil when nothing fired.

@@ -87,17 +87,16 @@ public struct TriggerEngine: Sendable {
     /// The priority for triggers fired together, primary first (see the type's documentation).
     public func priority(_ fired: [FiredTrigger], customer: Customer, latestSentiment: Double?) -> Priority {
         guard let primary = fired.first else { return .low }
-        let vipTags = Set(config.vipTags.map { $0.lowercased() })
         let isVIP = fired.contains { $0.kind == .customerTag }
-            || customer.tags.contains { vipTags.contains($0.lowercased()) }
+            || CustomerTagRule.vipTag(of: customer, config: config) != nil
             || (config.highLTVAmount.map { limit in (customer.ltv ?? 0) > limit } ?? false)
         let urgentTopic = fired.contains { trigger in
             trigger.kind == .policyTopic && trigger.topic.flatMap { config.topic(named: $0) }?.urgency == .high
         }
         let sentiment = latestSentiment ?? 0
         if isVIP || urgentTopic || sentiment <= Self.highPrioritySentiment { return .high }
-        let calmKinds: Set<TriggerKind> = [.lowConfidence, .buyingIntent, .botRequest]
-        if calmKinds.contains(primary.kind) && SentimentBand(score: sentiment) != .negative { return .low }
+        let calmKind = primary.kind == .lowConfidence || primary.kind == .buyingIntent || primary.kind == .botRequest
+        if calmKind && SentimentBand(score: sentiment) != .negative { return .low }
         return .medium
     }
 

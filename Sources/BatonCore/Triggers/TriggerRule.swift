@@ -17,6 +17,9 @@ public struct TriggerContext: Sendable {
     public let texts: [NormalizedText]
     /// The first message index the engine evaluates; earlier messages are context only.
     public let start: Int
+    /// Index of the first customer message at or after `start`, if any (where customer tags and
+    /// repeat contacts fire).
+    public let firstEvaluatedCustomerMessage: Int?
 
     /// Builds a context, normalising every message itself.
     public init(conversation: Conversation, sentiment: [Double?], config: EngineConfig) {
@@ -32,17 +35,9 @@ public struct TriggerContext: Sendable {
         self.sentiment = sentiment
         self.config = config
         self.start = start
-    }
-
-    /// Index of the first customer message at or after `start`, if any.
-    public var firstEvaluatedCustomerMessage: Int? {
-        let messages = conversation.messages
-        var index = max(0, start)
-        while index < messages.count {
-            if messages[index].role == .customer { return index }
-            index += 1
+        firstEvaluatedCustomerMessage = conversation.messages.indices.dropFirst(max(0, start)).first {
+            conversation.messages[$0].role == .customer
         }
-        return nil
     }
 
     /// Excerpt of message `index`'s original text covering `tokens`, safe to show.

@@ -12,6 +12,7 @@ extension SQLiteHandoffStore {
     public func handoff(_ request: HandoffRequest, now: Date) throws -> ThreadSummary {
         try Validate.identifier(request.threadID, "handoff thread id")
         try Validate.identifier(request.queue, "handoff queue for thread \(request.threadID)")
+        try Validate.text(request.customerMessage, "customer message of the handoff of thread \(request.threadID)")
         let packet = try String(decoding: JSONEncoder().encode(request.packet), as: UTF8.self)
         let triggers = [request.packet.primary] + request.packet.otherTriggers
         return try write { db in
@@ -53,6 +54,7 @@ extension SQLiteHandoffStore {
             var change = ThreadTransition(.claim, actor: agent)
             Self.assignOwner(agent, now: now, to: &change)
             let outcome = try change.run(threadID: threadID, now: now, in: db)
+            try Self.checkCapacity(of: agent, in: db)
             try Self.announce(agent: agent, threadID: threadID, now: now, in: db)
             return outcome.summary
         }
@@ -170,6 +172,17 @@ extension SQLiteHandoffStore {
     }
 
     // MARK: Shared pieces
+
+    /// Refuses a claim that puts a registered agent over capacity; throwing rolls the claim back.
+    /// Unregistered agents (scripts, tests) have no limit; supervisors' reassignments may exceed it.
+    static func checkCapacity(of agent: String, in db: Database) throws {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT capacity, (SELECT COUNT(*) FROM threads WHERE owner = agents.id AND state = 'claimed') FROM agents WHERE id = ?
+            """), arguments: [agent]) else { return }
+        let capacity: Int = row[0]
+        let load: Int = row[1]
+        if load > capacity { throw LifecycleError.atCapacity(agent: agent, capacity: capacity) }
+    }
 
     static func assignOwner(_ agent: String, now: Date, to change: inout ThreadTransition) {
         change.set("owner", agent)

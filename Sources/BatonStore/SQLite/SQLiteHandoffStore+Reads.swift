@@ -7,9 +7,10 @@ extension SQLiteHandoffStore {
     public func threads(_ query: ThreadQuery) throws -> [ThreadSummary] {
         try Validate.page(limit: query.limit, offset: query.offset, "thread page")
         guard let filter = Self.filter(query) else { return [] }
+        let index = Self.pageIndex(query)
         return try read { db in
             let statement = try db.cachedStatement(sql: """
-                SELECT \(ThreadRow.columns) FROM threads WHERE \(filter.sql)
+                SELECT \(ThreadRow.columns) FROM threads \(index) WHERE \(filter.sql)
                 ORDER BY priority_rank, escalation_level DESC, queued_at, id LIMIT ? OFFSET ?
                 """)
             let arguments = filter.arguments + [query.limit, query.offset]
@@ -23,6 +24,14 @@ extension SQLiteHandoffStore {
             try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM threads WHERE \(filter.sql)"),
                              arguments: filter.arguments) ?? 0
         }
+    }
+
+    /// Which index to read a page through. Left alone, SQLite's planner prefers a state index and then
+    /// sorts every open thread; the page indexes hold the rows in display order, so the scan stops after
+    /// one page. An owner holds few threads: the owner index and a small sort are better there.
+    private static func pageIndex(_ query: ThreadQuery) -> String {
+        guard query.owner == nil, query.states.isSubset(of: [.queued, .afterHours, .claimed]) else { return "" }
+        return query.queues?.count == 1 ? "INDEXED BY threads_page_by_queue" : "INDEXED BY threads_page"
     }
 
     /// The WHERE clause for a thread query; nil when it can match nothing.
@@ -84,20 +93,28 @@ extension SQLiteHandoffStore {
                 counts[queue] ?? QueueCounts(queue: queue, waiting: 0, claimed: 0, oldestQueuedAt: nil, nearestDeadline: nil,
                                              breached: 0, escalations: 0, recentHandleTimes: [])
             }
+            // Both scans read covering partial indexes in key order: no table rows, no sort.
             for row in try Row.fetchAll(db, sql: """
-                SELECT queue,
-                       SUM(state <> 'claimed'), SUM(state = 'claimed'),
-                       MIN(CASE WHEN state <> 'claimed' THEN queued_at END),
-                       MIN(CASE WHEN state <> 'claimed' THEN pickup_deadline END),
-                       SUM(state = 'queued' AND pickup_deadline < ?)
-                FROM threads WHERE \(StoreSchema.listedStatesTerm) GROUP BY queue
+                SELECT queue, state, COUNT(*), MIN(queued_at), MIN(pickup_deadline) FROM threads INDEXED BY threads_open
+                WHERE \(StoreSchema.listedStatesTerm) GROUP BY queue, state
+                """) {
+                var value = entry(row[0])
+                let count: Int = row[2]
+                if row[1] as String == ThreadState.claimed.rawValue {
+                    value.claimed += count
+                } else {
+                    value.waiting += count
+                    value.oldestQueuedAt = [value.oldestQueuedAt, Date(storeValue: row[3] as Double?)].compactMap { $0 }.min()
+                    value.nearestDeadline = [value.nearestDeadline, Date(storeValue: row[4] as Double?)].compactMap { $0 }.min()
+                }
+                counts[value.queue] = value
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT queue, COUNT(*) FROM threads INDEXED BY threads_waiting
+                WHERE \(StoreSchema.waitingStatesTerm) AND state = 'queued' AND pickup_deadline < ? GROUP BY queue
                 """, arguments: [now.storeValue]) {
                 var value = entry(row[0])
-                value.waiting = row[1]
-                value.claimed = row[2]
-                value.oldestQueuedAt = Date(storeValue: row[3] as Double?)
-                value.nearestDeadline = Date(storeValue: row[4] as Double?)
-                value.breached = row[5]
+                value.breached = row[1]
                 counts[value.queue] = value
             }
             for row in try Row.fetchAll(db, sql: """
@@ -107,15 +124,10 @@ extension SQLiteHandoffStore {
                 value.escalations = row[1]
                 counts[value.queue] = value
             }
-            // Last 20 handle times per queue, newest first.
-            for row in try Row.fetchAll(db, sql: """
-                SELECT queue, seconds FROM (
-                    SELECT queue, seconds, ROW_NUMBER() OVER (PARTITION BY queue ORDER BY id DESC) AS n FROM handle_times)
-                WHERE n <= 20 ORDER BY queue, n
-                """) {
-                var value = entry(row[0])
-                value.recentHandleTimes.append(row[1])
-                counts[value.queue] = value
+            // The last 20 handle times of each listed queue, newest first, straight from the (queue, id) index.
+            let handleTimes = try db.cachedStatement(sql: "SELECT seconds FROM handle_times WHERE queue = ? ORDER BY id DESC LIMIT 20")
+            for queue in counts.keys {
+                counts[queue]?.recentHandleTimes = try Double.fetchAll(handleTimes, arguments: [queue])
             }
             return counts.values.sorted { $0.queue < $1.queue }
         }

@@ -4,6 +4,10 @@ import BatonCore
 
 /// The sweeper: pickup-window breaches, idle claims and opening hours, in one transaction.
 extension SQLiteHandoffStore {
+    /// At most this many escalations and openings per sweep: one sweep is one transaction, and other
+    /// processes wait for its write lock. A backlog is worked off by the next sweeps.
+    public static let sweepBatchLimit = 1_000
+
     public func sweep(now: Date, queues: [QueueConfig]) throws -> SweepReport {
         let configs = Dictionary(queues.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         // Queues nobody configured get the defaults, so no thread is stuck for lack of configuration.
@@ -11,12 +15,10 @@ extension SQLiteHandoffStore {
 
         return try write { db in
             var report = SweepReport()
-            let listed = StoreSchema.listedStatesTerm
-
             let breached = try Row.fetchAll(db, sql: """
-                SELECT id, queue FROM threads WHERE \(listed) AND state = 'queued' AND pickup_deadline <= ?
-                ORDER BY pickup_deadline
-                """, arguments: [now.storeValue])
+                SELECT id, queue FROM threads WHERE \(StoreSchema.waitingStatesTerm) AND state = 'queued' AND pickup_deadline <= ?
+                ORDER BY pickup_deadline LIMIT ?
+                """, arguments: [now.storeValue, Self.sweepBatchLimit])
             for row in breached {
                 let id: String = row[0]
                 let queue = config(row[1])
@@ -32,7 +34,7 @@ extension SQLiteHandoffStore {
 
             let claimed = try Row.fetchAll(db, sql: """
                 SELECT id, queue, COALESCE(agent_activity_at, claimed_at, last_activity_at) FROM threads
-                WHERE \(listed) AND state = 'claimed' ORDER BY id
+                WHERE owner IS NOT NULL AND state = 'claimed'
                 """)
             for row in claimed {
                 let id: String = row[0]
@@ -59,11 +61,13 @@ extension SQLiteHandoffStore {
             }
 
             let waitingForOpening = try Row.fetchAll(db, sql: """
-                SELECT id, queue FROM threads WHERE \(listed) AND state = 'after_hours' ORDER BY queued_at, id
+                SELECT id, queue FROM threads WHERE \(StoreSchema.waitingStatesTerm) AND state = 'after_hours'
+                ORDER BY queued_at, id
                 """)
             for row in waitingForOpening {
                 let id: String = row[0]
                 let queue = config(row[1])
+                guard report.opened.count < Self.sweepBatchLimit else { break }
                 guard queue.hours.isOpen(at: now) else { continue }
                 var change = ThreadTransition(.open, actor: Self.sweeperActor, reason: "queue \(queue.name) opened")
                 change.set("pickup_deadline", now.addingTimeInterval(queue.pickupWindow).storeValue)

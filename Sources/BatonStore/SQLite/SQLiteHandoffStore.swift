@@ -14,6 +14,8 @@ public final class SQLiteHandoffStore: HandoffStore {
     /// How long an operation waits for another process's write lock before failing with `StoreError.busy`.
     public let busyTimeout: TimeInterval
     let writer: any DatabaseWriter
+    /// Background WAL checkpoints for file stores; nil in memory.
+    private let checkpointer: WALCheckpointer?
 
     /// Opens (or creates) the Baton database at `path`.
     ///
@@ -24,9 +26,20 @@ public final class SQLiteHandoffStore: HandoffStore {
         let configuration = Self.configuration(busyTimeout: busyTimeout)
         do {
             try DatabaseFileCheck.check(path: path, configuration: configuration)
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            try StoreSchema.migrator.migrate(pool)
+            var poolConfiguration = configuration
+            poolConfiguration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.autocheckpointPages)")
+            }
+            let pool = try DatabasePool(path: path, configuration: poolConfiguration)
+            do {
+                try StoreSchema.migrator.migrate(pool)
+            } catch {
+                // Another process may have created the schema between our look and our migration
+                // ("table already exists"): that is fine once the schema is complete.
+                guard try pool.read(StoreSchema.migrator.hasCompletedMigrations) else { throw error }
+            }
             writer = pool
+            checkpointer = try WALCheckpointer(path: path)
         } catch {
             throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
         }
@@ -34,6 +47,7 @@ public final class SQLiteHandoffStore: HandoffStore {
 
     private init(writer: any DatabaseWriter, path: String, busyTimeout: TimeInterval) {
         self.writer = writer
+        self.checkpointer = nil
         self.path = path
         self.busyTimeout = busyTimeout
     }
@@ -53,6 +67,10 @@ public final class SQLiteHandoffStore: HandoffStore {
             // WAL + NORMAL: a commit never waits for fsync (claims stay well under a millisecond);
             // the database stays consistent, a power cut may lose the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Queue pages read rows scattered over a large table: map the file instead of copying pages
+            // through read(2), and keep a bigger page cache for the indexes.
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            try db.execute(sql: "PRAGMA cache_size = -16384")
         }
         return configuration
     }
@@ -91,6 +109,8 @@ public final class SQLiteHandoffStore: HandoffStore {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path, waited: busyTimeout)
         case .SQLITE_NOTADB: return StoreError.notABatonDatabase(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR:
+            return StoreError.unreadable(path: path, detail: error.message ?? "\(error)")
         case .SQLITE_CORRUPT: return StoreError.corrupt("\(path): \(error.message ?? "\(error)")")
         default: return error
         }

@@ -11,6 +11,9 @@ enum StoreSchema {
     /// repeat it verbatim, because SQLite only uses a partial index when the query contains its WHERE term.
     static let listedStatesTerm = "state IN ('queued', 'after_hours', 'claimed')"
 
+    /// The states in which a thread waits for pickup; the sweeper's and the breach counts' partial index.
+    static let waitingStatesTerm = "state IN ('queued', 'after_hours')"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -94,7 +97,8 @@ enum StoreSchema {
                 WHERE \(listedStatesTerm);
             CREATE INDEX threads_page_by_queue ON threads(queue, priority_rank, escalation_level DESC, queued_at, id)
                 WHERE \(listedStatesTerm);
-            CREATE INDEX threads_deadline ON threads(state, pickup_deadline) WHERE \(listedStatesTerm);
+            CREATE INDEX threads_open ON threads(queue, state, queued_at, pickup_deadline) WHERE \(listedStatesTerm);
+            CREATE INDEX threads_waiting ON threads(state, pickup_deadline, queue) WHERE \(waitingStatesTerm);
             CREATE INDEX threads_by_owner ON threads(owner) WHERE owner IS NOT NULL;
             CREATE INDEX threads_activity ON threads(last_activity_at);
 

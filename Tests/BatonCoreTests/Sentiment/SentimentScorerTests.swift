@@ -68,7 +68,7 @@ struct SentimentScorerTests {
 
     @Test("polite and positive messages are not negative", arguments: [
         "thanks, that's all", "great", "awesome service as always", "you guys are the best", "va, gracias", "valeu!",
-        "muito obrigado", "perfecto, gracias", "k", "haha nice",
+        "muito obrigado", "perfecto, gracias", "k", "haha nice", "no thanks", "no thank you, bye", "no, gracias",
     ])
     func positive(_ text: String) {
         #expect(scorer.score(text) >= 0, "\"\(text)\" scored \(scorer.score(text))")

@@ -23,12 +23,27 @@ struct DevSetQualityTests {
     func devSetMeetsTargets() throws {
         let conversations = try Self.loadDevSet()
         #expect(conversations.count == 78)
-        let engine = TriggerEngine()
-        let report = EvaluationReport(conversations.map { ($0, engine.evaluate($0)) })
+        let report = EvaluationReport.evaluate(conversations, with: TriggerEngine())
         print(report.description)
         #expect(report.recall >= 0.95)
         #expect(report.falseEscalationRate <= 0.03)
         #expect(report.primaryAccuracy >= 0.95)
         #expect(report.timingAccuracy >= 0.95)
+    }
+
+    @Test("every fired trigger explains itself, and decisions survive JSON")
+    func decisionsExplainThemselves() throws {
+        let engine = TriggerEngine()
+        for conversation in try Self.loadDevSet() {
+            let decision = engine.evaluate(conversation)
+            for trigger in decision.triggers {
+                #expect(!trigger.reason.isEmpty && trigger.rule.hasPrefix(trigger.kind.rawValue + "/"),
+                        "\(conversation.id): \(trigger.rule) '\(trigger.reason)'")
+                #expect(trigger.message == decision.at)
+            }
+            #expect(decision.sentiment.count == conversation.messages.filter { $0.role == .customer }.count)
+            let decoded = try JSONDecoder().decode(HandoffDecision.self, from: JSONEncoder().encode(decision))
+            #expect(decoded == decision)
+        }
     }
 }

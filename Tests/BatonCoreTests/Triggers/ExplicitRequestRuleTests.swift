@@ -12,6 +12,7 @@ struct ExplicitRequestRuleTests {
         "Is there a real person I can talk to?", "connect me with a representative", "get me a live agent",
         "i'd like to speak with someone from your team", "operator", "REPRESENTATIVE", "help me please!!",
         "stop the bot, I need a human", "you are not helping", "put me through to customer service",
+        "I need help!!!", "someone help", "please help me",
     ])
     func firesInEnglish(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)
@@ -38,6 +39,9 @@ struct ExplicitRequestRuleTests {
         "hello?", "how much is it per person?", "I need help with my order number, where do I find it?",
         "the delivery person left it at the door", "what is the interest rate on savings accounts",
         "how do I activate my new card?", "no worries, thanks!", "I managed to fix it, thanks",
+        "I'd rather pay in person", "quiero reservar para 4 personas", "quero uma mesa para duas pessoas",
+        "your staff was rude", "I spoke to someone yesterday", "I want to see the agenda for the event",
+        "I need to manage my account settings", "Hi, I need help", "necesito ayuda", "preciso de ajuda",
     ])
     func notFooled(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)

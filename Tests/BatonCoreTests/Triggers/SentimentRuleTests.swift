@@ -19,6 +19,8 @@ struct SentimentRuleTests {
     func caps() throws {
         let fired = try #require(F.evaluate(rule, customerSays: "WHY IS NOBODY ANSWERING ME??"))
         #expect(fired.kind == .sentiment)
+        #expect(F.evaluate(rule, customerSays: "WHERE IS MY ORDER!!")?.rule == "sentiment/caps")
+        #expect(F.evaluate(rule, customerSays: "HI I WOULD LIKE TO KNOW THE PRICE OF THE BLUE SHIRT") == nil)
     }
 
     @Test("two short negative messages in a row fire on the second")
@@ -66,6 +68,23 @@ struct SentimentRuleTests {
     func calm(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)
         #expect(fired == nil, "\"\(text)\" fired \(fired?.reason ?? "")")
+    }
+
+    @Test("describing a problem is not anger")
+    func problemDescription() {
+        #expect(F.evaluate(rule, F.customer(["I have a problem with my order", "it arrived late"])) == nil)
+        #expect(F.evaluate(rule, customerSays: "my order was delayed, the box arrived damaged and one item is missing") == nil)
+        #expect(F.evaluate(rule, customerSays: "this is not acceptable")?.rule == "sentiment/strong")
+        #expect(F.evaluate(rule, customerSays: "very bad service")?.rule == "sentiment/strong")
+    }
+
+    @Test("answering the AI's clarifying question is not a repeat")
+    func clarification() {
+        let conversation = F.conversation([
+            F.said("what size is the blue jacket?"), F.ai("Which blue jacket? We have two.", confidence: 0.8),
+            F.said("the blue jacket with the hood"),
+        ])
+        #expect(F.evaluate(rule, conversation) == nil)
     }
 
     @Test("a follow-up question on another topic is not a repeat")

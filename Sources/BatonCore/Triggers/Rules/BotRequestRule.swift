@@ -12,18 +12,20 @@ public struct BotRequestRule: TriggerRule {
         "agent_request", "live_agent", "handover", "human_agent",
     ]
 
+    /// Compiled once per process; held here so matching skips the global lookup.
+    private let phrases: PhraseSet<Void> = Self.phrases
+
     public init() {}
 
     public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
-        let message = context.conversation.messages[index]
-        guard message.role == .ai else { return nil }
-        if let intent = message.intent, Self.handoffIntents.contains(intent.lowercased()) {
+        guard context.conversation.messages[index].role == .ai else { return nil }
+        if let intent = context.conversation.messages[index].intent, Self.handoffIntents.contains(intent.lowercased()) {
             return FiredTrigger(kind: kind, message: index, reason: "AI intent '\(intent.lowercased())'",
                                 rule: "bot_request/intent")
         }
         let text = context.texts[index]
         var position = 0
-        while let match = Self.phrases.firstMatch(in: text, from: position) {
+        while let match = phrases.firstMatch(in: text, from: position) {
             if !text.precededInClause(by: [.negator, .wantVerb], at: match.range.lowerBound, window: 4)
                 && !Self.isOffer(text, before: match.range.lowerBound) {
                 return FiredTrigger(kind: kind, message: index,
@@ -50,8 +52,8 @@ public struct BotRequestRule: TriggerRule {
     static let offerWords: Set<Int32> = Set(TextNormalizer.fold("would shall should can could may quieres deseas gostaria quer").compactMap { Lexicon.shared.id(of: $0) })
 
     static let phraseEntries: [(String, Void)] = [
-        ("@transfer * @specialist", ()), ("@specialist will|_ be|_ with|join|joining|contact|reach|call * you|te|le|voce|vc", ()),
-        ("handing|hand|passing|pass you|this|your|te|lo over|on to|a|para", ()),
+        ("@transfer ** @specialist", ()), ("@specialist will|_ be|_ with|join|joining|contact|reach|call * you|te|le|voce|vc", ()),
+        ("handing|hand|passing|pass you|this|your|te|lo|la|voce over|on|to|along|a|para|con|com", ()),
     ]
 
     static let phrases = PhraseSet(phraseEntries)

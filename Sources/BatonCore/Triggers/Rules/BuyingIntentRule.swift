@@ -6,12 +6,15 @@
 public struct BuyingIntentRule: TriggerRule {
     public let kind = TriggerKind.buyingIntent
 
+    /// Compiled once per process; held here so matching skips the global lookup.
+    private let phrases: PhraseSet<String> = Self.phrases
+
     public init() {}
 
     public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
         guard context.conversation.messages[index].role == .customer else { return nil }
         let text = context.texts[index]
-        if let match = Self.phrases.firstMatch(in: text) {
+        if let match = phrases.firstMatch(in: text) {
             return fired(context, index, match.range, rule: "buying_intent/\(match.payload)")
         }
         if let tokens = Self.quantity(in: text) { return fired(context, index, tokens, rule: "buying_intent/quantity") }

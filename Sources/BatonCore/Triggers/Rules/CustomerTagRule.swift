@@ -9,9 +9,8 @@ public struct CustomerTagRule: TriggerRule {
     public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
         guard context.firstEvaluatedCustomerMessage == index else { return nil }
         let customer = context.conversation.customer
-        let vip = Set(context.config.vipTags.map { $0.lowercased() })
-        if let tag = customer.tags.first(where: { vip.contains($0.lowercased()) }) {
-            return FiredTrigger(kind: kind, message: index, reason: "customer tagged '\(tag.lowercased())'",
+        if let tag = Self.vipTag(of: customer, config: context.config) {
+            return FiredTrigger(kind: kind, message: index, reason: "customer tagged '\(ToolFailureRule.clean(tag, limit: 40))'",
                                 rule: "customer_tag/tag")
         }
         if let limit = context.config.highLTVAmount, let ltv = customer.ltv, ltv > limit {
@@ -19,6 +18,14 @@ public struct CustomerTagRule: TriggerRule {
                                 reason: "lifetime value \(Self.amount(ltv)) > \(Self.amount(limit))", rule: "customer_tag/ltv")
         }
         return nil
+    }
+
+    /// The customer's first tag that is in `config.vipTags`, compared without case, lowercased.
+    public static func vipTag(of customer: Customer, config: EngineConfig) -> String? {
+        // Most customers have no tags: skip building the lowercased set for them.
+        guard !customer.tags.isEmpty else { return nil }
+        let vip = Set(config.vipTags.map { $0.lowercased() })
+        return customer.tags.lazy.map { $0.lowercased() }.first { vip.contains($0) }
     }
 
     /// Whole amounts without decimals ("120000"), others with two.

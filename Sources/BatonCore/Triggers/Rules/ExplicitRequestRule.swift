@@ -12,23 +12,27 @@
 public struct ExplicitRequestRule: TriggerRule {
     public let kind = TriggerKind.explicitRequest
 
+    /// Compiled once per process; held here so matching skips the global lookup.
+    private let phrases: PhraseSet<String?> = Self.phrases
+
     public init() {}
 
     public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
-        let message = context.conversation.messages[index]
-        guard message.role == .customer else { return nil }
+        guard context.conversation.messages[index].role == .customer else { return nil }
         let text = context.texts[index]
-        let language = Self.languageTag(context.conversation.customer.language)
         if text.hasNoWords {
             guard text.questionMarks > 0 else { return nil }
-            return FiredTrigger(kind: kind, message: index, reason: "sent only '\(String(repeating: "?", count: min(text.questionMarks, 5)))'",
-                                rule: "explicit_request/impatience")
+            let marks = String(repeating: "?", count: min(text.questionMarks, 5))
+            return FiredTrigger(kind: kind, message: index, reason: "sent only '\(marks)'", rule: "explicit_request/impatience")
         }
-        if let match = Self.phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound) {
-            return fired(context, index, tokens: match.range, rule: "explicit_request/\(match.payload ?? language)")
+        if let match = phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound),
+           !(match.payload == "complaint" && text.contains(.legalWord)) {
+            let tag = match.payload ?? Self.languageTag(context.conversation.customer.language)
+            return fired(context, index, tokens: match.range, rule: "explicit_request/\(tag)")
         }
         if let tokens = humanRequest(in: text) {
-            return fired(context, index, tokens: tokens, rule: "explicit_request/\(language)")
+            return fired(context, index, tokens: tokens,
+                         rule: "explicit_request/\(Self.languageTag(context.conversation.customer.language))")
         }
         if let tokens = bareHelp(in: text) {
             return fired(context, index, tokens: tokens, rule: "explicit_request/help")
@@ -48,8 +52,9 @@ public struct ExplicitRequestRule: TriggerRule {
             let strong = classes.contains(.humanStrong)
             guard strong || classes.contains(.humanWeak) else { continue }
             if index + 1 < text.count && text.has(.humanBlockNext, at: index + 1) { continue }
-            if index > 0 && text.has(.humanBlockPrev, at: index - 1)
-                && !text.tokens[index].flags.contains(.clauseStart) {
+            // "travel agent", "in person", "4 personas": something else than a human to talk to.
+            if index > 0 && !text.tokens[index].flags.contains(.clauseStart)
+                && (text.has(.humanBlockPrev, at: index - 1) || text.tokens[index - 1].flags.contains(.number)) {
                 continue
             }
             if let verb = verbBefore(text, index, classes: [.contactVerb, .callVerb], window: 6) {
@@ -65,8 +70,14 @@ public struct ExplicitRequestRule: TriggerRule {
     }
 
     /// A bare cry for help: "help", "heeelp!!", "help me please", "ayuda", "socorro".
+    ///
+    /// "I need help" is how most people open a chat with the bot, so a want verb only counts
+    /// when the customer insists ("I need help!!").
     private func bareHelp(in text: NormalizedText) -> Range<Int>? {
         guard text.wordCount <= 4, let help = text.firstIndex(of: .helpWord) else { return nil }
+        if text.contains(.wantVerb) && text.exclamationMarks < 2 && !text.tokens[help].flags.contains(.elongated) {
+            return nil
+        }
         return onlyFiller(text, except: help) ? 0..<text.count : nil
     }
 
@@ -104,16 +115,22 @@ public struct ExplicitRequestRule: TriggerRule {
     /// Fixed expressions, with the language they are in (nil: the customer's language).
     static let phraseEntries: [(String, String?)] = [
         ("call|phone|ring me|us", "en"), ("give me a call|ring", "en"), ("call|phone me back", "en"),
-        ("request|want|need|schedule|book a|_ call|callback", "en"), ("callback please", "en"),
+        ("request|want|need|get|schedule|arrange|book|have a|_ call|callback", "en"),
+        ("@want|get|find me|us|_ @someone|@human who|that * help|fix|sort|answer|explain", "en"), ("callback please", "en"),
         ("escalate|escalation|escalating", "en"), ("live agent|person|human|rep|representative|support|operator", "en"),
         ("not|no|stop|hate|stupid|dumb|useless|annoying the|this|a|_ bot|bots|robot|robots|chatbot", "en"),
         ("dont|not want|need * bot|robot|chatbot|machine|ai", "en"),
         ("this|that|it|you|u|bot|chatbot|ai is|are|_ useless|pointless|hopeless|worthless", "en"),
         ("thats|its|youre|ur useless|pointless|hopeless|worthless", "en"),
         ("you|u|this|it|bot are|is|arent|isnt|re|_ not helping|helpful", "en"), ("not helpful|helping at all", "en"),
+        ("youre|ur|its|thats|arent|isnt not|_ helping|helpful", "en"),
         ("anyone|anybody|someone|somebody there|here|around|available", "en"),
         ("real|actual|actual|live human|person|people|agent|someone|somebody|persona|humano|pessoa", "en"),
-        ("get me out of here|this", "en"), ("put|get me through|thru", "en"), ("put|get me in touch", "en"),
+        ("get me out of here|this", "en"), ("put|get me through|thru", "en"), ("@contact * customer|client service|support|care", "en"),
+        // A formal complaint is a request for a person; before an authority it is a legal matter instead.
+        ("file|make|lodge|submit|raise|register|open|put|have a|an|my|_ formal|official|_ @complaint", "complaint"),
+        ("want|need|like|wish to complain", "complaint"), ("poner|presentar|hacer|levantar una|un|mi _|formal @complaint", "complaint"),
+        ("fazer|abrir|registrar uma|um|minha _|formal @complaint", "complaint"), ("quiero|quero quejarme|reclamar", "complaint"), ("put|get me in touch", "en"),
         ("would|id like a|an|the|_ @human", "en"), ("let me speak|talk to someone|somebody|a", "en"),
         ("llamame|llamenme|marquenme|hableme", "es"), ("me llamen|llamas|llama|marcan|marquen", "es"),
         ("atencion|ayuda|trato humana|humano|personalizada|personal", "es"),
@@ -140,9 +157,11 @@ public struct ExplicitRequestRule: TriggerRule {
                 """),
             (.contactVerb, """
                 speak speaking talk talking chat chatting connect connecting transfer transferring reach
-                contact hablar habla hablo platicar conversar comunicar comunicarme comunicame comuniquen pasar
+                contact contacting hablar habla hablo platicar conversar comunicar comunicarme comunicame comuniquen pasar
                 pasame pasas pasen paseme pase passa passar passe transferir transfiere transfiereme transfira
                 transfere transferencia atienda atiendan atender atenda atendam atende falar fala falo conversar
+                comunicas comunica comuniques comuniqueme comunicarse transfieres pasan conectas conecta conectame
+                conectarme passe passem chama chame
                 """),
             (.callVerb, "call phone ring llamar llamen llamada ligar ligue ligacao telefonear"),
             (.politeness, "please pls plz plox favor porfa porfavor pf pfv now asap urgently"),
@@ -156,11 +175,15 @@ public struct ExplicitRequestRule: TriggerRule {
             (.humanBlockPrev, """
                 travel estate insurance shipping customs booking rental secret free another extra additional second
                 third each per every other user chemical cleaning double account password project property ad ads
-                delivery courier driver mail postal sports talent booking leasing
+                delivery courier driver mail postal sports talent booking leasing in first last
+                two three four five six seven eight ten dos tres cuatro cinco seis duas quatro
                 """),
-            (.botWord, "bot bots robot robots chatbot machine maquina robo"),
-            (.uselessWord, "useless pointless hopeless worthless inutil"),
-            (.addressee, "you u your youre ur this it bot chatbot ai"),
+            // Ordinary words one typo away from a typo-tolerant one: known, so never "corrected".
+            (WordClass(), """
+                agenda agendas agency agencies urgent manage managed manages managing management humane humor humid
+                personal personnel cancer canceled cancelled cancels hacker hackers lawyer
+                """),
+            (.complaintWord, "complaint complaints grievance queja quejas reclamacion reclamaciones reclamo reclamacao reclamacoes"),
         ],
         phrases: phraseEntries.map(\.0),
         typoTolerant: """

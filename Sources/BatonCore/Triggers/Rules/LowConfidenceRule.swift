@@ -10,6 +10,9 @@
 public struct LowConfidenceRule: TriggerRule {
     public let kind = TriggerKind.lowConfidence
 
+    /// Compiled once per process; held here so matching skips the global lookup.
+    private let hedges: PhraseSet<Double> = Self.hedges
+
     public init() {}
 
     public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
@@ -56,7 +59,7 @@ public struct LowConfidenceRule: TriggerRule {
     func confidence(_ context: TriggerContext, _ index: Int) -> Confidence {
         if let given = context.conversation.messages[index].confidence { return Confidence(value: given) }
         let text = context.texts[index]
-        if let hedge = Self.hedges.firstMatch(in: text) {
+        if let hedge = hedges.firstMatch(in: text) {
             return Confidence(value: hedge.payload, estimatedFrom: context.excerpt(message: index, tokens: hedge.range))
         }
         return Confidence(value: 1)
@@ -74,9 +77,10 @@ public struct LowConfidenceRule: TriggerRule {
 
     /// Hedging phrases and the confidence they suggest, strongest first.
     static let hedgeEntries: [(String, Double)] = [
-        ("not sure|certain|confident", 0.3), ("unsure|uncertain", 0.3), ("dont|do not know", 0.3), ("no idea", 0.3),
-        ("dont|do not have that|this|the|any|enough information|info|figure|data|detail|details|answer", 0.3),
-        ("dont|do not have that|this", 0.3), ("dont|do not have access", 0.3),
+        ("not sure|certain|confident", 0.3), ("unsure|uncertain", 0.3), ("dont|didnt know", 0.3), ("do not know", 0.3), ("no idea", 0.3),
+        ("dont have that|this|the|any|enough|_ information|info|figure|data|detail|details|answer|access", 0.3),
+        ("do not have that|this|the|any|enough|_ information|info|figure|data|detail|details|answer|access", 0.3),
+        ("dont have that|this", 0.3),
         ("cant|cannot|unable to|_ find|determine|confirm|verify|answer|tell", 0.3),
         ("no estoy seguro|segura", 0.3), ("no lo se", 0.3), ("no se si|exactamente|bien", 0.3), ("no tengo esa|la|_ informacion|dato|datos", 0.3),
         ("no puedo confirmar|verificar|determinar", 0.3),

@@ -11,17 +11,22 @@
 /// disputes: `my bill is wrong`, `how do I update my card?`, `what's the return window?`.
 public struct PolicyTopicRule: TriggerRule {
     public let kind = TriggerKind.policyTopic
-    /// Topics in the config, by name.
-    private let configured: Set<String>
+    /// Built-in patterns of the configured groups, most urgent group first, labelled with the group.
+    private let phrases: PhraseSet<String>
     /// Extra phrases from config, labelled with their topic.
     private let configPhrases: PhraseSet<String>
 
     public init(config: EngineConfig = EngineConfig()) {
-        configured = Set(config.topics.map(\.name))
+        let configured = Set(config.topics.map(\.name))
+        phrases = PhraseSet(Self.groupPatterns.filter { configured.contains($0.0) }.flatMap { name, patterns in
+            patterns.map { ($0, name) }
+        })
         configPhrases = PhraseSet(config.topics.flatMap { topic in
-            topic.phrases.map { phrase in
-                // Config phrases are plain words: join them with single spaces, drop pattern syntax.
-                (TextNormalizer.fold(phrase).joined(separator: " "), topic.name)
+            topic.phrases.compactMap { phrase in
+                // Config phrases are plain words: folding drops pattern syntax and punctuation, and a
+                // phrase with no words left ("", "!!") is ignored rather than matching everything.
+                let words = TextNormalizer.fold(phrase)
+                return words.isEmpty ? nil : (words.joined(separator: " "), topic.name)
             }
         })
     }
@@ -29,10 +34,8 @@ public struct PolicyTopicRule: TriggerRule {
     public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
         guard context.conversation.messages[index].role == .customer else { return nil }
         let text = context.texts[index]
-        for group in Self.groups where configured.contains(group.name) {
-            if let match = firstMatch(group.phrases, in: text) {
-                return fired(context, index, match.range, topic: group.name, rule: "policy_topic/\(group.name)")
-            }
+        if let match = mostUrgentMatch(in: text) {
+            return fired(context, index, match.range, topic: match.payload, rule: "policy_topic/\(match.payload)")
         }
         if !configPhrases.isEmpty, let match = configPhrases.firstMatch(in: text) {
             return fired(context, index, match.range, topic: match.payload, rule: "policy_topic/\(match.payload)/config")
@@ -40,17 +43,24 @@ public struct PolicyTopicRule: TriggerRule {
         return nil
     }
 
-    /// First match that is not a question about the policy itself ("refund policy", "return window").
-    private func firstMatch(_ phrases: PhraseSet<String>, in text: NormalizedText) -> PhraseSet<String>.Match? {
-        var position = 0
-        while let match = phrases.firstMatch(in: text, from: position) {
+    /// The match of the most urgent group, skipping questions about the policy itself ("refund
+    /// policy", "return window") and denials.
+    private func mostUrgentMatch(in text: NormalizedText) -> PhraseSet<String>.Match? {
+        var best: PhraseSet<String>.Match?
+        for position in 0..<text.count {
+            guard let match = phrases.match(in: text, at: position) else { continue }
+            if let best, best.pattern <= match.pattern { continue }
             let next = match.range.upperBound
             let isPolicyQuestion = next < text.count && text.has(.refundBlockNext, at: next)
-            let isNegated = match.range.lowerBound > 0 && text.has(.negator, at: match.range.lowerBound - 1)
-            if !isPolicyQuestion && !isNegated { return match }
-            position = match.range.lowerBound + 1
+            // Threats are often denied ("I'm not going to sue"); elsewhere only a negator right before
+            // counts, because "I still haven't got my refund" is very much about a refund.
+            let window = match.payload == "legal" ? 4 : 1
+            let isNegated = text.precededInClause(by: .negator, at: match.range.lowerBound, window: window)
+            // "The ATM swallowed my card" is a card problem, not a medical one.
+            if match.payload == "medical" && text.contains(.machineWord) { continue }
+            if !isPolicyQuestion && !isNegated { best = match }
         }
-        return nil
+        return best
     }
 
     private func fired(_ context: TriggerContext, _ index: Int, _ tokens: Range<Int>, topic: String,
@@ -58,12 +68,6 @@ public struct PolicyTopicRule: TriggerRule {
         FiredTrigger(kind: kind, message: index,
                      reason: "\(topic): matched '\(context.excerpt(message: index, tokens: tokens))'",
                      rule: rule, topic: topic)
-    }
-
-    /// A topic group and its compiled patterns.
-    struct Group: Sendable {
-        var name: String
-        var phrases: PhraseSet<String>
     }
 
     /// Built-in patterns per group, most urgent group first.
@@ -75,7 +79,7 @@ public struct PolicyTopicRule: TriggerRule {
             "report|reporting|reported you|this|them to the|_ bbb|ftc|authorities|regulator|regulators|ombudsman",
             "better business bureau", "consumer protection|rights|agency", "demandar|demandarlos|demandare|demandaremos",
             "demanda legal|judicial", "accion|acciones legal|legales", "denuncia|denunciar|denunciarlos|denunciare",
-            "vou|vamos processar", "processar voces|vcs|a|essa empresa", "processo judicial",
+            "vou|vamos processar", "processar voces|vcs|voce|vc", "processar a|essa empresa", "processo judicial",
             "acao judicial", "reclame aqui", "justica", "juzgado|tribunal|tribunales",
         ]),
         ("medical", [
@@ -87,9 +91,10 @@ public struct PolicyTopicRule: TriggerRule {
             "passou|passei|sentiu|senti mal", "me enferme|enfermo", "fiquei|ficou doente",
         ]),
         ("security", [
-            "@security", "@stolen my|the|a|our|_ @card|@account|@login|identity|wallet",
-            "@card|@account|identity|wallet was|got|has|been|is|_ @stolen",
-            "@someone used|accessed|logged|changed|took|opened|hacked * @card|@account|@login",
+            "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ @card|@account|@login|identity|wallet|identidad|identidade",
+            "@card|@account|identity|wallet details|info|information|number|numbers|data|_ was|were|got|has|have|is|are|_ been|_ @stolen",
+            "@someone used|accessed|logged|changed|took|opened|hacked|uso|usaron|usou|usaram|accedio|entro|entraron|entrou|acessou ** @card|@account|@login",
+            "without my|our permission|consent|authorization|authorisation|knowledge", "sin mi permiso|autorizacion|consentimiento", "sem minha|a minha permissao|autorizacao",
             "order|orders|purchase|purchases|transaction|transactions|charges|charge i|we didnt|never|not place|make|made|placed|authorize|authorise|order",
             "didnt|not|never place|make|authorize|authorise|order|made|placed * order|orders|purchase|purchases|transactions|transfer|transfers",
             "unauthorized|unauthorised|suspicious|strange|unknown|unrecognized|unrecognised login|logins|access|activity|sign|device|email|emails|text|texts|transfer|transfers",
@@ -104,14 +109,19 @@ public struct PolicyTopicRule: TriggerRule {
         ]),
         ("billing_dispute", [
             "@charge * @dispute", "@dispute * @charge",
-            "@charge * dont|didnt|not|never|cant recognise|recognize|recognised|recognized|authorize|authorise|authorized|authorised|make|made|approve|approved|order|ordered",
+            "extra|additional|unexpected|unknown|strange|weird|random|mystery @charge|fee|fees on|in my|the statement|account|card|bill|balance",
+            "what|whats is|_ this|that @charge|fee", "what|whats are|_ these|those @charge|fees",
+            "@charge ** dont|didnt|not|never|cant recognise|recognize|recognised|recognized|authorize|authorise|authorized|authorised|make|made|approve|approved|order|ordered|set|setup|sign|signed",
             "dont|didnt|cant|not recognise|recognize|authorize|authorise * @charge",
             "billed|charged|charging|billing|charge|cobraron|cobrou|cobrando|cobrado|cobraram|debitaram me|us|_ after|despues|depois|even * cancel|cancelled|canceled|cancellation|cancele|cancelei|cancelado|cancelada|cancelar",
             "still being|getting charged|billed", "still charging|billing me|us", "chargeback",
             "dispute|disputing|contest|contesting a|the|this|that|my|_ charge|transaction|payment|bill|purchase",
             "overcharged|overbilled", "charged|billed|debited|charging|billing * wrong|incorrect|incorrectly|wrongly",
-            "no|nao reconozco|reconheco|reconoci|reconheci * @charge", "@charge no|nao reconozco|reconocido|reconocida|reconheco|reconhecida|autorice|autorizado|autorizada|autorizei",
+            "no|nao reconozco|reconheco|reconoci|reconheci * @charge",
+            "@charge ** no|nao fiz|hice|realice|realizei|autorice|autorizei|reconozco|reconheco|reconoci|reconheci", "@charge * no|nao reconozco|reconocido|reconocida|reconheco|reconhecida|autorice|autorizado|autorizada|autorizei",
             "cobraron|cobrou|cobraram|cobran|cobram dos|duas|2 veces|vezes",
+            "cobraron|cobrado|cobro|cobran|cobrou|cobraram|cobrando|cobraste|cobrado|cobrada de|a mas|mais",
+            "cobraron|cobrado|cobro|cobran|cobrou|cobraram|cobrando|cobraste|cobrada demas|demais",
             "cargo|cobro|cobranca|compra|debito desconocido|desconocida|indebido|indebida|indevida|indevido|duplicado|duplicada",
         ]),
         ("refund", [
@@ -123,19 +133,17 @@ public struct PolicyTopicRule: TriggerRule {
         ]),
         ("lockout", [
             "@account|@login|@card * @lock", "@lock * @account|@login|@card", "locked|blocked|shut out",
-            "lockout", "too many attempts|tries", "demasiados intentos", "muitas tentativas",
+            "lockout", "too many attempts|tries", "@login * too many times",
+            "@machine * swallowed|ate|eaten|kept|took|retained|keeps|trago|retuvo|engoliu|reteve|comio|se|my|mi|meu|o|a|_ @card", "demasiados intentos", "muitas tentativas",
         ]),
         ("cancellation", [
-            "@cancel my|the|our|this|your|mi|la|el|minha|meu|a|o|_ @subscription",
-            "dar|darme|darnos de baja", "doy de baja", "dont renew",
+            "@cancel|@delete * @subscription",
+            "@delete * @account",
+            "end my|the|this|our contract|subscription|membership|plan", "dar|darme|darnos de baja", "doy de baja", "dont renew",
             "turn|switch off auto|automatic _|renew|renewal", "stop auto|automatic renew|renewal|billing|payments",
             "unsubscribe from|me from|_ premium|plus|pro|membership|plan",
         ]),
     ]
-
-    static let groups: [Group] = groupPatterns.map { name, patterns in
-        Group(name: name, phrases: PhraseSet(patterns.map { ($0, name) }))
-    }
 
     static let lexicon = LexiconSource(
         classes: [
@@ -173,26 +181,26 @@ public struct PolicyTopicRule: TriggerRule {
             (.securityWord, """
                 hacked hacker hackers hack hacking compromised phishing phished scam scammed scammer scammers fraud
                 fraudulent fraudster breach breached hackearon hackeado hackeada hackeo hackearam hackeada estafa
-                estafaron fraude clonada clonaron clonado clonaram golpe golpista invadida invadiram invadiu
+                estafaron estafado estafada estafados fraude clonada clonaron clonado clonaram golpe golpista invadida invadiram invadiu
                 """),
             (.stolenWord, "stolen stole steal theft robbed lost robada robado robaron roubado roubada roubaram furtado furtada perdi perdido perdida"),
             (.paymentInstrument, "card cards tarjeta tarjetas cartao cartoes wallet phone celular telefono telefone"),
             (.accountWord, "account accounts cuenta cuentas conta contas profile perfil email"),
-            (.loginWord, "login log sign password passwords contrasena senha usuario"),
+            (.loginWord, "login log sign password passwords passcode pin contrasena senha usuario"),
             (.lockWord, """
                 locked blocked suspended disabled frozen deactivated lockout bloqueada bloqueado bloquearon bloqueo
                 suspendida suspendido suspensa suspenso congelada congelado desactivada desativada bloqueou
                 bloquearam
                 """),
             (.cancelVerb, """
-                cancel cancelling canceling terminate discontinue end close stop quit cancelar cancela cancelen
+                cancel cancelling canceling terminate discontinue close stop quit cancelar cancela cancelen
                 cancelem encerrar cerrar
                 """),
             (.subscriptionNoun, """
                 subscription subscriptions membership memberships account plan service contract suscripcion
                 membresia cuenta contrato servicio assinatura conta plano servico renewal
                 """),
-            (.dependent, "son daughter child kid kids baby toddler hijo hija nino nina bebe filho filha crianca"),
+            (.machineWord, "atm atms machine cashpoint cajero cajeros caixa terminal"),
         ],
         phrases: groupPatterns.flatMap(\.1),
         typoTolerant: "refund reembolso attorney lawyer compromised hacked subscription cancel swallowed allergic")

@@ -5,7 +5,7 @@
 /// The current topic comes from the message: a word of an earlier contact's topic, or a word of
 /// the same family (`billing` matches "my bill is wrong", `delivery` matches "where is my
 /// package"), or a shared stem of four letters or more. "Again" on its own ("de novo", "otra
-/// vez", "still") is also enough when `repeatContactCount - 1` earlier contacts in the window are
+/// vez", "same problem") is also enough when `repeatContactCount - 1` earlier contacts in the window are
 /// on any single topic.
 public struct RepeatContactRule: TriggerRule {
     public let kind = TriggerKind.repeatContact
@@ -99,13 +99,12 @@ public struct RepeatContactRule: TriggerRule {
     }()
 
     static let againEntries: [(String, Void)] = [
-        ("again|still|anew|nuevamente|novamente|otravez", ()), ("once more", ()), ("otra|outra vez", ()),
+        ("again|anew|nuevamente|novamente|otravez", ()), ("once more", ()), ("otra|outra vez", ()),
         ("de nuevo|novo", ()), ("yet another time", ()), ("same problem|issue", ()), ("mismo problema", ()),
         ("mesmo problema", ()),
     ]
 
     static let again = PhraseSet(againEntries)
 
-    static let lexicon = LexiconSource(classes: [(.againWord, "again still nuevamente novamente")],
-                                       phrases: againEntries.map(\.0))
+    static let lexicon = LexiconSource(phrases: againEntries.map(\.0))
 }

@@ -1,8 +1,9 @@
 /// Fires when the customer is angry or going round in circles, judged by `SentimentScorer`.
 ///
-/// Fires on a customer message that is: strongly negative (score ≤ -0.6); shouted in capitals
-/// while negative or with repeated `!`/`?`; the second short negative message in a row (both
-/// eight words or fewer, both ≤ -0.3); the same question again in other words, or a complaint
+/// Fires on a customer message that is: strongly negative (score ≤ -0.6, with at least one word,
+/// idiom or emoji that strong on its own); shouted in capitals
+/// with negative words or repeated `!`/`?` (capitals alone are not enough); the second short negative message in a row (both
+/// eight words or fewer, both ≤ -0.4); the same question again in other words, or a complaint
 /// that the AI repeats itself (`RepeatedQuestion`); or a sudden rant (twenty words or more,
 /// three negative words or more, after messages that were not negative).
 public struct SentimentRule: TriggerRule {
@@ -10,8 +11,9 @@ public struct SentimentRule: TriggerRule {
     /// Score at or below which a single message fires.
     public static let strongThreshold = -0.6
     /// Score at or below which a short message counts towards two in a row.
-    public static let negativeThreshold = -0.3
+    public static let negativeThreshold = -0.4
     private let repetition = RepeatedQuestion()
+    private let scorer = SentimentScorer()
 
     public init() {}
 
@@ -20,12 +22,14 @@ public struct SentimentRule: TriggerRule {
         guard messages[index].role == .customer, let score = context.sentiment[index] else { return nil }
         let text = context.texts[index]
         let scoreText = Self.format(score)
-        if score <= Self.strongThreshold {
+        // Strong needs a strong cue: a list of problems ("late, damaged, one item missing") is not anger.
+        if score <= Self.strongThreshold && scorer.analyze(text).strongestCue <= Float(Self.strongThreshold) {
             return FiredTrigger(kind: kind, message: index, reason: "strongly negative message (score \(scoreText))",
                                 rule: "sentiment/strong")
         }
+        // Capitals alone are a typing habit; capitals with negative words or "!!"/"??" are anger.
         if text.isShouting() && text.wordCount >= 2
-            && (score <= -0.2 || text.exclamationMarks + text.questionMarks >= 2) {
+            && (scorer.score(text, countShouting: false) <= -0.2 || text.exclamationMarks + text.questionMarks >= 2) {
             return FiredTrigger(kind: kind, message: index, reason: "anger in capitals (score \(scoreText))",
                                 rule: "sentiment/caps")
         }
@@ -67,9 +71,8 @@ public struct SentimentRule: TriggerRule {
     }
 
     private func negativeWords(_ text: NormalizedText) -> Int {
-        let entries = Lexicon.shared.entries
         var count = 0
-        for token in text.tokens where token.id >= 0 && entries[Int(token.id)].valence < -0.2 { count += 1 }
+        for token in text.tokens where token.valence < -0.2 { count += 1 }
         return count
     }
 

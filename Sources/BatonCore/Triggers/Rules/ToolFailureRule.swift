@@ -5,8 +5,9 @@ public struct ToolFailureRule: TriggerRule {
     public init() {}
 
     public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
-        let message = context.conversation.messages[index]
-        guard message.role == .ai, let failed = message.tools.first(where: { !$0.ok }) else { return nil }
+        // Look at the role first: copying the whole message for every customer line is wasted work.
+        guard context.conversation.messages[index].role == .ai,
+              let failed = context.conversation.messages[index].tools.first(where: { !$0.ok }) else { return nil }
         let name = Self.clean(failed.name, limit: 60)
         let error = failed.error.map { Self.clean($0, limit: 120) }
         let detail = error.map { $0.isEmpty ? "" : ": \($0)" } ?? ""
@@ -18,8 +19,7 @@ public struct ToolFailureRule: TriggerRule {
     static func clean(_ text: String, limit: Int) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            let category = scalar.properties.generalCategory
-            if category == .control || category == .format { continue }
+            if TextNormalizer.isControlOrFormat(scalar) { continue }
             if result.count >= limit { result.append("…"); break }
             result.append(scalar)
         }

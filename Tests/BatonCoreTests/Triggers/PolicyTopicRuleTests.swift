@@ -1,0 +1,69 @@
+import Testing
+@testable import BatonCore
+
+@Suite("Policy topic rule")
+struct PolicyTopicRuleTests {
+    let rule = PolicyTopicRule()
+    typealias F = ConversationFixture
+
+    @Test("recognises each group by meaning, in three languages", arguments: [
+        ("I demand a refund", "refund"), ("I'd like my money back", "refund"), ("quiero que me devuelvan mi dinero", "refund"),
+        ("quero o reembolso da minha compra", "refund"), ("can I get a reimbursement for the ticket?", "refund"),
+        ("there's a charge I don't recognise", "billing_dispute"), ("I was charged twice for one order", "billing_dispute"),
+        ("I'm filing a chargeback", "billing_dispute"), ("you billed me after I cancelled", "billing_dispute"),
+        ("me cobraron dos veces", "billing_dispute"), ("tem uma cobrança indevida no meu cartão", "billing_dispute"),
+        ("I'll be contacting my attorney", "legal"), ("I'm going to sue you", "legal"),
+        ("voy a presentar una queja ante Profeco", "legal"), ("vou processar vocês", "legal"),
+        ("please delete my data", "privacy"), ("erase all personal information you have on me", "privacy"),
+        ("this is a GDPR request", "privacy"), ("quiero que borren mis datos personales", "privacy"),
+        ("my son swallowed a piece of the toy", "medical"), ("I had an allergic reaction to the cream", "medical"),
+        ("la crema me dio una reacción alérgica", "medical"),
+        ("my account was compromised", "security"), ("I think I got hacked", "security"), ("is this email phishing?", "security"),
+        ("my card was stolen", "security"), ("someone used my card", "security"), ("me robaron la tarjeta", "security"),
+        ("my account is locked", "lockout"), ("can't log in, it says my account is blocked", "lockout"),
+        ("I'm locked out", "lockout"), ("minha conta está bloqueada", "lockout"),
+        ("cancel my subscription", "cancellation"), ("I want to close my account", "cancellation"),
+        ("quiero cancelar mi suscripción", "cancellation"), ("quero cancelar minha assinatura", "cancellation"),
+    ])
+    func fires(_ text: String, _ topic: String) throws {
+        let fired = try #require(F.evaluate(rule, customerSays: text), "\"\(text)\" did not fire")
+        #expect(fired.topic == topic, "\"\(text)\" → \(fired.topic ?? "nil")")
+        #expect(fired.rule == "policy_topic/\(topic)")
+    }
+
+    @Test("plain questions are not policy matters", arguments: [
+        "how do I update my card?", "my bill is wrong", "what's the return window?", "what is your refund policy?",
+        "what is the interest rate on savings accounts", "how do I activate my new card?", "can I change my password?",
+        "is the pharmacy open?", "the update is sick", "I need help finding the size chart", "how do I cancel my order?",
+        "is there an extra charge for delivery?", "I'm not going to sue anyone, just asking", "Sue from your team helped me",
+    ])
+    func doesNotFire(_ text: String) {
+        let fired = F.evaluate(rule, customerSays: text)
+        #expect(fired == nil, "\"\(text)\" fired \(fired?.rule ?? "")")
+    }
+
+    @Test("config phrases add to a group")
+    func configPhrases() throws {
+        var config = EngineConfig()
+        config.topics = config.topics.map { topic in
+            var topic = topic
+            if topic.name == "refund" { topic.phrases = ["store credit", "", "?!", "@refund|*"] }
+            return topic
+        }
+        config.topics.append(PolicyTopic(name: "recall", queue: "safety", urgency: .high, phrases: ["product recall"]))
+        let rule = PolicyTopicRule(config: config)
+        let credit = try #require(F.evaluate(rule, F.customer(["can I have store credit instead?"]), config: config))
+        #expect(credit.topic == "refund")
+        let recall = try #require(F.evaluate(rule, F.customer(["is my stroller part of the product recall?"]), config: config))
+        #expect(recall.topic == "recall")
+        #expect(recall.rule == "policy_topic/recall/config")
+        #expect(F.evaluate(rule, F.customer(["what are your opening hours?"]), config: config) == nil)
+    }
+
+    @Test("a group missing from the config does not fire")
+    func onlyConfiguredGroups() {
+        var config = EngineConfig()
+        config.topics.removeAll { $0.name == "cancellation" }
+        #expect(F.evaluate(PolicyTopicRule(config: config), F.customer(["cancel my subscription"]), config: config) == nil)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import Testing
+import BatonCore
+@testable import BatonStore
+
+/// Opening files: new, reopened, foreign, too new, locked.
+@Suite struct DatabaseFileTests {
+    let t0 = StoreFixtures.t0
+
+    @Test func dataSurvivesReopening() throws {
+        let path = try StoreFixtures.temporaryPath()
+        do {
+            let store = try SQLiteHandoffStore(path: path)
+            _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
+            try store.handoff(StoreFixtures.request("c1"), now: t0)
+            try store.claim(threadID: "c1", agent: "ana", now: t0)
+        }
+        let reopened = try SQLiteHandoffStore(path: path)
+        #expect(try reopened.thread(id: "c1")?.summary.owner == "ana")
+        #expect(try reopened.audit(threadID: "c1", limit: 10).count == 2)
+    }
+
+    @Test func anEmptyFileBecomesANewDatabase() throws {
+        let path = try StoreFixtures.temporaryPath()
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        let store = try SQLiteHandoffStore(path: path)
+        _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
+        #expect(try store.thread(id: "c1") != nil)
+    }
+
+    @Test func aNewerSchemaIsRefused() throws {
+        let path = try StoreFixtures.temporaryPath()
+        do { _ = try SQLiteHandoffStore(path: path) }
+        do {
+            let raw = try DatabaseQueue(path: path)
+            try raw.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 99") }
+        }
+        #expect(throws: StoreError.schemaTooNew(found: 99, supported: 1)) { try SQLiteHandoffStore(path: path) }
+    }
+
+    @Test func aTextFileIsRefusedAndLeftByteIdentical() throws {
+        let path = try StoreFixtures.temporaryPath("notes.txt")
+        let original = Data("these are my notes, not a database\n".utf8)
+        try original.write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notABatonDatabase(path: path)) { try SQLiteHandoffStore(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func someoneElsesSQLiteDatabaseIsRefusedAndLeftByteIdentical() throws {
+        let path = try StoreFixtures.temporaryPath("crm.sqlite")
+        do {
+            let raw = try DatabaseQueue(path: path)
+            try raw.write { db in
+                try db.execute(sql: "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+                try db.execute(sql: "INSERT INTO customers (name) VALUES ('Ana')")
+            }
+        }
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notABatonDatabase(path: path)) { try SQLiteHandoffStore(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
+    }
+
+    @Test func aDirectoryIsReportedAsUnreadable() throws {
+        let directory = URL(fileURLWithPath: try StoreFixtures.temporaryPath()).deletingLastPathComponent().path
+        #expect {
+            try SQLiteHandoffStore(path: directory)
+        } throws: { error in
+            guard case StoreError.unreadable(let path, _) = error else { return false }
+            return path == directory
+        }
+    }
+
+    @Test func aLockedDatabaseIsWaitedForThenReportedBusy() throws {
+        let path = try StoreFixtures.temporaryPath()
+        let store = try SQLiteHandoffStore(path: path, busyTimeout: 0.3)
+        _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
+        try store.handoff(StoreFixtures.request("c1"), now: t0)
+
+        let lock = try WriteLockHolder(path: path)
+        let started = Date()
+        #expect(throws: StoreError.busy(path: path, waited: 0.3)) { try store.claim(threadID: "c1", agent: "ana", now: t0) }
+        #expect(Date().timeIntervalSince(started) >= 0.25)
+        lock.release()
+        // Once the lock is gone the same claim goes through.
+        #expect(try store.claim(threadID: "c1", agent: "ana", now: t0).owner == "ana")
+    }
+
+    @Test func aShortLockIsWaitedOut() throws {
+        let path = try StoreFixtures.temporaryPath()
+        let store = try SQLiteHandoffStore(path: path, busyTimeout: 5)
+        _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
+        try store.handoff(StoreFixtures.request("c1"), now: t0)
+
+        let lock = try WriteLockHolder(path: path)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { lock.release() }
+        let started = Date()
+        #expect(try store.claim(threadID: "c1", agent: "ana", now: t0).owner == "ana")
+        #expect(Date().timeIntervalSince(started) >= 0.25)
+    }
+}
+
+/// Holds a write transaction on a second connection, from its own thread, until released.
+final class WriteLockHolder: Sendable {
+    private let locked = DispatchSemaphore(value: 0)
+    private let released = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(path: String) throws {
+        let connection = try DatabaseQueue(path: path)
+        let locked = self.locked, released = self.released, finished = self.finished
+        Thread {
+            try? connection.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    locked.signal()
+                    released.wait()
+                    return .rollback
+                }
+            }
+            finished.signal()
+        }.start()
+        locked.wait()
+    }
+
+    func release() {
+        released.signal()
+        finished.wait()
+    }
+}
