@@ -7,7 +7,8 @@ public enum Console {
     /// Runs the ncurses loop until `q`, SIGINT, SIGTERM or SIGHUP. The terminal is restored with
     /// `endwin` on every way out, thrown errors included. Errors that prevent starting (unknown
     /// agent, bad theme, no tty) are thrown before the screen is touched.
-    public static func run(_ options: ConsoleOptions) throws {
+    @discardableResult
+    public static func run(_ options: ConsoleOptions) throws -> ConsoleExit {
         let theme = try ThemeLocator.load(options.theme, environment: options.environment)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw ConsoleError.notATerminal }
         let session = try ConsoleSession(store: options.store, agentID: options.agent, supervisor: options.supervisor,
@@ -22,10 +23,11 @@ public enum Console {
             SignalTrap.uninstall()
         }
         session.resize(to: terminal.size)
-        loop(session: session, terminal: terminal, pollInterval: options.pollInterval, environment: options.environment)
+        return loop(session: session, terminal: terminal, pollInterval: options.pollInterval, environment: options.environment)
     }
 
-    private static func loop(session: ConsoleSession, terminal: NcursesTerminal, pollInterval: TimeInterval, environment: [String: String]) {
+    private static func loop(session: ConsoleSession, terminal: NcursesTerminal, pollInterval: TimeInterval,
+                             environment: [String: String]) -> ConsoleExit {
         var drawn: ConsoleState?
         var lastPoll = Date.distantPast
         while SignalTrap.caught == nil {
@@ -50,7 +52,7 @@ public enum Console {
             }
             for effect in effects {
                 switch effect {
-                case .quit: return
+                case .quit: return .quit
                 case .bell: terminal.bell()
                 case .openEditor(let text):
                     let edited = terminal.suspend { ExternalEditor.edit(text, environment: environment) }
@@ -59,5 +61,6 @@ public enum Console {
                 }
             }
         }
+        return .signal(SignalTrap.caught ?? 0)
     }
 }

@@ -1,22 +1,6 @@
 import Foundation
 import BatonCore
 
-/// Which of the two screens is showing.
-public enum ConsoleMode: String, Sendable, Equatable {
-    case agent
-    case supervisor
-}
-
-/// Which threads the agent view lists.
-public enum ListScope: String, Sendable, Equatable, CaseIterable {
-    /// Waiting and claimed threads in the agent's queues.
-    case myQueues = "my queues"
-    /// Threads the agent holds, in any queue.
-    case mine = "held by me"
-    /// Every waiting or claimed thread.
-    case allQueues = "all queues"
-}
-
 /// Everything the screen shows, as a pure value: rendering reads only this.
 ///
 /// Data fields are sanitized view models; the thread list holds only the visible page.

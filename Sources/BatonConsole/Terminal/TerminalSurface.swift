@@ -5,9 +5,3 @@ public protocol TerminalSurface: AnyObject {
     /// Shows `buffer`, redrawing only the cells that differ from what is on screen.
     func present(_ buffer: ScreenBuffer)
 }
-
-/// What the terminal reports between frames.
-public enum TerminalEvent: Sendable, Equatable {
-    case key(Key)
-    case resize
-}

@@ -1,18 +1,3 @@
-/// A rectangle of the screen, in cells.
-public struct Region: Sendable, Equatable {
-    public var x: Int
-    public var y: Int
-    public var width: Int
-    public var height: Int
-
-    public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x
-        self.y = y
-        self.width = max(0, width)
-        self.height = max(0, height)
-    }
-}
-
 /// Where each part of the screen goes for a terminal size: side by side from 120 columns,
 /// stacked below that, and nothing but a notice below the minimum size.
 public struct ScreenLayout: Sendable, Equatable {

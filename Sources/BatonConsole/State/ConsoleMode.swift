@@ -1,0 +1,5 @@
+/// Which of the two screens is showing.
+public enum ConsoleMode: String, Sendable, Equatable {
+    case agent
+    case supervisor
+}

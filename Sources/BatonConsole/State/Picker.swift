@@ -1,0 +1,24 @@
+/// A list to choose one item from: a queue, a disposition or an agent.
+public struct Picker: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case transferQueue(threadID: String)
+        case disposition(threadID: String)
+        case reassignAgent(threadID: String)
+    }
+
+    public var purpose: Purpose
+    public var title: String
+    /// What is shown for each choice.
+    public var labels: [String]
+    /// The value passed on for each choice (queue name, disposition raw value, agent id).
+    public var values: [String]
+    public var selected: Int
+
+    public init(purpose: Purpose, title: String, labels: [String], values: [String], selected: Int = 0) {
+        self.purpose = purpose
+        self.title = title
+        self.labels = labels
+        self.values = values
+        self.selected = selected
+    }
+}

@@ -1,0 +1,5 @@
+/// What the terminal reports between frames.
+public enum TerminalEvent: Sendable, Equatable {
+    case key(Key)
+    case resize
+}
