@@ -78,6 +78,18 @@ struct SentimentRuleTests {
         #expect(F.evaluate(rule, customerSays: "very bad service")?.rule == "sentiment/strong")
     }
 
+    @Test("a short question asked again fires, unless it is about something else")
+    func shortRepeat() throws {
+        let again = F.conversation([
+            F.said("order 5541 status?"), F.ai("It ships soon.", confidence: 0.8), F.said("order status??"),
+        ])
+        #expect(F.evaluate(rule, again)?.rule == "sentiment/repeated_question")
+        let other = F.conversation([
+            F.said("order 5541 status?"), F.ai("It ships Monday.", confidence: 0.8), F.said("and order 5542 status?"),
+        ])
+        #expect(F.evaluate(rule, other) == nil)
+    }
+
     @Test("answering the AI's clarifying question is not a repeat")
     func clarification() {
         let conversation = F.conversation([

@@ -83,7 +83,8 @@ public struct PolicyTopicRule: TriggerRule {
             "acao judicial", "reclame aqui", "justica", "juzgado|tribunal|tribunales",
         ]),
         ("medical", [
-            "@medical", "allergic reaction|reactions|shock", "reaccion|reacao alergica",
+            "@medical", "allergic reaction|reactions|shock",
+            "ate|eaten|swallow|swallowed|ingested|drank|drunk|chewed|comio|trago|bebio|comeu|engoliu|bebeu * battery|batteries|magnet|magnets|pill|pills|tablets|detergent|pod|pods|bleach|chemical|chemicals|pila|pilas|bateria|baterias|iman|imanes|pastilla|pastillas|lejia|pilha|pilhas|ima|comprimido|comprimidos|remedio", "reaccion|reacao alergica",
             "had|having|got|has|have an|a allergic", "sick|ill after|from eating|taking|using|drinking",
             "made|making me|him|her|us|my|them sick|ill", "food poisoning", "side effect|effects",
             "burned|burnt|injured|scalded my|his|her|himself|herself|themselves|me",
