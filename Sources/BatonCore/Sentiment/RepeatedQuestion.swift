@@ -3,7 +3,7 @@
 ///
 /// Two customer messages count as the same question when, after dropping function words and
 /// numbers, the shorter one has at least three content words and 60 % of them (at least two)
-/// appear in the other, and the AI answered in between (not with a question of its own, which
+/// appear in the other, or it has two and both come back in a question, and the AI answered in between (not with a question of its own, which
 /// the customer is then answering). Only the last three earlier customer
 /// messages are compared, which bounds the work on long conversations.
 public struct RepeatedQuestion: Sendable {
@@ -27,7 +27,7 @@ public struct RepeatedQuestion: Sendable {
         let text = texts[index]
         if let complaint = complaints.firstMatch(in: text) { return .complaint(tokens: complaint.range) }
         let current = Self.contentWords(text)
-        guard current.count >= 3 else { return nil }
+        guard current.count >= 2 else { return nil }
         var sawAIReply = false
         var compared = 0
         var earlier = index - 1
@@ -42,10 +42,13 @@ public struct RepeatedQuestion: Sendable {
                 compared += 1
                 let previous = Self.contentWords(texts[earlier])
                 let smaller = min(previous.count, current.count)
-                if smaller >= 3 {
+                if smaller >= 2 {
                     var shared = 0
                     for word in current where previous.contains(word) { shared += 1 }
-                    if shared >= 2 && shared * 5 >= smaller * 3 { return .overlap(earlier: earlier, shared: shared) }
+                    // Two content words only count when both repeat in a question ("order status??").
+                    let repeated = smaller >= 3 ? shared >= 2 && shared * 5 >= smaller * 3
+                        : shared == 2 && texts[index].questionMarks > 0 && !Self.mentionsNewNumber(text, texts[earlier])
+                    if repeated { return .overlap(earlier: earlier, shared: shared) }
                 }
             }
             earlier -= 1
@@ -68,6 +71,16 @@ public struct RepeatedQuestion: Sendable {
             if !result.contains(key) { result.append(key) }
         }
         return result
+    }
+
+    /// Whether `text` has a number `earlier` does not: "order 5542 status?" after "order 5541 status?"
+    /// is a new question.
+    static func mentionsNewNumber(_ text: NormalizedText, _ earlier: NormalizedText) -> Bool {
+        for index in 0..<text.count where text.tokens[index].flags.contains(.number) {
+            let number = text.words[index]
+            if !earlier.words.contains(number) { return true }
+        }
+        return false
     }
 
     /// A key for a word the lexicon does not know: FNV-1a of its bytes, kept clear of lexicon ids.

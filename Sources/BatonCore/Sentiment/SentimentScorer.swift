@@ -99,7 +99,7 @@ public struct SentimentScorer: Sendable {
         ("didnt|doesnt|dont|not|wont help|helpful", -0.4),
         // Negative expressions.
         ("sick of", -0.7), ("sick and tired", -0.8), ("killing me", -0.5), ("thanks|thank for nothing", -0.7),
-        ("what a joke", -0.7), ("waste of time|money", -0.7), ("wasting my time", -0.7),
+        ("waste of time|money", -0.7), ("wasting my time", -0.7),
         ("not what i asked|wanted|ordered|needed|requested", -0.4), ("fed up", -0.7), ("had enough", -0.6),
         ("wits end", -0.7), ("last straw", -0.8), ("never again", -0.6),
         ("losing|lost|lose my|all|the|_ patience", -0.8), ("run|running|ran out of patience", -0.8),
@@ -109,7 +109,11 @@ public struct SentimentScorer: Sendable {
         ("nobody|noone is|_ helping|responding|answering|replying|answers|responds|helps", -0.6),
         ("no one is|_ helping|responding|answering|replying|answers|responds|helps", -0.6),
         ("nadie me responde|ayuda|contesta|atiende", -0.6), ("ninguem me responde|ajuda|atende", -0.6),
-        ("falta de respeto|respeito", -0.7), ("not|isnt|never acceptable", -0.7), ("not|isnt ok|okay|fair|right", -0.45),
+        ("falta de respeto|respeito", -0.7), ("what|such a joke", -0.8), ("is this a joke", -0.8), ("this|that|it is a joke", -0.8),
+        ("thats|its|youre|ur a joke", -0.8),
+        ("hate to", 0), ("stupid|dumb|silly question", 0), ("poor|bad|terrible|awful service|support", -0.7),
+        ("estoy|muy|tan|estamos molesto|molesta|molestos|molestas", -0.7),
+        ("sofri|cai|caimos|levei um|num|em|_ golpe", -0.7), ("e|eh|foi golpe", -0.7), ("not|isnt|never acceptable", -0.7), ("not|isnt ok|okay|fair|right", -0.45),
         ("not good enough", -0.6), ("no es aceptable|normal|justo", -0.7), ("nao e aceitavel|normal|justo", -0.7), ("mal|malo|mala|pesimo|pesima|horrible servicio|atencion|trato", -0.7),
         ("servicio|atencion malo|mala|pesimo|pesima|horrible", -0.7), ("que mal", -0.6),
         ("mau|ruim|pessimo|horrivel atendimento|servico", -0.7), ("atendimento|servico ruim|pessimo|horrivel", -0.7), ("tomando el pelo", -0.6), ("que verguenza|vergonha", -0.7),
@@ -139,7 +143,7 @@ public struct SentimentScorer: Sendable {
             (-0.9, "furious livid outraged disgusted atrocious abysmal appalling"),
             (-0.8, """
                 terrible horrible awful horrendous garbage trash rubbish pathetic unacceptable disgusting
-                disgraceful shameful outrageous infuriating incompetent incompetence nightmare joke scam
+                disgraceful shameful outrageous infuriating incompetent incompetence nightmare scam
                 scammers thieves robbery hate hated hateful crap crappy shit shitty sucks bullshit
                 fraudsters liars lying pissed enraged ripoff
                 """),
@@ -148,13 +152,13 @@ public struct SentimentScorer: Sendable {
                 unbelievable insane stupid dumb idiot idiots idiotic lousy furious annoyed annoying fed
                 upset unhappy worthless clueless careless ignored rude disrespectful dreadful fuming
                 """),
-            (-0.6, "disappointed inexcusable horrific poor poorly scammed cheated sucked"),
+            (-0.6, "disappointed inexcusable horrific scammed cheated sucked"),
             (-0.5, """
                 bad worse broken failing failed fail fails wtf slow unfair wasted waste kill sad
                 wrong mistake mess messed shocking confusing confused complaint complain complaining
                 terribly badly damaged defective faulty
                 """),
-            (-0.3, "problem problems issue issues missing late delay delayed waiting annoy tired worried unclear stuck dying dead"),
+            (-0.3, "error errors poor poorly demora problem problems issue issues missing late delay delayed waiting annoy tired worried unclear stuck dying dead"),
             // English, positive.
             (0.8, "amazing fantastic wonderful excellent outstanding superb brilliant perfect"),
             (0.7, "awesome love loved lovely great best delighted thrilled impressed fabulous"),
@@ -165,17 +169,17 @@ public struct SentimentScorer: Sendable {
             (-0.9, "pesimo pesima peor"),
             (-0.8, """
                 horrible horrendo terrible burla verguenza asco asqueroso inaceptable basura porqueria
-                estafa ladrones mierda fatal harto harta indignante vergonzoso ridiculo
+                estafa ladrones mierda harto harta indignante vergonzoso ridiculo
                 """),
-            (-0.7, "molesto molesta enojado enojada furioso furiosa inutil inutiles absurdo decepcionado decepcionada"),
-            (-0.5, "mal malo mala problema roto rota queja lento lenta error"),
+            (-0.7, "enojado enojada furioso furiosa inutil inutiles absurdo decepcionado decepcionada"),
+            (-0.5, "mal malo mala problema roto rota queja lento lenta"),
             (0.6, "gracias excelente genial perfecto perfecta increible encanta buenisimo maravilloso feliz"),
             (0.4, "bueno buena bien amable rapido vale va dale"),
             // Portuguese.
             (-0.9, "pessimo pessima horrivel"),
-            (-0.8, "absurdo vergonha lixo palhacada inaceitavel golpe ladroes merda ridiculo ridicula"),
-            (-0.7, "irritado irritada bravo brava chateado chateada decepcionado decepcionada inuteis raiva"),
-            (-0.5, "ruim problema quebrado quebrada demora demorado reclamacao lento"),
+            (-0.8, "absurdo vergonha lixo palhacada inaceitavel ladroes merda ridiculo ridicula"),
+            (-0.7, "irritado irritada chateado chateada decepcionado decepcionada inuteis raiva"),
+            (-0.5, "ruim problema quebrado quebrada demorado reclamacao lento"),
             (0.6, "obrigado obrigada otimo otima perfeito perfeita maravilhoso adorei amei excelente"),
             (0.4, "valeu beleza legal bom boa massa show top"),
             // Emoji.

@@ -144,6 +144,20 @@ struct OtherWordingTimingTests {
         expectFires(F.conversation([F.said("my wifi keeps dropping")], prior: prior), at: 0, .repeatContact)
     }
 
+    @Test("the same question again, in Spanish, fires on the repeat")
+    func spanishRepeat() {
+        expectFires(F.conversation([
+            F.said("¿cuándo llega mi pedido?"), F.ai("Llega mañana.", confidence: 0.9),
+            F.said("¿cuándo llega mi pedido?? ya pasaron dos semanas"),
+        ], language: "es"), at: 2, .sentiment)
+    }
+
+    @Test("a child swallowing something dangerous is a medical matter")
+    func ingestion() {
+        expectFires(F.conversation([F.said("my kid ate one of the batteries, is it dangerous?")]), at: 0, .policyTopic)
+        expectFires(F.conversation([F.said("mi hijo se tragó un imán")], language: "es"), at: 0, .policyTopic)
+    }
+
     @Test("a calm multi-turn conversation does not fire")
     func calm() {
         let conversation = F.conversation([

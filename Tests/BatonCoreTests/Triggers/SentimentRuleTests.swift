@@ -63,7 +63,10 @@ struct SentimentRuleTests {
     @Test("calm, positive and idiomatic messages do not fire", arguments: [
         "no worries, thanks!", "thanks, that's all", "the update is sick, love it", "I could kill for a coffee, do you sell beans?",
         "this deal is killer", "my bill is wrong", "no", "k", "sent it", "ya lo mandé", "hmm",
-        "what is the interest rate on savings accounts", "I'm dying to try the new menu",
+        "what is the interest rate on savings accounts", "I'm dying to try the new menu", "tell me a joke",
+        "I hate to bother you but where is my parcel?", "stupid question, but how do I log in?",
+        "I have poor signal at home", "¿te molesta si pregunto algo?", "I get a fatal error when opening the app",
+        "Bravo, great job", "o pacote chegou com um golpe na caixa", "quanto demora a entrega?",
     ])
     func calm(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)
@@ -76,6 +79,18 @@ struct SentimentRuleTests {
         #expect(F.evaluate(rule, customerSays: "my order was delayed, the box arrived damaged and one item is missing") == nil)
         #expect(F.evaluate(rule, customerSays: "this is not acceptable")?.rule == "sentiment/strong")
         #expect(F.evaluate(rule, customerSays: "very bad service")?.rule == "sentiment/strong")
+    }
+
+    @Test("a short question asked again fires, unless it is about something else")
+    func shortRepeat() throws {
+        let again = F.conversation([
+            F.said("order 5541 status?"), F.ai("It ships soon.", confidence: 0.8), F.said("order status??"),
+        ])
+        #expect(F.evaluate(rule, again)?.rule == "sentiment/repeated_question")
+        let other = F.conversation([
+            F.said("order 5541 status?"), F.ai("It ships Monday.", confidence: 0.8), F.said("and order 5542 status?"),
+        ])
+        #expect(F.evaluate(rule, other) == nil)
     }
 
     @Test("answering the AI's clarifying question is not a repeat")

@@ -83,7 +83,8 @@ public struct PolicyTopicRule: TriggerRule {
             "acao judicial", "reclame aqui", "justica", "juzgado|tribunal|tribunales",
         ]),
         ("medical", [
-            "@medical", "allergic reaction|reactions|shock", "reaccion|reacao alergica",
+            "@medical", "allergic reaction|reactions|shock",
+            "ate|eaten|swallow|swallowed|ingested|drank|drunk|chewed|comio|trago|bebio|comeu|engoliu|bebeu * battery|batteries|magnet|magnets|pill|pills|tablets|detergent|pod|pods|bleach|chemical|chemicals|pila|pilas|bateria|baterias|iman|imanes|pastilla|pastillas|lejia|pilha|pilhas|ima|comprimido|comprimidos|remedio", "reaccion|reacao alergica",
             "had|having|got|has|have an|a allergic", "sick|ill after|from eating|taking|using|drinking",
             "made|making me|him|her|us|my|them sick|ill", "food poisoning", "side effect|effects",
             "burned|burnt|injured|scalded my|his|her|himself|herself|themselves|me",
@@ -100,6 +101,7 @@ public struct PolicyTopicRule: TriggerRule {
             "unauthorized|unauthorised|suspicious|strange|unknown|unrecognized|unrecognised login|logins|access|activity|sign|device|email|emails|text|texts|transfer|transfers",
             "identity theft", "robo de identidad", "roubo de identidade", "someone else|_ is using my|mi|meu @card|@account",
             "uso|usaron|usou|usaram mi|minha|meu @card|@account sin|sem",
+            "sofri|cai|caimos|levei um|num|em|_ golpe", "e|eh|foi golpe", "um golpe no|do|com meu|minha|o|a @card|@account|pix",
         ]),
         ("privacy", [
             "@delete * @data", "@privacylaw", "data protection|request|subject", "right to be forgotten",
@@ -181,7 +183,7 @@ public struct PolicyTopicRule: TriggerRule {
             (.securityWord, """
                 hacked hacker hackers hack hacking compromised phishing phished scam scammed scammer scammers fraud
                 fraudulent fraudster breach breached hackearon hackeado hackeada hackeo hackearam hackeada estafa
-                estafaron estafado estafada estafados fraude clonada clonaron clonado clonaram golpe golpista invadida invadiram invadiu
+                estafaron estafado estafada estafados fraude clonada clonaron clonado clonaram  golpista invadida invadiram invadiu
                 """),
             (.stolenWord, "stolen stole steal theft robbed lost robada robado robaron roubado roubada roubaram furtado furtada perdi perdido perdida"),
             (.paymentInstrument, "card cards tarjeta tarjetas cartao cartoes wallet phone celular telefono telefone"),
