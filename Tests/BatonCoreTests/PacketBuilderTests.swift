@@ -79,4 +79,14 @@ struct PacketBuilderTests {
         #expect(request.pickupDeadline == monday + 300)
         #expect(request.customerMessage.contains("(Mon 09:00 "))
     }
+
+    @Test("policy replies name the topic in words a customer understands")
+    func policyReply() throws {
+        let primary = FiredTrigger(kind: .policyTopic, message: 0, reason: "medical: matched 'swallowed'", rule: "policy_topic/medical", topic: "medical")
+        let decision = HandoffDecision(conversationID: "c1", handoff: true, at: 0, primary: primary, triggers: [primary],
+                                       queue: "safety", priority: .high, sentiment: [0])
+        let packet = try #require(PacketBuilder().build(conversation: conversation(), decision: decision, now: now))
+        #expect(packet.suggestedReply(agentName: "Bo") == "Hi Ana, I'm Bo. I've read your message about a health or safety concern and I'm handling it personally from here.")
+        #expect(packet.recommendedAction.hasPrefix("Safety first"))
+    }
 }

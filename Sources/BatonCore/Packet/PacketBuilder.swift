@@ -44,7 +44,7 @@ public struct PacketBuilder: Sendable {
             recommendedAction: recommendedAction(primary: primary, attempts: attempts, intent: lastAI?.intent, sentiment: sentiment),
             suggestedReply: Templates.fill(templates.suggestedReply(kind: primary.kind), [
                 "name": Self.firstName(of: customer.name),
-                "topic": (primary.topic ?? "this").replacingOccurrences(of: "_", with: " "),
+                "topic": Self.topicPhrase(primary.topic),
             ]),
             transcript: conversation.messages,
             whatsappWindow: replyWindow(conversation: conversation, now: now),
@@ -116,6 +116,22 @@ public struct PacketBuilder: Sendable {
         "lockout": "Account lockout: verify identity, then unlock or reset access.",
         "cancellation": "Cancellation: confirm what they want cancelled and when; offer alternatives once, don't push.",
     ]
+
+    /// How a policy topic reads inside a sentence to the customer: "your message about a refund".
+    static func topicPhrase(_ topic: String?) -> String {
+        switch topic {
+        case "refund": "a refund"
+        case "billing_dispute": "a charge on your account"
+        case "legal": "a legal matter"
+        case "privacy": "your personal data"
+        case "medical": "a health or safety concern"
+        case "security": "your account's security"
+        case "lockout": "getting back into your account"
+        case "cancellation": "cancelling"
+        case let other?: other.replacingOccurrences(of: "_", with: " ")
+        case nil: "this"
+        }
+    }
 
     /// WhatsApp's 24-hour window runs from the customer's last message.
     func replyWindow(conversation: Conversation, now: Date) -> ReplyWindow? {
