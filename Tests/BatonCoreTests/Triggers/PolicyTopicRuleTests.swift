@@ -14,6 +14,7 @@ struct PolicyTopicRuleTests {
         ("me cobraron dos veces", "billing_dispute"), ("tem uma cobrança indevida no meu cartão", "billing_dispute"),
         ("I'll be contacting my attorney", "legal"), ("I'm going to sue you", "legal"),
         ("voy a presentar una queja ante Profeco", "legal"), ("vou processar vocês", "legal"),
+        ("I'm calling the police", "legal"), ("I'll file a police report", "legal"),
         ("please delete my data", "privacy"), ("erase all personal information you have on me", "privacy"),
         ("this is a GDPR request", "privacy"), ("quiero que borren mis datos personales", "privacy"),
         ("my son swallowed a piece of the toy", "medical"), ("I had an allergic reaction to the cream", "medical"),

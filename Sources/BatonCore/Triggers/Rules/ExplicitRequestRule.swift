@@ -125,6 +125,8 @@ public struct ExplicitRequestRule: TriggerRule {
         ("you|u|this|it|bot are|is|arent|isnt|re|_ not helping|helpful", "en"), ("not helpful|helping at all", "en"),
         ("youre|ur|its|thats|arent|isnt not|_ helping|helpful", "en"),
         ("anyone|anybody|someone|somebody there|here|around|available", "en"),
+        ("any|a real|_ human|humans|person|people|agent|agents here|there|around|available|online", "en"),
+        ("hay alguien ahi|alli|disponible", "es"), ("tem|ha alguem ai|ae|disponivel", "pt"),
         ("real|actual|actual|live human|person|people|agent|someone|somebody|persona|humano|pessoa", "en"),
         ("get me out of here|this", "en"), ("put|get me through|thru", "en"), ("@contact * customer|client service|support|care", "en"),
         // A formal complaint is a request for a person; before an authority it is a legal matter instead.
@@ -160,7 +162,8 @@ public struct ExplicitRequestRule: TriggerRule {
                 contact contacting hablar habla hablo platicar conversar comunicar comunicarme comunicame comuniquen pasar
                 pasame pasas pasen paseme pase passa passar passe transferir transfiere transfiereme transfira
                 transfere transferencia atienda atiendan atender atenda atendam atende falar fala falo conversar
-                comunicas comunica comuniques comuniqueme comunicarse transfieres pasan conectas conecta conectame
+                comunicas comunica comunican comuniques comuniqueme comuniquenme comunicarse transfieres transfieran
+                pasan pasenme pasarme conectas conecta conectame
                 conectarme passe passem chama chame
                 """),
             (.callVerb, "call phone ring llamar llamen llamada ligar ligue ligacao telefonear"),
