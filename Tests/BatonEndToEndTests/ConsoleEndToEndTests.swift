@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// The real `baton console` in a real terminal (tmux), driven key by key like a person would.
@@ -51,8 +52,8 @@ struct ConsoleEndToEndTests {
         #expect(try terminal.waitFor("Rita Furious").contains("Tom Calm"))
 
         try terminal.press("n")
-        let paged = try terminal.waitFor("Suggested").isEmpty ? "" : try terminal.screen()
-        #expect(paged.contains("Rita Furious"))
+        let paged = try terminal.waitFor(timeout: 5) { $0.contains("Rita Furious ·") }
+        #expect(paged.contains("Rita Furious ·"), "the packet of the most urgent thread is open")
         try terminal.press("s")
         try terminal.waitFor(timeout: 5) { $0.lowercased().contains("send") }
         try terminal.press("y")
@@ -61,7 +62,8 @@ struct ConsoleEndToEndTests {
         #expect(try state(of: "angry") == ("claimed", "maria"))
         let messages = try show("angry")["messages"] as? [[String: Any]] ?? []
         #expect(messages.last?["role"] as? String == "agent")
-        #expect((messages.last?["text"] as? String ?? "").hasPrefix("Hi Rita, I'm Maria Lopez. I'm sorry"))
+        let reply = messages.last?["text"] as? String
+        #expect(reply?.hasPrefix("Hi Rita, I'm Maria Lopez. I'm sorry") == true, "reply was \(reply ?? "none")")
 
         try terminal.press("a")
         try terminal.waitFor("note for the bot")
@@ -120,7 +122,8 @@ struct ConsoleEndToEndTests {
         let narrow = try terminal.waitFor("hello from a resized")
         #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 64 })
         try terminal.resize(columns: 40, rows: 12)
-        #expect(try terminal.waitFor("too small").contains("too small"))
+        let tiny = try terminal.waitFor("too small")
+        #expect(tiny.contains("too small"), "40×12 screen:\n\(tiny)")
         try terminal.resize(columns: 120, rows: 40)
         #expect(try terminal.waitFor("hello from a resized window").contains("hello from a resized window"))
         try terminal.press("Enter")
@@ -158,11 +161,18 @@ struct ConsoleEndToEndTests {
         try baton(["agent", "add", "lee", "--skills", "general"])
         let terminal = try console(agent: "lee", columns: 80, rows: 24)
         try terminal.waitFor("Baton")
-        let kill = Process()
-        kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        kill.arguments = ["pkill", "-TERM", "-f", "console --db \(db) --agent lee"]
-        try kill.run()
-        kill.waitUntilExit()
+        // The pane runs bash, and bash runs the console: signal bash's child.
+        let shell = try terminal.tmux(["display", "-p", "-t", terminal.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let finder = Process()
+        finder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        finder.arguments = ["pgrep", "-P", shell]
+        let output = Pipe()
+        finder.standardOutput = output
+        try finder.run()
+        finder.waitUntilExit()
+        let console = try #require(Int32(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(Glibc.kill(console, SIGTERM) == 0)
         let after = try terminal.waitFor("EXITED")
         #expect(after.contains("EXITED 143"))
         #expect(after.contains("icanon") && !after.contains("-icanon"))

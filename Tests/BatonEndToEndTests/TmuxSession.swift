@@ -16,22 +16,46 @@ final class TmuxSession {
 
     deinit { _ = try? tmux(["kill-server"]) }
 
+    /// Runs `tmux -L socket arguments…` and returns what it printed.
+    ///
+    /// Spawned with posix_spawn and reaped with waitpid rather than Foundation's `Process`: the tmux
+    /// server that `new-session` starts inherits the child's descriptors, and `Process` waits for those
+    /// to close, which a server never does.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["TMUX"] = nil
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else { throw SetupError("tmux \(arguments.joined(separator: " ")) failed: \(text)") }
+        let outputPath = NSTemporaryDirectory() + "tmux-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let environment = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { environment.forEach { free($0) } }
+        // Test threads may block signals; give tmux (and so the programs it runs) a clean mask and
+        // default handlers, as a login shell would.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid = pid_t()
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environment)
+        guard spawned == 0 else { throw SetupError("cannot start tmux (error \(spawned)); is it installed?") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let text = String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self)
+        // WIFEXITED && WEXITSTATUS == 0, spelled out because the C macros are not imported.
+        guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {
+            throw SetupError("tmux \(arguments.joined(separator: " ")) failed: \(text)")
+        }
         return text
     }
 
@@ -62,6 +86,7 @@ final class TmuxSession {
         return last
     }
 
+    @discardableResult
     func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
         try waitFor(timeout: timeout) { $0.contains(text) }
     }

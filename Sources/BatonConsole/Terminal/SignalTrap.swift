@@ -12,6 +12,12 @@ enum SignalTrap {
 
     static func install() {
         caughtSignal.store(0, ordering: .relaxed)
+        // A parent may hand us a blocked signal mask (thread pools block signals and children inherit
+        // the mask); unblock what the console must see so resizes and terminating signals arrive.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for number in signals + [SIGWINCH] { sigaddset(&wanted, number) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         for number in signals {
             signal(number) { received in caughtSignal.store(received, ordering: .relaxed) }
         }
