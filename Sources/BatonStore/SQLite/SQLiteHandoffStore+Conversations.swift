@@ -29,7 +29,7 @@ extension SQLiteHandoffStore {
         try read { db in
             try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT COUNT(*) FROM conversations c JOIN threads t ON t.id = c.id
-                WHERE c.customer_id = ? AND t.\(StoreSchema.listedStatesTerm)
+                WHERE c.customer_id = ? AND t.state IN ('queued', 'after_hours', 'claimed')
                 """), arguments: [customerID]) ?? 0
         }
     }
