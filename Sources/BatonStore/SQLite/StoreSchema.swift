@@ -97,7 +97,8 @@ enum StoreSchema {
             -- Oldest wait, nearest deadline and breach counts per queue: index seeks, never scans of a queue.
             CREATE INDEX threads_oldest ON threads(queue, state, queued_at) WHERE \(waitingStatesTerm);
             CREATE INDEX threads_deadline ON threads(queue, state, pickup_deadline) WHERE \(waitingStatesTerm);
-            CREATE INDEX threads_by_owner ON threads(owner) WHERE owner IS NOT NULL;
+            -- Covers an agent's load (owner, state = 'claimed'), which every claim checks against capacity.
+            CREATE INDEX threads_by_owner ON threads(owner, state) WHERE owner IS NOT NULL;
             CREATE INDEX threads_activity ON threads(last_activity_at);
 
             -- How many threads each (queue, state) holds, kept exact by triggers in the same transaction as
