@@ -50,7 +50,7 @@ public struct HandoffPlanner: Sendable {
             message = Templates.fill(config.templates.handoffMessage(kind: primary.kind, language: language), [
                 "wait": estimate.text,
                 "name": PacketBuilder.firstName(of: conversation.customer.name),
-                "topic": (primary.topic ?? "").replacingOccurrences(of: "_", with: " "),
+                "topic": PacketBuilder.spaced(primary.topic ?? ""),
             ])
         }
         return HandoffRequest(threadID: conversation.id, queue: queue.name, priority: decision.priority, packet: packet,
