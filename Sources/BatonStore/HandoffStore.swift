@@ -30,6 +30,8 @@ public protocol HandoffStore: AnyObject, Sendable {
 
     /// Threads of this customer waiting for or held by a human right now.
     func openThreadCount(customerID: String) throws -> Int
+    /// `openThreadCount(customerID:)` for many customers in one read; every id asked for has an entry.
+    func openThreadCounts(customerIDs: [String]) throws -> [String: Int]
 
     /// Records a customer satisfaction score (1–5) for the thread's latest handoff.
     func recordCSAT(threadID: String, score: Int, now: Date) throws

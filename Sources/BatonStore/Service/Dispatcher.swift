@@ -59,6 +59,7 @@ public final class Dispatcher: Sendable {
     public func ingest(batch conversations: [Conversation]) throws -> [Outcome] {
         let now = clock()
         var situation = SituationCache()
+        situation.batchCustomers = conversations.map(\.customer.id)
         var outcomes: [Outcome?] = []
         var handoffs: [(slot: Int, request: HandoffRequest)] = []
         var planned: [String: HandoffRequest] = [:]
@@ -98,6 +99,8 @@ public final class Dispatcher: Sendable {
         var counts: [QueueCounts]?
         var agents: [Agent]?
         var openHandoffs: [String: Int] = [:]
+        /// The customers of a batch: their open handoffs are read together when the first is needed.
+        var batchCustomers: [String] = []
     }
 
     /// What to do with one recorded input: an outcome already reached, or a handoff to apply.
@@ -118,6 +121,10 @@ public final class Dispatcher: Sendable {
             if situation.counts == nil { situation.counts = try store.queueCounts(now: now) }
             if situation.agents == nil { situation.agents = try store.agents() }
             let customer = outcome.conversation.customer.id
+            if situation.openHandoffs[customer] == nil, !situation.batchCustomers.isEmpty {
+                situation.openHandoffs.merge(try store.openThreadCounts(customerIDs: situation.batchCustomers)) { planned, _ in planned }
+                situation.batchCustomers = []
+            }
             let open = try situation.openHandoffs[customer] ?? store.openThreadCount(customerID: customer)
             let facts = HandoffPlanner.Situation(counts: situation.counts ?? [], agents: situation.agents ?? [], openHandoffs: open)
             guard let request = HandoffPlanner(config: config).plan(conversation: outcome.conversation, decision: decision,
