@@ -30,6 +30,8 @@ public protocol HandoffStore: AnyObject, Sendable {
 
     /// Threads of this customer waiting for or held by a human right now.
     func openThreadCount(customerID: String) throws -> Int
+    /// `openThreadCount(customerID:)` for many customers in one read; every id asked for has an entry.
+    func openThreadCounts(customerIDs: [String]) throws -> [String: Int]
 
     /// Records a customer satisfaction score (1–5) for the thread's latest handoff.
     func recordCSAT(threadID: String, score: Int, now: Date) throws
@@ -39,6 +41,11 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// Moves a thread from the AI (or resolved) to a queue, storing its packet and the customer message.
     @discardableResult
     func handoff(_ request: HandoffRequest, now: Date) throws -> ThreadSummary
+    /// Applies many handoffs in ONE transaction, each with the rules of `handoff(_:now:)`. A refused handoff
+    /// (say another process handed the thread off first) is reported in its slot and the others still apply;
+    /// invalid input or a storage fault stores none of them.
+    @discardableResult
+    func handoff(_ requests: [HandoffRequest], now: Date) throws -> [Result<ThreadSummary, LifecycleError>]
     /// Compare-and-set claim: succeeds for exactly one agent.
     @discardableResult
     func claim(threadID: String, agent: String, now: Date) throws -> ThreadSummary

@@ -85,8 +85,9 @@ enum StoreBenchmark {
                 : ThreadQuery(limit: 50, offset: (index * 53) % 500)
             _ = try store.threads(query)
         }
+        let views = try Self.viewLatency(store: store, queues: queues, now: now)
         let bytes = Self.size(of: path)
-        return (.object([
+        var fields: [(key: String, value: JSONValue)] = [
             ("conversations", .number(Double(count))),
             ("waiting_threads", .number(Double(handedOff.count))),
             ("build_seconds", .number(Measure.round(buildTime, 1))),
@@ -95,11 +96,57 @@ enum StoreBenchmark {
             ("claim_samples", .number(Double(claimLatency.count))),
             ("queue_page_ms_p50", .number(Measure.round(Measure.percentile(pageLatency, 0.5)))),
             ("queue_page_ms_p99", .number(Measure.round(Measure.percentile(pageLatency, 0.99)))),
+        ]
+        fields += views
+        fields += [
             ("bytes_on_disk", .number(Double(bytes))),
             ("bytes_per_conversation", .number(Measure.round(Double(bytes) / Double(max(1, count)), 0))),
             ("goal_claim_ms_p99", .number(1)),
             ("goal_queue_page_ms_p99", .number(2)),
-        ]), path)
+        ]
+        return (.object(fields), path)
+    }
+
+    /// Latency of what the console and `baton queue` read on every refresh: pages and counts for each
+    /// scope they offer (all queues, some queues, one agent's threads, one state), at offsets below 1000,
+    /// and the queue bar's counts, also when every waiting thread is past its pickup window.
+    static func viewLatency(store: SQLiteHandoffStore, queues: [String], now: Date) throws -> [(key: String, value: JSONValue)] {
+        let scopes: [ThreadQuery] = [
+            ThreadQuery(),
+            ThreadQuery(states: [.queued, .afterHours]),
+            ThreadQuery(states: [.queued]),
+            ThreadQuery(states: [.claimed]),
+            ThreadQuery(queues: Array(queues.prefix(2))),
+            ThreadQuery(queues: [queues[1]], states: [.queued, .afterHours]),
+            ThreadQuery(queues: Array(queues.suffix(3)), states: [.queued, .afterHours]),
+            ThreadQuery(states: [.claimed], owner: "bench3"),
+        ]
+        let allQueues = try Measure.samples(500) { index in
+            _ = try store.threads(ThreadQuery(limit: 50, offset: (index * 997) % 1000))
+        }
+        let anyScope = try Measure.samples(1600) { index in
+            var query = scopes[index % scopes.count]
+            query.limit = 50
+            query.offset = (index * 389) % 1000
+            _ = try store.threads(query)
+        }
+        let counts = try Measure.samples(400) { index in _ = try store.threadCount(scopes[index % scopes.count]) }
+        let queueCounts = try Measure.samples(200) { _ in _ = try store.queueCounts(now: now) }
+        // A year on, every waiting thread has breached: the worst case for the breach count.
+        let breached = try Measure.samples(50) { _ in _ = try store.queueCounts(now: now.addingTimeInterval(365 * 86_400)) }
+        func p(_ samples: [Double], _ fraction: Double) -> JSONValue { .number(Measure.round(Measure.percentile(samples, fraction))) }
+        return [
+            ("all_queues_page_ms_p50", p(allQueues, 0.5)),
+            ("all_queues_page_ms_p99", p(allQueues, 0.99)),
+            ("any_scope_page_ms_p99", p(anyScope, 0.99)),
+            ("thread_count_ms_p50", p(counts, 0.5)),
+            ("thread_count_ms_p99", p(counts, 0.99)),
+            ("queue_counts_ms_p50", p(queueCounts, 0.5)),
+            ("queue_counts_ms_p99", p(queueCounts, 0.99)),
+            ("queue_counts_all_breached_ms_p99", p(breached, 0.99)),
+            ("goal_thread_count_ms_p99", .number(5)),
+            ("goal_queue_counts_ms_p99", .number(5)),
+        ]
     }
 
     static func size(of path: String) -> Int {

@@ -2,7 +2,9 @@ import BatonCore
 import Foundation
 
 // baton-bench: prints benchmark figures as JSON.
-//   baton-bench [--quick] [--conversations N]
+//   baton-bench [--quick] [--conversations N] [--only SECTION] [--keep]
+//     --only runs one section (trigger_engine, ingest, multi_process_claims, large_store);
+//     --keep leaves the benchmark databases in place and names their folder on stderr.
 //   baton-bench claim-worker DB AGENT      (internal: one claiming process)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -17,30 +19,55 @@ var conversations = quick ? 100_000 : 1_000_000
 if let index = arguments.firstIndex(of: "--conversations"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) {
     conversations = value
 }
+let sections = ["trigger_engine", "ingest", "multi_process_claims", "large_store"]
+let only: String? = arguments.firstIndex(of: "--only").map { index in
+    guard index + 1 < arguments.count, sections.contains(arguments[index + 1]) else {
+        FileHandle.standardError.write(Data("baton-bench: --only needs one of \(sections.joined(separator: ", "))\n".utf8))
+        exit(2)
+    }
+    return arguments[index + 1]
+}
+let selected = only.map { [$0] } ?? sections
+func runs(_ section: String) -> Bool { selected.contains(section) }
+let keep = arguments.contains("--keep")
 let directory = NSTemporaryDirectory() + "baton-bench-\(getpid())"
 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(atPath: directory) }
+defer {
+    if keep {
+        FileHandle.standardError.write(Data("databases kept in \(directory)\n".utf8))
+    } else {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
 
 func report(_ name: String, _ value: JSONValue) {
     FileHandle.standardError.write(Data("\(name): \(value.serialized)\n".utf8))
 }
 
 var results: [(key: String, value: JSONValue)] = []
-let triggers = TriggerBenchmark.run(messages: quick ? 20_000 : 200_000)
-report("trigger_engine", triggers)
-results.append(("trigger_engine", triggers))
+if runs("trigger_engine") {
+    let triggers = TriggerBenchmark.run(messages: quick ? 20_000 : 200_000)
+    report("trigger_engine", triggers)
+    results.append(("trigger_engine", triggers))
+}
 
-let ingest = try StoreBenchmark.ingest(messages: quick ? 20_000 : 100_000, directory: directory)
-report("ingest", ingest)
-results.append(("ingest", ingest))
+if runs("ingest") {
+    let ingest = try StoreBenchmark.ingest(messages: quick ? 20_000 : 100_000, directory: directory)
+    report("ingest", ingest)
+    results.append(("ingest", ingest))
+}
 
-let claims = try MultiProcessClaims.run(processes: 8, threads: quick ? 2_000 : 10_000, directory: directory,
-                                        executable: CommandLine.arguments[0])
-report("multi_process_claims", claims)
-results.append(("multi_process_claims", claims))
+if runs("multi_process_claims") {
+    let claims = try MultiProcessClaims.run(processes: 8, threads: quick ? 2_000 : 10_000, directory: directory,
+                                            executable: CommandLine.arguments[0])
+    report("multi_process_claims", claims)
+    results.append(("multi_process_claims", claims))
+}
 
-let (large, _) = try StoreBenchmark.large(conversations: conversations, waiting: 100_000, directory: directory)
-report("large_store", large)
-results.append(("large_store", large))
+if runs("large_store") {
+    let (large, _) = try StoreBenchmark.large(conversations: conversations, waiting: 100_000, directory: directory)
+    report("large_store", large)
+    results.append(("large_store", large))
+}
 
 print(JSONValue.object(results).serialized)

@@ -76,6 +76,22 @@ import BatonCore
         #expect(counts[1].breached == 1)  // high-early: deadline t0+310
     }
 
+    @Test func openThreadCountsAreReadForManyCustomersAtOnce() throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        for (id, customer) in [("a1", "ann"), ("a2", "ann"), ("a3", "ann"), ("b1", "bob")] {
+            _ = try store.record(StoreFixtures.conversation(id, customer: customer).withCustomerID(customer), now: t0)
+        }
+        for id in ["a1", "a2", "a3", "b1"] { try store.handoff(StoreFixtures.request(id), now: t0) }
+        try store.claim(threadID: "a2", agent: "ana", now: t0)
+        try store.claim(threadID: "a3", agent: "ana", now: t0)
+        try store.resolve(threadID: "a3", agent: "ana", disposition: .solved, note: nil, now: t0)
+        try store.claim(threadID: "b1", agent: "ana", now: t0)
+        try store.release(threadID: "b1", agent: "ana", note: nil, now: t0)
+        let counts = try store.openThreadCounts(customerIDs: ["ann", "bob", "cy", "ann"])
+        #expect(counts == ["ann": 2, "bob": 0, "cy": 0])
+        #expect(counts["ann"] == (try store.openThreadCount(customerID: "ann")))
+    }
+
     @Test func agentsCarryTheirLiveLoad() throws {
         let store = try populatedStore()
         try store.upsertAgent(Agent(id: "ana", name: "Ana", skills: ["billing"], capacity: 2))
@@ -145,5 +161,13 @@ import BatonCore
         let other = try SQLiteHandoffStore(path: path)
         try other.handoff(StoreFixtures.request("c1"), now: t0)
         #expect(try store.changeToken() != afterOwnWrite)
+    }
+}
+
+private extension Conversation {
+    func withCustomerID(_ id: String) -> Conversation {
+        var copy = self
+        copy.customer.id = id
+        return copy
     }
 }

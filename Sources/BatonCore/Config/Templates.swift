@@ -42,11 +42,28 @@ public struct Templates: Sendable, Equatable {
     }
 
     /// Fills `{key}` placeholders; unknown placeholders are left as written.
+    ///
+    /// One pass over the template: filled-in values are never scanned again, so a customer name that
+    /// contains "{wait}" stays as written. (It runs once or twice per handoff; Foundation's
+    /// `replacingOccurrences` per key was a sizeable share of ingest time.)
     public static func fill(_ template: String, _ values: [String: String]) -> String {
-        var result = template
-        for (key, value) in values {
-            result = result.replacingOccurrences(of: "{\(key)}", with: value)
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var result = ""
+        result.reserveCapacity(template.utf8.count + 32)
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}",
+                  let value = values[String(rest[afterOpen..<close])] else {
+                result.append("{")
+                rest = rest[afterOpen...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
         }
+        result += rest
         return result
     }
 

@@ -63,14 +63,14 @@ public struct PacketBuilder: Sendable {
             tried.append(failed.isEmpty ? "\(attempts.toolCalls.count) tool call(s)" : "tool \(failed.map(\.name).joined(separator: ", ")) failed")
         }
         let first = "Wants: \(request.map { "\"\(Self.clip($0, 70))\"" } ?? "(no request stated)") · AI tried: \(tried.isEmpty ? "nothing yet" : tried.joined(separator: ", "))"
-        let second = "Escalated on \(primary.kind.rawValue.replacingOccurrences(of: "_", with: " ")) at message \(primary.message + 1): \(primary.reason)"
+        let second = "Escalated on \(Self.spaced(primary.kind.rawValue)) at message \(primary.message + 1): \(primary.reason)"
         return [first, second]
     }
 
     /// The customer message that best states the request: the first with some substance,
     /// skipping greetings and pings such as "hi", "??" or "help".
     static func mainRequest(in messages: [Message]) -> String? {
-        let customer = messages.filter { $0.role == .customer }.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let customer = messages.filter { $0.role == .customer }.map { Self.trimmed($0.text) }
         let substantive = customer.first { text in
             text.split(whereSeparator: { $0 == " " }).filter { $0.count > 1 }.count >= 3
         }
@@ -98,7 +98,7 @@ public struct PacketBuilder: Sendable {
         case .buyingIntent:
             action = "Sales lead: qualify quantity, timeline and budget, then prepare a quote."
         case .lowConfidence:
-            action = "Answer what the AI could not\(intent.map { " (\($0.replacingOccurrences(of: "_", with: " ")))" } ?? "")\(attempts.kb.isEmpty ? "" : "; it looked at \(attempts.kb.joined(separator: ", "))")."
+            action = "Answer what the AI could not\(intent.map { " (\(Self.spaced($0)))" } ?? "")\(attempts.kb.isEmpty ? "" : "; it looked at \(attempts.kb.joined(separator: ", "))")."
         }
         if primary.kind != .sentiment, sentiment.band == .negative {
             action += " Customer is upset: acknowledge that first."
@@ -128,7 +128,7 @@ public struct PacketBuilder: Sendable {
         case "security": "your account's security"
         case "lockout": "getting back into your account"
         case "cancellation": "cancelling"
-        case let other?: other.replacingOccurrences(of: "_", with: " ")
+        case let other?: spaced(other)
         case nil: "this"
         }
     }
@@ -143,6 +143,19 @@ public struct PacketBuilder: Sendable {
     static func firstName(of name: String?) -> String {
         guard let name, let first = name.split(separator: " ").first, !name.hasPrefix("Customer ") else { return "there" }
         return String(first)
+    }
+
+    /// `snake_case` names as words. (Pure Swift: Foundation's string functions cost more than the packet.)
+    static func spaced(_ name: String) -> String {
+        String(name.map { $0 == "_" ? " " : $0 })
+    }
+
+    /// `text` without leading and trailing whitespace and newlines.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[start...end])
     }
 
     static func clip(_ text: String, _ limit: Int) -> String {

@@ -31,10 +31,12 @@ public struct BusinessHours: Sendable, Equatable {
 
     /// Whether the queue is open at `date`.
     public func isOpen(at date: Date) -> Bool {
+        // Most queues never close; calendar arithmetic is a noticeable share of every handoff.
+        if isAlwaysOpen { return true }
         let calendar = self.calendar
         let parts = calendar.dateComponents([.year, .month, .day, .weekday, .hour, .minute], from: date)
         guard let weekday = parts.weekday, let hour = parts.hour, let minute = parts.minute else { return false }
-        if holidays.contains(Self.dayKey(parts)) { return false }
+        if !holidays.isEmpty, holidays.contains(Self.dayKey(parts)) { return false }
         let minuteOfDay = hour * 60 + minute
         return (weekly[weekday] ?? []).contains { $0.contains(minuteOfDay) }
     }
@@ -47,7 +49,7 @@ public struct BusinessHours: Sendable, Equatable {
         for offset in 0..<15 {
             guard let day = calendar.date(byAdding: .day, value: offset, to: startOfDay) else { continue }
             let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: day)
-            if holidays.contains(Self.dayKey(parts)) { continue }
+            if !holidays.isEmpty, holidays.contains(Self.dayKey(parts)) { continue }
             for interval in (weekly[parts.weekday ?? 0] ?? []).sorted(by: { $0.start < $1.start }) {
                 guard let opening = calendar.date(byAdding: .minute, value: interval.start, to: day) else { continue }
                 if opening > date { return opening }

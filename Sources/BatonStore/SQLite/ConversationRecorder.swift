@@ -9,7 +9,7 @@ import BatonCore
 /// `idx` NULL and never shift those indexes.
 struct ConversationRecorder {
     private let db: Database
-    private let encoder = JSONEncoder()
+    private let encoder = StoreJSONEncoder()
     private let lookup: Statement
     private let insertConversation: Statement
     private let updateConversation: Statement
@@ -124,6 +124,6 @@ struct ConversationRecorder {
     }
 
     private func json(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        try encoder.encode(value)
     }
 }

@@ -29,9 +29,29 @@ extension SQLiteHandoffStore {
         try read { db in
             try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT COUNT(*) FROM conversations c JOIN threads t ON t.id = c.id
-                WHERE c.customer_id = ? AND t.\(StoreSchema.listedStatesTerm)
+                WHERE c.customer_id = ? AND t.state IN ('queued', 'after_hours', 'claimed')
                 """), arguments: [customerID]) ?? 0
         }
+    }
+
+    public func openThreadCounts(customerIDs: [String]) throws -> [String: Int] {
+        let unique = Array(Set(customerIDs))
+        var counts = Dictionary(uniqueKeysWithValues: unique.map { ($0, 0) })
+        guard !unique.isEmpty else { return counts }
+        try read { db in
+            // Chunks stay below SQLite's bound-parameter limit.
+            for start in stride(from: 0, to: unique.count, by: 500) {
+                let chunk = unique[start..<min(start + 500, unique.count)]
+                for row in try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT c.customer_id, COUNT(*) FROM conversations c JOIN threads t ON t.id = c.id
+                    WHERE c.customer_id IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))
+                    AND t.state IN ('queued', 'after_hours', 'claimed') GROUP BY c.customer_id
+                    """), arguments: StatementArguments(Array(chunk))) {
+                    counts[row[0]] = row[1]
+                }
+            }
+        }
+        return counts
     }
 
     static func loadConversation(_ db: Database, id: String) throws -> Conversation? {

@@ -6,56 +6,11 @@ import BatonCore
 extension SQLiteHandoffStore {
     public func threads(_ query: ThreadQuery) throws -> [ThreadSummary] {
         try Validate.page(limit: query.limit, offset: query.offset, "thread page")
-        guard let filter = Self.filter(query) else { return [] }
-        let index = Self.pageIndex(query)
-        return try read { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT \(ThreadRow.columns) FROM threads \(index) WHERE \(filter.sql)
-                ORDER BY priority_rank, escalation_level DESC, queued_at, id LIMIT ? OFFSET ?
-                """)
-            let arguments = filter.arguments + [query.limit, query.offset]
-            return try Row.fetchAll(statement, arguments: arguments).map(ThreadRow.summary)
-        }
+        return try read { db in try ThreadListing.page(query, in: db) }
     }
 
     public func threadCount(_ query: ThreadQuery) throws -> Int {
-        guard let filter = Self.filter(query) else { return 0 }
-        return try read { db in
-            try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM threads WHERE \(filter.sql)"),
-                             arguments: filter.arguments) ?? 0
-        }
-    }
-
-    /// Which index to read a page through. Left alone, SQLite's planner prefers a state index and then
-    /// sorts every open thread; the page indexes hold the rows in display order, so the scan stops after
-    /// one page. An owner holds few threads: the owner index and a small sort are better there.
-    private static func pageIndex(_ query: ThreadQuery) -> String {
-        guard query.owner == nil, query.states.isSubset(of: [.queued, .afterHours, .claimed]) else { return "" }
-        return query.queues?.count == 1 ? "INDEXED BY threads_page_by_queue" : "INDEXED BY threads_page"
-    }
-
-    /// The WHERE clause for a thread query; nil when it can match nothing.
-    private static func filter(_ query: ThreadQuery) -> (sql: String, arguments: StatementArguments)? {
-        guard !query.states.isEmpty, query.queues?.isEmpty != true else { return nil }
-        let listed: Set<ThreadState> = [.queued, .afterHours, .claimed]
-        var terms: [String] = []
-        var arguments: StatementArguments = []
-        // The partial page indexes are only usable when the query repeats their WHERE term verbatim.
-        if query.states.isSubset(of: listed) { terms.append(StoreSchema.listedStatesTerm) }
-        if query.states != listed {
-            let states = ThreadState.allCases.filter(query.states.contains)
-            terms.append("state IN (\(states.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += StatementArguments(states.map(\.rawValue))
-        }
-        if let queues = query.queues {
-            terms.append("queue IN (\(queues.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += StatementArguments(queues)
-        }
-        if let owner = query.owner {
-            terms.append("owner = ?")
-            arguments += [owner]
-        }
-        return (terms.joined(separator: " AND "), arguments)
+        try read { db in try ThreadListing.count(query, in: db) }
     }
 
     public func thread(id: String) throws -> ThreadDetail? {
@@ -83,53 +38,6 @@ extension SQLiteHandoffStore {
                 """), arguments: [id]).map(Self.auditEntry)
             return ThreadDetail(summary: summary, packet: packet, messages: messages, notes: notes, audit: audit,
                                 callbackAt: Date(storeValue: row[18] as Double?))
-        }
-    }
-
-    public func queueCounts(now: Date) throws -> [QueueCounts] {
-        try read { db in
-            var counts: [String: QueueCounts] = [:]
-            func entry(_ queue: String) -> QueueCounts {
-                counts[queue] ?? QueueCounts(queue: queue, waiting: 0, claimed: 0, oldestQueuedAt: nil, nearestDeadline: nil,
-                                             breached: 0, escalations: 0, recentHandleTimes: [])
-            }
-            // Both scans read covering partial indexes in key order: no table rows, no sort.
-            for row in try Row.fetchAll(db, sql: """
-                SELECT queue, state, COUNT(*), MIN(queued_at), MIN(pickup_deadline) FROM threads INDEXED BY threads_open
-                WHERE \(StoreSchema.listedStatesTerm) GROUP BY queue, state
-                """) {
-                var value = entry(row[0])
-                let count: Int = row[2]
-                if row[1] as String == ThreadState.claimed.rawValue {
-                    value.claimed += count
-                } else {
-                    value.waiting += count
-                    value.oldestQueuedAt = [value.oldestQueuedAt, Date(storeValue: row[3] as Double?)].compactMap { $0 }.min()
-                    value.nearestDeadline = [value.nearestDeadline, Date(storeValue: row[4] as Double?)].compactMap { $0 }.min()
-                }
-                counts[value.queue] = value
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT queue, COUNT(*) FROM threads INDEXED BY threads_waiting
-                WHERE \(StoreSchema.waitingStatesTerm) AND state = 'queued' AND pickup_deadline < ? GROUP BY queue
-                """, arguments: [now.storeValue]) {
-                var value = entry(row[0])
-                value.breached = row[1]
-                counts[value.queue] = value
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT queue, COUNT(*) FROM escalations WHERE at >= ? GROUP BY queue
-                """, arguments: [now.addingTimeInterval(-86_400).storeValue]) {
-                var value = entry(row[0])
-                value.escalations = row[1]
-                counts[value.queue] = value
-            }
-            // The last 20 handle times of each listed queue, newest first, straight from the (queue, id) index.
-            let handleTimes = try db.cachedStatement(sql: "SELECT seconds FROM handle_times WHERE queue = ? ORDER BY id DESC LIMIT 20")
-            for queue in counts.keys {
-                counts[queue]?.recentHandleTimes = try Double.fetchAll(handleTimes, arguments: [queue])
-            }
-            return counts.values.sorted { $0.queue < $1.queue }
         }
     }
 

@@ -15,10 +15,7 @@ extension SQLiteHandoffStore {
 
         return try write { db in
             var report = SweepReport()
-            let breached = try Row.fetchAll(db, sql: """
-                SELECT id, queue FROM threads WHERE \(StoreSchema.waitingStatesTerm) AND state = 'queued' AND pickup_deadline <= ?
-                ORDER BY pickup_deadline LIMIT ?
-                """, arguments: [now.storeValue, Self.sweepBatchLimit])
+            let breached = try Self.breachedThreads(now: now, in: db)
             for row in breached {
                 let id: String = row[0]
                 let queue = config(row[1])
@@ -60,15 +57,17 @@ extension SQLiteHandoffStore {
                 report.expired.append(id)
             }
 
-            let waitingForOpening = try Row.fetchAll(db, sql: """
-                SELECT id, queue FROM threads WHERE \(StoreSchema.waitingStatesTerm) AND state = 'after_hours'
-                ORDER BY queued_at, id
-                """)
-            for row in waitingForOpening {
-                let id: String = row[0]
-                let queue = config(row[1])
+            // Only the after-hours threads of queues open now are read, longest waiting first in each queue.
+            let afterHours = try ThreadListing.runs(ThreadQuery(states: [.afterHours]), in: db)
+            let opening = afterHours.map { config($0.queue) }.filter { $0.hours.isOpen(at: now) }
+            let waitingForOpening = try opening.flatMap { queue in
+                try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT id FROM threads INDEXED BY threads_oldest
+                    WHERE \(StoreSchema.waitingStatesTerm) AND queue = ? AND state = 'after_hours' ORDER BY queued_at LIMIT ?
+                    """), arguments: [queue.name, Self.sweepBatchLimit]).map { (id: $0[0] as String, queue: queue) }
+            }
+            for (id, queue) in waitingForOpening {
                 guard report.opened.count < Self.sweepBatchLimit else { break }
-                guard queue.hours.isOpen(at: now) else { continue }
                 var change = ThreadTransition(.open, actor: Self.sweeperActor, reason: "queue \(queue.name) opened")
                 change.set("pickup_deadline", now.addingTimeInterval(queue.pickupWindow).storeValue)
                 try change.run(threadID: id, now: now, in: db)
@@ -76,5 +75,28 @@ extension SQLiteHandoffStore {
             }
             return report
         }
+    }
+
+    /// Up to `sweepBatchLimit` queued threads whose pickup deadline has passed, earliest deadline first.
+    /// Each queue's breaches are one range of `threads_deadline`; SQLite merges the ranges and stops at the limit.
+    private static func breachedThreads(now: Date, in db: Database) throws -> [Row] {
+        let queues = try ThreadListing.runs(ThreadQuery(states: [.queued]), in: db).map(\.queue)
+        guard !queues.isEmpty else { return [] }
+        let arm = """
+            SELECT id, queue, pickup_deadline FROM threads INDEXED BY threads_deadline
+            WHERE \(StoreSchema.waitingStatesTerm) AND queue = ? AND state = 'queued' AND pickup_deadline <= ?
+            """
+        // Beyond SQLite's compound-SELECT cap, one arm per chunk of queues; the batch stays a valid backlog slice.
+        var rows: [Row] = []
+        for start in stride(from: 0, to: queues.count, by: ThreadListing.mergeLimit) {
+            let chunk = queues[start..<min(start + ThreadListing.mergeLimit, queues.count)]
+            var arguments = StatementArguments()
+            for queue in chunk { arguments += [queue, now.storeValue] }
+            arguments += [sweepBatchLimit]
+            rows += try Row.fetchAll(db.cachedStatement(sql: """
+                \(Array(repeating: arm, count: chunk.count).joined(separator: " UNION ALL ")) ORDER BY 3 LIMIT ?
+                """), arguments: arguments)
+        }
+        return Array(rows.sorted { ($0[2] as Double) < ($1[2] as Double) }.prefix(sweepBatchLimit))
     }
 }

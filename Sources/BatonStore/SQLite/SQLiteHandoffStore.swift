@@ -61,7 +61,7 @@ public final class SQLiteHandoffStore: HandoffStore {
 
     private static func configuration(busyTimeout: TimeInterval) -> Configuration {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
+        configuration.busyMode = .callback(BusyWait.callback(timeout: busyTimeout))
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             // WAL + NORMAL: a commit never waits for fsync (claims stay well under a millisecond);

@@ -7,11 +7,9 @@ enum StoreSchema {
     /// The newest schema version this binary knows; stored in `PRAGMA user_version`.
     static let version = 1
 
-    /// The states in which a thread shows on queue pages. Partial indexes use this exact term and queries
-    /// repeat it verbatim, because SQLite only uses a partial index when the query contains its WHERE term.
-    static let listedStatesTerm = "state IN ('queued', 'after_hours', 'claimed')"
-
-    /// The states in which a thread waits for pickup; the sweeper's and the breach counts' partial index.
+    /// The states in which a thread waits for pickup. The partial indexes for queue counts and the sweeper
+    /// use this exact term and queries repeat it verbatim, because SQLite only uses a partial index when the
+    /// query contains its WHERE term.
     static let waitingStatesTerm = "state IN ('queued', 'after_hours')"
 
     static var migrator: DatabaseMigrator {
@@ -93,14 +91,37 @@ enum StoreSchema {
                 version INTEGER NOT NULL DEFAULT 0,
                 packet TEXT             -- JSON ContextPacket; last so listing rows never touch it
             );
-            CREATE INDEX threads_page ON threads(priority_rank, escalation_level DESC, queued_at, id)
-                WHERE \(listedStatesTerm);
-            CREATE INDEX threads_page_by_queue ON threads(queue, priority_rank, escalation_level DESC, queued_at, id)
-                WHERE \(listedStatesTerm);
-            CREATE INDEX threads_open ON threads(queue, state, queued_at, pickup_deadline) WHERE \(listedStatesTerm);
-            CREATE INDEX threads_waiting ON threads(state, pickup_deadline, queue) WHERE \(waitingStatesTerm);
-            CREATE INDEX threads_by_owner ON threads(owner) WHERE owner IS NOT NULL;
+            -- Pages read one (state, queue) run of this index per state and queue asked for, already in
+            -- display order, and merge them; the scan stops after one page.
+            CREATE INDEX threads_list ON threads(state, queue, priority_rank, escalation_level DESC, queued_at, id);
+            -- Oldest wait, nearest deadline and breach counts per queue: index seeks, never scans of a queue.
+            CREATE INDEX threads_oldest ON threads(queue, state, queued_at) WHERE \(waitingStatesTerm);
+            CREATE INDEX threads_deadline ON threads(queue, state, pickup_deadline) WHERE \(waitingStatesTerm);
+            -- Covers an agent's load (owner, state = 'claimed'), which every claim checks against capacity.
+            CREATE INDEX threads_by_owner ON threads(owner, state) WHERE owner IS NOT NULL;
             CREATE INDEX threads_activity ON threads(last_activity_at);
+
+            -- How many threads each (queue, state) holds, kept exact by triggers in the same transaction as
+            -- every change of a thread's queue or state, so counts never scan the queues.
+            CREATE TABLE thread_counts (
+                queue TEXT NOT NULL,
+                state TEXT NOT NULL,
+                threads INTEGER NOT NULL,
+                PRIMARY KEY (queue, state)
+            ) WITHOUT ROWID;
+            CREATE TRIGGER thread_counts_insert AFTER INSERT ON threads BEGIN
+                INSERT INTO thread_counts (queue, state, threads) VALUES (NEW.queue, NEW.state, 1)
+                    ON CONFLICT (queue, state) DO UPDATE SET threads = threads + 1;
+            END;
+            CREATE TRIGGER thread_counts_update AFTER UPDATE OF queue, state ON threads
+                WHEN OLD.queue IS NOT NEW.queue OR OLD.state IS NOT NEW.state BEGIN
+                UPDATE thread_counts SET threads = threads - 1 WHERE queue = OLD.queue AND state = OLD.state;
+                INSERT INTO thread_counts (queue, state, threads) VALUES (NEW.queue, NEW.state, 1)
+                    ON CONFLICT (queue, state) DO UPDATE SET threads = threads + 1;
+            END;
+            CREATE TRIGGER thread_counts_delete AFTER DELETE ON threads BEGIN
+                UPDATE thread_counts SET threads = threads - 1 WHERE queue = OLD.queue AND state = OLD.state;
+            END;
 
             CREATE TABLE notes (
                 id INTEGER PRIMARY KEY,
@@ -154,7 +175,8 @@ enum StoreSchema {
                 level INTEGER NOT NULL,
                 at REAL NOT NULL
             );
-            CREATE INDEX escalations_by_time ON escalations(at);
+            -- Covers the queue bar's per-queue count of the last day's escalations.
+            CREATE INDEX escalations_by_time ON escalations(at, queue);
 
             CREATE TABLE csat (
                 id INTEGER PRIMARY KEY,

@@ -38,61 +38,111 @@ public final class Dispatcher: Sendable {
     public func ingest(_ record: InputRecord) throws -> Outcome {
         let now = clock()
         var situation = SituationCache()
+        let recorded: RecordOutcome
         switch record {
         case .csat(let id, let score):
             try store.recordCSAT(threadID: id, score: score, now: now)
             return .csatRecorded(threadID: id)
         case .conversation(let conversation):
-            return try process(store.record(conversation, now: now), now: now, situation: &situation)
+            recorded = try store.record(conversation, now: now)
         case .message(let id, let channel, let customer, let message):
-            let outcome = try store.recordEvent(conversationID: id, channel: channel, customer: customer, message: message, now: now)
-            return try process(outcome, now: now, situation: &situation)
+            recorded = try store.recordEvent(conversationID: id, channel: channel, customer: customer, message: message, now: now)
+        }
+        switch try process(recorded, now: now, situation: &situation) {
+        case .done(let outcome): return outcome
+        case .handoff(let request): return .handedOff(try store.handoff(request, now: now))
         }
     }
 
-    /// Ingests many whole conversations in one store transaction, then hands off those that need it.
-    /// Queue counts and agents are read once per batch and kept current as threads join queues.
+    /// Ingests many whole conversations in one store transaction, then hands off those that need it in a
+    /// second one. Queue counts and agents are read once per batch and kept current as threads join queues.
     public func ingest(batch conversations: [Conversation]) throws -> [Outcome] {
         let now = clock()
         var situation = SituationCache()
-        return try store.record(conversations, now: now).map { try process($0, now: now, situation: &situation) }
+        situation.batchCustomers = conversations.map(\.customer.id)
+        var outcomes: [Outcome?] = []
+        var handoffs: [(slot: Int, request: HandoffRequest)] = []
+        var planned: [String: HandoffRequest] = [:]
+        for recorded in try store.record(conversations, now: now) {
+            // A conversation sent twice in one batch is handed off once; the repeat joins that handoff.
+            if let request = planned[recorded.conversation.id] {
+                outcomes.append(.appended(threadID: request.threadID, state: request.afterHours ? .afterHours : .queued))
+                continue
+            }
+            switch try process(recorded, now: now, situation: &situation) {
+            case .done(let outcome):
+                outcomes.append(outcome)
+            case .handoff(let request):
+                handoffs.append((outcomes.count, request))
+                planned[request.threadID] = request
+                outcomes.append(nil)
+            }
+        }
+        let results = try store.handoff(handoffs.map(\.request), now: now)
+        for ((slot, request), result) in zip(handoffs, results) {
+            switch result {
+            case .success(let thread):
+                outcomes[slot] = .handedOff(thread)
+            case .failure(.notAllowed(_, let state)):
+                // Another process handed the thread off (or closed it) between recording and handing off.
+                outcomes[slot] = .appended(threadID: request.threadID, state: state)
+            case .failure(let refusal):
+                throw refusal
+            }
+        }
+        return outcomes.compactMap { $0 }
     }
 
-    /// Queue counts and agents for wait estimates, read at most once per batch.
+    /// Queue counts, agents and customers' open handoffs for wait estimates, read at most once per batch
+    /// and kept current as the batch plans handoffs.
     private struct SituationCache {
         var counts: [QueueCounts]?
         var agents: [Agent]?
+        var openHandoffs: [String: Int] = [:]
+        /// The customers of a batch: their open handoffs are read together when the first is needed.
+        var batchCustomers: [String] = []
     }
 
-    private func process(_ outcome: RecordOutcome, now: Date, situation: inout SituationCache) throws -> Outcome {
+    /// What to do with one recorded input: an outcome already reached, or a handoff to apply.
+    private enum Step {
+        case done(Outcome)
+        case handoff(HandoffRequest)
+    }
+
+    private func process(_ outcome: RecordOutcome, now: Date, situation: inout SituationCache) throws -> Step {
         let id = outcome.conversation.id
         switch outcome.state {
         case .ai:
             guard outcome.firstNewMessage < outcome.conversation.messages.count || outcome.isNewThread else {
-                return .keptByAI(threadID: id)
+                return .done(.keptByAI(threadID: id))
             }
             let decision = engine.evaluate(outcome.conversation, from: outcome.evaluateFrom)
-            guard decision.handoff else { return .keptByAI(threadID: id) }
+            guard decision.handoff else { return .done(.keptByAI(threadID: id)) }
             if situation.counts == nil { situation.counts = try store.queueCounts(now: now) }
             if situation.agents == nil { situation.agents = try store.agents() }
-            let facts = HandoffPlanner.Situation(counts: situation.counts ?? [], agents: situation.agents ?? [],
-                                                 openHandoffs: try store.openThreadCount(customerID: outcome.conversation.customer.id))
+            let customer = outcome.conversation.customer.id
+            if situation.openHandoffs[customer] == nil, !situation.batchCustomers.isEmpty {
+                situation.openHandoffs.merge(try store.openThreadCounts(customerIDs: situation.batchCustomers)) { planned, _ in planned }
+                situation.batchCustomers = []
+            }
+            let open = try situation.openHandoffs[customer] ?? store.openThreadCount(customerID: customer)
+            let facts = HandoffPlanner.Situation(counts: situation.counts ?? [], agents: situation.agents ?? [], openHandoffs: open)
             guard let request = HandoffPlanner(config: config).plan(conversation: outcome.conversation, decision: decision,
                                                                     situation: facts, now: now) else {
-                return .keptByAI(threadID: id)
+                return .done(.keptByAI(threadID: id))
             }
-            let thread = try store.handoff(request, now: now)
-            if let index = situation.counts?.firstIndex(where: { $0.queue == thread.queue }) {
+            situation.openHandoffs[customer] = open + 1
+            if let index = situation.counts?.firstIndex(where: { $0.queue == request.queue }) {
                 situation.counts?[index].waiting += 1
             }
-            return .handedOff(thread)
+            return .handoff(request)
         case .resolved where outcome.customerWroteAgain:
             let queue = config.queue(named: try store.thread(id: id)?.summary.queue ?? config.engine.defaultQueue)
             let afterHours = !queue.hours.isOpen(at: now)
             try store.reopen(threadID: id, pickupDeadline: deadline(for: queue, now: now), afterHours: afterHours, now: now)
-            return .reopened(threadID: id)
+            return .done(.reopened(threadID: id))
         default:
-            return .appended(threadID: id, state: outcome.state)
+            return .done(.appended(threadID: id, state: outcome.state))
         }
     }
 
