@@ -3,14 +3,19 @@ import Foundation
 
 // baton-bench: prints benchmark figures as JSON.
 //   baton-bench [--quick] [--conversations N] [--only SECTION] [--keep]
-//     --only runs one section (trigger_engine, ingest, multi_process_claims, large_store);
+//     --only runs one section (trigger_engine, ingest, multi_process_claims, large_store, console);
 //     --keep leaves the benchmark databases in place and names their folder on stderr.
 //   baton-bench claim-worker DB AGENT      (internal: one claiming process)
+//   baton-bench console-probe DB AGENT     (internal: a console's first paint and memory, cold)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 if arguments.first == "claim-worker", arguments.count == 3 {
     try MultiProcessClaims.worker(path: arguments[1], agent: arguments[2])
+    exit(0)
+}
+if arguments.first == "console-probe", arguments.count == 3 {
+    try ConsoleBench.probe(path: arguments[1], agent: arguments[2])
     exit(0)
 }
 
@@ -19,7 +24,7 @@ var conversations = quick ? 100_000 : 1_000_000
 if let index = arguments.firstIndex(of: "--conversations"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) {
     conversations = value
 }
-let sections = ["trigger_engine", "ingest", "multi_process_claims", "large_store"]
+let sections = ["trigger_engine", "ingest", "multi_process_claims", "large_store", "console"]
 let only: String? = arguments.firstIndex(of: "--only").map { index in
     guard index + 1 < arguments.count, sections.contains(arguments[index + 1]) else {
         FileHandle.standardError.write(Data("baton-bench: --only needs one of \(sections.joined(separator: ", "))\n".utf8))
@@ -64,10 +69,18 @@ if runs("multi_process_claims") {
     results.append(("multi_process_claims", claims))
 }
 
-if runs("large_store") {
-    let (large, _) = try StoreBenchmark.large(conversations: conversations, waiting: 100_000, directory: directory)
-    report("large_store", large)
-    results.append(("large_store", large))
+if runs("large_store") || runs("console") {
+    // The console is measured on the same large store (the console section needs it built).
+    let (large, path) = try StoreBenchmark.large(conversations: conversations, waiting: 100_000, directory: directory)
+    if runs("large_store") {
+        report("large_store", large)
+        results.append(("large_store", large))
+    }
+    if runs("console") {
+        let console = try ConsoleBench.run(path: path, agent: "bench0", executable: CommandLine.arguments[0])
+        report("console", console)
+        results.append(("console", console))
+    }
 }
 
 print(JSONValue.object(results).serialized)
