@@ -25,6 +25,8 @@ struct PolicyTopicRuleTests {
         ("I'm locked out", "lockout"), ("minha conta está bloqueada", "lockout"),
         ("cancel my subscription", "cancellation"), ("I want to close my account", "cancellation"),
         ("quiero cancelar mi suscripción", "cancellation"), ("quero cancelar minha assinatura", "cancellation"),
+        ("the charger caught fire", "medical"), ("send me a copy of all data you hold about me", "privacy"),
+        ("why was I charged a fee? I want it reversed", "refund"), ("fui roubado, levaram meu cartão", "security"),
     ])
     func fires(_ text: String, _ topic: String) throws {
         let fired = try #require(F.evaluate(rule, customerSays: text), "\"\(text)\" did not fire")
@@ -37,6 +39,7 @@ struct PolicyTopicRuleTests {
         "what is the interest rate on savings accounts", "how do I activate my new card?", "can I change my password?",
         "is the pharmacy open?", "the update is sick", "I need help finding the size chart", "how do I cancel my order?",
         "is there an extra charge for delivery?", "I'm not going to sue anyone, just asking", "Sue from your team helped me",
+        "this new phone is fire", "can I reverse the order of my playlist?", "levaram meu pedido ontem?",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

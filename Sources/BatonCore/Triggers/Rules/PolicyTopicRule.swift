@@ -91,6 +91,8 @@ public struct PolicyTopicRule: TriggerRule {
             "burned|burnt|injured|scalded my|his|her|himself|herself|themselves|me",
             "se trago", "se lastimo|quemo|corto", "me|se machuquei|machucou|queimou|cortou",
             "passou|passei|sentiu|senti mal", "me enferme|enfermo", "fiquei|ficou doente",
+            "caught|catches|catching fire", "burst into flames", "pegou|pega fogo", "se incendio|prendio",
+            "electric|electrical shock",
         ]),
         ("security", [
             "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ @card|@account|@login|identity|wallet|identidad|identidade",
@@ -109,6 +111,7 @@ public struct PolicyTopicRule: TriggerRule {
             "what|which data|information|info do|does you|they have|hold|store|keep|collect * me|us",
             "sell|selling|sold|share|sharing|shared my|our data|information|info|details|datos|dados",
             "stop using|processing my data|information|info", "proteccion|protecao de datos|dados",
+            "copy|export|download of all|_ my|the|_ @data",
         ]),
         ("billing_dispute", [
             "@charge * @dispute", "@dispute * @charge",
@@ -133,6 +136,8 @@ public struct PolicyTopicRule: TriggerRule {
             "devuelvan|devuelve|devolver|devuelvanme|regresen|regresar|reembolsen * mi|el|la|mi|_ dinero|plata|pago",
             "devolucion del|de|_ mi|_ dinero|pago", "quero|devolvam|devolver|devolve|devolvem * meu|o|_ dinheiro",
             "dinheiro de volta", "mi dinero de vuelta",
+            "want|need|get it|this|that reversed|refunded", "want|need|get the|this|that|my fee|@charge reversed|refunded",
+            "reverse|reversal of|_ the|this|that|a @charge|fee",
         ]),
         ("lockout", [
             "@account|@login|@card * @lock", "@lock * @account|@login|@card", "locked|blocked|shut out",
@@ -186,7 +191,7 @@ public struct PolicyTopicRule: TriggerRule {
                 fraudulent fraudster breach breached hackearon hackeado hackeada hackeo hackearam hackeada estafa
                 estafaron estafado estafada estafados fraude clonada clonaron clonado clonaram  golpista invadida invadiram invadiu
                 """),
-            (.stolenWord, "stolen stole steal theft robbed lost robada robado robaron roubado roubada roubaram furtado furtada perdi perdido perdida"),
+            (.stolenWord, "stolen stole steal theft robbed lost robada robado robaron roubado roubada roubaram furtado furtada perdi perdido perdida levaram furtaram"),
             (.paymentInstrument, "card cards tarjeta tarjetas cartao cartoes wallet phone celular telefono telefone"),
             (.accountWord, "account accounts cuenta cuentas conta contas profile perfil email"),
             (.loginWord, "login log sign password passwords passcode pin contrasena senha usuario"),
