@@ -126,7 +126,7 @@ struct CommandLineTests {
         #expect(!show.stdout.contains("\u{1b}"))
         #expect(!show.stdout.contains("\u{202e}"))
         #expect(!show.stdout.contains("\u{07}"))
-        #expect(show.stdout.contains("^[[2J"))
+        #expect(show.stdout.contains("␛[2J"), "escape sequences are shown, not interpreted")
     }
 
     @Test("demo --seed-only fills a realistic store")

@@ -1,3 +1,4 @@
+import BatonConsole
 import ArgumentParser
 import BatonCore
 import Foundation
@@ -31,6 +32,6 @@ struct ClaimCommand: ParsableCommand {
             target = found
         }
         let thread = try dispatcher.store.claim(threadID: target, agent: agent.id, now: dispatcher.now)
-        print("claimed \(thread.id) (\(thread.queue), \(Formatting.safe(thread.customerName)))")
+        print("claimed \(thread.id) (\(thread.queue), \(Sanitizer.line(thread.customerName)))")
     }
 }

@@ -1,3 +1,4 @@
+import BatonConsole
 import ArgumentParser
 import BatonCore
 import Foundation
@@ -47,11 +48,11 @@ struct QueueCommand: ParsableCommand {
         for thread in threads {
             let pickup = thread.pickupRemaining(at: now).map { $0 < 0 ? "BREACH \(Formatting.duration(-$0))" : Formatting.duration($0) } ?? "-"
             rows.append([
-                Formatting.safe(thread.id), thread.queue, thread.priority.rawValue, thread.state.rawValue,
+                Sanitizer.line(thread.id), thread.queue, thread.priority.rawValue, thread.state.rawValue,
                 thread.trigger?.shortLabel ?? "-", SentimentBand(score: thread.sentiment).rawValue.prefix(3).description,
                 thread.waited(at: now).map(Formatting.duration) ?? "-", pickup,
                 thread.owner ?? (thread.suggestedAgent.map { "(→\($0))" } ?? "-"),
-                Formatting.safe(String(thread.customerName.prefix(30))),
+                Sanitizer.line(String(thread.customerName.prefix(30))),
             ])
         }
         print(Formatting.table(rows))

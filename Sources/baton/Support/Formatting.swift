@@ -16,24 +16,6 @@ enum Formatting {
 
     static func percent(_ fraction: Double) -> String { String(format: "%.1f%%", fraction * 100) }
 
-    /// Customer text made safe for a terminal: control characters, escape sequences and bidi
-    /// overrides are shown as visible placeholders instead of being interpreted.
-    static func safe(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A: out += "⏎ "
-            case 0x09: out += " "
-            case 0x00..<0x20, 0x7F: out += "^" + String(UnicodeScalar(UInt8((scalar.value + 0x40) & 0x7F)))
-            case 0x80..<0xA0: out += "<U+\(String(scalar.value, radix: 16, uppercase: true))>"
-            case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-                out += "<U+\(String(scalar.value, radix: 16, uppercase: true))>"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
     static func table(_ rows: [[String]]) -> String {
         guard let header = rows.first else { return "" }
         var widths = header.map(\.count)

@@ -1,3 +1,4 @@
+import BatonConsole
 import BatonCore
 import Foundation
 
@@ -7,7 +8,7 @@ enum PacketText {
         let thread = detail.summary
         var lines: [String] = []
         let owner = thread.owner.map { " · held by \($0)" } ?? ""
-        lines.append("\(Formatting.safe(thread.customerName)) · \(thread.queue) · \(thread.state.rawValue)\(owner) · priority \(thread.priority.rawValue)")
+        lines.append("\(Sanitizer.line(thread.customerName)) · \(thread.queue) · \(thread.state.rawValue)\(owner) · priority \(thread.priority.rawValue)")
         guard let packet = detail.packet else {
             lines.append("(no handoff packet: the AI has this conversation)")
             lines.append(contentsOf: transcript(detail.messages))
@@ -15,7 +16,7 @@ enum PacketText {
         }
         let profile = packet.profile
         let ltv = profile.ltv.map { String(format: " · LTV %.0f", $0) } ?? ""
-        let tags = profile.tags.isEmpty ? "" : " · " + profile.tags.map(Formatting.safe).joined(separator: ",")
+        let tags = profile.tags.isEmpty ? "" : " · " + profile.tags.map(Sanitizer.line).joined(separator: ",")
         lines.append("\(profile.tier) · \(profile.channel.rawValue) · \(profile.language)\(ltv)\(tags) · prior contacts \(profile.priorContacts.count) · open handoffs \(profile.openHandoffs)")
         lines.append("sentiment \(packet.sentiment.band.rawValue) (\(String(format: "%+.2f", packet.sentiment.current)), \(packet.sentiment.trend.rawValue)) trajectory \(packet.sentiment.trajectory.map { String(format: "%+.2f", $0) }.joined(separator: " → "))")
         if let window = packet.whatsappWindow {
@@ -24,11 +25,11 @@ enum PacketText {
                 : "WhatsApp window CLOSED: only template messages can be sent")
         }
         lines.append("")
-        lines.append(contentsOf: packet.summary.map(Formatting.safe))
+        lines.append(contentsOf: packet.summary.map(Sanitizer.line))
         lines.append("")
-        lines.append("TRIGGER  \(packet.primary.kind.rawValue) (\(packet.primary.rule)): \(Formatting.safe(packet.primary.reason))")
+        lines.append("TRIGGER  \(packet.primary.kind.rawValue) (\(packet.primary.rule)): \(Sanitizer.line(packet.primary.reason))")
         for other in packet.otherTriggers {
-            lines.append("   also  \(other.kind.rawValue) (\(other.rule)): \(Formatting.safe(other.reason))")
+            lines.append("   also  \(other.kind.rawValue) (\(other.rule)): \(Sanitizer.line(other.reason))")
         }
         if let intent = packet.intent {
             lines.append("INTENT   \(intent)\(packet.confidence.map { String(format: " (confidence %.2f)", $0) } ?? "")")
@@ -36,27 +37,27 @@ enum PacketText {
         let tried = packet.aiTried
         if !tried.answers.isEmpty || !tried.toolCalls.isEmpty {
             lines.append("AI TRIED")
-            for answer in tried.answers { lines.append("  · \(Formatting.safe(answer))") }
+            for answer in tried.answers { lines.append("  · \(Sanitizer.line(answer))") }
             for tool in tried.toolCalls {
-                lines.append("  · tool \(Formatting.safe(tool.name)): \(tool.ok ? "ok" : "FAILED \(Formatting.safe(tool.error ?? ""))")")
+                lines.append("  · tool \(Sanitizer.line(tool.name)): \(tool.ok ? "ok" : "FAILED \(Sanitizer.line(tool.error ?? ""))")")
             }
-            if !tried.kb.isEmpty { lines.append("  · KB: \(tried.kb.map(Formatting.safe).joined(separator: ", "))") }
-            if !tried.links.isEmpty { lines.append("  · links: \(tried.links.map(Formatting.safe).joined(separator: ", "))") }
+            if !tried.kb.isEmpty { lines.append("  · KB: \(tried.kb.map(Sanitizer.line).joined(separator: ", "))") }
+            if !tried.links.isEmpty { lines.append("  · links: \(tried.links.map(Sanitizer.line).joined(separator: ", "))") }
         }
         lines.append("DO       \(packet.recommendedAction)")
-        lines.append("REPLY    \(Formatting.safe(packet.suggestedReply(agentName: thread.owner ?? "{agent}")))")
+        lines.append("REPLY    \(Sanitizer.line(packet.suggestedReply(agentName: thread.owner ?? "{agent}")))")
         lines.append("")
         lines.append(contentsOf: transcript(detail.messages))
         if !detail.notes.isEmpty {
             lines.append("")
             lines.append("NOTES")
-            for note in detail.notes { lines.append("  \(ISO8601.format(note.at)) \(note.author): \(Formatting.safe(note.text))") }
+            for note in detail.notes { lines.append("  \(ISO8601.format(note.at)) \(note.author): \(Sanitizer.line(note.text))") }
         }
         if !detail.audit.isEmpty {
             lines.append("")
             lines.append("AUDIT")
             for entry in detail.audit {
-                lines.append("  \(ISO8601.format(entry.at)) \(entry.actor) \(entry.action.rawValue) \(entry.fromState?.rawValue ?? "-")→\(entry.toState.rawValue)\(entry.reason.map { ": \(Formatting.safe($0))" } ?? "")")
+                lines.append("  \(ISO8601.format(entry.at)) \(entry.actor) \(entry.action.rawValue) \(entry.fromState?.rawValue ?? "-")→\(entry.toState.rawValue)\(entry.reason.map { ": \(Sanitizer.line($0))" } ?? "")")
             }
         }
         return lines.joined(separator: "\n")
@@ -66,7 +67,7 @@ enum PacketText {
         ["TRANSCRIPT"] + messages.map { message in
             let who = message.role == .customer ? "customer" : message.role == .ai ? "ai      " : "agent   "
             let confidence = message.confidence.map { String(format: " [%.2f]", $0) } ?? ""
-            return "  \(who)\(confidence) \(Formatting.safe(message.text))"
+            return "  \(who)\(confidence) \(Sanitizer.line(message.text))"
         }
     }
 }
