@@ -23,7 +23,7 @@ import BatonCore
         #expect(messages.map(\.text) == [
             "Connecting you with our team.", nil, "A member of our team, Ana Lima, has joined the conversation.",
             "Refund issued.", "refund done; confirm by email", "We open at 9:00.", nil,
-            "A member of our team has joined the conversation.", nil,
+            "A member of our team, zed, has joined the conversation.", nil,
         ])
         #expect(messages.map(\.actor) == ["system", "ana", "ana", "ana", "ana", "system", "zed", "zed", "zed"])
         #expect(messages.map(\.id) == messages.map(\.id).sorted())
@@ -49,5 +49,27 @@ import BatonCore
         // Paging by id.
         #expect(try store.outbox(afterID: all[0].id, limit: 1, includeDelivered: true).map(\.id) == [all[1].id])
         #expect(throws: StoreError.self) { try store.outbox(afterID: 0, limit: -1, includeDelivered: true) }
+    }
+}
+
+@Suite("Agent introduction")
+struct AgentIntroductionTests {
+    @Test("the introduction chosen at handoff (language, config) is sent on claim with the agent's name")
+    func introductionFromHandoff() throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        try store.upsertAgent(Agent(id: "lu", name: "Lucía", skills: ["general"]))
+        let now = Date(timeIntervalSince1970: 1_795_168_800)
+        let conversation = Conversation(id: "es1", customer: Customer(id: "c", name: "Ana", language: "es"),
+                                        messages: [Message(role: .customer, text: "quiero hablar con una persona")])
+        _ = try store.record(conversation, now: now)
+        let primary = FiredTrigger(kind: .explicitRequest, message: 0, reason: "r", rule: "explicit_request/es")
+        let decision = HandoffDecision(conversationID: "es1", handoff: true, at: 0, primary: primary, triggers: [primary],
+                                       queue: "general", priority: .medium, sentiment: [0])
+        let request = try #require(HandoffPlanner(config: BatonConfig()).plan(conversation: conversation, decision: decision,
+                                                                               situation: .init(counts: [], agents: []), now: now))
+        try store.handoff(request, now: now)
+        try store.claim(threadID: "es1", agent: "lu", now: now + 10)
+        let introduction = try store.outbox(afterID: 0, limit: 10, includeDelivered: true).first { $0.kind == .agentIntroduction }
+        #expect(introduction?.text == "Lucía, de nuestro equipo, se ha unido a la conversación.")
     }
 }

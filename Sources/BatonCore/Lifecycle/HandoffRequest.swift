@@ -15,9 +15,13 @@ public struct HandoffRequest: Sendable, Equatable {
     public var callbackAt: Date?
     /// Suggested agent from routing, if any.
     public var suggestedAgent: String?
+    /// The customer-facing introduction sent when an agent claims, in the customer's language;
+    /// `{agent}` is filled with the agent's name at claim time.
+    public var introduction: String
 
     public init(threadID: String, queue: String, priority: Priority, packet: ContextPacket, afterHours: Bool,
-                pickupDeadline: Date, customerMessage: String, callbackAt: Date? = nil, suggestedAgent: String? = nil) {
+                pickupDeadline: Date, customerMessage: String, callbackAt: Date? = nil, suggestedAgent: String? = nil,
+                introduction: String = Templates.defaultIntroduction["en"] ?? "A member of our team, {agent}, has joined the conversation.") {
         self.threadID = threadID
         self.queue = queue
         self.priority = priority
@@ -27,6 +31,7 @@ public struct HandoffRequest: Sendable, Equatable {
         self.customerMessage = customerMessage
         self.callbackAt = callbackAt
         self.suggestedAgent = suggestedAgent
+        self.introduction = introduction
     }
 }
 

@@ -55,7 +55,8 @@ public struct HandoffPlanner: Sendable {
         }
         return HandoffRequest(threadID: conversation.id, queue: queue.name, priority: decision.priority, packet: packet,
                               afterHours: afterHours, pickupDeadline: deadline, customerMessage: message,
-                              callbackAt: callbackAt, suggestedAgent: suggested?.id)
+                              callbackAt: callbackAt, suggestedAgent: suggested?.id,
+                              introduction: config.templates.introduction(language: language))
     }
 
     /// "Mon 09:00 (America/Mexico_City)".

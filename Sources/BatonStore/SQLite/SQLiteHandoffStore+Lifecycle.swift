@@ -57,6 +57,7 @@ extension SQLiteHandoffStore {
         change.set("last_activity_at", now.storeValue)
         change.set("suggested_agent", request.suggestedAgent)
         change.set("callback_at", request.callbackAt?.storeValue)
+        change.set("introduction", request.introduction)
         change.set("handed_off_at", now.storeValue)
         change.set("first_claimed_at", nil)
         change.set("resolved_at", nil)
@@ -251,12 +252,11 @@ extension SQLiteHandoffStore {
     /// The control event and the customer-facing introduction when an agent takes a thread.
     static func announce(agent: String, threadID: String, now: Date, in db: Database) throws {
         let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM agents WHERE id = ?"), arguments: [agent])
+        let template = try String.fetchOne(db.cachedStatement(sql: "SELECT introduction FROM threads WHERE id = ?"), arguments: [threadID])
         try enqueue(db, threadID: threadID, kind: .claimed, text: nil, actor: agent, now: now)
-        let introduction = if let name, !name.isEmpty {
-            "A member of our team, \(name), has joined the conversation."
-        } else {
-            "A member of our team has joined the conversation."
-        }
+        // The template was chosen at handoff (config, customer's language); only the name is known now.
+        let introduction = Templates.fill(template ?? Templates.defaultIntroduction["en"] ?? "{agent} has joined the conversation.",
+                                          ["agent": (name?.isEmpty == false ? name : nil) ?? agent])
         try enqueue(db, threadID: threadID, kind: .agentIntroduction, text: introduction, actor: agent, now: now)
     }
 

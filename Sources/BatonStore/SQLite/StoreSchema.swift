@@ -80,6 +80,7 @@ enum StoreSchema {
                 agent_activity_at REAL, -- the owner's last action; claim expiry counts from here
                 suggested_agent TEXT,
                 callback_at REAL,
+                introduction TEXT,      -- customer-facing introduction template for the claim, {agent} unfilled
                 evaluate_from INTEGER NOT NULL DEFAULT 0,
                 handed_off_at REAL,
                 first_claimed_at REAL,

@@ -31,6 +31,9 @@ public final class Dispatcher: Sendable {
         /// Stored on a thread humans already have.
         case appended(threadID: String, state: ThreadState)
         case csatRecorded(threadID: String)
+        /// Arrived while its queue was closed under `acknowledge_close`: the customer got the
+        /// after-hours message and the conversation went back to the AI.
+        case acknowledgedAfterHours(threadID: String)
     }
 
     /// Ingests one record: a conversation, a message event or a CSAT score.
@@ -50,7 +53,7 @@ public final class Dispatcher: Sendable {
         }
         switch try process(recorded, now: now, situation: &situation) {
         case .done(let outcome): return outcome
-        case .handoff(let request): return .handedOff(try store.handoff(request, now: now))
+        case .handoff(let request): return try settle(request, try store.handoff(request, now: now), now: now)
         }
     }
 
@@ -82,7 +85,7 @@ public final class Dispatcher: Sendable {
         for ((slot, request), result) in zip(handoffs, results) {
             switch result {
             case .success(let thread):
-                outcomes[slot] = .handedOff(thread)
+                outcomes[slot] = try settle(request, thread, now: now)
             case .failure(.notAllowed(_, let state)):
                 // Another process handed the thread off (or closed it) between recording and handing off.
                 outcomes[slot] = .appended(threadID: request.threadID, state: state)
@@ -91,6 +94,17 @@ public final class Dispatcher: Sendable {
             }
         }
         return outcomes.compactMap { $0 }
+    }
+
+    /// Applies the `acknowledge_close` after-hours policy to a handoff that just happened: the
+    /// after-hours message is already in the outbox, so the thread goes straight back to the AI.
+    private func settle(_ request: HandoffRequest, _ thread: ThreadSummary, now: Date) throws -> Outcome {
+        guard request.afterHours, config.queue(named: request.queue).afterHours == .acknowledgeClose else {
+            return .handedOff(thread)
+        }
+        try store.release(threadID: request.threadID, agent: "system",
+                          note: "closed after hours; the customer was asked to write again when \(request.queue) opens", now: now)
+        return .acknowledgedAfterHours(threadID: request.threadID)
     }
 
     /// Queue counts, agents and customers' open handoffs for wait estimates, read at most once per batch

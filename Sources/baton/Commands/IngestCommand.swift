@@ -57,7 +57,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     struct Tally {
-        var stored = 0, handedOff = 0, reopened = 0, csat = 0, refused = 0
+        var stored = 0, handedOff = 0, reopened = 0, acknowledged = 0, csat = 0, refused = 0
 
         mutating func add(_ outcomes: [Dispatcher.Outcome], verbose: Bool) {
             for outcome in outcomes {
@@ -68,6 +68,7 @@ struct IngestCommand: ParsableCommand {
                     handedOff += 1
                     if verbose { print("handoff \(thread.id) → \(thread.queue) [\(thread.priority.rawValue)] \(thread.trigger?.rawValue ?? "")") }
                 case .reopened: stored += 1; reopened += 1
+                case .acknowledgedAfterHours: stored += 1; acknowledged += 1
                 case .csatRecorded: csat += 1
                 }
             }
@@ -76,6 +77,7 @@ struct IngestCommand: ParsableCommand {
         var summary: String {
             var parts = ["stored \(stored)", "handed off \(handedOff)"]
             if reopened > 0 { parts.append("reopened \(reopened)") }
+            if acknowledged > 0 { parts.append("acknowledged after hours \(acknowledged)") }
             if csat > 0 { parts.append("csat \(csat)") }
             if refused > 0 { parts.append("refused \(refused) line\(refused == 1 ? "" : "s") (see above)") }
             return parts.joined(separator: ", ")
