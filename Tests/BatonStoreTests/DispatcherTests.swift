@@ -77,4 +77,19 @@ import BatonCore
         #expect(try dispatcher.ingest(.conversation(conversation)) == .reopened(threadID: "r1"))
         #expect(try store.thread(id: "r1")?.summary.state == .queued)
     }
+
+    @Test func oneSweepSettlesABacklogLargerThanTheStoresBatch() throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        let count = SQLiteHandoffStore.sweepBatchLimit + 50
+        let conversations = (0..<count).map { index in
+            Conversation(id: "b\(index)", customer: Customer(id: "c\(index)", name: "Customer \(index)"),
+                         messages: [Message(role: .customer, text: "can I speak to a human")])
+        }
+        _ = try Dispatcher(store: store, config: BatonConfig(), clock: { [t0] in t0 }).ingest(batch: conversations)
+        let later = Dispatcher(store: store, config: BatonConfig(), clock: { [t0] in t0 + 3600 })
+        let report = try later.sweep()
+        #expect(report.escalated.count == count)
+        #expect(try store.threads(ThreadQuery(states: [.queued], limit: 5)).allSatisfy { $0.escalationLevel == 1 })
+        #expect(try later.sweep().isEmpty)
+    }
 }

@@ -183,8 +183,20 @@ public final class Dispatcher: Sendable {
     }
 
     /// Runs one sweep over every configured queue.
+    ///
+    /// A store may work a large backlog off in bounded batches (so no sweep holds the write lock for
+    /// long); this repeats until a pass finds nothing left, so one call settles everything that is due.
     public func sweep() throws -> SweepReport {
-        try store.sweep(now: clock(), queues: config.queues)
+        let now = clock()
+        var total = SweepReport()
+        for _ in 0..<10_000 {
+            let pass = try store.sweep(now: now, queues: config.queues)
+            if pass.isEmpty { break }
+            total.escalated += pass.escalated
+            total.expired += pass.expired
+            total.opened += pass.opened
+        }
+        return total
     }
 
     /// Figures for `baton stats` and the supervisor view.
