@@ -10,7 +10,8 @@ final class TmuxSession {
     /// Starts `command` in a shell in a `columns`×`rows` window. After the command exits the shell
     /// prints `EXITED <status>` and the terminal settings, so tests can check the terminal was restored.
     init(command: String, columns: Int, rows: Int) throws {
-        let script = "\(command); echo EXITED $?; stty -a | tr ';' '\\n' | grep -E -o '(-)?(icanon|echo)( |$)' | tr -d ' ' | tr '\\n' ' '; echo; sleep 600"
+        // Status and terminal modes go on one line, so whoever sees "EXITED" sees the modes too.
+        let script = "\(command); code=$?; modes=$(stty -a | tr ';' '\\n' | grep -E -o '(-)?(icanon|echo)( |$)' | tr -d ' ' | tr '\\n' ' '); echo \"EXITED $code $modes\"; sleep 600"
         try tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", "bash", "--norc", "--noprofile", "-c", script])
     }
 
