@@ -118,6 +118,11 @@ public struct SentimentScorer: Sendable {
         ("servicio|atencion malo|mala|pesimo|pesima|horrible", -0.7), ("que mal", -0.6),
         ("mau|ruim|pessimo|horrivel atendimento|servico", -0.7), ("atendimento|servico ruim|pessimo|horrivel", -0.7), ("tomando el pelo", -0.6), ("que verguenza|vergonha", -0.7),
         ("waiting for|since * hours|days|weeks|months", -0.4), ("been waiting", -0.3),
+        // Having to say it again: "I've asked three times already", "third time I'm writing".
+        ("asked|told|said|explained|called|written|wrote|messaged|emailed|contacted * times already", -0.75),
+        ("asked|told|said|explained|called|written|wrote|messaged|emailed|contacted you|_ twice|thrice already", -0.75),
+        ("third|fourth|fifth time i|im|ive", -0.6), ("ya les|te dije|pregunte|escribi * veces", -0.75),
+        ("ja falei|perguntei|escrevi * vezes", -0.75),
     ]
 
     static let idioms = PhraseSet(idiomEntries)

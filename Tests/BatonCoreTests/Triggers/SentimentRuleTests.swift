@@ -9,6 +9,7 @@ struct SentimentRuleTests {
     @Test("one strongly negative message fires", arguments: [
         "this is terrible", "your app is garbage", "horrible experience", "I've been waiting 3 weeks, this is unacceptable",
         "esto es una burla", "que absurdo, ninguém me responde", "worst service ever 😡", "pésimo",
+        "i've asked three times already!!!", "I told you twice already", "ya te dije tres veces", "já falei duas vezes",
     ])
     func strong(_ text: String) throws {
         let fired = try #require(F.evaluate(rule, customerSays: text))
@@ -61,6 +62,7 @@ struct SentimentRuleTests {
     }
 
     @Test("calm, positive and idiomatic messages do not fire", arguments: [
+        "I asked about the times for saturday", "three times a day?",
         "no worries, thanks!", "thanks, that's all", "the update is sick, love it", "I could kill for a coffee, do you sell beans?",
         "this deal is killer", "my bill is wrong", "no", "k", "sent it", "ya lo mandé", "hmm",
         "what is the interest rate on savings accounts", "I'm dying to try the new menu", "tell me a joke",
