@@ -1,0 +1,17 @@
+/// What one sweep did.
+public struct SweepReport: Sendable, Equatable {
+    /// Threads re-queued with a raised escalation level after a pickup-window breach.
+    public var escalated: [String] = []
+    /// Claims that expired, with where they went.
+    public var expired: [String] = []
+    /// After-hours threads that joined their queue at opening.
+    public var opened: [String] = []
+
+    public init(escalated: [String] = [], expired: [String] = [], opened: [String] = []) {
+        self.escalated = escalated
+        self.expired = expired
+        self.opened = opened
+    }
+
+    public var isEmpty: Bool { escalated.isEmpty && expired.isEmpty && opened.isEmpty }
+}

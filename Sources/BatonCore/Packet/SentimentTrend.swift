@@ -1,0 +1,3 @@
+public enum SentimentTrend: String, Sendable, Codable {
+    case improving, steady, worsening
+}
