@@ -95,7 +95,7 @@ public protocol HandoffStore: AnyObject, Sendable {
     func acknowledge(outboxIDs: [Int64], now: Date) throws -> Int
     /// The latest `limit` audit entries (of one thread, or of all), oldest first.
     func audit(threadID: String?, limit: Int) throws -> [AuditEntry]
-    /// Escalation notifications (pickup-window breaches), newest first.
+    /// Escalation notifications (pickup-window breaches), newest first; the newest 5,000 at most.
     func escalations(since: Date) throws -> [EscalationNotice]
 
     // MARK: Metrics

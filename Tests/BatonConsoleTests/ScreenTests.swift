@@ -156,7 +156,7 @@ struct ScreenTests {
                                                                   │Sue          available ░░░░░ 0/3
                                                                   │
                                                                   │Escalations (24 h)
-                                                                  │10:00 t1 in billing missed pickup, level 1
+                                                                  │10:00 Marta Núñez in billing missed pickup, level 1
                                                                   │
                                                                   │Today
                                                                   │handoff rate 12% · false escalations 3% · CSAT 4.3

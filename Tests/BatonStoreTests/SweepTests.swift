@@ -20,7 +20,7 @@ import BatonCore
         #expect(summary.state == .queued)
         #expect(summary.queuedAt == t0)  // the customer's wait still counts from the handoff
         #expect(summary.pickupDeadline == breach.addingTimeInterval(300))
-        #expect(try store.escalations(since: t0) == [EscalationNotice(threadID: "c1", queue: "billing", level: 1, at: breach)])
+        #expect(try store.escalations(since: t0) == [EscalationNotice(threadID: "c1", queue: "billing", level: 1, at: breach, customerName: summary.customerName)])
         let entry = try #require(try store.audit(threadID: "c1", limit: 1).first)
         #expect(entry.action == .escalate)
         #expect(entry.actor == "sweeper")

@@ -157,10 +157,14 @@ extension SQLiteHandoffStore {
 
     public func escalations(since: Date) throws -> [EscalationNotice] {
         try read { db in
+            // The newest few thousand are all anyone reads; a long unattended backlog must not load millions.
             try Row.fetchAll(db, sql: """
-                SELECT thread_id, queue, level, at FROM escalations WHERE at >= ? ORDER BY at DESC, id DESC
+                SELECT e.thread_id, e.queue, e.level, e.at, t.customer_name
+                FROM escalations e LEFT JOIN threads t ON t.id = e.thread_id
+                WHERE e.at >= ? ORDER BY e.at DESC, e.id DESC LIMIT 5000
                 """, arguments: [since.storeValue]).map {
-                EscalationNotice(threadID: $0[0], queue: $0[1], level: $0[2], at: Date(storeValue: $0[3] as Double))
+                EscalationNotice(threadID: $0[0], queue: $0[1], level: $0[2], at: Date(storeValue: $0[3] as Double),
+                                 customerName: $0[4])
             }
         }
     }

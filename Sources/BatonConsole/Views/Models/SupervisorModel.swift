@@ -30,7 +30,7 @@ public struct SupervisorModel: Sendable, Equatable {
         public var at: Date
 
         public init(_ notice: EscalationNotice) {
-            thread = Sanitizer.line(notice.threadID)
+            thread = Sanitizer.line(notice.customerName ?? notice.threadID)
             queue = Sanitizer.line(notice.queue)
             level = notice.level
             at = notice.at
