@@ -105,13 +105,18 @@ struct ConversationRecorder {
     private func insertMessages(of conversation: Conversation, from start: Int) throws {
         for index in start..<conversation.messages.count {
             let message = conversation.messages[index]
-            insertMessage.setUncheckedArguments([
-                conversation.id, index, message.role.rawValue, message.text, message.at?.storeValue, message.confidence,
-                message.intent,
-                try message.tools.isEmpty ? nil : json(message.tools),
-                try message.kb.isEmpty ? nil : json(message.kb),
-                try message.links.isEmpty ? nil : json(message.links)])
-            try insertMessage.execute()
+            var values = DirectBinding(insertMessage)
+            values.bind(conversation.id)
+            values.bind(index)
+            values.bind(message.role.rawValue)
+            values.bind(message.text)
+            values.bind(message.at?.storeValue)
+            values.bind(message.confidence)
+            values.bind(message.intent)
+            values.bind(try message.tools.isEmpty ? nil : json(message.tools))
+            values.bind(try message.kb.isEmpty ? nil : json(message.kb))
+            values.bind(try message.links.isEmpty ? nil : json(message.links))
+            try values.execute()
         }
     }
 
