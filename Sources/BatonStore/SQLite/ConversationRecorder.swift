@@ -66,13 +66,19 @@ struct ConversationRecorder {
 
         guard let existing = try Row.fetchOne(lookup, arguments: [conversation.id]) else {
             let createdAt = conversation.messages.first?.at ?? now
-            insertConversation.setUncheckedArguments([
-                conversation.id, conversation.channel.rawValue, customer.id, customer.name, customer.language, customer.tier,
-                customer.ltv, tags, prior, createdAt.storeValue, conversation.messages.count])
-            try insertConversation.execute()
-            insertThread.setUncheckedArguments([conversation.id, name, conversation.channel.rawValue, language, tier,
-                                                now.storeValue])
-            try insertThread.execute()
+            var row = DirectBinding(insertConversation)
+            for text in [conversation.id, conversation.channel.rawValue, customer.id, customer.name, customer.language,
+                         customer.tier] { row.bind(text) }
+            row.bind(customer.ltv)
+            row.bind(tags)
+            row.bind(prior)
+            row.bind(createdAt.storeValue)
+            row.bind(conversation.messages.count)
+            try row.execute()
+            var thread = DirectBinding(insertThread)
+            for text in [conversation.id, name, conversation.channel.rawValue, language, tier] { thread.bind(text) }
+            thread.bind(now.storeValue)
+            try thread.execute()
             try insertMessages(of: conversation, from: 0)
             var stored = conversation
             stored.expect = nil
