@@ -28,6 +28,20 @@ import BatonCore
         #expect(detail.summary.state == .ai)
     }
 
+    @Test func messagesComeBackExactlyWithEmptyAbsentAndNonASCIIFields() throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        var conversation = StoreFixtures.conversation("c1", messages: 2)
+        conversation.messages += [
+            Message(role: .customer, text: ""),
+            Message(role: .customer, text: "ação 🚨 \"quoted\" \\ tab\there", at: t0, confidence: 0, intent: ""),
+        ]
+        _ = try store.record([conversation], now: t0)
+        let detail = try #require(try store.thread(id: "c1"))
+        #expect(detail.messages == conversation.messages)
+        #expect(detail.messages[2].at == nil && detail.messages[2].intent == nil && detail.messages[2].text == "")
+        #expect(detail.messages[3].intent == "")
+    }
+
     @Test func onlyUnseenMessagesAreAppended() throws {
         let store = try SQLiteHandoffStore.inMemory()
         _ = try store.record(StoreFixtures.conversation("c1", messages: 2), now: t0)

@@ -66,13 +66,19 @@ struct ConversationRecorder {
 
         guard let existing = try Row.fetchOne(lookup, arguments: [conversation.id]) else {
             let createdAt = conversation.messages.first?.at ?? now
-            insertConversation.setUncheckedArguments([
-                conversation.id, conversation.channel.rawValue, customer.id, customer.name, customer.language, customer.tier,
-                customer.ltv, tags, prior, createdAt.storeValue, conversation.messages.count])
-            try insertConversation.execute()
-            insertThread.setUncheckedArguments([conversation.id, name, conversation.channel.rawValue, language, tier,
-                                                now.storeValue])
-            try insertThread.execute()
+            var row = DirectBinding(insertConversation)
+            for text in [conversation.id, conversation.channel.rawValue, customer.id, customer.name, customer.language,
+                         customer.tier] { row.bind(text) }
+            row.bind(customer.ltv)
+            row.bind(tags)
+            row.bind(prior)
+            row.bind(createdAt.storeValue)
+            row.bind(conversation.messages.count)
+            try row.execute()
+            var thread = DirectBinding(insertThread)
+            for text in [conversation.id, name, conversation.channel.rawValue, language, tier] { thread.bind(text) }
+            thread.bind(now.storeValue)
+            try thread.execute()
             try insertMessages(of: conversation, from: 0)
             var stored = conversation
             stored.expect = nil
@@ -105,13 +111,18 @@ struct ConversationRecorder {
     private func insertMessages(of conversation: Conversation, from start: Int) throws {
         for index in start..<conversation.messages.count {
             let message = conversation.messages[index]
-            insertMessage.setUncheckedArguments([
-                conversation.id, index, message.role.rawValue, message.text, message.at?.storeValue, message.confidence,
-                message.intent,
-                try message.tools.isEmpty ? nil : json(message.tools),
-                try message.kb.isEmpty ? nil : json(message.kb),
-                try message.links.isEmpty ? nil : json(message.links)])
-            try insertMessage.execute()
+            var values = DirectBinding(insertMessage)
+            values.bind(conversation.id)
+            values.bind(index)
+            values.bind(message.role.rawValue)
+            values.bind(message.text)
+            values.bind(message.at?.storeValue)
+            values.bind(message.confidence)
+            values.bind(message.intent)
+            values.bind(try message.tools.isEmpty ? nil : json(message.tools))
+            values.bind(try message.kb.isEmpty ? nil : json(message.kb))
+            values.bind(try message.links.isEmpty ? nil : json(message.links))
+            try values.execute()
         }
     }
 

@@ -38,7 +38,7 @@ extension SQLiteHandoffStore {
         let unique = Array(Set(customerIDs))
         var counts = Dictionary(uniqueKeysWithValues: unique.map { ($0, 0) })
         guard !unique.isEmpty else { return counts }
-        try read { db in
+        try readOnWriter { db in
             // Chunks stay below SQLite's bound-parameter limit.
             for start in stride(from: 0, to: unique.count, by: 500) {
                 let chunk = unique[start..<min(start + 500, unique.count)]

@@ -261,8 +261,12 @@ extension SQLiteHandoffStore {
     }
 
     static func enqueue(_ db: Database, threadID: String, kind: OutboxKind, text: String?, actor: String, now: Date) throws {
-        try db.cachedStatement(sql: "INSERT INTO outbox (thread_id, kind, text, actor, created_at) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [threadID, kind.rawValue, text, actor, now.storeValue])
+        var row = DirectBinding(try db.cachedStatement(sql: """
+            INSERT INTO outbox (thread_id, kind, text, actor, created_at) VALUES (?, ?, ?, ?, ?)
+            """))
+        for value in [threadID, kind.rawValue, text, actor] { row.bind(value) }
+        row.bind(now.storeValue)
+        try row.execute()
     }
 
     static func addNote(_ db: Database, threadID: String, author: String, text: String, now: Date) throws {

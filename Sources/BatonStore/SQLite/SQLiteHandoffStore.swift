@@ -71,6 +71,9 @@ public final class SQLiteHandoffStore: HandoffStore {
             // through read(2), and keep a bigger page cache for the indexes.
             try db.execute(sql: "PRAGMA mmap_size = 1073741824")
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            // Statement journals (every UPDATE that fires a trigger keeps one for the length of the
+            // statement) stay in memory; on disk they cost a temp file and a write per page changed.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         return configuration
     }
@@ -88,6 +91,27 @@ public final class SQLiteHandoffStore: HandoffStore {
                     return .commit
                 }
                 guard let result else { throw StoreError.corrupt("write transaction returned no result") }
+                return result
+            }
+        } catch {
+            throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Runs `body` in one read-only DEFERRED transaction on the writer's connection.
+    ///
+    /// For reads that feed the next write (the dispatcher's per-batch facts): the writer's page cache
+    /// already holds the pages it just wrote, while a reader connection drops its cache after every
+    /// commit and reads them back from the WAL. Takes no write lock, so other processes are not held up.
+    func readOnWriter<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError.corrupt("read transaction returned no result") }
                 return result
             }
         } catch {

@@ -75,10 +75,12 @@ struct ThreadTransition {
         }
         let summary = try ThreadRow.summary(row)
         let from = try ThreadRow.decode(ThreadState.self, row[17], "previous_state", threadID)
-        try db.cachedStatement(sql: """
+        var audit = DirectBinding(try db.cachedStatement(sql: """
             INSERT INTO audit (thread_id, action, actor, reason, from_state, to_state, at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [threadID, action.rawValue, actor, reason, from.rawValue, summary.state.rawValue,
-                                     now.storeValue])
+            """))
+        for value in [threadID, action.rawValue, actor, reason, from.rawValue, summary.state.rawValue] { audit.bind(value) }
+        audit.bind(now.storeValue)
+        try audit.execute()
         return Outcome(summary: summary, from: from, claimedAt: Date(storeValue: row[18] as Double?))
     }
 

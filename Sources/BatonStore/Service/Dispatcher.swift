@@ -51,7 +51,7 @@ public final class Dispatcher: Sendable {
         case .message(let id, let channel, let customer, let message):
             recorded = try store.recordEvent(conversationID: id, channel: channel, customer: customer, message: message, now: now)
         }
-        switch try process(recorded, now: now, situation: &situation) {
+        switch try process(recorded, decision: decision(recorded), now: now, situation: &situation) {
         case .done(let outcome): return outcome
         case .handoff(let request): return try settle(request, try store.handoff(request, now: now), now: now)
         }
@@ -62,17 +62,22 @@ public final class Dispatcher: Sendable {
     public func ingest(batch conversations: [Conversation]) throws -> [Outcome] {
         let now = clock()
         var situation = SituationCache()
-        situation.batchCustomers = conversations.map(\.customer.id)
+        let recordedBatch = try store.record(conversations, now: now)
+        // Decisions first, so only the customers of conversations that hand off have their open handoffs read.
+        let decisions = recordedBatch.map(decision)
+        situation.batchCustomers = zip(recordedBatch, decisions).compactMap { recorded, decision in
+            decision?.handoff == true ? recorded.conversation.customer.id : nil
+        }
         var outcomes: [Outcome?] = []
         var handoffs: [(slot: Int, request: HandoffRequest)] = []
         var planned: [String: HandoffRequest] = [:]
-        for recorded in try store.record(conversations, now: now) {
+        for (recorded, decision) in zip(recordedBatch, decisions) {
             // A conversation sent twice in one batch is handed off once; the repeat joins that handoff.
             if let request = planned[recorded.conversation.id] {
                 outcomes.append(.appended(threadID: request.threadID, state: request.afterHours ? .afterHours : .queued))
                 continue
             }
-            switch try process(recorded, now: now, situation: &situation) {
+            switch try process(recorded, decision: decision, now: now, situation: &situation) {
             case .done(let outcome):
                 outcomes.append(outcome)
             case .handoff(let request):
@@ -123,15 +128,20 @@ public final class Dispatcher: Sendable {
         case handoff(HandoffRequest)
     }
 
-    private func process(_ outcome: RecordOutcome, now: Date, situation: inout SituationCache) throws -> Step {
+    /// The escalation engine's verdict on a recorded conversation the AI holds and that has something new;
+    /// nil when there is nothing to evaluate.
+    private func decision(_ outcome: RecordOutcome) -> HandoffDecision? {
+        guard outcome.state == .ai,
+              outcome.firstNewMessage < outcome.conversation.messages.count || outcome.isNewThread else { return nil }
+        return engine.evaluate(outcome.conversation, from: outcome.evaluateFrom)
+    }
+
+    private func process(_ outcome: RecordOutcome, decision: HandoffDecision?, now: Date,
+                         situation: inout SituationCache) throws -> Step {
         let id = outcome.conversation.id
         switch outcome.state {
         case .ai:
-            guard outcome.firstNewMessage < outcome.conversation.messages.count || outcome.isNewThread else {
-                return .done(.keptByAI(threadID: id))
-            }
-            let decision = engine.evaluate(outcome.conversation, from: outcome.evaluateFrom)
-            guard decision.handoff else { return .done(.keptByAI(threadID: id)) }
+            guard let decision, decision.handoff else { return .done(.keptByAI(threadID: id)) }
             if situation.counts == nil { situation.counts = try store.queueCounts(now: now) }
             if situation.agents == nil { situation.agents = try store.agents() }
             let customer = outcome.conversation.customer.id

@@ -1,0 +1,55 @@
+import GRDB
+import GRDBSQLite
+
+/// Positional values bound straight into a prepared statement through SQLite's C API.
+///
+/// GRDB's `StatementArguments` boxes every value in an existential array and a `DatabaseValue` before
+/// binding; on the ingest path (one INSERT per message) that boxing cost more than SQLite's own work.
+/// Values are copied by SQLite (`SQLITE_TRANSIENT`), so nothing needs to outlive the call.
+struct DirectBinding {
+    private let statement: Statement
+    private var index: CInt = 1
+    /// The first failed bind (out of range, out of memory), reported when the statement is run.
+    private var failure: CInt = SQLITE_OK
+
+    /// Starts binding `statement` from its first parameter; earlier bindings are cleared.
+    init(_ statement: Statement) {
+        // Leaves GRDB's own view of the statement consistent (arguments "bound"), then clears them.
+        statement.setUncheckedArguments(StatementArguments())
+        self.statement = statement
+    }
+
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    mutating func bind(_ value: String?) {
+        defer { index += 1 }
+        guard let value else { return }  // cleared bindings are NULL
+        // Length -1 (up to the first NUL), exactly as GRDB binds strings everywhere else in the store.
+        note(value.withCString { sqlite3_bind_text(statement.sqliteStatement, index, $0, -1, Self.transient) })
+    }
+
+    mutating func bind(_ value: Int?) {
+        defer { index += 1 }
+        guard let value else { return }
+        note(sqlite3_bind_int64(statement.sqliteStatement, index, Int64(value)))
+    }
+
+    mutating func bind(_ value: Double?) {
+        defer { index += 1 }
+        guard let value else { return }
+        note(sqlite3_bind_double(statement.sqliteStatement, index, value))
+    }
+
+    private mutating func note(_ code: CInt) {
+        if code != SQLITE_OK, failure == SQLITE_OK { failure = code }
+    }
+
+    /// Runs the statement with the values bound so far.
+    func execute() throws {
+        guard failure == SQLITE_OK else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: failure),
+                                message: "binding parameter of \(statement.sql) failed", sql: statement.sql)
+        }
+        try statement.execute()
+    }
+}
