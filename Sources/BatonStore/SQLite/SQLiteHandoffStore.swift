@@ -24,25 +24,38 @@ public final class SQLiteHandoffStore: HandoffStore {
         self.path = path
         self.busyTimeout = busyTimeout
         let configuration = Self.configuration(busyTimeout: busyTimeout)
-        do {
-            try DatabaseFileCheck.check(path: path, configuration: configuration)
-            var poolConfiguration = configuration
-            poolConfiguration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.autocheckpointPages)")
-            }
-            let pool = try DatabasePool(path: path, configuration: poolConfiguration)
+        // Several processes may open a brand-new file at the same moment. Switching it to WAL and
+        // creating the schema can report "locked" at once instead of calling the busy handler, so the
+        // whole opening is retried, briefly, until the busy timeout.
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
             do {
-                try StoreSchema.migrator.migrate(pool)
+                (writer, checkpointer) = try Self.open(path: path, configuration: configuration)
+                return
+            } catch let error as DatabaseError
+                where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && Date() < deadline {
+                usleep(UInt32.random(in: 1_000...5_000))
             } catch {
-                // Another process may have created the schema between our look and our migration
-                // ("table already exists"): that is fine once the schema is complete.
-                guard try pool.read(StoreSchema.migrator.hasCompletedMigrations) else { throw error }
+                throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
             }
-            writer = pool
-            checkpointer = try WALCheckpointer(path: path)
-        } catch {
-            throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
         }
+    }
+
+    private static func open(path: String, configuration: Configuration) throws -> (any DatabaseWriter, WALCheckpointer?) {
+        try DatabaseFileCheck.check(path: path, configuration: configuration)
+        var poolConfiguration = configuration
+        poolConfiguration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.autocheckpointPages)")
+        }
+        let pool = try DatabasePool(path: path, configuration: poolConfiguration)
+        do {
+            try StoreSchema.migrator.migrate(pool)
+        } catch {
+            // Another process may have created the schema between our look and our migration
+            // ("table already exists"): that is fine once the schema is complete.
+            guard try pool.read(StoreSchema.migrator.hasCompletedMigrations) else { throw error }
+        }
+        return (pool, try WALCheckpointer(path: path))
     }
 
     private init(writer: any DatabaseWriter, path: String, busyTimeout: TimeInterval) {
