@@ -18,19 +18,24 @@ extension SQLiteHandoffStore {
     public func handoff(_ requests: [HandoffRequest], now: Date) throws -> [Result<ThreadSummary, LifecycleError>] {
         guard !requests.isEmpty else { return [] }
         let packets = try requests.map { try Self.validatedPacket($0) }
-        return try write { db in
-            try zip(requests, packets).map { request, packet in
-                // A refused compare-and-set has written nothing, so the other handoffs can go on.
-                do {
-                    return .success(try Self.applyHandoff(request, packet: packet, now: now, in: db))
-                } catch let refusal as LifecycleError {
-                    return .failure(refusal)
-                }
+        return try write { db in try Self.applyHandoffs(requests, packets: packets, now: now, in: db) }
+    }
+
+    /// Applies many handoffs inside an open write transaction; a refusal is reported in its slot.
+    static func applyHandoffs(_ requests: [HandoffRequest], packets: [String]? = nil, now: Date,
+                              in db: Database) throws -> [Result<ThreadSummary, LifecycleError>] {
+        let packets = try packets ?? requests.map { try validatedPacket($0) }
+        return try zip(requests, packets).map { request, packet in
+            // A refused compare-and-set has written nothing, so the other handoffs can go on.
+            do {
+                return .success(try applyHandoff(request, packet: packet, now: now, in: db))
+            } catch let refusal as LifecycleError {
+                return .failure(refusal)
             }
         }
     }
 
-    /// Checks a handoff request and encodes its packet, before any transaction starts.
+    /// Checks a handoff request and encodes its packet.
     private static func validatedPacket(_ request: HandoffRequest) throws -> String {
         try Validate.identifier(request.threadID, "handoff thread id")
         try Validate.identifier(request.queue, "handoff queue for thread \(request.threadID)")
