@@ -21,6 +21,15 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// Returns one outcome per conversation, in order; all or nothing is stored.
     func record(_ conversations: [Conversation], now: Date) throws -> [RecordOutcome]
 
+    /// Records many conversations and applies the handoffs `plan` asks for, all in ONE write transaction.
+    ///
+    /// `plan` sees the recorded outcomes and reads queue counts, agents and open handoffs through `facts`,
+    /// as of that transaction (so nothing can change between planning and handing off). It must not call the
+    /// store. Each handoff follows the rules of `handoff(_:now:)`: a refused one is reported in its slot and
+    /// the rest still apply. An error thrown by `plan`, invalid input or a storage fault stores nothing at all.
+    func record(_ conversations: [Conversation], now: Date,
+                plan: (_ recorded: [RecordOutcome], _ facts: any PlanningFacts) throws -> [HandoffRequest]) throws -> RecordedBatch
+
     /// Appends one message event to a stored conversation (creating it when `customer` is given),
     /// in one transaction so concurrent events never overwrite each other's index.
     func recordEvent(conversationID: String, channel: Channel?, customer: Customer?, message: Message, now: Date) throws -> RecordOutcome

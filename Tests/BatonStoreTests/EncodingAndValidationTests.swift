@@ -14,7 +14,7 @@ import BatonCore
         enum Mood: String, Codable { case calm, cross }
         var text: String
         var flag: Bool
-        var small: Int8, medium: Int16, wide: Int32, long: Int64, plain: Int
+        var small: Int8, medium: Int16, wide: Int32, long: Int64, plain: Int, zero: Int
         var unsigned: UInt, byte: UInt8, half: UInt16, word: UInt32, big: UInt64
         var ratio: Double, tiny: Double, whole: Double, negative: Double
         var when: Date
@@ -31,7 +31,7 @@ import BatonCore
     @Test func storeEncoderOutputDecodesToTheSameValueAsJSONEncoders() throws {
         let sample = Sample(
             text: "quote \" backslash \\ slash / newline \n tab \t bell \u{07} nul \u{00} emoji 👍🏽 accents ação 日本",
-            flag: true, small: -8, medium: 1_600, wide: -32_000_000, long: Int64.min, plain: 42,
+            flag: true, small: -8, medium: 1_600, wide: -32_000_000, long: Int64.min, plain: 42, zero: 0,
             unsigned: 7, byte: 255, half: 65_535, word: 4_000_000_000, big: UInt64.max,
             ratio: 0.1, tiny: 1e-7, whole: 1200, negative: -0.4,
             when: Date(timeIntervalSinceReferenceDate: 800_000_000.123456), maybe: "here", absent: nil, mood: .cross,

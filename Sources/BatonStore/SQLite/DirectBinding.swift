@@ -44,12 +44,27 @@ struct DirectBinding {
         if code != SQLITE_OK, failure == SQLITE_OK { failure = code }
     }
 
+    mutating func bind(_ value: Bool) {
+        bind(value ? 1 : 0)
+    }
+
     /// Runs the statement with the values bound so far.
     func execute() throws {
+        try checkBindings()
+        try statement.execute()
+    }
+
+    /// Runs the statement with the values bound so far and returns its first row (of a `RETURNING` clause, say).
+    func fetchOne() throws -> Row? {
+        try checkBindings()
+        // No arguments given: GRDB steps the statement with the values bound here.
+        return try Row.fetchOne(statement)
+    }
+
+    private func checkBindings() throws {
         guard failure == SQLITE_OK else {
             throw DatabaseError(resultCode: ResultCode(rawValue: failure),
                                 message: "binding parameter of \(statement.sql) failed", sql: statement.sql)
         }
-        try statement.execute()
     }
 }

@@ -35,20 +35,23 @@ extension SQLiteHandoffStore {
     }
 
     public func openThreadCounts(customerIDs: [String]) throws -> [String: Int] {
+        guard !customerIDs.isEmpty else { return [:] }
+        return try readOnWriter { db in try Self.openThreadCounts(customerIDs: customerIDs, in: db) }
+    }
+
+    /// `openThreadCounts(customerIDs:)` inside an open transaction.
+    static func openThreadCounts(customerIDs: [String], in db: Database) throws -> [String: Int] {
         let unique = Array(Set(customerIDs))
         var counts = Dictionary(uniqueKeysWithValues: unique.map { ($0, 0) })
-        guard !unique.isEmpty else { return counts }
-        try readOnWriter { db in
-            // Chunks stay below SQLite's bound-parameter limit.
-            for start in stride(from: 0, to: unique.count, by: 500) {
-                let chunk = unique[start..<min(start + 500, unique.count)]
-                for row in try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT c.customer_id, COUNT(*) FROM conversations c JOIN threads t ON t.id = c.id
-                    WHERE c.customer_id IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))
-                    AND t.state IN ('queued', 'after_hours', 'claimed') GROUP BY c.customer_id
-                    """), arguments: StatementArguments(Array(chunk))) {
-                    counts[row[0]] = row[1]
-                }
+        // Chunks stay below SQLite's bound-parameter limit.
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let chunk = unique[start..<min(start + 500, unique.count)]
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT c.customer_id, COUNT(*) FROM conversations c JOIN threads t ON t.id = c.id
+                WHERE c.customer_id IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))
+                AND t.state IN ('queued', 'after_hours', 'claimed') GROUP BY c.customer_id
+                """), arguments: StatementArguments(Array(chunk))) {
+                counts[row[0]] = row[1]
             }
         }
         return counts

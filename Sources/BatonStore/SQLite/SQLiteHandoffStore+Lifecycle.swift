@@ -11,65 +11,40 @@ extension SQLiteHandoffStore {
     @discardableResult
     public func handoff(_ request: HandoffRequest, now: Date) throws -> ThreadSummary {
         let packet = try Self.validatedPacket(request)
-        return try write { db in try Self.applyHandoff(request, packet: packet, now: now, in: db) }
+        return try write { db in
+            var writer = HandoffWriter(db)
+            return try writer.apply(request, packet: packet, now: now)
+        }
     }
 
     @discardableResult
     public func handoff(_ requests: [HandoffRequest], now: Date) throws -> [Result<ThreadSummary, LifecycleError>] {
         guard !requests.isEmpty else { return [] }
         let packets = try requests.map { try Self.validatedPacket($0) }
-        return try write { db in
-            try zip(requests, packets).map { request, packet in
-                // A refused compare-and-set has written nothing, so the other handoffs can go on.
-                do {
-                    return .success(try Self.applyHandoff(request, packet: packet, now: now, in: db))
-                } catch let refusal as LifecycleError {
-                    return .failure(refusal)
-                }
+        return try write { db in try Self.applyHandoffs(requests, packets: packets, now: now, in: db) }
+    }
+
+    /// Applies many handoffs inside an open write transaction; a refusal is reported in its slot.
+    static func applyHandoffs(_ requests: [HandoffRequest], packets: [String]? = nil, now: Date,
+                              in db: Database) throws -> [Result<ThreadSummary, LifecycleError>] {
+        let packets = try packets ?? requests.map { try validatedPacket($0) }
+        var writer = HandoffWriter(db)
+        return try zip(requests, packets).map { request, packet in
+            // A refused compare-and-set has written nothing, so the other handoffs can go on.
+            do {
+                return .success(try writer.apply(request, packet: packet, now: now))
+            } catch let refusal as LifecycleError {
+                return .failure(refusal)
             }
         }
     }
 
-    /// Checks a handoff request and encodes its packet, before any transaction starts.
+    /// Checks a handoff request and encodes its packet.
     private static func validatedPacket(_ request: HandoffRequest) throws -> String {
         try Validate.identifier(request.threadID, "handoff thread id")
         try Validate.identifier(request.queue, "handoff queue for thread \(request.threadID)")
         try Validate.text(request.customerMessage, "customer message of the handoff of thread \(request.threadID)")
         return try StoreJSONEncoder().encode(request.packet)
-    }
-
-    /// The handoff's compare-and-set, audit row and customer message, inside an open write transaction.
-    private static func applyHandoff(_ request: HandoffRequest, packet: String, now: Date, in db: Database) throws -> ThreadSummary {
-        let triggers = [request.packet.primary] + request.packet.otherTriggers
-        var change = ThreadTransition(.handoff, actor: systemActor, reason: request.packet.primary.reason,
-                                      afterHours: request.afterHours)
-        change.set("queue", request.queue)
-        change.set("owner", nil)
-        change.set("priority", request.priority.rawValue)
-        change.set("priority_rank", request.priority.rank)
-        change.set("trigger_kind", request.packet.primary.kind.rawValue)
-        change.set("sentiment", request.packet.sentiment.current)
-        change.set("escalation_level", 0)
-        change.set("queued_at", now.storeValue)
-        change.set("pickup_deadline", request.pickupDeadline.storeValue)
-        change.set("claimed_at", nil)
-        change.set("agent_activity_at", nil)
-        change.set("last_activity_at", now.storeValue)
-        change.set("suggested_agent", request.suggestedAgent)
-        change.set("callback_at", request.callbackAt?.storeValue)
-        change.set("introduction", request.introduction)
-        change.set("handed_off_at", now.storeValue)
-        change.set("first_claimed_at", nil)
-        change.set("resolved_at", nil)
-        change.set("released_at", nil)
-        change.set("disposition", nil)
-        change.set("csat", nil)
-        change.set("repeat_contact", triggers.contains { $0.kind == .repeatContact })
-        change.set("packet", packet)
-        let outcome = try change.run(threadID: request.threadID, now: now, in: db)
-        try enqueue(db, threadID: request.threadID, kind: request.afterHours ? .afterHoursMessage : .handoffMessage,
-                    text: request.customerMessage, actor: systemActor, now: now)
-        return outcome.summary
     }
 
     @discardableResult

@@ -5,43 +5,46 @@ import BatonCore
 /// The queue bar's figures, read in time that does not grow with the length of the queues.
 extension SQLiteHandoffStore {
     public func queueCounts(now: Date) throws -> [QueueCounts] {
-        try read { db in
-            var counts: [String: QueueCounts] = [:]
-            func entry(_ queue: String) -> QueueCounts {
-                counts[queue] ?? QueueCounts(queue: queue, waiting: 0, claimed: 0, oldestQueuedAt: nil, nearestDeadline: nil,
-                                             breached: 0, escalations: 0, recentHandleTimes: [])
-            }
-            // Waiting and claimed come from the trigger-kept counters; the rest are index seeks per waiting run.
-            for run in try ThreadListing.runs(ThreadQuery(), in: db) {
-                var value = entry(run.queue)
-                if run.state == ThreadState.claimed.rawValue {
-                    value.claimed += run.threads
-                } else {
-                    value.waiting += run.threads
-                    let bounds = try Self.waitBounds(queue: run.queue, state: run.state, in: db)
-                    value.oldestQueuedAt = [value.oldestQueuedAt, bounds.oldestQueuedAt].compactMap { $0 }.min()
-                    value.nearestDeadline = [value.nearestDeadline, bounds.nearestDeadline].compactMap { $0 }.min()
-                    if run.state == ThreadState.queued.rawValue {
-                        value.breached += try Self.breachedCount(queue: run.queue, threads: run.threads, bounds: bounds,
-                                                                 now: now, in: db)
-                    }
-                }
-                counts[run.queue] = value
-            }
-            for row in try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT queue, COUNT(*) FROM escalations INDEXED BY escalations_by_time WHERE at >= ? GROUP BY queue
-                """), arguments: [now.addingTimeInterval(-86_400).storeValue]) {
-                var value = entry(row[0])
-                value.escalations = row[1]
-                counts[value.queue] = value
-            }
-            // The last 20 handle times of each listed queue, newest first, straight from the (queue, id) index.
-            let handleTimes = try db.cachedStatement(sql: "SELECT seconds FROM handle_times WHERE queue = ? ORDER BY id DESC LIMIT 20")
-            for queue in counts.keys {
-                counts[queue]?.recentHandleTimes = try Double.fetchAll(handleTimes, arguments: [queue])
-            }
-            return counts.values.sorted { $0.queue < $1.queue }
+        try read { db in try Self.queueCounts(now: now, in: db) }
+    }
+
+    /// `queueCounts(now:)` inside an open transaction.
+    static func queueCounts(now: Date, in db: Database) throws -> [QueueCounts] {
+        var counts: [String: QueueCounts] = [:]
+        func entry(_ queue: String) -> QueueCounts {
+            counts[queue] ?? QueueCounts(queue: queue, waiting: 0, claimed: 0, oldestQueuedAt: nil, nearestDeadline: nil,
+                                         breached: 0, escalations: 0, recentHandleTimes: [])
         }
+        // Waiting and claimed come from the trigger-kept counters; the rest are index seeks per waiting run.
+        for run in try ThreadListing.runs(ThreadQuery(), in: db) {
+            var value = entry(run.queue)
+            if run.state == ThreadState.claimed.rawValue {
+                value.claimed += run.threads
+            } else {
+                value.waiting += run.threads
+                let bounds = try Self.waitBounds(queue: run.queue, state: run.state, in: db)
+                value.oldestQueuedAt = [value.oldestQueuedAt, bounds.oldestQueuedAt].compactMap { $0 }.min()
+                value.nearestDeadline = [value.nearestDeadline, bounds.nearestDeadline].compactMap { $0 }.min()
+                if run.state == ThreadState.queued.rawValue {
+                    value.breached += try Self.breachedCount(queue: run.queue, threads: run.threads, bounds: bounds,
+                                                             now: now, in: db)
+                }
+            }
+            counts[run.queue] = value
+        }
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT queue, COUNT(*) FROM escalations INDEXED BY escalations_by_time WHERE at >= ? GROUP BY queue
+            """), arguments: [now.addingTimeInterval(-86_400).storeValue]) {
+            var value = entry(row[0])
+            value.escalations = row[1]
+            counts[value.queue] = value
+        }
+        // The last 20 handle times of each listed queue, newest first, straight from the (queue, id) index.
+        let handleTimes = try db.cachedStatement(sql: "SELECT seconds FROM handle_times WHERE queue = ? ORDER BY id DESC LIMIT 20")
+        for queue in counts.keys {
+            counts[queue]?.recentHandleTimes = try Double.fetchAll(handleTimes, arguments: [queue])
+        }
+        return counts.values.sorted { $0.queue < $1.queue }
     }
 
     /// The extremes of one waiting (queue, state) run, each one seek in a partial index.

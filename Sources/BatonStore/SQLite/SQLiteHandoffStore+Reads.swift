@@ -67,20 +67,23 @@ extension SQLiteHandoffStore {
     }
 
     public func agents() throws -> [Agent] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT a.id, a.name, a.skills, a.capacity, a.status,
-                       (SELECT COUNT(*) FROM threads t WHERE t.owner = a.id AND t.state = 'claimed')
-                FROM agents a ORDER BY a.id
-                """).map { row in
-                let id: String = row[0]
-                let status: String = row[4]
-                guard let decodedStatus = AgentStatus(rawValue: status),
-                      let skills = try? JSONDecoder().decode([String].self, from: Data((row[2] as String).utf8)) else {
-                    throw StoreError.corrupt("agent \(id) has an unreadable status or skill list")
-                }
-                return Agent(id: id, name: row[1], skills: skills, capacity: row[3], status: decodedStatus, load: row[5])
+        try read { db in try Self.agents(in: db) }
+    }
+
+    /// `agents()` inside an open transaction.
+    static func agents(in db: Database) throws -> [Agent] {
+        return try Row.fetchAll(db, sql: """
+            SELECT a.id, a.name, a.skills, a.capacity, a.status,
+                   (SELECT COUNT(*) FROM threads t WHERE t.owner = a.id AND t.state = 'claimed')
+            FROM agents a ORDER BY a.id
+            """).map { row in
+            let id: String = row[0]
+            let status: String = row[4]
+            guard let decodedStatus = AgentStatus(rawValue: status),
+                  let skills = try? JSONDecoder().decode([String].self, from: Data((row[2] as String).utf8)) else {
+                throw StoreError.corrupt("agent \(id) has an unreadable status or skill list")
             }
+            return Agent(id: id, name: row[1], skills: skills, capacity: row[3], status: decodedStatus, load: row[5])
         }
     }
 

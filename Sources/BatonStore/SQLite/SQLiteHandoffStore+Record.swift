@@ -16,4 +16,15 @@ extension SQLiteHandoffStore {
             return try conversations.map { try recorder.record($0, now: now) }
         }
     }
+
+    public func record(_ conversations: [Conversation], now: Date,
+                       plan: (_ recorded: [RecordOutcome], _ facts: any PlanningFacts) throws -> [HandoffRequest]) throws -> RecordedBatch {
+        for conversation in conversations { try ConversationRecorder.validate(conversation) }
+        return try write { db in
+            let recorder = try ConversationRecorder(db)
+            let recorded = try conversations.map { try recorder.record($0, now: now) }
+            let requests = try plan(recorded, SQLitePlanningFacts(db: db, now: now))
+            return RecordedBatch(recorded: recorded, handoffs: try Self.applyHandoffs(requests, now: now, in: db))
+        }
+    }
 }

@@ -25,21 +25,51 @@ private final class Output {
     struct NeedsFoundation: Error {}
 
     /// UTF-8 bytes: appending a string's bytes is a copy, appending to a `String` scalar by scalar is not.
-    var bytes: [UInt8] = []
+    ///
+    /// The array lives behind a pointer the object owns rather than in a `var` property: every append to a
+    /// class's stored property pays a dynamic exclusivity check, and an encode makes thousands of them.
+    /// Only this object touches the pointer, and an `Output` never leaves the one `encode` call that made it.
+    private let buffer: UnsafeMutablePointer<[UInt8]>
     /// Set when a value asked for something a streaming writer cannot do (nested or super encoders).
     var needsFoundation = false
 
-    init() { bytes.reserveCapacity(4096) }
-
-    var text: String { String(decoding: bytes, as: UTF8.self) }
-
-    func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    init() {
+        buffer = .allocate(capacity: 1)
+        buffer.initialize(to: [])
+        buffer.pointee.reserveCapacity(4096)
     }
 
-    func append(_ byte: UInt8) { bytes.append(byte) }
+    deinit {
+        buffer.deinitialize(count: 1)
+        buffer.deallocate()
+    }
 
-    func appendNumber<N: BinaryInteger>(_ value: N) { bytes.append(contentsOf: String(value).utf8) }
+    var text: String { String(decoding: buffer.pointee, as: UTF8.self) }
+
+    func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { buffer.pointee.append(contentsOf: $0) }
+    }
+
+    func append(_ byte: UInt8) { buffer.pointee.append(byte) }
+
+    func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) { buffer.pointee.append(contentsOf: bytes) }
+
+    /// Writes the decimal digits of `value` without building a `String` first.
+    func appendNumber<N: BinaryInteger>(_ value: N) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        guard magnitude != 0 else { return append(UInt8(ascii: "0")) }
+        // 39 digits hold any 128-bit magnitude; Baton writes 64-bit values at most.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
+            var start = digits.count
+            while magnitude != 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            }
+            append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
 
     func write<T: Encodable>(_ value: T, parent: ValueEncoder?, key: (any CodingKey)?) throws {
         // Metatype checks, not casts: this runs for every value.
@@ -57,7 +87,7 @@ private final class Output {
         if value.rounded() == value && abs(value) < 1e15 {
             appendNumber(Int64(value))
         } else {
-            bytes.append(contentsOf: "\(value)".utf8)
+            buffer.pointee.append(contentsOf: "\(value)".utf8)
         }
     }
 
@@ -68,7 +98,7 @@ private final class Output {
     }
 
     func writeString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
             // Bytes of multi-byte characters are all >= 0x80 and never need escaping.
@@ -76,7 +106,7 @@ private final class Output {
             for index in utf8.indices {
                 let byte = utf8[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 switch byte {
                 case UInt8(ascii: "\""): append("\\\"")
                 case UInt8(ascii: "\\"): append("\\\\")
@@ -86,13 +116,13 @@ private final class Output {
                 default:
                     let hex = String(byte, radix: 16)
                     append("\\u00")
-                    bytes.append(contentsOf: (hex.count < 2 ? "0" + hex : hex).utf8)
+                    buffer.pointee.append(contentsOf: (hex.count < 2 ? "0" + hex : hex).utf8)
                 }
                 start = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 }
 

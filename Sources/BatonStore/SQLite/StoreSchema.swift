@@ -39,7 +39,8 @@ enum StoreSchema {
                 bot_message_count INTEGER NOT NULL DEFAULT 0
             );
 
-            CREATE INDEX conversations_by_customer ON conversations(customer_id);
+            -- Covers (customer_id, id): counting a customer's open handoffs joins threads without reading conversations.
+            CREATE INDEX conversations_by_customer ON conversations(customer_id, id);
 
             -- Bot-side messages have their conversation index in idx; agent replies have idx NULL.
             -- The rowid gives arrival order, which is the transcript order.

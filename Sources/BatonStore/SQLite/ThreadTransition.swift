@@ -51,9 +51,9 @@ struct ThreadTransition {
         var claimedAt: Date?
     }
 
-    /// Runs the compare-and-set and appends the audit row. Must run inside a write transaction.
-    @discardableResult
-    func run(threadID: String, now: Date, in db: Database) throws -> Outcome {
+    /// The compare-and-set `UPDATE … RETURNING`. Its placeholders take `arguments` in order, then the thread
+    /// id, then (for actions only the owner may take) the actor.
+    var sql: String {
         let sources = ThreadState.allCases.filter(Lifecycle.sources(of: action).contains)
         let cases = sources.map { "WHEN '\($0.rawValue)' THEN '\(target(from: $0).rawValue)'" }.joined(separator: " ")
         var sql = """
@@ -61,18 +61,26 @@ struct ThreadTransition {
             """
         for assignment in assignments { sql += ", \(assignment)" }
         sql += " WHERE id = ? AND state IN (\(sources.map { "'\($0.rawValue)'" }.joined(separator: ", ")))"
-        var values = arguments
-        values.append(threadID)
         if Lifecycle.requiresOwner(action) {
             sql += " AND (state <> 'claimed' OR owner IS NULL OR owner = ?)"
-            values.append(actor)
         }
-        sql += " RETURNING \(ThreadRow.columns), previous_state, claimed_at"
+        return sql + " RETURNING \(ThreadRow.columns), previous_state, claimed_at"
+    }
 
-        let statement = try db.cachedStatement(sql: sql)
-        guard let row = try Row.fetchOne(statement, arguments: StatementArguments(values)) else {
-            throw try refusal(threadID: threadID, in: db)
-        }
+    /// Runs the compare-and-set and appends the audit row. Must run inside a write transaction.
+    @discardableResult
+    func run(threadID: String, now: Date, in db: Database) throws -> Outcome {
+        var values = arguments
+        values.append(threadID)
+        if Lifecycle.requiresOwner(action) { values.append(actor) }
+        let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
+        return try finish(row, threadID: threadID, now: now, in: db)
+    }
+
+    /// Completes a compare-and-set whose `UPDATE` already ran: `row` is what it returned (nil when it matched
+    /// nothing, which is explained as a refusal). Appends the audit row.
+    func finish(_ row: Row?, threadID: String, now: Date, in db: Database) throws -> Outcome {
+        guard let row else { throw try refusal(threadID: threadID, in: db) }
         let summary = try ThreadRow.summary(row)
         let from = try ThreadRow.decode(ThreadState.self, row[17], "previous_state", threadID)
         var audit = DirectBinding(try db.cachedStatement(sql: """

@@ -40,7 +40,7 @@ public final class Dispatcher: Sendable {
     @discardableResult
     public func ingest(_ record: InputRecord) throws -> Outcome {
         let now = clock()
-        var situation = SituationCache()
+        var situation = SituationCache(facts: StoreFacts(store: store, now: now))
         let recorded: RecordOutcome
         switch record {
         case .csat(let id, let score):
@@ -53,50 +53,60 @@ public final class Dispatcher: Sendable {
         }
         switch try process(recorded, decision: decision(recorded), now: now, situation: &situation) {
         case .done(let outcome): return outcome
+        case .reopen(let outcome): return try reopen(outcome, now: now)
         case .handoff(let request): return try settle(request, try store.handoff(request, now: now), now: now)
         }
     }
 
-    /// Ingests many whole conversations in one store transaction, then hands off those that need it in a
-    /// second one. Queue counts and agents are read once per batch and kept current as threads join queues.
+    /// Ingests many whole conversations, and hands off those that need it, in ONE store transaction.
+    /// Queue counts, agents and open handoffs are read inside it, once per batch, and kept current as
+    /// threads join queues; resolved threads whose customer wrote again are reopened afterwards.
     public func ingest(batch conversations: [Conversation]) throws -> [Outcome] {
         let now = clock()
-        var situation = SituationCache()
-        let recordedBatch = try store.record(conversations, now: now)
-        // Decisions first, so only the customers of conversations that hand off have their open handoffs read.
-        let decisions = recordedBatch.map(decision)
-        situation.batchCustomers = zip(recordedBatch, decisions).compactMap { recorded, decision in
-            decision?.handoff == true ? recorded.conversation.customer.id : nil
-        }
         var outcomes: [Outcome?] = []
         var handoffs: [(slot: Int, request: HandoffRequest)] = []
-        var planned: [String: HandoffRequest] = [:]
-        for (recorded, decision) in zip(recordedBatch, decisions) {
-            // A conversation sent twice in one batch is handed off once; the repeat joins that handoff.
-            if let request = planned[recorded.conversation.id] {
-                outcomes.append(.appended(threadID: request.threadID, state: request.afterHours ? .afterHours : .queued))
-                continue
+        var reopens: [(slot: Int, outcome: RecordOutcome)] = []
+        let stored = try store.record(conversations, now: now) { recordedBatch, facts in
+            var situation = SituationCache(facts: facts)
+            // Decisions first, so only the customers of conversations that hand off have their open handoffs read.
+            let decisions = recordedBatch.map(decision)
+            situation.batchCustomers = zip(recordedBatch, decisions).compactMap { recorded, decision in
+                decision?.handoff == true ? recorded.conversation.customer.id : nil
             }
-            switch try process(recorded, decision: decision, now: now, situation: &situation) {
-            case .done(let outcome):
-                outcomes.append(outcome)
-            case .handoff(let request):
-                handoffs.append((outcomes.count, request))
-                planned[request.threadID] = request
-                outcomes.append(nil)
+            var planned: [String: HandoffRequest] = [:]
+            for (recorded, decision) in zip(recordedBatch, decisions) {
+                // A conversation sent twice in one batch is handed off once; the repeat joins that handoff.
+                if let request = planned[recorded.conversation.id] {
+                    outcomes.append(.appended(threadID: request.threadID, state: request.afterHours ? .afterHours : .queued))
+                    continue
+                }
+                switch try process(recorded, decision: decision, now: now, situation: &situation) {
+                case .done(let outcome):
+                    outcomes.append(outcome)
+                case .reopen(let outcome):
+                    reopens.append((outcomes.count, outcome))
+                    outcomes.append(nil)
+                case .handoff(let request):
+                    handoffs.append((outcomes.count, request))
+                    planned[request.threadID] = request
+                    outcomes.append(nil)
+                }
             }
+            return handoffs.map(\.request)
         }
-        let results = try store.handoff(handoffs.map(\.request), now: now)
-        for ((slot, request), result) in zip(handoffs, results) {
+        for ((slot, request), result) in zip(handoffs, stored.handoffs) {
             switch result {
             case .success(let thread):
                 outcomes[slot] = try settle(request, thread, now: now)
             case .failure(.notAllowed(_, let state)):
-                // Another process handed the thread off (or closed it) between recording and handing off.
+                // Another process handed the thread off (or closed it) after it was recorded in an earlier batch.
                 outcomes[slot] = .appended(threadID: request.threadID, state: state)
             case .failure(let refusal):
                 throw refusal
             }
+        }
+        for (slot, outcome) in reopens {
+            outcomes[slot] = try reopen(outcome, now: now)
         }
         return outcomes.compactMap { $0 }
     }
@@ -115,16 +125,33 @@ public final class Dispatcher: Sendable {
     /// Queue counts, agents and customers' open handoffs for wait estimates, read at most once per batch
     /// and kept current as the batch plans handoffs.
     private struct SituationCache {
+        let facts: any PlanningFacts
         var counts: [QueueCounts]?
         var agents: [Agent]?
         var openHandoffs: [String: Int] = [:]
         /// The customers of a batch: their open handoffs are read together when the first is needed.
         var batchCustomers: [String] = []
+
+        init(facts: any PlanningFacts) {
+            self.facts = facts
+        }
     }
 
-    /// What to do with one recorded input: an outcome already reached, or a handoff to apply.
+    /// `PlanningFacts` read straight from the store, each in its own transaction (single records).
+    private struct StoreFacts: PlanningFacts {
+        let store: any HandoffStore
+        let now: Date
+
+        func queueCounts() throws -> [QueueCounts] { try store.queueCounts(now: now) }
+        func agents() throws -> [Agent] { try store.agents() }
+        func openThreadCounts(customerIDs: [String]) throws -> [String: Int] { try store.openThreadCounts(customerIDs: customerIDs) }
+    }
+
+    /// What to do with one recorded input: an outcome already reached, a reopening, or a handoff to apply.
     private enum Step {
         case done(Outcome)
+        /// A resolved thread whose customer wrote again; it goes back to its queue.
+        case reopen(RecordOutcome)
         case handoff(HandoffRequest)
     }
 
@@ -136,20 +163,22 @@ public final class Dispatcher: Sendable {
         return engine.evaluate(outcome.conversation, from: outcome.evaluateFrom)
     }
 
+    /// Decides what to do with one recorded input. Reads only through `situation.facts`, never the store,
+    /// so it can run inside the store's transaction.
     private func process(_ outcome: RecordOutcome, decision: HandoffDecision?, now: Date,
                          situation: inout SituationCache) throws -> Step {
         let id = outcome.conversation.id
         switch outcome.state {
         case .ai:
             guard let decision, decision.handoff else { return .done(.keptByAI(threadID: id)) }
-            if situation.counts == nil { situation.counts = try store.queueCounts(now: now) }
-            if situation.agents == nil { situation.agents = try store.agents() }
+            if situation.counts == nil { situation.counts = try situation.facts.queueCounts() }
+            if situation.agents == nil { situation.agents = try situation.facts.agents() }
             let customer = outcome.conversation.customer.id
             if situation.openHandoffs[customer] == nil, !situation.batchCustomers.isEmpty {
-                situation.openHandoffs.merge(try store.openThreadCounts(customerIDs: situation.batchCustomers)) { planned, _ in planned }
+                situation.openHandoffs.merge(try situation.facts.openThreadCounts(customerIDs: situation.batchCustomers)) { planned, _ in planned }
                 situation.batchCustomers = []
             }
-            let open = try situation.openHandoffs[customer] ?? store.openThreadCount(customerID: customer)
+            let open = try situation.openHandoffs[customer] ?? situation.facts.openThreadCounts(customerIDs: [customer])[customer] ?? 0
             let facts = HandoffPlanner.Situation(counts: situation.counts ?? [], agents: situation.agents ?? [], openHandoffs: open)
             guard let request = HandoffPlanner(config: config).plan(conversation: outcome.conversation, decision: decision,
                                                                     situation: facts, now: now) else {
@@ -161,13 +190,19 @@ public final class Dispatcher: Sendable {
             }
             return .handoff(request)
         case .resolved where outcome.customerWroteAgain:
-            let queue = config.queue(named: try store.thread(id: id)?.summary.queue ?? config.engine.defaultQueue)
-            let afterHours = !queue.hours.isOpen(at: now)
-            try store.reopen(threadID: id, pickupDeadline: deadline(for: queue, now: now), afterHours: afterHours, now: now)
-            return .done(.reopened(threadID: id))
+            return .reopen(outcome)
         default:
             return .done(.appended(threadID: id, state: outcome.state))
         }
+    }
+
+    /// Puts a resolved thread whose customer wrote again back in its queue.
+    private func reopen(_ outcome: RecordOutcome, now: Date) throws -> Outcome {
+        let id = outcome.conversation.id
+        let queue = config.queue(named: try store.thread(id: id)?.summary.queue ?? config.engine.defaultQueue)
+        let afterHours = !queue.hours.isOpen(at: now)
+        try store.reopen(threadID: id, pickupDeadline: deadline(for: queue, now: now), afterHours: afterHours, now: now)
+        return .reopened(threadID: id)
     }
 
     /// When the pickup window of a wait that starts now runs out, honouring opening hours.

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import BatonCore
+
+/// Applies handoffs inside an open write transaction, with the thread's compare-and-set statement
+/// prepared once per batch and its ~20 values bound straight through `DirectBinding`.
+///
+/// The statement text comes from `ThreadTransition` (so `Lifecycle` still decides sources and targets);
+/// what the handoff writes is fixed, so only its values change from one handoff to the next.
+struct HandoffWriter {
+    private let db: Database
+    /// The prepared transition and its statement, one for queue hours open and one for closed.
+    private var prepared: [Bool: (transition: ThreadTransition, statement: Statement)] = [:]
+
+    init(_ db: Database) {
+        self.db = db
+    }
+
+    /// The handoff's compare-and-set, audit row and customer message.
+    mutating func apply(_ request: HandoffRequest, packet: String, now: Date) throws -> ThreadSummary {
+        let (template, statement) = try preparedTransition(afterHours: request.afterHours)
+        var values = DirectBinding(statement)
+        // In the order of the `?` assignments of `preparedTransition(afterHours:)`, then the thread id.
+        values.bind(request.queue)
+        values.bind(request.priority.rawValue)
+        values.bind(request.priority.rank)
+        values.bind(request.packet.primary.kind.rawValue)
+        values.bind(request.packet.sentiment.current)
+        values.bind(now.storeValue)  // queued_at
+        values.bind(request.pickupDeadline.storeValue)
+        values.bind(now.storeValue)  // last_activity_at
+        values.bind(request.suggestedAgent)
+        values.bind(request.callbackAt?.storeValue)
+        values.bind(request.introduction)
+        values.bind(now.storeValue)  // handed_off_at
+        values.bind(request.packet.primary.kind == .repeatContact
+                    || request.packet.otherTriggers.contains { $0.kind == .repeatContact })
+        values.bind(packet)
+        values.bind(request.threadID)
+        var change = template
+        change.reason = request.packet.primary.reason
+        let outcome = try change.finish(try values.fetchOne(), threadID: request.threadID, now: now, in: db)
+        try SQLiteHandoffStore.enqueue(db, threadID: request.threadID,
+                                       kind: request.afterHours ? .afterHoursMessage : .handoffMessage,
+                                       text: request.customerMessage, actor: SQLiteHandoffStore.systemActor, now: now)
+        return outcome.summary
+    }
+
+    private mutating func preparedTransition(afterHours: Bool) throws -> (transition: ThreadTransition, statement: Statement) {
+        if let prepared = prepared[afterHours] { return prepared }
+        var change = ThreadTransition(.handoff, actor: SQLiteHandoffStore.systemActor, afterHours: afterHours)
+        // Bound per handoff, in this order (see `apply`).
+        for column in ["queue", "priority", "priority_rank", "trigger_kind", "sentiment", "queued_at", "pickup_deadline",
+                       "last_activity_at", "suggested_agent", "callback_at", "introduction", "handed_off_at",
+                       "repeat_contact", "packet"] {
+            change.set(column, nil)
+        }
+        // The same for every handoff: a fresh wait with no owner, no escalation and no earlier outcome.
+        change.set("escalation_level", sql: "0")
+        for column in ["owner", "claimed_at", "agent_activity_at", "first_claimed_at", "resolved_at", "released_at",
+                       "disposition", "csat"] {
+            change.set(column, sql: "NULL")
+        }
+        let entry = (change, try db.cachedStatement(sql: change.sql))
+        prepared[afterHours] = entry
+        return entry
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import GRDB
+import BatonCore
+
+/// `PlanningFacts` read on the connection of an open write transaction, so they include its own writes.
+struct SQLitePlanningFacts: PlanningFacts {
+    let db: Database
+    let now: Date
+
+    func queueCounts() throws -> [QueueCounts] {
+        try SQLiteHandoffStore.queueCounts(now: now, in: db)
+    }
+
+    func agents() throws -> [Agent] {
+        try SQLiteHandoffStore.agents(in: db)
+    }
+
+    func openThreadCounts(customerIDs: [String]) throws -> [String: Int] {
+        try SQLiteHandoffStore.openThreadCounts(customerIDs: customerIDs, in: db)
+    }
+}
