@@ -1,3 +1,4 @@
+import BatonCore
 import Foundation
 
 /// Timing helpers for the benchmark: monotonic clock and percentiles.
@@ -20,10 +21,9 @@ enum Measure {
         return samples
     }
 
+    /// Nearest-rank percentile, the same definition the product's own stats use; 0 for no samples.
     static func percentile(_ values: [Double], _ fraction: Double) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        return sorted[min(sorted.count - 1, max(0, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))]
+        HandoffStats.percentile(values, fraction) ?? 0
     }
 
     static func round(_ value: Double, _ places: Int = 3) -> Double {

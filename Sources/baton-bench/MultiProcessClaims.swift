@@ -9,14 +9,10 @@ enum MultiProcessClaims {
         let path = directory + "/claims.sqlite"
         let store = try SQLiteHandoffStore(path: path)
         let now = Date()
-        let planner = HandoffPlanner(config: BatonConfig())
         var corpus = SyntheticCorpus(seed: 3)
         let conversations = (0..<threads).map { corpus.conversation(id: "C\($0)") }
         for outcome in try store.record(conversations, now: now) {
-            let primary = FiredTrigger(kind: .explicitRequest, message: 0, reason: "benchmark", rule: "bench")
-            let decision = HandoffDecision(conversationID: outcome.conversation.id, handoff: true, at: 0, primary: primary,
-                                           triggers: [primary], queue: "general", priority: .medium, sentiment: [0])
-            if let request = planner.plan(conversation: outcome.conversation, decision: decision, situation: .init(counts: [], agents: []), now: now) {
+            if let request = BenchHandoff.request(for: outcome.conversation, queue: "general", priority: .medium, now: now) {
                 try store.handoff(request, now: now)
             }
         }

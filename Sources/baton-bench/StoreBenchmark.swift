@@ -48,7 +48,6 @@ enum StoreBenchmark {
         let path = directory + "/large.sqlite"
         let store = try SQLiteHandoffStore(path: path)
         let now = Date()
-        let planner = HandoffPlanner(config: BatonConfig())
         var corpus = SyntheticCorpus(seed: 11)
         let queues = ["general", "billing", "security", "sales", "tech"]
         var handedOff: [String] = []
@@ -60,15 +59,10 @@ enum StoreBenchmark {
                 let outcomes = try store.record(batch, now: now)
                 let every = max(1, count / max(1, waiting))
                 for (offset, outcome) in outcomes.enumerated() where (written + offset) % every == 0 && handedOff.count < waiting {
-                    let conversation = outcome.conversation
-                    let primary = FiredTrigger(kind: .explicitRequest, message: 0, reason: "benchmark", rule: "bench")
-                    let decision = HandoffDecision(conversationID: conversation.id, handoff: true, at: 0, primary: primary,
-                                                   triggers: [primary], queue: queues[handedOff.count % queues.count],
-                                                   priority: [.high, .medium, .low][handedOff.count % 3], sentiment: [0])
-                    guard let request = planner.plan(conversation: conversation, decision: decision,
-                                                     situation: .init(counts: [], agents: []), now: now) else { continue }
+                    guard let request = BenchHandoff.request(for: outcome.conversation, queue: queues[handedOff.count % queues.count],
+                                                             priority: [.high, .medium, .low][handedOff.count % 3], now: now) else { continue }
                     try store.handoff(request, now: now)
-                    handedOff.append(conversation.id)
+                    handedOff.append(outcome.conversation.id)
                 }
                 written += size
             }

@@ -16,9 +16,7 @@ public enum ConsoleBenchmark {
         public var refreshSeconds: [Double]
 
         public func percentile(_ samples: [Double], _ p: Double) -> Double {
-            guard !samples.isEmpty else { return 0 }
-            let sorted = samples.sorted()
-            return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+            HandoffStats.percentile(samples, p) ?? 0
         }
 
         public var renderP50: Double { percentile(renderSeconds, 0.5) }

@@ -32,6 +32,10 @@ public final class ConsoleSession {
     /// most this often; the list and packet still refresh on every change.
     private let countsInterval: TimeInterval
     private var countsFetchedAt: UInt64 = 0
+    /// Today's figures scan the whole day's conversations; other processes' writes arrive several
+    /// times a second, so the figures are recomputed at most this often rather than on every change.
+    private let statsInterval: TimeInterval = 15
+    private var cachedStats: (figures: ConsoleStats?, at: UInt64)?
     private var countsStale = true
 
     public init(store: any HandoffStore, agentID: String, supervisor: Bool, queues: [QueueConfig],
@@ -430,12 +434,12 @@ public final class ConsoleSession {
         case .releaseNote(let threadID):
             act("Released to the AI") { now in try store.release(threadID: threadID, agent: agentID, note: optional, now: now) }
         case .requeueReason(let threadID):
-            let deadline = clock().addingTimeInterval(pickupWindow(of: state.packet?.queue))
+            let deadline = queue(named: state.packet?.queue).pickupDeadline(waitStartingAt: clock())
             act("Back in the queue, unclaimed") { now in
                 try store.requeue(threadID: threadID, actor: agentID, reason: optional, pickupDeadline: deadline, now: now)
             }
         case .transferReason(let threadID, let queue):
-            let deadline = clock().addingTimeInterval(pickupWindow(of: queue))
+            let deadline = self.queue(named: queue).pickupDeadline(waitStartingAt: clock())
             act("Transferred to \(Sanitizer.line(queue))") { now in
                 try store.transfer(threadID: threadID, actor: agentID, toQueue: queue, reason: optional, pickupDeadline: deadline, now: now)
             }
@@ -450,8 +454,9 @@ public final class ConsoleSession {
         }
     }
 
-    private func pickupWindow(of queue: String?) -> TimeInterval {
-        queues.first { $0.name == queue }?.pickupWindow ?? QueueConfig(name: queue ?? "default").pickupWindow
+    /// The configured queue of that name, or a default one (always open, 5-minute window).
+    private func queue(named name: String?) -> QueueConfig {
+        queues.first { $0.name == name } ?? QueueConfig(name: name ?? "default")
     }
 
     /// Runs one store operation; on success shows `success`, on a refusal shows why. Reloads either way.
@@ -568,9 +573,15 @@ public final class ConsoleSession {
                 ? try store.threads(ThreadQuery(states: [.claimed], owner: agent.id, limit: 3)) : [])
         }
         let notices = try store.escalations(since: now.addingTimeInterval(-86_400)).prefix(8).map(SupervisorModel.Notice.init)
-        var stats: ConsoleStats?
-        if let statsProvider {
-            do { stats = try statsProvider(now) } catch { banner("Figures unavailable: \(error)", .alert) }
+        var stats = cachedStats?.figures
+        let tick = DispatchTime.now().uptimeNanoseconds
+        if let statsProvider, cachedStats.map({ Double(tick - $0.at) / 1e9 >= statsInterval }) ?? true {
+            do {
+                stats = try statsProvider(now)
+                cachedStats = (stats, tick)
+            } catch {
+                banner("Figures unavailable: \(error)", .alert)
+            }
         }
         // The three most urgent waiting threads per queue: one small indexed page each.
         var heads: [String: [ThreadRow]] = [:]

@@ -30,18 +30,16 @@ public struct HandoffPlanner: Sendable {
         let afterHours = !queue.hours.isOpen(at: now)
         let suggested = afterHours ? nil : Router.suggestAgent(for: queue, among: situation.agents)
         let message: String
-        let deadline: Date
+        let deadline = queue.pickupDeadline(waitStartingAt: now)
         var callbackAt: Date?
         if afterHours {
             let opening = queue.hours.nextOpening(after: now)
-            deadline = (opening ?? now).addingTimeInterval(queue.pickupWindow)
             if queue.afterHours == .callback { callbackAt = opening }
             message = Templates.fill(config.templates.afterHoursMessage(policy: queue.afterHours, language: language), [
                 "opens": opening.map { Self.describe(opening: $0, in: queue.hours.timeZone) } ?? "soon",
                 "name": PacketBuilder.firstName(of: conversation.customer.name),
             ])
         } else {
-            deadline = now.addingTimeInterval(queue.pickupWindow)
             let counts = situation.counts.first { $0.queue == queue.name }
             let staffing = Router.staffing(of: queue, among: situation.agents)
             let estimate = WaitEstimate.estimate(ahead: counts?.waiting ?? 0, freeSlots: staffing.freeSlots,

@@ -24,6 +24,13 @@ public struct QueueConfig: Sendable, Equatable {
         self.expiry = expiry
         self.expiryPolicy = expiryPolicy
     }
+
+    /// When the pickup window of a wait that starts at `start` runs out. A closed queue's window
+    /// starts at its next opening, so nobody breaches a window while nobody can pick up.
+    public func pickupDeadline(waitStartingAt start: Date) -> Date {
+        let opens = hours.isOpen(at: start) ? start : (hours.nextOpening(after: start) ?? start)
+        return opens.addingTimeInterval(pickupWindow)
+    }
 }
 
 /// What happens to a handoff that arrives while the queue is closed.

@@ -64,8 +64,7 @@ extension SQLiteHandoffStore {
         try Validate.text(text, "reply to thread \(threadID)")
         try write { db in
             var change = ThreadTransition(.reply, actor: agent)
-            change.set("agent_activity_at", now.storeValue)
-            change.set("last_activity_at", now.storeValue)
+            Self.assignAgentActivity(now: now, to: &change)
             try change.run(threadID: threadID, now: now, in: db)
             // Agent replies join the transcript outside the bot's index sequence (idx NULL).
             try db.cachedStatement(sql: "INSERT INTO messages (conversation_id, idx, role, text, at) VALUES (?, NULL, ?, ?, ?)")
@@ -78,8 +77,7 @@ extension SQLiteHandoffStore {
         try Validate.text(text, "note on thread \(threadID)")
         try write { db in
             var change = ThreadTransition(.note, actor: agent)
-            change.set("agent_activity_at", now.storeValue)
-            change.set("last_activity_at", now.storeValue)
+            Self.assignAgentActivity(now: now, to: &change)
             try change.run(threadID: threadID, now: now, in: db)
             try Self.addNote(db, threadID: threadID, author: agent, text: text, now: now)
         }
@@ -189,6 +187,11 @@ extension SQLiteHandoffStore {
         change.set("claimed_at", now.storeValue)
         change.assignments.append("first_claimed_at = COALESCE(first_claimed_at, ?)")
         change.arguments.append(now.storeValue)
+        assignAgentActivity(now: now, to: &change)
+    }
+
+    /// The owner did something: claim expiry counts from now.
+    static func assignAgentActivity(now: Date, to change: inout ThreadTransition) {
         change.set("agent_activity_at", now.storeValue)
         change.set("last_activity_at", now.storeValue)
     }

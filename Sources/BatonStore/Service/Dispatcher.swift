@@ -201,14 +201,8 @@ public final class Dispatcher: Sendable {
         let id = outcome.conversation.id
         let queue = config.queue(named: try store.thread(id: id)?.summary.queue ?? config.engine.defaultQueue)
         let afterHours = !queue.hours.isOpen(at: now)
-        try store.reopen(threadID: id, pickupDeadline: deadline(for: queue, now: now), afterHours: afterHours, now: now)
+        try store.reopen(threadID: id, pickupDeadline: queue.pickupDeadline(waitStartingAt: now), afterHours: afterHours, now: now)
         return .reopened(threadID: id)
-    }
-
-    /// When the pickup window of a wait that starts now runs out, honouring opening hours.
-    public func deadline(for queue: QueueConfig, now: Date) -> Date {
-        let start = queue.hours.isOpen(at: now) ? now : (queue.hours.nextOpening(after: now) ?? now)
-        return start.addingTimeInterval(queue.pickupWindow)
     }
 
     // MARK: Lifecycle operations that need config
@@ -217,14 +211,14 @@ public final class Dispatcher: Sendable {
         guard config.allQueueNames.contains(toQueue) else { throw LifecycleError.noSuchQueue(toQueue) }
         let now = clock()
         try store.transfer(threadID: threadID, actor: actor, toQueue: toQueue, reason: reason,
-                           pickupDeadline: deadline(for: config.queue(named: toQueue), now: now), now: now)
+                           pickupDeadline: config.queue(named: toQueue).pickupDeadline(waitStartingAt: now), now: now)
     }
 
     public func requeue(threadID: String, actor: String, reason: String?) throws {
         let now = clock()
         let queue = try store.thread(id: threadID)?.summary.queue ?? config.engine.defaultQueue
         try store.requeue(threadID: threadID, actor: actor, reason: reason,
-                          pickupDeadline: deadline(for: config.queue(named: queue), now: now), now: now)
+                          pickupDeadline: config.queue(named: queue).pickupDeadline(waitStartingAt: now), now: now)
     }
 
     /// Runs one sweep over every configured queue.

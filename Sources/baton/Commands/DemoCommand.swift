@@ -39,9 +39,6 @@ struct DemoCommand: ParsableCommand {
     }
 
     private var demoPath: String {
-        if let db = store.db { return db }
-        let environment = ProcessInfo.processInfo.environment
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")
-        return dataHome + "/baton/demo.sqlite"
+        store.db ?? StoreOptions.dataDirectory + "/demo.sqlite"
     }
 }

@@ -7,6 +7,6 @@ struct AgentOption: ParsableArguments {
     var agent: String?
 
     var id: String {
-        agent ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "agent"
+        agent ?? StoreOptions.environment("USER") ?? "agent"
     }
 }

@@ -13,19 +13,23 @@ struct StoreOptions: ParsableArguments {
 
     /// The database path after flags and environment.
     var databasePath: String {
-        if let db { return db }
-        let environment = ProcessInfo.processInfo.environment
-        if let path = environment["BATON_DB"], !path.isEmpty { return path }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() + "/.local/share")
-        return dataHome + "/baton/baton.sqlite"
+        db ?? Self.environment("BATON_DB") ?? Self.dataDirectory + "/baton.sqlite"
+    }
+
+    /// `$XDG_DATA_HOME/baton`, where stores live unless told otherwise.
+    static var dataDirectory: String {
+        (environment("XDG_DATA_HOME") ?? NSHomeDirectory() + "/.local/share") + "/baton"
+    }
+
+    /// An environment variable, treating an empty value as unset (as the XDG spec asks).
+    static func environment(_ name: String) -> String? {
+        ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     func loadConfig() throws -> BatonConfig {
-        let environment = ProcessInfo.processInfo.environment
-        var path = config ?? environment["BATON_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        var path = config ?? Self.environment("BATON_CONFIG")
         if path == nil {
-            let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
+            let configHome = Self.environment("XDG_CONFIG_HOME") ?? NSHomeDirectory() + "/.config"
             let candidate = configHome + "/baton/baton.toml"
             if FileManager.default.fileExists(atPath: candidate) { path = candidate }
         }
