@@ -5,42 +5,70 @@ import BatonCore
 
 /// The fast paths of ingest and handoff must accept and store exactly what the Foundation-based ones did.
 @Suite struct EncodingAndValidationTests {
-    /// Every scalar type Codable knows, optionals, nesting, and strings that need escaping.
-    struct Sample: Codable, Equatable {
-        struct Inner: Codable, Equatable {
-            var tag: String
-            var weight: Float
-        }
-        enum Mood: String, Codable { case calm, cross }
-        var text: String
-        var flag: Bool
-        var small: Int8, medium: Int16, wide: Int32, long: Int64, plain: Int, zero: Int
-        var unsigned: UInt, byte: UInt8, half: UInt16, word: UInt32, big: UInt64
-        var ratio: Double, tiny: Double, whole: Double, negative: Double
-        var when: Date
-        var maybe: String?
-        var absent: String?
-        var mood: Mood
-        var inner: Inner
-        var list: [Inner]
-        var nested: [[Int]]
-        var table: [String: Double]
-        var empty: [String]
+    static let awkward = "quote \" backslash \\ slash / newline \n tab \t bell \u{07} nul \u{00} esc \u{1B}[31m emoji 👍🏽 ação 日本"
+
+    /// A packet with every optional field set and every list non-empty.
+    static var fullPacket: ContextPacket {
+        let at = Date(timeIntervalSinceReferenceDate: 800_000_000.123456)
+        let message = Message(role: .ai, text: awkward, at: at, confidence: 0.41, intent: "refund_status",
+                              tools: [ToolCall(name: "orders", ok: false, error: "timeout \"x\""), ToolCall(name: "crm", ok: true)],
+                              kb: ["kb/refunds"], links: ["https://example.com/a?b=c"])
+        return ContextPacket(
+            conversationID: "c-ação", builtAt: at, summary: ["Wants: \(awkward)", "Escalated"],
+            primary: FiredTrigger(kind: .policyTopic, message: 2, reason: "matched 'money back'", rule: "policy_topic/refund", topic: "refund"),
+            otherTriggers: [FiredTrigger(kind: .lowConfidence, message: 1, reason: "0.41 < 0.60", rule: "low_confidence/floor")],
+            intent: "refund_status", confidence: 0.41,
+            sentiment: SentimentReading(current: -0.62, trajectory: [0, -0.3, -0.62, 1, -1]),
+            aiTried: AIAttempts(answers: ["Try again", awkward], links: ["https://x.test/"], kb: ["kb/1", "kb/2"],
+                                toolCalls: [ToolCall(name: "orders", ok: false, error: "timeout")]),
+            profile: CustomerProfile(id: "cust-1", name: "Ana \"Ruiz\"", channel: .whatsapp, language: "es", tier: "vip",
+                                     ltv: 12_345.67, tags: ["vip", "named_account"],
+                                     priorContacts: [PriorContact(topic: "refund", daysAgo: 3)], openHandoffs: 2),
+            recommendedAction: "Check the refund", suggestedReply: "Hi {name}, I'm {agent}.",
+            transcript: [Message(role: .customer, text: "hola", at: at), message,
+                         Message(role: .customer, text: "-1200 is a whole number", confidence: -1200)],
+            whatsappWindow: ReplyWindow(lastCustomerMessageAt: at, closesAt: at.addingTimeInterval(86_400)),
+            queue: "billing", priority: .high)
     }
 
-    @Test func storeEncoderOutputDecodesToTheSameValueAsJSONEncoders() throws {
-        let sample = Sample(
-            text: "quote \" backslash \\ slash / newline \n tab \t bell \u{07} nul \u{00} emoji 👍🏽 accents ação 日本",
-            flag: true, small: -8, medium: 1_600, wide: -32_000_000, long: Int64.min, plain: 42, zero: 0,
-            unsigned: 7, byte: 255, half: 65_535, word: 4_000_000_000, big: UInt64.max,
-            ratio: 0.1, tiny: 1e-7, whole: 1200, negative: -0.4,
-            when: Date(timeIntervalSinceReferenceDate: 800_000_000.123456), maybe: "here", absent: nil, mood: .cross,
-            inner: .init(tag: "{wait}", weight: 0.25), list: [.init(tag: "a", weight: 1), .init(tag: "", weight: -2.5)],
-            nested: [[1, 2], [], [3]], table: ["x": 1.5, "y \"q\"": -3], empty: [])
-        let ours = try StoreJSONEncoder().encode(sample)
-        #expect(try JSONDecoder().decode(Sample.self, from: Data(ours.utf8)) == sample)
-        let object = try JSONSerialization.jsonObject(with: Data(ours.utf8)) as? [String: Any]
-        #expect(object?["absent"] == nil, "nil optionals are left out, as JSONEncoder does")
+    /// The same JSON, as parsed objects, as `JSONEncoder` writes for the value.
+    private func expectSameJSON<T: Encodable>(_ ours: String, _ value: T, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let theirs = try JSONEncoder().encode(value)
+        let parsedOurs = try JSONSerialization.jsonObject(with: Data(ours.utf8)) as? NSObject
+        let parsedTheirs = try JSONSerialization.jsonObject(with: theirs) as? NSObject
+        #expect(parsedOurs != nil && parsedOurs == parsedTheirs, "\(ours)", sourceLocation: sourceLocation)
+    }
+
+    @Test func packetsAreWrittenAsJSONEncoderWritesThemAndReadBackEqual() throws {
+        var packet = Self.fullPacket
+        let ours = try StoreJSON.packet(packet)
+        try expectSameJSON(ours, packet)
+        #expect(try JSONDecoder().decode(ContextPacket.self, from: Data(ours.utf8)) == packet)
+
+        // Without any optional field and with empty lists: absent keys, as JSONEncoder leaves them out.
+        packet.intent = nil
+        packet.confidence = nil
+        packet.whatsappWindow = nil
+        packet.primary.topic = nil
+        packet.otherTriggers = []
+        packet.profile.ltv = nil
+        packet.profile.tags = []
+        packet.transcript = [Message(role: .customer, text: "")]
+        packet.aiTried = AIAttempts()
+        let sparse = try StoreJSON.packet(packet)
+        try expectSameJSON(sparse, packet)
+        #expect(try JSONDecoder().decode(ContextPacket.self, from: Data(sparse.utf8)) == packet)
+        #expect(!sparse.contains("\"intent\"") && !sparse.contains("\"whatsappWindow\"") && !sparse.contains("\"ltv\""))
+    }
+
+    @Test func messageAndCustomerColumnsAreWrittenAsJSONEncoderWritesThem() throws {
+        let calls = [ToolCall(name: "orders", ok: false, error: Self.awkward), ToolCall(name: "crm", ok: true)]
+        try expectSameJSON(StoreJSON.toolCalls(calls), calls)
+        try expectSameJSON(StoreJSON.strings(["a", Self.awkward, ""]), ["a", Self.awkward, ""])
+        let contacts = [PriorContact(topic: "refund", daysAgo: 0), PriorContact(topic: "é", daysAgo: 31)]
+        try expectSameJSON(StoreJSON.priorContacts(contacts), contacts)
+        #expect(try JSONDecoder().decode([PriorContact].self, from: Data(StoreJSON.priorContacts(contacts).utf8)) == contacts)
+        #expect(StoreJSON.strings([]) == "[]")
     }
 
     @Test func storedPacketsReadBackUnchanged() throws {
@@ -57,9 +85,15 @@ import BatonCore
         #expect(detail.messages == conversation.messages)
     }
 
-    @Test func nonFiniteNumbersAreRefusedNamingTheField() {
-        struct Reading: Encodable { var score: Double }
-        #expect(throws: EncodingError.self) { try StoreJSONEncoder().encode(Reading(score: .nan)) }
+    @Test func nonFiniteNumbersInAPacketAreRefusedNamingTheField() {
+        var packet = Self.fullPacket
+        packet.sentiment.trajectory[1] = .nan
+        #expect(throws: StoreError.invalidInput("the context packet of c-ação has sentiment.trajectory that is not a finite number")) {
+            try StoreJSON.packet(packet)
+        }
+        packet = Self.fullPacket
+        packet.profile.ltv = .infinity
+        #expect(throws: StoreError.self) { try StoreJSON.packet(packet) }
     }
 
     @Test func identifiersAreCheckedForSpacesControlsAndLength() throws {

@@ -51,17 +51,20 @@ public struct Templates: Sendable, Equatable {
         var result = ""
         result.reserveCapacity(template.utf8.count + 32)
         var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
+        // Braces are ASCII, so searching the UTF-8 view finds the same places as searching characters, and
+        // its indexes fall on character boundaries; this runs for every handoff message and reply.
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
             result += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}",
+            let afterOpen = rest.utf8.index(after: open)
+            guard let close = rest.utf8[afterOpen...].firstIndex(where: { $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "{") }),
+                  rest.utf8[close] == UInt8(ascii: "}"),
                   let value = values[String(rest[afterOpen..<close])] else {
                 result.append("{")
                 rest = rest[afterOpen...]
                 continue
             }
             result += value
-            rest = rest[rest.index(after: close)...]
+            rest = rest[rest.utf8.index(after: close)...]
         }
         result += rest
         return result

@@ -9,7 +9,6 @@ import BatonCore
 /// `idx` NULL and never shift those indexes.
 struct ConversationRecorder {
     private let db: Database
-    private let encoder = StoreJSONEncoder()
     private let lookup: Statement
     private let insertConversation: Statement
     private let updateConversation: Statement
@@ -61,8 +60,8 @@ struct ConversationRecorder {
         let name = customer.name ?? customer.id
         let language = customer.language ?? ""
         let tier = customer.tier ?? ""
-        let tags = try customer.tags.isEmpty ? nil : json(customer.tags)
-        let prior = try customer.priorContacts.isEmpty ? nil : json(customer.priorContacts)
+        let tags = customer.tags.isEmpty ? nil : StoreJSON.strings(customer.tags)
+        let prior = customer.priorContacts.isEmpty ? nil : StoreJSON.priorContacts(customer.priorContacts)
 
         guard let existing = try Row.fetchOne(lookup, arguments: [conversation.id]) else {
             let createdAt = conversation.messages.first?.at ?? now
@@ -119,9 +118,9 @@ struct ConversationRecorder {
             values.bind(message.at?.storeValue)
             values.bind(message.confidence)
             values.bind(message.intent)
-            values.bind(try message.tools.isEmpty ? nil : json(message.tools))
-            values.bind(try message.kb.isEmpty ? nil : json(message.kb))
-            values.bind(try message.links.isEmpty ? nil : json(message.links))
+            values.bind(message.tools.isEmpty ? nil : StoreJSON.toolCalls(message.tools))
+            values.bind(message.kb.isEmpty ? nil : StoreJSON.strings(message.kb))
+            values.bind(message.links.isEmpty ? nil : StoreJSON.strings(message.links))
             try values.execute()
         }
     }
@@ -132,9 +131,5 @@ struct ConversationRecorder {
             SELECT \(MessageRow.columns) FROM messages WHERE conversation_id = ? AND idx IS NOT NULL AND idx < ? ORDER BY idx
             """), arguments: [conversationID, count])
         return try rows.map { try MessageRow.message($0, conversationID: conversationID) }
-    }
-
-    private func json(_ value: some Encodable) throws -> String {
-        try encoder.encode(value)
     }
 }

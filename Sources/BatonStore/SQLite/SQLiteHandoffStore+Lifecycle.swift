@@ -44,7 +44,7 @@ extension SQLiteHandoffStore {
         try Validate.identifier(request.threadID, "handoff thread id")
         try Validate.identifier(request.queue, "handoff queue for thread \(request.threadID)")
         try Validate.text(request.customerMessage, "customer message of the handoff of thread \(request.threadID)")
-        return try StoreJSONEncoder().encode(request.packet)
+        return try StoreJSON.packet(request.packet)
     }
 
     @discardableResult
