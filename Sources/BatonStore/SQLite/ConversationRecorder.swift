@@ -25,7 +25,7 @@ struct ConversationRecorder {
         insertConversation = try db.cachedStatement(sql: """
             INSERT INTO conversations (id, channel, customer_id, customer_name, language, tier, ltv, tags, prior_contacts,
                                        created_at, bot_message_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
             """)
         updateConversation = try db.cachedStatement(sql: """
             UPDATE conversations SET channel = ?, customer_id = ?, customer_name = ?, language = ?, tier = ?, ltv = ?,
@@ -63,17 +63,19 @@ struct ConversationRecorder {
         let tags = customer.tags.isEmpty ? nil : StoreJSON.strings(customer.tags)
         let prior = customer.priorContacts.isEmpty ? nil : StoreJSON.priorContacts(customer.priorContacts)
 
-        guard let existing = try Row.fetchOne(lookup, arguments: [conversation.id]) else {
-            let createdAt = conversation.messages.first?.at ?? now
-            var row = DirectBinding(insertConversation)
-            for text in [conversation.id, conversation.channel.rawValue, customer.id, customer.name, customer.language,
-                         customer.tier] { row.bind(text) }
-            row.bind(customer.ltv)
-            row.bind(tags)
-            row.bind(prior)
-            row.bind(createdAt.storeValue)
-            row.bind(conversation.messages.count)
-            try row.execute()
+        // Insert first: a new conversation (the common case) costs no lookup, since the insert's own
+        // uniqueness check finds whether the id is taken.
+        let createdAt = conversation.messages.first?.at ?? now
+        var row = DirectBinding(insertConversation)
+        for text in [conversation.id, conversation.channel.rawValue, customer.id, customer.name, customer.language,
+                     customer.tier] { row.bind(text) }
+        row.bind(customer.ltv)
+        row.bind(tags)
+        row.bind(prior)
+        row.bind(createdAt.storeValue)
+        row.bind(conversation.messages.count)
+        try row.execute()
+        if db.changesCount == 1 {
             var thread = DirectBinding(insertThread)
             for text in [conversation.id, name, conversation.channel.rawValue, language, tier] { thread.bind(text) }
             thread.bind(now.storeValue)
@@ -83,7 +85,9 @@ struct ConversationRecorder {
             stored.expect = nil
             return RecordOutcome(conversation: stored, state: .ai, firstNewMessage: 0, evaluateFrom: 0, isNewThread: true)
         }
-
+        guard let existing = try Row.fetchOne(lookup, arguments: [conversation.id]) else {
+            throw StoreError.corrupt("conversation \(conversation.id) is stored without its thread")
+        }
         let storedCount: Int = existing[0]
         let state = try ThreadRow.decode(ThreadState.self, existing[1], "state", conversation.id)
         let evaluateFrom: Int = existing[2]
