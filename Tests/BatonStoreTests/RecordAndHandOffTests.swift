@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRDB
 import BatonCore
 @testable import BatonStore
 
@@ -72,4 +73,48 @@ import BatonCore
         }
         #expect(try store.conversation(id: "c1") == nil)
     }
+    /// Recording a batch and handing off in one transaction inserts a new thread already handed off; the
+    /// rows must be exactly those that recording and then handing off in two steps leave.
+    @Test func handingOffNewThreadsInTheirBatchStoresWhatTwoStepsWould() throws {
+        let t1 = t0.addingTimeInterval(60)
+        var known = StoreFixtures.conversation("e1")
+        var sentTwice = StoreFixtures.conversation("n1")
+        sentTwice.messages.append(Message(role: .customer, text: "still there?"))
+        let batch = [StoreFixtures.conversation("n1"), StoreFixtures.conversation("n2"), known,
+                     StoreFixtures.conversation("n3"), sentTwice, StoreFixtures.conversation("n4")]
+        var requests = [StoreFixtures.request("n1", at: t1), StoreFixtures.request("e1", queue: "sales", at: t1),
+                        StoreFixtures.request("n3", afterHours: true, at: t1), StoreFixtures.request("n4", priority: .high, at: t1),
+                        StoreFixtures.request("n4", at: t1)]
+        requests[3].suggestedAgent = "ana"
+        requests[3].introduction = "Hi, I'm {agent}."
+        requests[3].callbackAt = t1.addingTimeInterval(3600)
+
+        let oneStep = try SQLiteHandoffStore.inMemory()
+        let twoSteps = try SQLiteHandoffStore.inMemory()
+        known.messages.removeLast()
+        for store in [oneStep, twoSteps] { _ = try store.record(known, now: t0) }
+
+        let together = try oneStep.record(batch, now: t1) { _, _ in requests }
+        _ = try twoSteps.record(batch, now: t1)
+        let apart = try twoSteps.handoff(requests, now: t1)
+        #expect(together.handoffs == apart)
+        guard case .failure(.notAllowed(.handoff, .queued)) = together.handoffs[4] else {
+            Issue.record("a second handoff of n4 in the batch was not refused: \(together.handoffs[4])")
+            return
+        }
+        for sql in ["SELECT * FROM threads ORDER BY id",
+                    "SELECT * FROM conversations ORDER BY id",
+                    "SELECT * FROM messages ORDER BY id",
+                    "SELECT * FROM audit ORDER BY id",
+                    "SELECT * FROM outbox ORDER BY id",
+                    "SELECT * FROM thread_counts WHERE threads <> 0 ORDER BY queue, state"] {
+            let expected = try twoSteps.writer.read { try Row.fetchAll($0, sql: sql) }
+            let actual = try oneStep.writer.read { try Row.fetchAll($0, sql: sql) }
+            #expect(actual == expected, "\(sql)")
+            #expect(!expected.isEmpty, "\(sql)")
+        }
+        #expect(try oneStep.thread(id: "n2")?.summary.state == .ai)
+        #expect(try oneStep.thread(id: "n3")?.summary.state == .afterHours)
+    }
 }
+

@@ -7,8 +7,26 @@ import BatonCore
 /// Bot-side messages keep the conversation's own indexes (`messages.idx`), so the platform may send the
 /// whole conversation again and only the unseen tail is stored. Agent replies live in the same table with
 /// `idx` NULL and never shift those indexes.
+///
+/// A recorder that defers new threads stores a new conversation and its messages but holds back its
+/// thread row, so a batch that hands the conversation off can insert the thread already handed off
+/// instead of inserting it and updating it (`HandoffWriter.applyToNewThread`); the rest are inserted
+/// with the AI by `insertDeferredThreads`, in the same transaction.
 struct ConversationRecorder {
+    /// The thread row of a new conversation, not yet inserted.
+    struct NewThread {
+        var id: String
+        var customerName: String
+        var channel: String
+        var language: String
+        var tier: String
+    }
+
     private let db: Database
+    private let defersNewThreads: Bool
+    /// New threads held back, by id, in arrival order.
+    private(set) var deferred: [String: NewThread] = [:]
+    private var deferredOrder: [String] = []
     private let lookup: Statement
     private let insertConversation: Statement
     private let updateConversation: Statement
@@ -16,8 +34,9 @@ struct ConversationRecorder {
     private let touchThread: Statement
     private let insertMessage: Statement
 
-    init(_ db: Database) throws {
+    init(_ db: Database, defersNewThreads: Bool = false) throws {
         self.db = db
+        self.defersNewThreads = defersNewThreads
         lookup = try db.cachedStatement(sql: """
             SELECT c.bot_message_count, t.state, t.evaluate_from FROM conversations c JOIN threads t ON t.id = c.id
             WHERE c.id = ?
@@ -55,7 +74,7 @@ struct ConversationRecorder {
         }
     }
 
-    func record(_ conversation: Conversation, now: Date) throws -> RecordOutcome {
+    mutating func record(_ conversation: Conversation, now: Date) throws -> RecordOutcome {
         let customer = conversation.customer
         let name = customer.name ?? customer.id
         let language = customer.language ?? ""
@@ -76,15 +95,21 @@ struct ConversationRecorder {
         row.bind(conversation.messages.count)
         try row.execute()
         if db.changesCount == 1 {
-            var thread = DirectBinding(insertThread)
-            for text in [conversation.id, name, conversation.channel.rawValue, language, tier] { thread.bind(text) }
-            thread.bind(now.storeValue)
-            try thread.execute()
+            let thread = NewThread(id: conversation.id, customerName: name, channel: conversation.channel.rawValue,
+                                   language: language, tier: tier)
+            if defersNewThreads {
+                deferred[thread.id] = thread
+                deferredOrder.append(thread.id)
+            } else {
+                try insert(thread, now: now)
+            }
             try insertMessages(of: conversation, from: 0)
             var stored = conversation
             stored.expect = nil
             return RecordOutcome(conversation: stored, state: .ai, firstNewMessage: 0, evaluateFrom: 0, isNewThread: true)
         }
+        // Sent again in the same batch: its thread is needed now, as the AI's.
+        if let thread = takeDeferred(conversation.id) { try insert(thread, now: now) }
         guard let existing = try Row.fetchOne(lookup, arguments: [conversation.id]) else {
             throw StoreError.corrupt("conversation \(conversation.id) is stored without its thread")
         }
@@ -109,6 +134,26 @@ struct ConversationRecorder {
             + conversation.messages.dropFirst(storedCount)
         return RecordOutcome(conversation: stored, state: state, firstNewMessage: storedCount,
                              evaluateFrom: evaluateFrom, isNewThread: false)
+    }
+
+    /// Removes a deferred thread, which its caller then inserts; nil when `id` is not deferred.
+    mutating func takeDeferred(_ id: String) -> NewThread? {
+        deferred.removeValue(forKey: id)
+    }
+
+    /// Inserts the deferred threads that were not handed off, with the AI.
+    mutating func insertDeferredThreads(now: Date) throws {
+        for id in deferredOrder {
+            if let thread = deferred.removeValue(forKey: id) { try insert(thread, now: now) }
+        }
+        deferredOrder = []
+    }
+
+    private func insert(_ thread: NewThread, now: Date) throws {
+        var row = DirectBinding(insertThread)
+        for text in [thread.id, thread.customerName, thread.channel, thread.language, thread.tier] { row.bind(text) }
+        row.bind(now.storeValue)
+        try row.execute()
     }
 
     private func insertMessages(of conversation: Conversation, from start: Int) throws {

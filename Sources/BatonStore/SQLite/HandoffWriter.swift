@@ -16,11 +16,52 @@ struct HandoffWriter {
         self.db = db
     }
 
+    /// The columns every handoff sets from its request, in the order `bindHandoffValues` binds them.
+    private static let handoffColumns = [
+        "queue", "priority", "priority_rank", "trigger_kind", "sentiment", "queued_at", "pickup_deadline",
+        "last_activity_at", "suggested_agent", "callback_at", "introduction", "handed_off_at", "repeat_contact", "packet",
+    ]
+
     /// The handoff's compare-and-set, audit row and customer message.
     mutating func apply(_ request: HandoffRequest, packet: String, now: Date) throws -> ThreadSummary {
         let (template, statement) = try preparedTransition(afterHours: request.afterHours)
         var values = DirectBinding(statement)
-        // In the order of the `?` assignments of `preparedTransition(afterHours:)`, then the thread id.
+        bindHandoffValues(request, packet: packet, now: now, into: &values)
+        values.bind(request.threadID)
+        var change = template
+        change.reason = request.packet.primary.reason
+        let outcome = try change.finish(try values.fetchOne(), threadID: request.threadID, now: now, in: db)
+        try enqueueCustomerMessage(request, now: now)
+        return outcome.summary
+    }
+
+    /// The handoff of a thread whose row does not exist yet (a new conversation recorded in the same
+    /// transaction): the row is inserted already handed off, with the values, audit row and customer message
+    /// that inserting it with the AI and then running `apply` would leave, for one write instead of two.
+    mutating func applyToNewThread(_ thread: ConversationRecorder.NewThread, _ request: HandoffRequest, packet: String,
+                                   now: Date) throws -> ThreadSummary {
+        // A new thread is with the AI; `Lifecycle` says where a handoff takes it from there.
+        let state = try Lifecycle.apply(.handoff, to: .ai, owner: nil, actor: SQLiteHandoffStore.systemActor,
+                                        afterHours: request.afterHours)
+        var values = DirectBinding(try db.cachedStatement(sql: """
+            INSERT INTO threads (id, customer_name, channel, language, tier, state, previous_state, version,
+                                 \(Self.handoffColumns.joined(separator: ", ")))
+            VALUES (?, ?, ?, ?, ?, ?, 'ai', 1, \(Self.handoffColumns.map { _ in "?" }.joined(separator: ", ")))
+            RETURNING \(ThreadRow.columns), previous_state, claimed_at
+            """))
+        for text in [thread.id, thread.customerName, thread.channel, thread.language, thread.tier, state.rawValue] {
+            values.bind(text)
+        }
+        bindHandoffValues(request, packet: packet, now: now, into: &values)
+        var change = ThreadTransition(.handoff, actor: SQLiteHandoffStore.systemActor, afterHours: request.afterHours)
+        change.reason = request.packet.primary.reason
+        let outcome = try change.finish(try values.fetchOne(), threadID: request.threadID, now: now, in: db)
+        try enqueueCustomerMessage(request, now: now)
+        return outcome.summary
+    }
+
+    /// Binds the values of `handoffColumns`, in that order.
+    private func bindHandoffValues(_ request: HandoffRequest, packet: String, now: Date, into values: inout DirectBinding) {
         values.bind(request.queue)
         values.bind(request.priority.rawValue)
         values.bind(request.priority.rank)
@@ -36,25 +77,19 @@ struct HandoffWriter {
         values.bind(request.packet.primary.kind == .repeatContact
                     || request.packet.otherTriggers.contains { $0.kind == .repeatContact })
         values.bind(packet)
-        values.bind(request.threadID)
-        var change = template
-        change.reason = request.packet.primary.reason
-        let outcome = try change.finish(try values.fetchOne(), threadID: request.threadID, now: now, in: db)
+    }
+
+    private func enqueueCustomerMessage(_ request: HandoffRequest, now: Date) throws {
         try SQLiteHandoffStore.enqueue(db, threadID: request.threadID,
                                        kind: request.afterHours ? .afterHoursMessage : .handoffMessage,
                                        text: request.customerMessage, actor: SQLiteHandoffStore.systemActor, now: now)
-        return outcome.summary
     }
 
     private mutating func preparedTransition(afterHours: Bool) throws -> (transition: ThreadTransition, statement: Statement) {
         if let prepared = prepared[afterHours] { return prepared }
         var change = ThreadTransition(.handoff, actor: SQLiteHandoffStore.systemActor, afterHours: afterHours)
-        // Bound per handoff, in this order (see `apply`).
-        for column in ["queue", "priority", "priority_rank", "trigger_kind", "sentiment", "queued_at", "pickup_deadline",
-                       "last_activity_at", "suggested_agent", "callback_at", "introduction", "handed_off_at",
-                       "repeat_contact", "packet"] {
-            change.set(column, nil)
-        }
+        // Bound per handoff by `bindHandoffValues`, then the thread id.
+        for column in Self.handoffColumns { change.set(column, nil) }
         // The same for every handoff: a fresh wait with no owner, no escalation and no earlier outcome.
         change.set("escalation_level", sql: "0")
         for column in ["owner", "claimed_at", "agent_activity_at", "first_claimed_at", "resolved_at", "released_at",

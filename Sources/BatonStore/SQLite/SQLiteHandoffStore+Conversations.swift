@@ -17,7 +17,8 @@ extension SQLiteHandoffStore {
                 conversation = Conversation(id: conversationID, channel: channel ?? .webchat, customer: customer, messages: [message])
             }
             try ConversationRecorder.validate(conversation)
-            return try ConversationRecorder(db).record(conversation, now: now)
+            var recorder = try ConversationRecorder(db)
+            return try recorder.record(conversation, now: now)
         }
     }
 

@@ -25,11 +25,16 @@ extension SQLiteHandoffStore {
     }
 
     /// Applies many handoffs inside an open write transaction; a refusal is reported in its slot.
-    static func applyHandoffs(_ requests: [HandoffRequest], packets: [String]? = nil, now: Date,
-                              in db: Database) throws -> [Result<ThreadSummary, LifecycleError>] {
+    /// A thread `newThread` hands over (one held back by a `ConversationRecorder`) is inserted already handed off.
+    static func applyHandoffs(_ requests: [HandoffRequest], packets: [String]? = nil, now: Date, in db: Database,
+                              newThread: (String) -> ConversationRecorder.NewThread? = { _ in nil })
+        throws -> [Result<ThreadSummary, LifecycleError>] {
         let packets = try packets ?? requests.map { try validatedPacket($0) }
         var writer = HandoffWriter(db)
         return try zip(requests, packets).map { request, packet in
+            if let thread = newThread(request.threadID) {
+                return .success(try writer.applyToNewThread(thread, request, packet: packet, now: now))
+            }
             // A refused compare-and-set has written nothing, so the other handoffs can go on.
             do {
                 return .success(try writer.apply(request, packet: packet, now: now))

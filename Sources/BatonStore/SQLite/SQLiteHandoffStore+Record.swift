@@ -6,13 +6,16 @@ import BatonCore
 extension SQLiteHandoffStore {
     public func record(_ conversation: Conversation, now: Date) throws -> RecordOutcome {
         try ConversationRecorder.validate(conversation)
-        return try write { db in try ConversationRecorder(db).record(conversation, now: now) }
+        return try write { db in
+            var recorder = try ConversationRecorder(db)
+            return try recorder.record(conversation, now: now)
+        }
     }
 
     public func record(_ conversations: [Conversation], now: Date) throws -> [RecordOutcome] {
         for conversation in conversations { try ConversationRecorder.validate(conversation) }
         return try write { db in
-            let recorder = try ConversationRecorder(db)
+            var recorder = try ConversationRecorder(db)
             return try conversations.map { try recorder.record($0, now: now) }
         }
     }
@@ -21,10 +24,13 @@ extension SQLiteHandoffStore {
                        plan: (_ recorded: [RecordOutcome], _ facts: any PlanningFacts) throws -> [HandoffRequest]) throws -> RecordedBatch {
         for conversation in conversations { try ConversationRecorder.validate(conversation) }
         return try write { db in
-            let recorder = try ConversationRecorder(db)
+            // New threads wait for the plan: one handed off is inserted in its handed-off state.
+            var recorder = try ConversationRecorder(db, defersNewThreads: true)
             let recorded = try conversations.map { try recorder.record($0, now: now) }
             let requests = try plan(recorded, SQLitePlanningFacts(db: db, now: now))
-            return RecordedBatch(recorded: recorded, handoffs: try Self.applyHandoffs(requests, now: now, in: db))
+            let handoffs = try Self.applyHandoffs(requests, now: now, in: db) { recorder.takeDeferred($0) }
+            try recorder.insertDeferredThreads(now: now)
+            return RecordedBatch(recorded: recorded, handoffs: handoffs)
         }
     }
 }
