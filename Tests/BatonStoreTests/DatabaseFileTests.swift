@@ -29,6 +29,31 @@ import BatonCore
         #expect(try store.thread(id: "c1") != nil)
     }
 
+    /// Another process creating the file commits GRDB's empty migrations table before the schema; a
+    /// process opening the file at that moment joins in instead of calling it someone else's database.
+    @Test func aFileAnotherProcessIsCreatingIsJoinedButAnotherAppsMigratedFileIsRefused() throws {
+        let path = try StoreFixtures.temporaryPath()
+        do {
+            let raw = try DatabaseQueue(path: path)
+            try raw.write { try $0.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)") }
+        }
+        let store = try SQLiteHandoffStore(path: path)
+        _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
+        #expect(try store.thread(id: "c1") != nil)
+
+        let foreign = try StoreFixtures.temporaryPath()
+        do {
+            let raw = try DatabaseQueue(path: foreign)
+            try raw.write { db in
+                try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('their-v1')")
+            }
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: foreign))
+        #expect(throws: StoreError.notABatonDatabase(path: foreign)) { try SQLiteHandoffStore(path: foreign) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: foreign)) == before)
+    }
+
     @Test func aNewerSchemaIsRefused() throws {
         let path = try StoreFixtures.temporaryPath()
         do { _ = try SQLiteHandoffStore(path: path) }

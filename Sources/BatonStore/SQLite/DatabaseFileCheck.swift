@@ -27,9 +27,14 @@ enum DatabaseFileCheck {
         var inspect = configuration
         inspect.readonly = true
         let (applicationID, userVersion, tableCount) = try DatabaseQueue(path: path, configuration: inspect).read { db in
-            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-             try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0)
+            // Another Baton process creating this file commits GRDB's empty migrations table before the
+            // schema; a file holding only that is a Baton database being born, not someone else's.
+            let migrationsTable = try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE name = 'grdb_migrations'") ?? false
+            let migrationsApplied = migrationsTable ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0 : 0
+            return (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                    try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                    (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'") ?? 0)
+                        + migrationsApplied)
         }
         if applicationID == StoreSchema.applicationID {
             if userVersion > StoreSchema.version {
