@@ -4,7 +4,8 @@ import Foundation
 
 /// Ingest rate, and claim and queue-page latency on a large store.
 enum StoreBenchmark {
-    /// Ingest through the dispatcher (parse is excluded; trigger evaluation and handoffs included).
+    /// Ingest through the dispatcher (parse is excluded; trigger evaluation and handoffs included), in
+    /// batches of the size `baton ingest` uses.
     static func ingest(messages: Int, directory: String) throws -> JSONValue {
         let path = directory + "/ingest.sqlite"
         let store = try SQLiteHandoffStore(path: path)
@@ -16,9 +17,9 @@ enum StoreBenchmark {
         let elapsed = try Measure.seconds {
             var start = 0
             while start < conversations.count {
-                let batch = Array(conversations[start..<min(start + 1000, conversations.count)])
+                let batch = Array(conversations[start..<min(start + Dispatcher.batchSize, conversations.count)])
                 for outcome in try dispatcher.ingest(batch: batch) { if case .handedOff = outcome { handoffs += 1 } }
-                start += 1000
+                start += Dispatcher.batchSize
             }
         }
         // The store alone: record without evaluation, for comparison.
@@ -29,8 +30,8 @@ enum StoreBenchmark {
         let rawElapsed = try Measure.seconds {
             var start = 0
             while start < rawConversations.count {
-                _ = try raw.record(Array(rawConversations[start..<min(start + 1000, rawConversations.count)]), now: Date())
-                start += 1000
+                _ = try raw.record(Array(rawConversations[start..<min(start + Dispatcher.batchSize, rawConversations.count)]), now: Date())
+                start += Dispatcher.batchSize
             }
         }
         return .object([

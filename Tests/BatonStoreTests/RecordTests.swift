@@ -60,6 +60,19 @@ import BatonCore
         #expect(shorter.conversation.messages.count == 4)
     }
 
+    /// Messages are inserted several to a statement; long conversations and long tails span several.
+    @Test func longConversationsAndLongTailsAreStoredWholeAndInOrder() throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        let long = StoreFixtures.conversation("c1", messages: 19)
+        _ = try store.record(long, now: t0)
+        #expect(try store.thread(id: "c1")?.messages == long.messages)
+        let longer = StoreFixtures.conversation("c1", messages: 37)
+        let outcome = try store.record(longer, now: t0.addingTimeInterval(5))
+        #expect(outcome.firstNewMessage == 19)
+        #expect(try store.thread(id: "c1")?.messages == longer.messages)
+        #expect(try store.conversation(id: "c1")?.messages == longer.messages)
+    }
+
     @Test func agentRepliesDoNotShiftBotIndexes() throws {
         let store = try SQLiteHandoffStore.inMemory()
         _ = try store.record(StoreFixtures.conversation("c1", messages: 2), now: t0)

@@ -32,7 +32,6 @@ struct ConversationRecorder {
     private let updateConversation: Statement
     private let insertThread: Statement
     private let touchThread: Statement
-    private let insertMessage: Statement
 
     init(_ db: Database, defersNewThreads: Bool = false) throws {
         self.db = db
@@ -56,10 +55,6 @@ struct ConversationRecorder {
         touchThread = try db.cachedStatement(sql: """
             UPDATE threads SET customer_name = ?, channel = ?, language = ?, tier = ?,
                 last_activity_at = CASE WHEN ? THEN MAX(last_activity_at, ?) ELSE last_activity_at END WHERE id = ?
-            """)
-        insertMessage = try db.cachedStatement(sql: """
-            INSERT INTO messages (conversation_id, idx, role, text, at, confidence, intent, tools, kb, links)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
     }
 
@@ -89,8 +84,8 @@ struct ConversationRecorder {
         for text in [conversation.id, conversation.channel.rawValue, customer.id, customer.name, customer.language,
                      customer.tier] { row.bind(text) }
         row.bind(customer.ltv)
-        row.bind(tags)
-        row.bind(prior)
+        row.bind(utf8: tags)
+        row.bind(utf8: prior)
         row.bind(createdAt.storeValue)
         row.bind(conversation.messages.count)
         try row.execute()
@@ -117,10 +112,16 @@ struct ConversationRecorder {
         let state = try ThreadRow.decode(ThreadState.self, existing[1], "state", conversation.id)
         let evaluateFrom: Int = existing[2]
         let count = max(storedCount, conversation.messages.count)
-        updateConversation.setUncheckedArguments([
-            conversation.channel.rawValue, customer.id, customer.name, customer.language, customer.tier, customer.ltv,
-            tags, prior, count, conversation.id])
-        try updateConversation.execute()
+        var update = DirectBinding(updateConversation)
+        for text in [conversation.channel.rawValue, customer.id, customer.name, customer.language, customer.tier] {
+            update.bind(text)
+        }
+        update.bind(customer.ltv)
+        update.bind(utf8: tags)
+        update.bind(utf8: prior)
+        update.bind(count)
+        update.bind(conversation.id)
+        try update.execute()
         let hasNew = conversation.messages.count > storedCount
         touchThread.setUncheckedArguments([name, conversation.channel.rawValue, language, tier,
                                            hasNew, now.storeValue, conversation.id])
@@ -156,21 +157,38 @@ struct ConversationRecorder {
         try row.execute()
     }
 
+    /// Up to this many messages go into one INSERT; most conversations send fewer at a time.
+    private static let messagesPerInsert = 8
+
+    /// `INSERT INTO messages` with 1 ... `messagesPerInsert` rows of values, by row count.
+    private static let insertMessagesSQL: [String] = (0...messagesPerInsert).map { rows in
+        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        return "INSERT INTO messages (conversation_id, idx, role, text, at, confidence, intent, tools, kb, links) VALUES "
+            + Array(repeating: row, count: rows).joined(separator: ", ")
+    }
+
+    /// Inserts messages `start...` of the conversation, several rows per statement: one statement per
+    /// message cost more in running statements than in storing rows.
     private func insertMessages(of conversation: Conversation, from start: Int) throws {
-        for index in start..<conversation.messages.count {
-            let message = conversation.messages[index]
-            var values = DirectBinding(insertMessage)
-            values.bind(conversation.id)
-            values.bind(index)
-            values.bind(message.role.rawValue)
-            values.bind(message.text)
-            values.bind(message.at?.storeValue)
-            values.bind(message.confidence)
-            values.bind(message.intent)
-            values.bind(message.tools.isEmpty ? nil : StoreJSON.toolCalls(message.tools))
-            values.bind(message.kb.isEmpty ? nil : StoreJSON.strings(message.kb))
-            values.bind(message.links.isEmpty ? nil : StoreJSON.strings(message.links))
+        var next = start
+        while next < conversation.messages.count {
+            let rows = min(Self.messagesPerInsert, conversation.messages.count - next)
+            var values = DirectBinding(try db.cachedStatement(sql: Self.insertMessagesSQL[rows]))
+            for index in next..<(next + rows) {
+                let message = conversation.messages[index]
+                values.bind(conversation.id)
+                values.bind(index)
+                values.bind(message.role.rawValue)
+                values.bind(message.text)
+                values.bind(message.at?.storeValue)
+                values.bind(message.confidence)
+                values.bind(message.intent)
+                values.bind(utf8: message.tools.isEmpty ? nil : StoreJSON.toolCalls(message.tools))
+                values.bind(utf8: message.kb.isEmpty ? nil : StoreJSON.strings(message.kb))
+                values.bind(utf8: message.links.isEmpty ? nil : StoreJSON.strings(message.links))
+            }
             try values.execute()
+            next += rows
         }
     }
 

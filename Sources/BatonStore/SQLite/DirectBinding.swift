@@ -28,6 +28,17 @@ struct DirectBinding {
         note(value.withCString { sqlite3_bind_text(statement.sqliteStatement, index, $0, -1, Self.transient) })
     }
 
+    /// Binds UTF-8 bytes as TEXT, as they are (JSON written by `StoreJSON`, which never holds a NUL).
+    mutating func bind(utf8 value: [UInt8]?) {
+        defer { index += 1 }
+        guard let value else { return }
+        note(value.withUnsafeBufferPointer { bytes in
+            // A non-NULL pointer even for no bytes: a NULL one would bind SQL NULL instead of ''.
+            bytes.baseAddress.map { sqlite3_bind_text(statement.sqliteStatement, index, $0, CInt(bytes.count), Self.transient) }
+                ?? sqlite3_bind_text(statement.sqliteStatement, index, "", 0, Self.transient)
+        })
+    }
+
     mutating func bind(_ value: Int?) {
         defer { index += 1 }
         guard let value else { return }

@@ -23,7 +23,7 @@ struct HandoffWriter {
     ]
 
     /// The handoff's compare-and-set, audit row and customer message.
-    mutating func apply(_ request: HandoffRequest, packet: String, now: Date) throws -> ThreadSummary {
+    mutating func apply(_ request: HandoffRequest, packet: [UInt8], now: Date) throws -> ThreadSummary {
         let (template, statement) = try preparedTransition(afterHours: request.afterHours)
         var values = DirectBinding(statement)
         bindHandoffValues(request, packet: packet, now: now, into: &values)
@@ -38,7 +38,7 @@ struct HandoffWriter {
     /// The handoff of a thread whose row does not exist yet (a new conversation recorded in the same
     /// transaction): the row is inserted already handed off, with the values, audit row and customer message
     /// that inserting it with the AI and then running `apply` would leave, for one write instead of two.
-    mutating func applyToNewThread(_ thread: ConversationRecorder.NewThread, _ request: HandoffRequest, packet: String,
+    mutating func applyToNewThread(_ thread: ConversationRecorder.NewThread, _ request: HandoffRequest, packet: [UInt8],
                                    now: Date) throws -> ThreadSummary {
         // A new thread is with the AI; `Lifecycle` says where a handoff takes it from there.
         let state = try Lifecycle.apply(.handoff, to: .ai, owner: nil, actor: SQLiteHandoffStore.systemActor,
@@ -61,7 +61,7 @@ struct HandoffWriter {
     }
 
     /// Binds the values of `handoffColumns`, in that order.
-    private func bindHandoffValues(_ request: HandoffRequest, packet: String, now: Date, into values: inout DirectBinding) {
+    private func bindHandoffValues(_ request: HandoffRequest, packet: [UInt8], now: Date, into values: inout DirectBinding) {
         values.bind(request.queue)
         values.bind(request.priority.rawValue)
         values.bind(request.priority.rank)
@@ -76,7 +76,7 @@ struct HandoffWriter {
         values.bind(now.storeValue)  // handed_off_at
         values.bind(request.packet.primary.kind == .repeatContact
                     || request.packet.otherTriggers.contains { $0.kind == .repeatContact })
-        values.bind(packet)
+        values.bind(utf8: packet)
     }
 
     private func enqueueCustomerMessage(_ request: HandoffRequest, now: Date) throws {

@@ -26,7 +26,7 @@ extension SQLiteHandoffStore {
 
     /// Applies many handoffs inside an open write transaction; a refusal is reported in its slot.
     /// A thread `newThread` hands over (one held back by a `ConversationRecorder`) is inserted already handed off.
-    static func applyHandoffs(_ requests: [HandoffRequest], packets: [String]? = nil, now: Date, in db: Database,
+    static func applyHandoffs(_ requests: [HandoffRequest], packets: [[UInt8]]? = nil, now: Date, in db: Database,
                               newThread: (String) -> ConversationRecorder.NewThread? = { _ in nil })
         throws -> [Result<ThreadSummary, LifecycleError>] {
         let packets = try packets ?? requests.map { try validatedPacket($0) }
@@ -45,7 +45,7 @@ extension SQLiteHandoffStore {
     }
 
     /// Checks a handoff request and encodes its packet.
-    private static func validatedPacket(_ request: HandoffRequest) throws -> String {
+    private static func validatedPacket(_ request: HandoffRequest) throws -> [UInt8] {
         try Validate.identifier(request.threadID, "handoff thread id")
         try Validate.identifier(request.queue, "handoff queue for thread \(request.threadID)")
         try Validate.text(request.customerMessage, "customer message of the handoff of thread \(request.threadID)")

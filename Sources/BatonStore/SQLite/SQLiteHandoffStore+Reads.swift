@@ -48,7 +48,7 @@ extension SQLiteHandoffStore {
         guard agent.capacity >= 0 else {
             throw StoreError.invalidInput("agent \(agent.id): capacity must not be negative, got \(agent.capacity)")
         }
-        let skills = StoreJSON.strings(agent.skills)
+        let skills = String(decoding: StoreJSON.strings(agent.skills), as: UTF8.self)
         try write { db in
             try db.execute(sql: """
                 INSERT INTO agents (id, name, skills, capacity, status) VALUES (?, ?, ?, ?, ?)

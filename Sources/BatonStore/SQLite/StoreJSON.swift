@@ -18,34 +18,35 @@ struct StoreJSON {
         bytes.reserveCapacity(capacity)
     }
 
-    private var text: String { String(decoding: bytes, as: UTF8.self) }
+    // Results are UTF-8 bytes, bound into statements as they are: making a `String` of them first would
+    // only validate them again.
 
     /// The packet as JSON; a NaN or infinite number in it is refused, naming its field.
-    static func packet(_ packet: ContextPacket) throws -> String {
+    static func packet(_ packet: ContextPacket) throws -> [UInt8] {
         var json = StoreJSON(capacity: 2048)
         json.write(packet)
         if let field = json.notFinite {
             throw StoreError.invalidInput("the context packet of \(packet.conversationID) has \(field) that is not a finite number")
         }
-        return json.text
+        return json.bytes
     }
 
-    static func strings(_ values: [String]) -> String {
+    static func strings(_ values: [String]) -> [UInt8] {
         var json = StoreJSON(capacity: 64)
         json.array(values) { $0.string($1) }
-        return json.text
+        return json.bytes
     }
 
-    static func toolCalls(_ calls: [ToolCall]) -> String {
+    static func toolCalls(_ calls: [ToolCall]) -> [UInt8] {
         var json = StoreJSON(capacity: 64)
         json.array(calls) { $0.write($1) }
-        return json.text
+        return json.bytes
     }
 
-    static func priorContacts(_ contacts: [PriorContact]) -> String {
+    static func priorContacts(_ contacts: [PriorContact]) -> [UInt8] {
         var json = StoreJSON(capacity: 64)
         json.array(contacts) { $0.write($1) }
-        return json.text
+        return json.bytes
     }
 
     // MARK: Types

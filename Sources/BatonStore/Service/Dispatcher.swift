@@ -58,6 +58,10 @@ public final class Dispatcher: Sendable {
         }
     }
 
+    /// How many conversations `baton ingest` (and the ingest benchmark) gives `ingest(batch:)` at once:
+    /// large enough to share one commit among many, small enough to hold the write lock only briefly.
+    public static let batchSize = 500
+
     /// Ingests many whole conversations, and hands off those that need it, in ONE store transaction.
     /// Queue counts, agents and open handoffs are read inside it, once per batch, and kept current as
     /// threads join queues; resolved threads whose customer wrote again are reopened afterwards.

@@ -25,7 +25,7 @@ struct IngestCommand: ParsableCommand {
         let dispatcher = try store.openDispatcher()
         var tally = Tally()
         var batch: [Conversation] = []
-        let batchSize = follow ? 1 : 500
+        let batchSize = follow ? 1 : Dispatcher.batchSize
 
         func flush() throws {
             guard !batch.isEmpty else { return }
