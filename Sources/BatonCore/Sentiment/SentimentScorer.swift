@@ -101,7 +101,8 @@ public struct SentimentScorer: Sendable {
         ("sick of", -0.7), ("sick and tired", -0.8), ("killing me", -0.5), ("thanks|thank for nothing", -0.7),
         ("waste of time|money", -0.7), ("wasting my time", -0.7),
         ("not what i asked|wanted|ordered|needed|requested", -0.4), ("fed up", -0.7), ("had enough", -0.6),
-        ("wits end", -0.7), ("last straw", -0.8), ("never again", -0.6),
+        ("wits end", -0.7), ("last straw", -0.8), ("never again", -0.6), ("enough is enough", -0.8),
+        ("ripped|ripping off", -0.8), ("rip off", -0.8), ("so|im|am|were done with you|this|your", -0.7),
         ("losing|lost|lose my|all|the|_ patience", -0.8), ("run|running|ran out of patience", -0.8),
         ("out of patience", -0.8), ("doesnt|dont|isnt|didnt|wont|not|aint work|working|works|worked", -0.4),
         ("still not|isnt|doesnt work|working|works", -0.4),
@@ -156,6 +157,8 @@ public struct SentimentScorer: Sendable {
                 useless pointless ridiculous absurd angry mad frustrating frustrated disappointing
                 unbelievable insane stupid dumb idiot idiots idiotic lousy furious annoyed annoying fed
                 upset unhappy worthless clueless careless ignored rude disrespectful dreadful fuming
+                hopeless nonsense unreliable unprofessional shambles shambolic inept infuriated exasperated
+                liars lied cheats cheating ignoring robbing clowns morons
                 """),
             (-0.6, "disappointed inexcusable horrific scammed cheated sucked"),
             (-0.5, """

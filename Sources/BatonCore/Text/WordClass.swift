@@ -93,4 +93,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let machineWord = bit(36)
     /// Formal complaints: complaint, grievance, queja, reclamação.
     public static let complaintWord = bit(37)
+    /// Having received something: got, received, recibí, recebi (a refund that came is no refund request).
+    public static let receivedVerb = bit(38)
+    /// Gratitude: thanks, thank, gracias, obrigado.
+    public static let thanksWord = bit(39)
 }

@@ -46,7 +46,7 @@ struct OtherWordingTests {
         ("I'm extremely frustrated with this service", .sentiment), ("You people are incompetent", .sentiment),
         ("Worst bank ever", .sentiment), ("estoy muy molesto con el servicio", .sentiment),
         ("estoy harta de esperar", .sentiment), ("que serviço horrível", .sentiment), ("estou muito irritado", .sentiment),
-        ("isso é uma vergonha", .sentiment),
+        ("isso é uma vergonha", .sentiment), ("you people are hopeless", .sentiment),
         ("I see a payment on my account that I didn't make", .policyTopic),
         ("There's a transaction I don't recognize", .policyTopic), ("my card has been stolen", .policyTopic),
         ("I lost my wallet with my card in it", .policyTopic), ("my account has been frozen", .policyTopic),

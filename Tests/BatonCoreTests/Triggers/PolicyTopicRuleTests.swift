@@ -27,6 +27,14 @@ struct PolicyTopicRuleTests {
         ("quiero cancelar mi suscripción", "cancellation"), ("quero cancelar minha assinatura", "cancellation"),
         ("the charger caught fire", "medical"), ("send me a copy of all data you hold about me", "privacy"),
         ("why was I charged a fee? I want it reversed", "refund"), ("fui roubado, levaram meu cartão", "security"),
+        // Banking support, said the way customers say it.
+        ("I see a charge from a store I've never been to", "billing_dispute"), ("the ATM gave me less money than I asked for", "billing_dispute"),
+        ("my card got declined and I was charged a fee anyway", "billing_dispute"),
+        ("someone withdrew cash from my account and it wasn't me", "security"), ("my son used my card without permission", "security"),
+        ("quiero cancelar mi tarjeta, me la robaron", "security"), ("I got a text asking for my card number, was that really you?", "security"),
+        ("I haven't received my new card, I think someone else got it", "security"),
+        ("I forgot my passcode and can't get into the app", "lockout"), ("no puedo entrar a mi cuenta", "lockout"),
+        ("I'm going to report you to the financial ombudsman", "legal"), ("I still haven't got my refund, thanks", "refund"),
     ])
     func fires(_ text: String, _ topic: String) throws {
         let fired = try #require(F.evaluate(rule, customerSays: text), "\"\(text)\" did not fire")
@@ -40,6 +48,7 @@ struct PolicyTopicRuleTests {
         "is the pharmacy open?", "the update is sick", "I need help finding the size chart", "how do I cancel my order?",
         "is there an extra charge for delivery?", "I'm not going to sue anyone, just asking", "Sue from your team helped me",
         "this new phone is fire", "can I reverse the order of my playlist?", "levaram meu pedido ontem?",
+        "I got my refund, thanks", "recebi o reembolso, obrigado", "how do I reset my password", "qual é o limite de saque?",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

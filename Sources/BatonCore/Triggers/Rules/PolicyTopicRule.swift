@@ -58,9 +58,17 @@ public struct PolicyTopicRule: TriggerRule {
             let isNegated = text.precededInClause(by: .negator, at: match.range.lowerBound, window: window)
             // "The ATM swallowed my card" is a card problem, not a medical one.
             if match.payload == "medical" && text.contains(.machineWord) { continue }
+            if match.payload == "refund" && Self.isThanksForARefund(text, at: match.range.lowerBound) { continue }
             if !isPolicyQuestion && !isNegated { best = match }
         }
         return best
+    }
+
+    /// "I got my refund, thanks": a refund received and thanked for, not asked for. "I still haven't got my
+    /// refund, thanks" is negated and stays a refund matter.
+    private static func isThanksForARefund(_ text: NormalizedText, at start: Int) -> Bool {
+        text.contains(.thanksWord) && text.precededInClause(by: .receivedVerb, at: start, window: 3)
+            && !text.precededInClause(by: .negator, at: start, window: 6)
     }
 
     private func fired(_ context: TriggerContext, _ index: Int, _ tokens: Range<Int>, topic: String,
@@ -97,8 +105,12 @@ public struct PolicyTopicRule: TriggerRule {
         ("security", [
             "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ @card|@account|@login|identity|wallet|identidad|identidade",
             "@card|@account|identity|wallet details|info|information|number|numbers|data|_ was|were|got|has|have|is|are|_ been|_ @stolen",
-            "@someone used|accessed|logged|changed|took|opened|hacked|uso|usaron|usou|usaram|accedio|entro|entraron|entrou|acessou ** @card|@account|@login",
-            "without my|our permission|consent|authorization|authorisation|knowledge", "sin mi permiso|autorizacion|consentimiento", "sem minha|a minha permissao|autorizacao",
+            "@someone used|accessed|logged|changed|took|opened|hacked|withdrew|withdrawn|spent|transferred|moved|uso|usaron|usou|usaram|accedio|entro|entraron|entrou|acessou|saco|sacaron|sacou|sacaram ** @card|@account|@login|money|cash|funds|dinero|dinheiro",
+            "it|that|this|those wasnt|werent me|us", "someone|somebody else got|has|took|received|intercepted|opened it|my|the|them", "no fui|fuimos yo|nosotros", "nao fui|fomos eu|nos",
+            "me|nos la|lo|las|los robaron|roubaram|furtaram|clonaron|clonaram", "@card ** me|nos la|lo|_ robaron|roubaram|furtaram",
+            "text|texts|email|emails|call|calls|message|messages|sms|someone|somebody asking|asked|requesting for|_ my|our|the @card|@login|code|details|number",
+            "was|is that|this|it really you|from you", "is|was this|that|it legit|legitimate|a scam|fake|phishing",
+            "without my|our|_ permission|consent|authorization|authorisation|knowledge", "sin mi permiso|autorizacion|consentimiento", "sem minha|a minha permissao|autorizacao",
             "order|orders|purchase|purchases|transaction|transactions|charges|charge i|we didnt|never|not place|make|made|placed|authorize|authorise|order",
             "didnt|not|never place|make|authorize|authorise|order|made|placed * order|orders|purchase|purchases|transactions|transfer|transfers",
             "unauthorized|unauthorised|suspicious|strange|unknown|unrecognized|unrecognised login|logins|access|activity|sign|device|email|emails|text|texts|transfer|transfers",
@@ -122,7 +134,10 @@ public struct PolicyTopicRule: TriggerRule {
             "billed|charged|charging|billing|charge|cobraron|cobrou|cobrando|cobrado|cobraram|debitaram me|us|_ after|despues|depois|even * cancel|cancelled|canceled|cancellation|cancele|cancelei|cancelado|cancelada|cancelar",
             "still being|getting charged|billed", "still charging|billing me|us", "chargeback",
             "dispute|disputing|contest|contesting a|the|this|that|my|_ charge|transaction|payment|bill|purchase",
-            "overcharged|overbilled", "charged|billed|debited|charging|billing * wrong|incorrect|incorrectly|wrongly",
+            "overcharged|overbilled", "@charge ** anyway|regardless", "@charge ** never been|visited|heard|shopped|bought|used", "@charge ** not mine|ours",
+            "store|shop|merchant|company|place|website|site|business|vendor ive|i|weve|we|_ never been|visited|heard|shopped|used|bought",
+            "@machine ** less|wrong|short|missing|didnt|never|not|no money|cash|amount|dispense|give|gave",
+            "@machine ** menos|errado|errada|equivocado|no me|nao dinero|dinheiro|entrego|entregou|dio|deu", "charged|billed|debited|charging|billing * wrong|incorrect|incorrectly|wrongly",
             "no|nao reconozco|reconheco|reconoci|reconheci * @charge",
             "@charge ** no|nao fiz|hice|realice|realizei|autorice|autorizei|reconozco|reconheco|reconoci|reconheci", "@charge * no|nao reconozco|reconocido|reconocida|reconheco|reconhecida|autorice|autorizado|autorizada|autorizei",
             "cobraron|cobrou|cobraram|cobran|cobram dos|duas|2 veces|vezes",
@@ -142,6 +157,9 @@ public struct PolicyTopicRule: TriggerRule {
         ("lockout", [
             "@account|@login|@card * @lock", "@lock * @account|@login|@card", "locked|blocked|shut out",
             "lockout", "too many attempts|tries", "@login * too many times",
+            "cant|cannot|unable|couldnt get|log|sign into|in|_ to|_ my|the|_ @account|app|money|funds",
+            "forgot|forgotten|lost my|the @login * cant|cannot|unable|couldnt", "no puedo entrar|acceder a|_ mi|la|_ cuenta|app",
+            "nao consigo entrar|acessar na|a|_ minha|_ conta|app",
             "@machine * swallowed|ate|eaten|kept|took|retained|keeps|trago|retuvo|engoliu|reteve|comio|se|my|mi|meu|o|a|_ @card", "demasiados intentos", "muitas tentativas",
         ]),
         ("cancellation", [
@@ -172,7 +190,7 @@ public struct PolicyTopicRule: TriggerRule {
             (.refundBlockNext, "policy policies window period rules terms guarantee politica politicas prazo regras garantia"),
             (.legalWord, """
                 attorney attorneys lawyer lawyers lawsuit litigation solicitor solicitors abogado abogados
-                advogado advogados profeco procon condusef subpoena
+                advogado advogados profeco procon condusef subpoena ombudsman cfpb finra
                 """),
             (.personalData, """
                 data information info informacion informacao datos dados details records personal
@@ -209,6 +227,8 @@ public struct PolicyTopicRule: TriggerRule {
                 membresia cuenta contrato servicio assinatura conta plano servico renewal
                 """),
             (.machineWord, "atm atms machine cashpoint cajero cajeros caixa terminal"),
+            (.receivedVerb, "got gotten received receive recibi recibimos recebi recebemos llego chegou"),
+            (.thanksWord, "thanks thank thankyou thx ty gracias obrigado obrigada valeu"),
         ],
         phrases: groupPatterns.flatMap(\.1),
         typoTolerant: "refund reembolso attorney lawyer compromised hacked subscription cancel swallowed allergic")
