@@ -41,6 +41,16 @@ struct ConsoleEndToEndTests {
         return (thread?["state"] as? String, thread?["owner"] as? String)
     }
 
+    /// The thread's owner once it has one, waiting up to `seconds`; nil if none by then.
+    func owner(of id: String, within seconds: TimeInterval) throws -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            if let owner = try state(of: id).owner { return owner }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        return nil
+    }
+
     @Test("page to suggested reply in three keys, then release to the AI with a note")
     func agentWorksAThread() throws {
         try baton(["agent", "add", "maria", "--name", "Maria Lopez", "--skills", "general", "billing"])
@@ -96,7 +106,8 @@ struct ConsoleEndToEndTests {
         Thread.sleep(forTimeInterval: 0.5)
         try first.press("c")
         try second.press("c")
-        let winner = try #require(try state(of: "only").owner)
+        // The keys are typed; the consoles claim a moment later.
+        let winner = try #require(try owner(of: "only", within: 5))
         #expect(winner == "ana" || winner == "bo")
         let loser = winner == "ana" ? second : first
         let loserScreen = try loser.waitFor("Claimed by \(winner) first", timeout: 5)
