@@ -8,6 +8,16 @@ import BatonCore
 @Suite struct DatabaseFileTests {
     let t0 = StoreFixtures.t0
 
+    /// A new SQLite file (not opened by Baton) holding what `statements` create.
+    private func sqliteFile(_ name: String = "baton.sqlite", running statements: [String]) throws -> String {
+        let path = try StoreFixtures.temporaryPath(name)
+        let raw = try DatabaseQueue(path: path)
+        try raw.write { db in
+            for sql in statements { try db.execute(sql: sql) }
+        }
+        return path
+    }
+
     @Test func dataSurvivesReopening() throws {
         let path = try StoreFixtures.temporaryPath()
         do {
@@ -32,23 +42,13 @@ import BatonCore
     /// Another process creating the file commits GRDB's empty migrations table before the schema; a
     /// process opening the file at that moment joins in instead of calling it someone else's database.
     @Test func aFileAnotherProcessIsCreatingIsJoinedButAnotherAppsMigratedFileIsRefused() throws {
-        let path = try StoreFixtures.temporaryPath()
-        do {
-            let raw = try DatabaseQueue(path: path)
-            try raw.write { try $0.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)") }
-        }
+        let path = try sqliteFile(running: ["CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"])
         let store = try SQLiteHandoffStore(path: path)
         _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
         #expect(try store.thread(id: "c1") != nil)
 
-        let foreign = try StoreFixtures.temporaryPath()
-        do {
-            let raw = try DatabaseQueue(path: foreign)
-            try raw.write { db in
-                try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-                try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('their-v1')")
-            }
-        }
+        let foreign = try sqliteFile(running: ["CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)",
+                                               "INSERT INTO grdb_migrations VALUES ('their-v1')"])
         let before = try Data(contentsOf: URL(fileURLWithPath: foreign))
         #expect(throws: StoreError.notABatonDatabase(path: foreign)) { try SQLiteHandoffStore(path: foreign) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: foreign)) == before)
@@ -74,14 +74,8 @@ import BatonCore
     }
 
     @Test func someoneElsesSQLiteDatabaseIsRefusedAndLeftByteIdentical() throws {
-        let path = try StoreFixtures.temporaryPath("crm.sqlite")
-        do {
-            let raw = try DatabaseQueue(path: path)
-            try raw.write { db in
-                try db.execute(sql: "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
-                try db.execute(sql: "INSERT INTO customers (name) VALUES ('Ana')")
-            }
-        }
+        let path = try sqliteFile("crm.sqlite", running: ["CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)",
+                                                          "INSERT INTO customers (name) VALUES ('Ana')"])
         let original = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: StoreError.notABatonDatabase(path: path)) { try SQLiteHandoffStore(path: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)

@@ -25,7 +25,7 @@ struct ConversationRecorder {
     private let db: Database
     private let defersNewThreads: Bool
     /// New threads held back, by id, in arrival order.
-    private(set) var deferred: [String: NewThread] = [:]
+    private var deferred: [String: NewThread] = [:]
     private var deferredOrder: [String] = []
     private let lookup: Statement
     private let insertConversation: Statement
@@ -160,8 +160,8 @@ struct ConversationRecorder {
     /// Up to this many messages go into one INSERT; most conversations send fewer at a time.
     private static let messagesPerInsert = 8
 
-    /// `INSERT INTO messages` with 1 ... `messagesPerInsert` rows of values, by row count.
-    private static let insertMessagesSQL: [String] = (0...messagesPerInsert).map { rows in
+    /// `INSERT INTO messages` with 1 ... `messagesPerInsert` rows of values; element `n - 1` has `n` rows.
+    private static let insertMessagesSQL: [String] = (1...messagesPerInsert).map { rows in
         let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         return "INSERT INTO messages (conversation_id, idx, role, text, at, confidence, intent, tools, kb, links) VALUES "
             + Array(repeating: row, count: rows).joined(separator: ", ")
@@ -173,7 +173,7 @@ struct ConversationRecorder {
         var next = start
         while next < conversation.messages.count {
             let rows = min(Self.messagesPerInsert, conversation.messages.count - next)
-            var values = DirectBinding(try db.cachedStatement(sql: Self.insertMessagesSQL[rows]))
+            var values = DirectBinding(try db.cachedStatement(sql: Self.insertMessagesSQL[rows - 1]))
             for index in next..<(next + rows) {
                 let message = conversation.messages[index]
                 values.bind(conversation.id)

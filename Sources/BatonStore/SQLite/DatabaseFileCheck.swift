@@ -26,15 +26,15 @@ enum DatabaseFileCheck {
         // Read-only inspection. Readers never modify the main database file.
         var inspect = configuration
         inspect.readonly = true
-        let (applicationID, userVersion, tableCount) = try DatabaseQueue(path: path, configuration: inspect).read { db in
-            // Another Baton process creating this file commits GRDB's empty migrations table before the
-            // schema; a file holding only that is a Baton database being born, not someone else's.
-            let migrationsTable = try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE name = 'grdb_migrations'") ?? false
-            let migrationsApplied = migrationsTable ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0 : 0
+        let (applicationID, userVersion, isEmpty) = try DatabaseQueue(path: path, configuration: inspect).read { db in
+            // Another Baton process creating this file commits GRDB's empty migrations table (and its index)
+            // before the schema; a file holding only that is a Baton database being born, not someone else's.
+            let otherObjects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'") ?? 0
+            let hasMigrationsTable = try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE name = 'grdb_migrations'") ?? false
+            let migrationsApplied = hasMigrationsTable ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0 : 0
             return (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
                     try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-                    (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'") ?? 0)
-                        + migrationsApplied)
+                    otherObjects == 0 && migrationsApplied == 0)
         }
         if applicationID == StoreSchema.applicationID {
             if userVersion > StoreSchema.version {
@@ -43,6 +43,6 @@ enum DatabaseFileCheck {
             return
         }
         // Not stamped as ours: only an empty SQLite database may become a Baton database.
-        if tableCount > 0 || applicationID != 0 { throw StoreError.notABatonDatabase(path: path) }
+        if !isEmpty || applicationID != 0 { throw StoreError.notABatonDatabase(path: path) }
     }
 }

@@ -22,6 +22,14 @@ struct HandoffWriter {
         "last_activity_at", "suggested_agent", "callback_at", "introduction", "handed_off_at", "repeat_contact", "packet",
     ]
 
+    /// Inserts a new thread already handed off: its row values, its state, then `handoffColumns`.
+    private static let insertHandedOffSQL = """
+        INSERT INTO threads (id, customer_name, channel, language, tier, state, previous_state, version,
+                             \(handoffColumns.joined(separator: ", ")))
+        VALUES (?, ?, ?, ?, ?, ?, 'ai', 1, \(handoffColumns.map { _ in "?" }.joined(separator: ", ")))
+        RETURNING \(ThreadRow.columns), previous_state, claimed_at
+        """
+
     /// The handoff's compare-and-set, audit row and customer message.
     mutating func apply(_ request: HandoffRequest, packet: [UInt8], now: Date) throws -> ThreadSummary {
         let (template, statement) = try preparedTransition(afterHours: request.afterHours)
@@ -43,12 +51,7 @@ struct HandoffWriter {
         // A new thread is with the AI; `Lifecycle` says where a handoff takes it from there.
         let state = try Lifecycle.apply(.handoff, to: .ai, owner: nil, actor: SQLiteHandoffStore.systemActor,
                                         afterHours: request.afterHours)
-        var values = DirectBinding(try db.cachedStatement(sql: """
-            INSERT INTO threads (id, customer_name, channel, language, tier, state, previous_state, version,
-                                 \(Self.handoffColumns.joined(separator: ", ")))
-            VALUES (?, ?, ?, ?, ?, ?, 'ai', 1, \(Self.handoffColumns.map { _ in "?" }.joined(separator: ", ")))
-            RETURNING \(ThreadRow.columns), previous_state, claimed_at
-            """))
+        var values = DirectBinding(try db.cachedStatement(sql: Self.insertHandedOffSQL))
         for text in [thread.id, thread.customerName, thread.channel, thread.language, thread.tier, state.rawValue] {
             values.bind(text)
         }

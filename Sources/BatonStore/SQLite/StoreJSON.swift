@@ -201,6 +201,8 @@ struct StoreJSON {
         number(value.timeIntervalSinceReferenceDate, field)
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     private mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
@@ -218,10 +220,9 @@ struct StoreJSON {
                 case UInt8(ascii: "\r"): literal("\\r")
                 case UInt8(ascii: "\t"): literal("\\t")
                 default:
-                    let hex = Array("0123456789abcdef".utf8)
                     literal("\\u00")
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0xF)])
+                    bytes.append(Self.hexDigits[Int(byte >> 4)])
+                    bytes.append(Self.hexDigits[Int(byte & 0xF)])
                 }
                 start = index + 1
             }
