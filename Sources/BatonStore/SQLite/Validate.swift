@@ -5,18 +5,19 @@ enum Validate {
     /// Ids and queue names: non-empty, no surrounding whitespace, no control characters, at most 200 characters.
     ///
     /// Checked scalar by scalar (Unicode White_Space; categories Cc and Cf, as `CharacterSet.controlCharacters`):
-    /// this runs for every ingested conversation, and Foundation's trimming is many times slower.
-    static func identifier(_ value: String, _ what: String) throws {
+    /// this runs for every ingested conversation, and Foundation's trimming is many times slower. `what` is
+    /// only built for an error, since callers name the field with the id it belongs to.
+    static func identifier(_ value: String, _ what: @autoclosure () -> String) throws {
         guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else {
-            throw StoreError.invalidInput("\(what) is empty")
+            throw StoreError.invalidInput("\(what()) is empty")
         }
         // At most 200 UTF-8 bytes means at most 200 characters; only longer strings need counting.
         guard value.utf8.count <= 200 || value.count <= 200 else {
-            throw StoreError.invalidInput("\(what) is longer than 200 characters")
+            throw StoreError.invalidInput("\(what()) is longer than 200 characters")
         }
         guard !first.properties.isWhitespace, !last.properties.isWhitespace,
               !value.unicodeScalars.contains(where: isControl) else {
-            throw StoreError.invalidInput("\(what) \(String(reflecting: value)) has surrounding spaces or control characters")
+            throw StoreError.invalidInput("\(what()) \(String(reflecting: value)) has surrounding spaces or control characters")
         }
     }
 
