@@ -22,12 +22,12 @@ struct HandoffWriter {
         "last_activity_at", "suggested_agent", "callback_at", "introduction", "handed_off_at", "repeat_contact", "packet",
     ]
 
-    /// Inserts a new thread already handed off: its row values, its state, then `handoffColumns`.
+    /// Inserts a new thread already handed off: its row values, its state, then `handoffColumns`. Nothing is
+    /// returned: every column of its summary is a value bound here or a default.
     private static let insertHandedOffSQL = """
         INSERT INTO threads (id, customer_name, channel, language, tier, state, previous_state, version,
                              \(handoffColumns.joined(separator: ", ")))
         VALUES (?, ?, ?, ?, ?, ?, 'ai', 1, \(handoffColumns.map { _ in "?" }.joined(separator: ", ")))
-        RETURNING \(ThreadRow.columns), previous_state, claimed_at
         """
 
     /// The handoff's compare-and-set, audit row and customer message.
@@ -56,11 +56,17 @@ struct HandoffWriter {
             values.bind(text)
         }
         bindHandoffValues(request, packet: packet, now: now, into: &values)
-        var change = ThreadTransition(.handoff, actor: SQLiteHandoffStore.systemActor, afterHours: request.afterHours)
-        change.reason = request.packet.primary.reason
-        let outcome = try change.finish(try values.fetchOne(), threadID: request.threadID, now: now, in: db)
+        try values.execute()
+        let change = ThreadTransition(.handoff, actor: SQLiteHandoffStore.systemActor,
+                                      reason: request.packet.primary.reason, afterHours: request.afterHours)
+        try change.appendAudit(threadID: thread.id, from: .ai, to: state, now: now, in: db)
         try enqueueCustomerMessage(request, now: now)
-        return outcome.summary
+        return ThreadSummary(
+            id: thread.id, customerName: thread.customerName, channel: Channel(rawValue: thread.channel),
+            language: thread.language, tier: thread.tier, queue: request.queue, state: state, owner: nil,
+            priority: request.priority, trigger: request.packet.primary.kind, sentiment: request.packet.sentiment.current,
+            escalationLevel: 0, queuedAt: now, pickupDeadline: request.pickupDeadline, claimedAt: nil,
+            lastActivityAt: now, suggestedAgent: request.suggestedAgent)
     }
 
     /// Binds the values of `handoffColumns`, in that order.

@@ -83,13 +83,18 @@ struct ThreadTransition {
         guard let row else { throw try refusal(threadID: threadID, in: db) }
         let summary = try ThreadRow.summary(row)
         let from = try ThreadRow.decode(ThreadState.self, row[17], "previous_state", threadID)
+        try appendAudit(threadID: threadID, from: from, to: summary.state, now: now, in: db)
+        return Outcome(summary: summary, from: from, claimedAt: Date(storeValue: row[18] as Double?))
+    }
+
+    /// Appends this action's audit row for a change already written.
+    func appendAudit(threadID: String, from: ThreadState, to: ThreadState, now: Date, in db: Database) throws {
         var audit = DirectBinding(try db.cachedStatement(sql: """
             INSERT INTO audit (thread_id, action, actor, reason, from_state, to_state, at) VALUES (?, ?, ?, ?, ?, ?, ?)
             """))
-        for value in [threadID, action.rawValue, actor, reason, from.rawValue, summary.state.rawValue] { audit.bind(value) }
+        for value in [threadID, action.rawValue, actor, reason, from.rawValue, to.rawValue] { audit.bind(value) }
         audit.bind(now.storeValue)
         try audit.execute()
-        return Outcome(summary: summary, from: from, claimedAt: Date(storeValue: row[18] as Double?))
     }
 
     /// Why the compare-and-set matched nothing, in `Lifecycle`'s words.
