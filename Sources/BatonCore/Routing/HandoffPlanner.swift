@@ -20,11 +20,24 @@ public struct HandoffPlanner: Sendable {
         }
     }
 
-    public func plan(conversation: Conversation, decision: HandoffDecision, situation: Situation, now: Date) -> HandoffRequest? {
+    /// The packet `plan` would build for a conversation, before anything is known about the queues: only
+    /// its profile's open handoffs depend on them, and `plan(... packet:)` fills those in. Nil when
+    /// `decision` does not hand off.
+    public func packet(conversation: Conversation, decision: HandoffDecision, now: Date) -> ContextPacket? {
+        guard decision.handoff else { return nil }
+        return PacketBuilder(templates: config.templates, engine: config.engine)
+            .build(conversation: conversation, decision: decision, now: now)
+    }
+
+    /// Plans a handoff; nil when `decision` does not hand off.
+    /// - Parameter prebuilt: what `packet(conversation:decision:now:)` returned for the same arguments, so
+    ///   the packet can be built ahead, away from the store's write lock; built here when nil.
+    public func plan(conversation: Conversation, decision: HandoffDecision, situation: Situation, now: Date,
+                     packet prebuilt: ContextPacket? = nil) -> HandoffRequest? {
         guard decision.handoff, let primary = decision.primary,
-              let packet = PacketBuilder(templates: config.templates, engine: config.engine)
-                .build(conversation: conversation, decision: decision, openHandoffs: situation.openHandoffs, now: now)
+              var packet = prebuilt ?? self.packet(conversation: conversation, decision: decision, now: now)
         else { return nil }
+        packet.profile.openHandoffs = situation.openHandoffs
         let queue = config.queue(named: decision.queue)
         let language = conversation.customer.language ?? "en"
         let afterHours = !queue.hours.isOpen(at: now)

@@ -70,21 +70,27 @@ public final class Dispatcher: Sendable {
         var outcomes: [Outcome?] = []
         var handoffs: [(slot: Int, request: HandoffRequest)] = []
         var reopens: [(slot: Int, outcome: RecordOutcome)] = []
+        // New conversations, the common case, are evaluated (and their packets built) on another core
+        // while the batch is recorded.
+        let early = EarlyVerdicts(conversations, engine: engine, planner: HandoffPlanner(config: config), now: now)
+        defer { early.cancel() }
         let stored = try store.record(conversations, now: now) { recordedBatch, facts in
             var situation = SituationCache(facts: facts)
             // Decisions first, so only the customers of conversations that hand off have their open handoffs read.
-            let decisions = recordedBatch.map(decision)
-            situation.batchCustomers = zip(recordedBatch, decisions).compactMap { recorded, decision in
-                decision?.handoff == true ? recorded.conversation.customer.id : nil
+            let verdicts = zip(recordedBatch, early.all()).map { recorded, verdict in
+                recorded.isNewThread ? verdict : EarlyVerdicts.Verdict(decision: decision(recorded), packet: nil)
+            }
+            situation.batchCustomers = zip(recordedBatch, verdicts).compactMap { recorded, verdict in
+                verdict.decision?.handoff == true ? recorded.conversation.customer.id : nil
             }
             var planned: [String: HandoffRequest] = [:]
-            for (recorded, decision) in zip(recordedBatch, decisions) {
+            for (recorded, verdict) in zip(recordedBatch, verdicts) {
                 // A conversation sent twice in one batch is handed off once; the repeat joins that handoff.
                 if let request = planned[recorded.conversation.id] {
                     outcomes.append(.appended(threadID: request.threadID, state: request.afterHours ? .afterHours : .queued))
                     continue
                 }
-                switch try process(recorded, decision: decision, now: now, situation: &situation) {
+                switch try process(recorded, decision: verdict.decision, packet: verdict.packet, now: now, situation: &situation) {
                 case .done(let outcome):
                     outcomes.append(outcome)
                 case .reopen(let outcome):
@@ -169,7 +175,8 @@ public final class Dispatcher: Sendable {
 
     /// Decides what to do with one recorded input. Reads only through `situation.facts`, never the store,
     /// so it can run inside the store's transaction.
-    private func process(_ outcome: RecordOutcome, decision: HandoffDecision?, now: Date,
+    /// - Parameter packet: the packet built ahead for `decision`, if it was.
+    private func process(_ outcome: RecordOutcome, decision: HandoffDecision?, packet: ContextPacket? = nil, now: Date,
                          situation: inout SituationCache) throws -> Step {
         let id = outcome.conversation.id
         switch outcome.state {
@@ -185,7 +192,7 @@ public final class Dispatcher: Sendable {
             let open = try situation.openHandoffs[customer] ?? situation.facts.openThreadCounts(customerIDs: [customer])[customer] ?? 0
             let facts = HandoffPlanner.Situation(counts: situation.counts ?? [], agents: situation.agents ?? [], openHandoffs: open)
             guard let request = HandoffPlanner(config: config).plan(conversation: outcome.conversation, decision: decision,
-                                                                    situation: facts, now: now) else {
+                                                                    situation: facts, now: now, packet: packet) else {
                 return .done(.keptByAI(threadID: id))
             }
             situation.openHandoffs[customer] = open + 1
