@@ -61,7 +61,32 @@ import BatonCore
             let raw = try DatabaseQueue(path: path)
             try raw.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 99") }
         }
-        #expect(throws: StoreError.schemaTooNew(found: 99, supported: 1)) { try SQLiteHandoffStore(path: path) }
+        #expect(throws: StoreError.schemaTooNew(found: 99, supported: StoreSchema.version)) { try SQLiteHandoffStore(path: path) }
+    }
+
+    @Test func aVersion1DatabaseIsMigratedAndItsThreadsStayCounted() throws {
+        let path = try StoreFixtures.temporaryPath()
+        do {
+            let v1 = try DatabaseQueue(path: path)
+            try StoreSchema.migrator.migrate(v1, upTo: "v1")
+            // A thread a version-1 baton recorded: its INSERT trigger counted it.
+            try v1.write { db in
+                try db.execute(sql: "INSERT INTO conversations (id, channel, customer_id, created_at) VALUES ('old', 'webchat', 'c1', 0)")
+                try db.execute(sql: """
+                    INSERT INTO threads (id, customer_name, channel, language, tier, last_activity_at)
+                    VALUES ('old', 'Ana', 'webchat', 'en', 'standard', 0)
+                    """)
+            }
+        }
+        let store = try SQLiteHandoffStore(path: path)
+        _ = try store.record([StoreFixtures.conversation("new"), StoreFixtures.conversation("newer")], now: StoreFixtures.t0)
+        #expect(try store.threadCount(ThreadQuery(states: [.ai])) == 3)
+        let (version, insertTriggers) = try store.writer.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA user_version"),
+             try String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name = 'thread_counts_insert'"))
+        }
+        #expect(version == 2)
+        #expect(insertTriggers.isEmpty, "the store counts inserted threads itself; the trigger would count them twice")
     }
 
     @Test func aTextFileIsRefusedAndLeftByteIdentical() throws {

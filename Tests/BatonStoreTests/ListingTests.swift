@@ -17,14 +17,27 @@ import BatonCore
         let store = try SQLiteHandoffStore.inMemory()
         var random = SeededRandom(seed: 42)
         let ids = (0..<80).map { "t\($0)" }
-        for (index, id) in ids.enumerated() {
-            _ = try store.record(StoreFixtures.conversation(id), now: t0)
-            guard index % 8 != 7 else { continue }  // some threads stay with the AI
+        func randomRequest(_ id: String) -> HandoffRequest {
             let at = t0.addingTimeInterval(Double(random.next(100)))
-            try store.handoff(StoreFixtures.request(id, queue: queues[random.next(queues.count)],
-                                                    priority: [.high, .medium, .low][random.next(3)],
-                                                    afterHours: random.next(6) == 0, at: at,
-                                                    window: Double(60 + random.next(600))), now: at)
+            return StoreFixtures.request(id, queue: queues[random.next(queues.count)], priority: [.high, .medium, .low][random.next(3)],
+                                         afterHours: random.next(6) == 0, at: at, window: Double(60 + random.next(600)))
+        }
+        // Threads come in every way the store inserts them: one at a time, as a message event, in a batch, and
+        // in a batch that hands some off as it records them.
+        for (index, id) in ids.prefix(40).enumerated() {
+            if index % 4 == 3 {
+                _ = try store.recordEvent(conversationID: id, channel: .whatsapp, customer: Customer(id: "cust-\(id)"),
+                                          message: Message(role: .customer, text: "hello"), now: t0)
+            } else {
+                _ = try store.record(StoreFixtures.conversation(id), now: t0)
+            }
+        }
+        _ = try store.record(ids[40..<60].map { StoreFixtures.conversation($0) }, now: t0)
+        let planned = try store.record(ids[60...].map { StoreFixtures.conversation($0) } + [StoreFixtures.conversation("t61")],
+                                       now: t0) { _, _ in ids[60...].enumerated().filter { $0.offset % 3 != 2 }.map { randomRequest($0.element) } }
+        #expect(planned.handoffs.allSatisfy { if case .success = $0 { true } else { false } })
+        for (index, id) in ids.prefix(60).enumerated() where index % 8 != 7 {  // some threads stay with the AI
+            try store.handoff(randomRequest(id), now: t0.addingTimeInterval(100))
         }
         for step in 0..<300 {
             let id = ids[random.next(ids.count)]

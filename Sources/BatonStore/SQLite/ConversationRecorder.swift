@@ -50,7 +50,8 @@ struct ConversationRecorder {
                 tags = ?, prior_contacts = ?, bot_message_count = ? WHERE id = ?
             """)
         insertThread = try db.cachedStatement(sql: """
-            INSERT INTO threads (id, customer_name, channel, language, tier, last_activity_at) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO threads (id, customer_name, channel, language, tier, queue, state, last_activity_at)
+            VALUES (?, ?, ?, ?, ?, '', '\(ThreadState.ai.rawValue)', ?)
             """)
         touchThread = try db.cachedStatement(sql: """
             UPDATE threads SET customer_name = ?, channel = ?, language = ?, tier = ?,
@@ -142,19 +143,29 @@ struct ConversationRecorder {
         deferred.removeValue(forKey: id)
     }
 
-    /// Inserts the deferred threads that were not handed off, with the AI.
+    /// Inserts the deferred threads that were not handed off, with the AI, and counts them.
     mutating func insertDeferredThreads(now: Date) throws {
+        var tally = ThreadCountTally()
         for id in deferredOrder {
-            if let thread = deferred.removeValue(forKey: id) { try insert(thread, now: now) }
+            if let thread = deferred.removeValue(forKey: id) { try insertRow(thread, now: now, counting: &tally) }
         }
         deferredOrder = []
+        try tally.write(in: db)
     }
 
+    /// Inserts one thread with the AI and counts it.
     private func insert(_ thread: NewThread, now: Date) throws {
+        var tally = ThreadCountTally()
+        try insertRow(thread, now: now, counting: &tally)
+        try tally.write(in: db)
+    }
+
+    private func insertRow(_ thread: NewThread, now: Date, counting tally: inout ThreadCountTally) throws {
         var row = DirectBinding(insertThread)
         for text in [thread.id, thread.customerName, thread.channel, thread.language, thread.tier] { row.bind(text) }
         row.bind(now.storeValue)
         try row.execute()
+        tally.add(queue: "", state: .ai)
     }
 
     /// Up to this many messages go into one INSERT; most conversations send fewer at a time.

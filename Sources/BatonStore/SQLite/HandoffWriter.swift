@@ -11,6 +11,8 @@ struct HandoffWriter {
     private let db: Database
     /// The prepared transition and its statement, one for queue hours open and one for closed.
     private var prepared: [Bool: (transition: ThreadTransition, statement: Statement)] = [:]
+    /// Threads `applyToNewThread` inserted, for `thread_counts` (see `finish`).
+    private var insertedThreads = ThreadCountTally()
 
     init(_ db: Database) {
         self.db = db
@@ -57,6 +59,7 @@ struct HandoffWriter {
         }
         bindHandoffValues(request, packet: packet, now: now, into: &values)
         try values.execute()
+        insertedThreads.add(queue: request.queue, state: state)
         let change = ThreadTransition(.handoff, actor: SQLiteHandoffStore.systemActor,
                                       reason: request.packet.primary.reason, afterHours: request.afterHours)
         try change.appendAudit(threadID: thread.id, from: .ai, to: state, now: now, in: db)
@@ -67,6 +70,11 @@ struct HandoffWriter {
             priority: request.priority, trigger: request.packet.primary.kind, sentiment: request.packet.sentiment.current,
             escalationLevel: 0, queuedAt: now, pickupDeadline: request.pickupDeadline, claimedAt: nil,
             lastActivityAt: now, suggestedAgent: request.suggestedAgent)
+    }
+
+    /// Counts the threads `applyToNewThread` inserted; the writer's last call in its transaction.
+    mutating func finish() throws {
+        try insertedThreads.write(in: db)
     }
 
     /// Binds the values of `handoffColumns`, in that order.

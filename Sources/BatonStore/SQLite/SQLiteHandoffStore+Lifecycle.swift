@@ -31,7 +31,7 @@ extension SQLiteHandoffStore {
         throws -> [Result<ThreadSummary, LifecycleError>] {
         let packets = try packets ?? requests.map { try validatedPacket($0) }
         var writer = HandoffWriter(db)
-        return try zip(requests, packets).map { request, packet in
+        let results = try zip(requests, packets).map { request, packet -> Result<ThreadSummary, LifecycleError> in
             if let thread = newThread(request.threadID) {
                 return .success(try writer.applyToNewThread(thread, request, packet: packet, now: now))
             }
@@ -42,6 +42,8 @@ extension SQLiteHandoffStore {
                 return .failure(refusal)
             }
         }
+        try writer.finish()
+        return results
     }
 
     /// Checks a handoff request and encodes its packet.

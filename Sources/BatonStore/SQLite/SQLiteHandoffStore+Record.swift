@@ -15,8 +15,11 @@ extension SQLiteHandoffStore {
     public func record(_ conversations: [Conversation], now: Date) throws -> [RecordOutcome] {
         for conversation in conversations { try ConversationRecorder.validate(conversation) }
         return try write { db in
-            var recorder = try ConversationRecorder(db)
-            return try conversations.map { try recorder.record($0, now: now) }
+            // New threads are inserted together at the end, so their count is written once.
+            var recorder = try ConversationRecorder(db, defersNewThreads: true)
+            let recorded = try conversations.map { try recorder.record($0, now: now) }
+            try recorder.insertDeferredThreads(now: now)
+            return recorded
         }
     }
 

@@ -5,7 +5,7 @@ enum StoreSchema {
     /// `PRAGMA application_id` of every Baton database ("Batn"), so foreign SQLite files are recognised.
     static let applicationID: Int32 = 0x4261_746E
     /// The newest schema version this binary knows; stored in `PRAGMA user_version`.
-    static let version = 1
+    static let version = 2
 
     /// The states in which a thread waits for pickup. The partial indexes for queue counts and the sweeper
     /// use this exact term and queries repeat it verbatim, because SQLite only uses a partial index when the
@@ -18,6 +18,12 @@ enum StoreSchema {
             try createVersion1(db)
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        migrator.registerMigration("v2") { db in
+            // Inserted threads are counted by the store (`ThreadCountTally`): the trigger cost every
+            // thread INSERT a statement journal.
+            try db.execute(sql: "DROP TRIGGER thread_counts_insert")
+            try db.execute(sql: "PRAGMA user_version = 2")
         }
         return migrator
     }
@@ -104,7 +110,8 @@ enum StoreSchema {
             CREATE INDEX threads_activity ON threads(last_activity_at);
 
             -- How many threads each (queue, state) holds, kept exact by triggers in the same transaction as
-            -- every change of a thread's queue or state, so counts never scan the queues.
+            -- every change of a thread's queue or state, so counts never scan the queues. (Schema 2 drops the
+            -- INSERT trigger; the store counts the threads it inserts.)
             CREATE TABLE thread_counts (
                 queue TEXT NOT NULL,
                 state TEXT NOT NULL,
