@@ -57,7 +57,7 @@ if runs("trigger_engine") {
 }
 
 if runs("ingest") {
-    let ingest = try StoreBenchmark.ingest(messages: quick ? 20_000 : 100_000, directory: directory)
+    let ingest = try StoreBenchmark.ingest(messages: quick ? 20_000 : 100_000, rounds: quick ? 1 : 5, directory: directory)
     report("ingest", ingest)
     results.append(("ingest", ingest))
 }
