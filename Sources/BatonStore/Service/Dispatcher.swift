@@ -77,8 +77,9 @@ public final class Dispatcher: Sendable {
         let stored = try store.record(conversations, now: now) { recordedBatch, facts in
             var situation = SituationCache(facts: facts)
             // Decisions first, so only the customers of conversations that hand off have their open handoffs read.
-            let verdicts = zip(recordedBatch, early.all()).map { recorded, verdict in
-                recorded.isNewThread ? verdict : EarlyVerdicts.Verdict(decision: decision(recorded), packet: nil)
+            var verdicts = early.all()
+            for (slot, recorded) in recordedBatch.enumerated() where !recorded.isNewThread {
+                verdicts[slot] = EarlyVerdicts.Verdict(decision: decision(recorded), packet: nil)
             }
             situation.batchCustomers = zip(recordedBatch, verdicts).compactMap { recorded, verdict in
                 verdict.decision?.handoff == true ? recorded.conversation.customer.id : nil

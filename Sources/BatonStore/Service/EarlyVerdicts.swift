@@ -22,7 +22,7 @@ final class EarlyVerdicts: Sendable {
     private let now: Date
     /// The next conversation nobody has started on; both threads take work from here.
     private let next = Atomic<Int>(0)
-    private let verdicts: Mutex<[Verdict?]>
+    private let verdicts: Mutex<[Verdict]>
     private let helperFinished = DispatchSemaphore(value: 0)
 
     /// Starts on `conversations` on another thread.
@@ -31,7 +31,7 @@ final class EarlyVerdicts: Sendable {
         self.engine = engine
         self.planner = planner
         self.now = now
-        self.verdicts = Mutex(Array(repeating: nil, count: conversations.count))
+        self.verdicts = Mutex(Array(repeating: Verdict(decision: nil, packet: nil), count: conversations.count))
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             evaluateUnstarted()
             helperFinished.signal()
@@ -39,11 +39,16 @@ final class EarlyVerdicts: Sendable {
     }
 
     /// Every conversation's verdict in batch order, as if it were evaluated from its first message.
-    /// Evaluates what the helper has not started, then waits for the one it is on.
+    /// Evaluates what the helper has not started, then waits for the one it is on. Call it once: the
+    /// verdicts are moved out, not copied.
     func all() -> [Verdict] {
         evaluateUnstarted()
         helperFinished.wait()
-        return verdicts.withLock { verdicts in verdicts.map { $0! } }
+        return verdicts.withLock { verdicts in
+            var all: [Verdict] = []
+            swap(&all, &verdicts)
+            return all
+        }
     }
 
     /// Stops the helper after the conversation it is on, for a batch that will not be recorded.
