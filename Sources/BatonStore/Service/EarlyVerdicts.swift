@@ -39,16 +39,13 @@ final class EarlyVerdicts: Sendable {
     }
 
     /// Every conversation's verdict in batch order, as if it were evaluated from its first message.
-    /// Evaluates what the helper has not started, then waits for the one it is on. Call it once: the
-    /// verdicts are moved out, not copied.
+    /// Evaluates what the helper has not started, then waits for the one it is on.
     func all() -> [Verdict] {
         evaluateUnstarted()
         helperFinished.wait()
-        return verdicts.withLock { verdicts in
-            var all: [Verdict] = []
-            swap(&all, &verdicts)
-            return all
-        }
+        // Left signalled, so a second call (a store may retry its plan) does not wait forever.
+        helperFinished.signal()
+        return verdicts.withLock { $0 }
     }
 
     /// Stops the helper after the conversation it is on, for a batch that will not be recorded.
