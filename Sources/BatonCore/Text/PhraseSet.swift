@@ -177,8 +177,9 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
         return result
     }
 
-    /// The first pattern (in declaration order) that matches starting exactly at token `position`.
-    public func match(in text: NormalizedText, at position: Int) -> Match? {
+    /// The first pattern (in declaration order) that matches starting exactly at token `position`; with
+    /// `after`, the first one declared after that pattern, for a caller that turned down a match.
+    public func match(in text: NormalizedText, at position: Int, after: Int = -1) -> Match? {
         let token = text.tokens[position]
         var best = Int.max
         var bestEnd = 0
@@ -188,7 +189,7 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
             let last = Int(firstWordBounds[id + 1])
             while candidate < last {
                 let pattern = Int(firstWordPatterns[candidate])
-                if let end = matchEnd(patternBounds[pattern] + 1, patternBounds[pattern + 1], text, position + 1) {
+                if pattern > after, let end = matchEnd(patternBounds[pattern] + 1, patternBounds[pattern + 1], text, position + 1) {
                     best = pattern
                     bestEnd = end
                     break
@@ -199,6 +200,7 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
         if !otherStarts.isEmpty && (otherStartsNeedText || !token.classes.isDisjoint(with: otherStartClasses)) {
             for (slot, pattern) in otherStarts.enumerated() {
                 if pattern >= best { break }
+                if pattern <= after { continue }
                 let head = otherStartHeads[slot]
                 if !head.hasWords && head.classes.isDisjoint(with: token.classes) { continue }
                 if let end = matchEnd(patternBounds[pattern], patternBounds[pattern + 1], text, position) {

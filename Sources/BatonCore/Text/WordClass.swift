@@ -97,4 +97,6 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let receivedVerb = bit(38)
     /// Gratitude: thanks, thank, gracias, obrigado.
     public static let thanksWord = bit(39)
+    /// Unambiguous determiners: the, my, la, mi, minha (a contact verb after one is a noun: "the transfer").
+    public static let determiner = bit(40)
 }

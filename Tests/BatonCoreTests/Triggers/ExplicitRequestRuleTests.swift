@@ -13,6 +13,8 @@ struct ExplicitRequestRuleTests {
         "i'd like to speak with someone from your team", "operator", "REPRESENTATIVE", "help me please!!",
         "stop the bot, I need a human", "you are not helping", "put me through to customer service",
         "I need help!!!", "someone help", "please help me",
+        "I have got to lodge a consumer complaint, how can I do it?", "is there someone I can call?",
+        "is there a number I can call", "I'd like to file a written complaint",
     ])
     func firesInEnglish(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)
@@ -42,6 +44,7 @@ struct ExplicitRequestRuleTests {
         "I'd rather pay in person", "quiero reservar para 4 personas", "quero uma mesa para duas pessoas",
         "your staff was rude", "I spoke to someone yesterday", "I want to see the agenda for the event",
         "I need to manage my account settings", "Hi, I need help", "necesito ayuda", "preciso de ajuda",
+        "the transfer went to the wrong person", "my transfer to the agent's account bounced",
     ])
     func notFooled(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)

@@ -35,6 +35,13 @@ struct PolicyTopicRuleTests {
         ("I haven't received my new card, I think someone else got it", "security"),
         ("I forgot my passcode and can't get into the app", "lockout"), ("no puedo entrar a mi cuenta", "lockout"),
         ("I'm going to report you to the financial ombudsman", "legal"), ("I still haven't got my refund, thanks", "refund"),
+        ("can you help me file a claim against your company", "legal"), ("I think someone has access to my account", "security"),
+        ("I got a login alert from another country", "security"), ("my card was swallowed by the ATM", "lockout"),
+        ("I was charged a foreign transaction fee I never agreed to", "billing_dispute"),
+        ("please stop billing me, I cancelled last month", "billing_dispute"),
+        ("I'm having chest pains after taking the supplement you sold me", "medical"),
+        ("I need assistance deleting my account", "cancellation"), ("I want help to cancel purchase 55123", "cancellation"),
+        ("quiero cancelar mi pedido", "cancellation"),
     ])
     func fires(_ text: String, _ topic: String) throws {
         let fired = try #require(F.evaluate(rule, customerSays: text), "\"\(text)\" did not fire")
@@ -49,6 +56,7 @@ struct PolicyTopicRuleTests {
         "is there an extra charge for delivery?", "I'm not going to sue anyone, just asking", "Sue from your team helped me",
         "this new phone is fire", "can I reverse the order of my playlist?", "levaram meu pedido ontem?",
         "I got my refund, thanks", "recebi o reembolso, obrigado", "how do I reset my password", "qual é o limite de saque?",
+        "can I cancel an order after it ships?", "is there a fee for using the card abroad?", "my back pain is gone, thanks to the chair", "my stomach pain is gone since I started the diet plan",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

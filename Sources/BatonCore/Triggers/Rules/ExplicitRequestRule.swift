@@ -57,7 +57,9 @@ public struct ExplicitRequestRule: TriggerRule {
                 && (text.has(.humanBlockPrev, at: index - 1) || text.tokens[index - 1].flags.contains(.number)) {
                 continue
             }
-            if let verb = verbBefore(text, index, classes: [.contactVerb, .callVerb], window: 6) {
+            // "The transfer went to the wrong person": a contact verb after a determiner is a noun.
+            if let verb = verbBefore(text, index, classes: [.contactVerb, .callVerb], window: 6),
+               verb == 0 || !text.has(.determiner, at: verb - 1) {
                 return verb..<(index + 1)
             }
             guard strong else { continue }
@@ -125,12 +127,13 @@ public struct ExplicitRequestRule: TriggerRule {
         ("you|u|this|it|bot are|is|arent|isnt|re|_ not helping|helpful", "en"), ("not helpful|helping at all", "en"),
         ("youre|ur|its|thats|arent|isnt not|_ helping|helpful", "en"),
         ("anyone|anybody|someone|somebody there|here|around|available", "en"),
+        ("someone|somebody|anyone|anybody|person|number i|we can|could call|phone|ring|talk|speak", "en"),
         ("any|a real|_ human|humans|person|people|agent|agents here|there|around|available|online", "en"),
         ("hay alguien ahi|alli|disponible", "es"), ("tem|ha alguem ai|ae|disponivel", "pt"),
         ("real|actual|actual|live human|person|people|agent|someone|somebody|persona|humano|pessoa", "en"),
         ("get me out of here|this", "en"), ("put|get me through|thru", "en"), ("@contact * customer|client service|support|care", "en"),
         // A formal complaint is a request for a person; before an authority it is a legal matter instead.
-        ("file|make|lodge|submit|raise|register|open|put|have a|an|my|_ formal|official|_ @complaint", "complaint"),
+        ("file|make|lodge|submit|raise|register|open|put|have a|an|my|_ formal|official|consumer|customer|written|_ @complaint", "complaint"),
         ("want|need|like|wish to complain", "complaint"), ("poner|presentar|hacer|levantar una|un|mi _|formal @complaint", "complaint"),
         ("fazer|abrir|registrar uma|um|minha _|formal @complaint", "complaint"), ("quiero|quero quejarme|reclamar", "complaint"), ("put|get me in touch", "en"),
         ("would|id like a|an|the|_ @human", "en"), ("let me speak|talk to someone|somebody|a", "en"),
@@ -186,6 +189,8 @@ public struct ExplicitRequestRule: TriggerRule {
                 agenda agendas agency agencies urgent manage managed manages managing management humane humor humid
                 personal personnel cancer canceled cancelled cancels hacker hackers lawyer
                 """),
+            // "a", "o", "la", "los" are prepositions or pronouns too ("voy a hablar", "me la pasas"), so they are not here.
+            (.determiner, "the my your our their his her this that these those el mi mis tu su meu minha seu sua"),
             (.complaintWord, "complaint complaints grievance queja quejas reclamacion reclamaciones reclamo reclamacao reclamacoes"),
         ],
         phrases: phraseEntries.map(\.0),

@@ -48,20 +48,33 @@ public struct PolicyTopicRule: TriggerRule {
     private func mostUrgentMatch(in text: NormalizedText) -> PhraseSet<String>.Match? {
         var best: PhraseSet<String>.Match?
         for position in 0..<text.count {
-            guard let match = phrases.match(in: text, at: position) else { continue }
-            if let best, best.pattern <= match.pattern { continue }
-            let next = match.range.upperBound
-            let isPolicyQuestion = next < text.count && text.has(.refundBlockNext, at: next)
-            // Threats are often denied ("I'm not going to sue"); elsewhere only a negator right before
-            // counts, because "I still haven't got my refund" is very much about a refund.
-            let window = match.payload == "legal" ? 4 : 1
-            let isNegated = text.precededInClause(by: .negator, at: match.range.lowerBound, window: window)
-            // "The ATM swallowed my card" is a card problem, not a medical one.
-            if match.payload == "medical" && text.contains(.machineWord) { continue }
-            if match.payload == "refund" && Self.isThanksForARefund(text, at: match.range.lowerBound) { continue }
-            if !isPolicyQuestion && !isNegated { best = match }
+            // A match turned down here gives way to the next pattern that matches at the same place:
+            // "swallowed" is not medical next to an ATM, but "swallowed by the ATM" is a lockout.
+            var candidate = phrases.match(in: text, at: position)
+            while let match = candidate, best.map({ match.pattern < $0.pattern }) ?? true {
+                if accepts(match, in: text) {
+                    best = match
+                    break
+                }
+                candidate = phrases.match(in: text, at: position, after: match.pattern)
+            }
         }
         return best
+    }
+
+    /// Whether a built-in match is about the topic, not a question about its policy, a denial or a
+    /// known look-alike.
+    private func accepts(_ match: PhraseSet<String>.Match, in text: NormalizedText) -> Bool {
+        let next = match.range.upperBound
+        if next < text.count && text.has(.refundBlockNext, at: next) { return false }
+        // Threats are often denied ("I'm not going to sue"); elsewhere only a negator right before
+        // counts, because "I still haven't got my refund" is very much about a refund.
+        let window = match.payload == "legal" ? 4 : 1
+        if text.precededInClause(by: .negator, at: match.range.lowerBound, window: window) { return false }
+        // "The ATM swallowed my card" is a card problem, not a medical one.
+        if match.payload == "medical" && text.contains(.machineWord) { return false }
+        if match.payload == "refund" && Self.isThanksForARefund(text, at: match.range.lowerBound) { return false }
+        return true
     }
 
     /// "I got my refund, thanks": a refund received and thanked for, not asked for. "I still haven't got my
@@ -82,7 +95,7 @@ public struct PolicyTopicRule: TriggerRule {
     static let groupPatterns: [(String, [String])] = [
         ("legal", [
             "@legal", "sue|suing|sued you|your|them|the|this|u|company|yall", "going|gonna|will|ill|to sue",
-            "legal action|proceedings|department|team|claim", "take|taking|taken you|this|them|it to court",
+            "legal action|proceedings|department|team|claim", "claim|complaint|case|lawsuit against you|your|the|this company|business|bank|store", "take|taking|taken you|this|them|it to court",
             "see you in court", "small claims", "class action",
             "report|reporting|reported you|this|them to the|_ bbb|ftc|authorities|regulator|regulators|ombudsman",
             "better business bureau", "call|calling|contact|contacting|report|reporting|llamar|llamare|chamar|chamo|acionar * police|cops|policia",
@@ -96,6 +109,8 @@ public struct PolicyTopicRule: TriggerRule {
             "ate|eaten|swallow|swallowed|ingested|drank|drunk|chewed|comio|trago|bebio|comeu|engoliu|bebeu * battery|batteries|magnet|magnets|pill|pills|tablets|detergent|pod|pods|bleach|chemical|chemicals|pila|pilas|bateria|baterias|iman|imanes|pastilla|pastillas|lejia|pilha|pilhas|ima|comprimido|comprimidos|remedio", "reaccion|reacao alergica",
             "had|having|got|has|have an|a allergic", "sick|ill after|from eating|taking|using|drinking",
             "made|making me|him|her|us|my|them sick|ill", "food poisoning", "side effect|effects",
+            "having|have|had|got|getting|experiencing|gave|giving|given|causing|caused me|him|her|us|_ chest|stomach|severe|sharp pain|pains|cramps", "cant|couldnt|hard to breathe|breathing", "trouble|difficulty breathing",
+            "dizzy|nauseous|vomiting|rash|hives|swelling|swollen after|from taking|using|eating|drinking",
             "burned|burnt|injured|scalded my|his|her|himself|herself|themselves|me",
             "se trago", "se lastimo|quemo|corto", "me|se machuquei|machucou|queimou|cortou",
             "passou|passei|sentiu|senti mal", "me enferme|enfermo", "fiquei|ficou doente",
@@ -106,7 +121,9 @@ public struct PolicyTopicRule: TriggerRule {
             "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ @card|@account|@login|identity|wallet|identidad|identidade",
             "@card|@account|identity|wallet details|info|information|number|numbers|data|_ was|were|got|has|have|is|are|_ been|_ @stolen",
             "@someone used|accessed|logged|changed|took|opened|hacked|withdrew|withdrawn|spent|transferred|moved|uso|usaron|usou|usaram|accedio|entro|entraron|entrou|acessou|saco|sacaron|sacou|sacaram ** @card|@account|@login|money|cash|funds|dinero|dinheiro",
-            "it|that|this|those wasnt|werent me|us", "someone|somebody else got|has|took|received|intercepted|opened it|my|the|them", "no fui|fuimos yo|nosotros", "nao fui|fomos eu|nos",
+            "it|that|this|those wasnt|werent me|us",
+            "someone|somebody else|_ has|had|got|gained|getting access|into to|_ my|our @account|@login|email|phone",
+            "login|sign|signin|access alert|attempt|attempts|notification from|in a|an|_ another|different|unknown|strange|new|foreign country|location|device|city|phone|place", "someone|somebody else got|has|took|received|intercepted|opened it|my|the|them", "no fui|fuimos yo|nosotros", "nao fui|fomos eu|nos",
             "me|nos la|lo|las|los robaron|roubaram|furtaram|clonaron|clonaram", "@card ** me|nos la|lo|_ robaron|roubaram|furtaram",
             "text|texts|email|emails|call|calls|message|messages|sms|someone|somebody asking|asked|requesting for|_ my|our|the @card|@login|code|details|number",
             "was|is that|this|it really you|from you", "is|was this|that|it legit|legitimate|a scam|fake|phishing",
@@ -134,7 +151,8 @@ public struct PolicyTopicRule: TriggerRule {
             "billed|charged|charging|billing|charge|cobraron|cobrou|cobrando|cobrado|cobraram|debitaram me|us|_ after|despues|depois|even * cancel|cancelled|canceled|cancellation|cancele|cancelei|cancelado|cancelada|cancelar",
             "still being|getting charged|billed", "still charging|billing me|us", "chargeback",
             "dispute|disputing|contest|contesting a|the|this|that|my|_ charge|transaction|payment|bill|purchase",
-            "overcharged|overbilled", "@charge ** anyway|regardless", "@charge ** never been|visited|heard|shopped|bought|used", "@charge ** not mine|ours",
+            "overcharged|overbilled", "@charge|fee|fees ** never|didnt|not agreed|agree|consented|consent|signed|asked",
+            "stop|quit billing|charging|debiting me|us", "stop|quit billing|charging|debiting my|our @card|@account", "@charge ** anyway|regardless", "@charge ** never been|visited|heard|shopped|bought|used", "@charge ** not mine|ours",
             "store|shop|merchant|company|place|website|site|business|vendor ive|i|weve|we|_ never been|visited|heard|shopped|used|bought",
             "@machine ** less|wrong|short|missing|didnt|never|not|no money|cash|amount|dispense|give|gave",
             "@machine ** menos|errado|errada|equivocado|no me|nao dinero|dinheiro|entrego|entregou|dio|deu", "charged|billed|debited|charging|billing * wrong|incorrect|incorrectly|wrongly",
@@ -161,9 +179,12 @@ public struct PolicyTopicRule: TriggerRule {
             "forgot|forgotten|lost my|the @login * cant|cannot|unable|couldnt", "no puedo entrar|acceder a|_ mi|la|_ cuenta|app",
             "nao consigo entrar|acessar na|a|_ minha|_ conta|app",
             "@machine * swallowed|ate|eaten|kept|took|retained|keeps|trago|retuvo|engoliu|reteve|comio|se|my|mi|meu|o|a|_ @card", "demasiados intentos", "muitas tentativas",
+            "swallowed|eaten|retained|kept|taken by|in the|an|a|_ @machine",
         ]),
         ("cancellation", [
-            "@cancel|@delete * @subscription",
+            "@cancel|@delete * @subscription", 
+            // An order cancelled is asked for ("I want to cancel my order"); "how do I cancel my order?" is a question.
+            "want|need|wanna|like|help|trying|tried|quiero|quero|necesito|preciso to|_ @cancel my|the|this|our|an|a|mi|el|la|meu|minha|o|_ order|orders|purchase|purchases|booking|reservation|pedido|compra|reserva",
             "@delete * @account",
             "end my|the|this|our contract|subscription|membership|plan", "dar|darme|darnos de baja", "doy de baja", "dont renew",
             "turn|switch off auto|automatic _|renew|renewal", "stop auto|automatic renew|renewal|billing|payments",
@@ -195,7 +216,7 @@ public struct PolicyTopicRule: TriggerRule {
             (.personalData, """
                 data information info informacion informacao datos dados details records personal
                 """),
-            (.deleteVerb, "delete erase remove wipe purge borrar borren eliminar eliminen apagar apaguem excluir excluam suprimir"),
+            (.deleteVerb, "delete deleting deleted erase erasing erased remove removing wipe wiping purge borrar borren eliminar eliminen apagar apaguem excluir excluam suprimir"),
             (.privacyLaw, "gdpr ccpa lgpd dsar"),
             (.medicalWord, """
                 swallowed choking choked anaphylaxis anaphylactic poisoning poisoned overdose overdosed bleeding
