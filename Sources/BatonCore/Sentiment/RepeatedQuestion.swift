@@ -92,7 +92,10 @@ public struct RepeatedQuestion: Sendable {
 
     static let complaintPatterns: [(String, Void)] = [
         ("you|u|it|bot keep|keeps saying|repeating|telling|sending|giving|copying", ()),
-        ("same thing|answer|reply|response|message|link|text again|over|every", ()),
+        ("same thing|answer|reply|response|message|link|text|issue|problem|question again|over|every", ()),
+        // Having to come back: "this is the 4th time I'm contacting you", "tercera vez que escribo".
+        ("third|fourth|fifth|sixth|umpteenth|3rd|4th|5th|6th time im|ive|i|were|weve|that|contacting|writing|calling|asking|messaging|reaching|chatting", ()),
+        ("segunda|tercera|cuarta|quinta|terceira|quarta vez que", ()),
         ("the same thing|answer|reply|response|message over and over", ()),
         ("keep|keeps getting|saying * same answer|thing|reply|response|message", ()),
         ("repeating|repeat yourself|itself", ()), ("stop repeating", ()),

@@ -14,7 +14,8 @@ struct ExplicitRequestRuleTests {
         "stop the bot, I need a human", "you are not helping", "put me through to customer service",
         "I need help!!!", "someone help", "please help me",
         "I have got to lodge a consumer complaint, how can I do it?", "is there someone I can call?",
-        "is there a number I can call", "I'd like to file a written complaint",
+        "is there a number I can call", "I'd like to file a written complaint", "pls i need sum1 to help me",
+        "I need someone to help me with this",
     ])
     func firesInEnglish(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)

@@ -42,6 +42,13 @@ struct PolicyTopicRuleTests {
         ("I'm having chest pains after taking the supplement you sold me", "medical"),
         ("I need assistance deleting my account", "cancellation"), ("I want help to cancel purchase 55123", "cancellation"),
         ("quiero cancelar mi pedido", "cancellation"),
+        ("necesito que me devuelvan el cargo de la suscripción que no pedí", "billing_dispute"),
+        ("me están cobrando una comisión que nadie me explicó", "billing_dispute"),
+        ("me cobraron el seguro sin autorización", "billing_dispute"), ("i never authorised this direct debit", "billing_dispute"),
+        ("there are 3 transactions on my statement I didn't do", "billing_dispute"),
+        ("alguien hizo compras con mi tarjeta en otro país", "security"), ("someone's been using my netflix account", "security"),
+        ("hice una transferencia por error, ¿pueden revertirla?", "refund"), ("I sent the payment to the wrong account", "refund"),
+        ("vou abrir uma reclamação no procon", "legal"),
     ])
     func fires(_ text: String, _ topic: String) throws {
         let fired = try #require(F.evaluate(rule, customerSays: text), "\"\(text)\" did not fire")
@@ -57,6 +64,7 @@ struct PolicyTopicRuleTests {
         "this new phone is fire", "can I reverse the order of my playlist?", "levaram meu pedido ontem?",
         "I got my refund, thanks", "recebi o reembolso, obrigado", "how do I reset my password", "qual é o limite de saque?",
         "can I cancel an order after it ships?", "is there a fee for using the card abroad?", "my back pain is gone, thanks to the chair", "my stomach pain is gone since I started the diet plan",
+        "I logged into the wrong account by accident", "how do I make a transfer to another person?", "no voy a necesitar abogado",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

@@ -119,6 +119,7 @@ public struct ExplicitRequestRule: TriggerRule {
         ("call|phone|ring me|us", "en"), ("give me a call|ring", "en"), ("call|phone me back", "en"),
         ("request|want|need|get|schedule|arrange|book|have a|_ call|callback", "en"),
         ("@want|get|find me|us|_ @someone|@human who|that * help|fix|sort|answer|explain", "en"), ("callback please", "en"),
+        ("@want|get|find me|us|_ @someone|@human to help|fix|sort|assist", "en"),
         ("escalate|escalation|escalating", "en"), ("live agent|person|human|rep|representative|support|operator", "en"),
         ("not|no|stop|hate|stupid|dumb|useless|annoying the|this|a|_ bot|bots|robot|robots|chatbot", "en"),
         ("dont|not want|need * bot|robot|chatbot|machine|ai", "en"),
@@ -155,7 +156,7 @@ public struct ExplicitRequestRule: TriggerRule {
                 manager gerente ejecutivo ejecutiva executivo executiva asesor asesora assessor atendente
                 staff employee empleado funcionario funcionaria specialist especialista encargado responsable
                 """),
-            (.humanWeak, "someone somebody anyone anybody alguien alguem team equipo equipe people gente"),
+            (.humanWeak, "someone somebody anyone anybody sum1 some1 any1 alguien alguem team equipo equipe people gente"),
             (.wantVerb, """
                 want wanna need needs rather get give request requesting demand prefer
                 quiero quisiera necesito deseo pido exijo requiero prefiero quero queria preciso gostaria exijo peco

@@ -69,8 +69,14 @@ public struct PolicyTopicRule: TriggerRule {
         if next < text.count && text.has(.refundBlockNext, at: next) { return false }
         // Threats are often denied ("I'm not going to sue"); elsewhere only a negator right before
         // counts, because "I still haven't got my refund" is very much about a refund.
-        let window = match.payload == "legal" ? 4 : 1
-        if text.precededInClause(by: .negator, at: match.range.lowerBound, window: window) { return false }
+        var start = match.range.lowerBound
+        var window = 1
+        if match.payload == "legal" {
+            window = 4
+            // Portuguese "no" right before is "in the": "uma reclamação no Procon" denies nothing.
+            if start > 0 && text.words[start - 1] == "no" { start -= 1; window -= 1 }
+        }
+        if text.precededInClause(by: .negator, at: start, window: window) { return false }
         // "The ATM swallowed my card" is a card problem, not a medical one.
         if match.payload == "medical" && text.contains(.machineWord) { return false }
         if match.payload == "refund" && Self.isThanksForARefund(text, at: match.range.lowerBound) { return false }
@@ -120,7 +126,8 @@ public struct PolicyTopicRule: TriggerRule {
         ("security", [
             "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ @card|@account|@login|identity|wallet|identidad|identidade",
             "@card|@account|identity|wallet details|info|information|number|numbers|data|_ was|were|got|has|have|is|are|_ been|_ @stolen",
-            "@someone used|accessed|logged|changed|took|opened|hacked|withdrew|withdrawn|spent|transferred|moved|uso|usaron|usou|usaram|accedio|entro|entraron|entrou|acessou|saco|sacaron|sacou|sacaram ** @card|@account|@login|money|cash|funds|dinero|dinheiro",
+            "@someone used|using|accessed|accessing|logged|logging|changed|took|taking|opened|hacked|withdrew|withdrawn|spent|spending|transferred|moved|made|uso|usaron|usou|usaram|usando|accedio|entro|entraron|entrou|acessou|saco|sacaron|sacou|sacaram|hizo|hicieron|fez|fizeram ** @card|@account|@login|money|cash|funds|dinero|dinheiro|purchases|compras|compra|pix",
+            "someones|somebodys been|_ using|accessing|logging|spending|taking ** @card|@account|@login|money|cash|funds",
             "it|that|this|those wasnt|werent me|us",
             "someone|somebody else|_ has|had|got|gained|getting access|into to|_ my|our @account|@login|email|phone",
             "login|sign|signin|access alert|attempt|attempts|notification from|in a|an|_ another|different|unknown|strange|new|foreign country|location|device|city|phone|place", "someone|somebody else got|has|took|received|intercepted|opened it|my|the|them", "no fui|fuimos yo|nosotros", "nao fui|fomos eu|nos",
@@ -128,6 +135,7 @@ public struct PolicyTopicRule: TriggerRule {
             "text|texts|email|emails|call|calls|message|messages|sms|someone|somebody asking|asked|requesting for|_ my|our|the @card|@login|code|details|number",
             "was|is that|this|it really you|from you", "is|was this|that|it legit|legitimate|a scam|fake|phishing",
             "without my|our|_ permission|consent|authorization|authorisation|knowledge", "sin mi permiso|autorizacion|consentimiento", "sem minha|a minha permissao|autorizacao",
+
             "order|orders|purchase|purchases|transaction|transactions|charges|charge i|we didnt|never|not place|make|made|placed|authorize|authorise|order",
             "didnt|not|never place|make|authorize|authorise|order|made|placed * order|orders|purchase|purchases|transactions|transfer|transfers",
             "unauthorized|unauthorised|suspicious|strange|unknown|unrecognized|unrecognised login|logins|access|activity|sign|device|email|emails|text|texts|transfer|transfers",
@@ -146,12 +154,14 @@ public struct PolicyTopicRule: TriggerRule {
             "@charge * @dispute", "@dispute * @charge",
             "extra|additional|unexpected|unknown|strange|weird|random|mystery @charge|fee|fees on|in my|the statement|account|card|bill|balance",
             "what|whats is|_ this|that @charge|fee", "what|whats are|_ these|those @charge|fees",
-            "@charge ** dont|didnt|not|never|cant recognise|recognize|recognised|recognized|authorize|authorise|authorized|authorised|make|made|approve|approved|order|ordered|set|setup|sign|signed",
-            "dont|didnt|cant|not recognise|recognize|authorize|authorise * @charge",
+            "@charge ** dont|didnt|not|never|cant recognise|recognize|recognised|recognized|authorize|authorise|authorized|authorised|make|made|approve|approved|order|ordered|set|setup|sign|signed|do|did",
+            "dont|didnt|cant|not|never recognise|recognize|authorize|authorise|authorized|authorised|approved|approve * @charge",
             "billed|charged|charging|billing|charge|cobraron|cobrou|cobrando|cobrado|cobraram|debitaram me|us|_ after|despues|depois|even * cancel|cancelled|canceled|cancellation|cancele|cancelei|cancelado|cancelada|cancelar",
             "still being|getting charged|billed", "still charging|billing me|us", "chargeback",
             "dispute|disputing|contest|contesting a|the|this|that|my|_ charge|transaction|payment|bill|purchase",
-            "overcharged|overbilled", "@charge|fee|fees ** never|didnt|not agreed|agree|consented|consent|signed|asked",
+            "overcharged|overbilled", "@charge ** sin|sem autorizacion|autorizacao|permiso|permissao|consentimiento|consentimento|aviso|avisar", "@charge|fee|fees ** never|didnt|not agreed|agree|consented|consent|signed|asked",
+            "@charge|fee|fees|comision|comisiones|comissao|tarifa|cuota ** nadie|nunca|ninguem|nobody|never me|us|_ explico|explicaron|informo|informaron|aviso|avisaron|explicou|avisou|informou|told|explained|mentioned|disclosed",
+            "@charge ** no|nao pedi|solicite|contrate|pedimos|solicitei|contratei",
             "stop|quit billing|charging|debiting me|us", "stop|quit billing|charging|debiting my|our @card|@account", "@charge ** anyway|regardless", "@charge ** never been|visited|heard|shopped|bought|used", "@charge ** not mine|ours",
             "store|shop|merchant|company|place|website|site|business|vendor ive|i|weve|we|_ never been|visited|heard|shopped|used|bought",
             "@machine ** less|wrong|short|missing|didnt|never|not|no money|cash|amount|dispense|give|gave",
@@ -166,11 +176,16 @@ public struct PolicyTopicRule: TriggerRule {
         ("refund", [
             "@refund", "money back", "my|the|our money returned|refunded",
             "want|get|give|return|need|send|receive my|the|our money",
-            "devuelvan|devuelve|devolver|devuelvanme|regresen|regresar|reembolsen * mi|el|la|mi|_ dinero|plata|pago",
+            "devuelvan|devuelve|devolver|devuelvanme|regresen|regresar|reembolsen * mi|el|la|mi|_ dinero|plata|pago|cargo|cobro|importe|monto|compra",
             "devolucion del|de|_ mi|_ dinero|pago", "quero|devolvam|devolver|devolve|devolvem * meu|o|_ dinheiro",
             "dinheiro de volta", "mi dinero de vuelta",
             "want|need|get it|this|that reversed|refunded", "want|need|get the|this|that|my fee|@charge reversed|refunded",
             "reverse|reversal of|_ the|this|that|a @charge|fee",
+            "revertir|revertirla|revertirlo|reverter|reverta|revertam|estornar|estornem|devolver * transferencia|transaccion|transacao|pago|pagamento|pix|cargo|compra",
+            "pueden|puedes|podem|pode|podrian revertir|revertirla|revertirlo|reverter|revertela|reverte-la|estornar",
+            "@charge|transfer|transferencia|transferencias|transferi|pix|sent|envie|mande|mandei|enviei|fiz|hice ** by|por|in mistake|error|engano|equivocacion|accident|accidente",
+            "sent|send|transferred|transfer|paid|pay|went|gone|deposited|payment|money ** to|into the|a|an|_ wrong|incorrect account|person|recipient|iban|number",
+            "transferi|transferencia|envie|mande|mandei|enviei|pague|paguei|deposite|depositei|pix|dinero|dinheiro ** cuenta|persona|conta|pessoa|destinatario|destinataria|numero equivocada|equivocado|errada|errado|incorrecta|incorrecto|incorreta|incorreto",
         ]),
         ("lockout", [
             "@account|@login|@card * @lock", "@lock * @account|@login|@card", "locked|blocked|shut out",
@@ -197,7 +212,7 @@ public struct PolicyTopicRule: TriggerRule {
             (.chargeWord, """
                 charge charged charges charging billed debit debited debits transaction transactions payment payments
                 withdrawal withdrawals cobro cobros cobraron cobrado cobrada cargo cargos cobranca cobrancas cobraram
-                cobrou debitaram debito compra transaccion transacao
+                cobrou debitaram debito compra compras transaccion transacciones transacao transacoes pix saque saques retiro retiros
                 """),
             (.disputeMark, """
                 twice double duplicate duplicated unauthorized unauthorised fraudulent unknown unrecognized
