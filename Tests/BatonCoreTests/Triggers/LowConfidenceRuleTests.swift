@@ -35,6 +35,8 @@ struct LowConfidenceRuleTests {
 
     @Test("hedging without a confidence is estimated low", arguments: [
         "I'm not sure about that.", "I don't have that information.", "No estoy seguro de eso.", "Não tenho certeza.",
+        // The strongest hedge decides, wherever it is.
+        "I think it might be related to your credit score, but I'm not sure.", "I'm not entirely certain.",
     ])
     func strongHedge(_ text: String) throws {
         let fired = try #require(F.evaluate(rule, F.conversation([F.said("q"), F.ai(text)])))
@@ -50,6 +52,16 @@ struct LowConfidenceRuleTests {
         let fired = try #require(F.evaluate(rule, conversation))
         #expect(fired.rule == "low_confidence/consecutive")
         #expect(F.evaluate(rule, F.conversation([F.said("q"), F.ai("It ships Monday.")])) == nil)
+    }
+
+    @Test("'it may depend' is a soft hedge")
+    func dependsIsSoft() throws {
+        let conversation = F.conversation([
+            F.said("why was it rejected?"), F.ai("It may depend on several factors."), F.said("which?"), F.ai("Probably your income."),
+        ])
+        let fired = try #require(F.evaluate(rule, conversation))
+        #expect(fired.rule == "low_confidence/consecutive")
+        #expect(fired.message == 3)
     }
 
     @Test("thresholds come from the config")

@@ -4,7 +4,7 @@
 /// on the reply that makes `lowConfidenceConsecutive` AI replies in a row under
 /// `lowConfidenceThreshold` (rule `low_confidence/consecutive`); a confident reply in between
 /// resets the count, so one shaky answer followed by a sure one does not fire. A reply without
-/// a confidence is estimated from its wording: strong hedges ("I'm not sure", "I don't have
+/// a confidence is estimated from its strongest hedge: strong hedges ("I'm not sure", "I don't have
 /// that", "no estoy seguro", "não tenho certeza") count as 0.30, soft ones ("I think",
 /// "possibly", "tal vez", "acho que") as 0.50, anything else as confident.
 public struct LowConfidenceRule: TriggerRule {
@@ -58,11 +58,11 @@ public struct LowConfidenceRule: TriggerRule {
 
     func confidence(_ context: TriggerContext, _ index: Int) -> Confidence {
         if let given = context.conversation.messages[index].confidence { return Confidence(value: given) }
-        let text = context.texts[index]
-        if let hedge = hedges.firstMatch(in: text) {
-            return Confidence(value: hedge.payload, estimatedFrom: context.excerpt(message: index, tokens: hedge.range))
+        // The strongest hedge decides: "I think it's X, but I'm not sure" is not sure.
+        guard let hedge = hedges.allMatches(in: context.texts[index]).min(by: { $0.payload < $1.payload }) else {
+            return Confidence(value: 1)
         }
-        return Confidence(value: 1)
+        return Confidence(value: hedge.payload, estimatedFrom: context.excerpt(message: index, tokens: hedge.range))
     }
 
     static func list(_ values: [String]) -> String {
@@ -77,7 +77,7 @@ public struct LowConfidenceRule: TriggerRule {
 
     /// Hedging phrases and the confidence they suggest, strongest first.
     static let hedgeEntries: [(String, Double)] = [
-        ("not sure|certain|confident", 0.3), ("unsure|uncertain", 0.3), ("dont|didnt know", 0.3), ("do not know", 0.3), ("no idea", 0.3),
+        ("not sure|certain|confident", 0.3), ("not entirely|completely|totally|quite|fully|absolutely|100 sure|certain|confident", 0.3), ("unsure|uncertain", 0.3), ("dont|didnt know", 0.3), ("do not know", 0.3), ("no idea", 0.3),
         ("dont have that|this|the|any|enough|_ information|info|figure|data|detail|details|answer|access", 0.3),
         ("do not have that|this|the|any|enough|_ information|info|figure|data|detail|details|answer|access", 0.3),
         ("dont have that|this", 0.3),
@@ -87,7 +87,7 @@ public struct LowConfidenceRule: TriggerRule {
         ("nao tenho certeza", 0.3), ("nao sei", 0.3), ("nao tenho essa|a|_ informacao", 0.3),
         ("nao consigo confirmar|verificar", 0.3),
         ("i think|believe|guess", 0.5), ("possibly|perhaps|maybe|probably", 0.5), ("might", 0.5), ("may be", 0.5),
-        ("it depends|depending", 0.5), ("creo|pienso que", 0.5), ("quizas|quiza|posiblemente|probablemente", 0.5),
+        ("it depends|depending", 0.5), ("may|might|could depend", 0.5), ("creo|pienso que", 0.5), ("quizas|quiza|posiblemente|probablemente", 0.5),
         ("tal vez", 0.5), ("puede ser", 0.5), ("acho|creio que", 0.5), ("talvez|possivelmente|provavelmente", 0.5),
         ("pode ser", 0.5),
     ]
