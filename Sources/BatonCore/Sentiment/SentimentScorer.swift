@@ -21,17 +21,21 @@ public struct SentimentScorer: Sendable {
     /// A score and the most negative single cue behind it.
     public struct Reading: Sendable, Equatable {
         public var score: Double
-        /// The most negative word or idiom after negation and intensifiers (0 when none): tells
-        /// feelings ("terrible", "very bad", "losing my patience") from a pile of problem words
-        /// ("late", "damaged", "missing") that only add up.
-        public var strongestCue: Float
+        /// The most negative word or idiom after negation and intensifiers (0 when none), leaving out
+        /// words that name what happened ("scammed", "stolen", "locked"): tells feelings ("terrible",
+        /// "very bad", "losing my patience") from a pile of problem words ("late", "damaged", "missing")
+        /// that only add up, and from an incident, which the policy topic reports.
+        public var strongestFeeling: Float
     }
 
-    /// Scores `text` and reports its strongest negative cue.
+    /// Words that name an incident: negative, but a fact to act on more than a feeling.
+    static let incidentWords: WordClass = [.securityWord, .stolenWord, .lockWord, .medicalWord]
+
+    /// Scores `text` and reports its strongest negative feeling.
     public func analyze(_ text: NormalizedText, countShouting: Bool = true) -> Reading {
         let count = text.count
-        guard count > 0 else { return Reading(score: 0, strongestCue: 0) }
-        var strongest: Float = 0
+        guard count > 0 else { return Reading(score: 0, strongestFeeling: 0) }
+        var strongestFeeling: Float = 0
         let idioms = Self.idioms
         var sum: Float = 0
         var coveredUntil = 0
@@ -39,7 +43,7 @@ public struct SentimentScorer: Sendable {
         while position < count {
             if position >= coveredUntil, let idiom = idioms.match(in: text, at: position) {
                 sum += idiom.payload
-                strongest = min(strongest, idiom.payload)
+                strongestFeeling = min(strongestFeeling, idiom.payload)
                 coveredUntil = idiom.range.upperBound
                 position = idiom.range.upperBound
                 continue
@@ -57,17 +61,18 @@ public struct SentimentScorer: Sendable {
                     valence *= valence > 0 ? -0.75 : -0.4
                 }
                 sum += valence
-                strongest = min(strongest, valence)
+                if token.classes.isDisjoint(with: Self.incidentWords) { strongestFeeling = min(strongestFeeling, valence) }
             }
             position += 1
         }
         if sum < 0 && text.exclamationMarks >= 2 { sum *= 1.2 }
         if countShouting && text.isShouting() && text.wordCount >= 2 && sum <= 0 { sum -= 0.35 }
         let squashed = Double(sum) / (Double(sum * sum) + 0.6).squareRoot()
-        return Reading(score: max(-1, min(1, squashed)), strongestCue: strongest)
+        return Reading(score: max(-1, min(1, squashed)), strongestFeeling: strongestFeeling)
     }
 
-    /// Scale from an intensifier or diminisher one or two words before `position`, same clause.
+    /// Scale from up to two intensifiers or diminishers right before `position` ("so very bad"), same
+    /// clause; another word in between ends them ("too many wrong attempts" is not "too wrong").
     private func modifier(_ text: NormalizedText, at position: Int) -> Float {
         var factor: Float = 1
         var index = position
@@ -77,8 +82,13 @@ public struct SentimentScorer: Sendable {
             index -= 1
             steps += 1
             let classes = text.classes(at: index)
-            if classes.contains(.intensifier) { factor *= 1.4 }
-            if classes.contains(.diminisher) { factor *= 0.6 }
+            if classes.contains(.intensifier) {
+                factor *= 1.4
+            } else if classes.contains(.diminisher) {
+                factor *= 0.6
+            } else {
+                break
+            }
         }
         return factor
     }

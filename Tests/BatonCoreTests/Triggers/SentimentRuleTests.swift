@@ -83,6 +83,11 @@ struct SentimentRuleTests {
         #expect(F.evaluate(rule, customerSays: "my order was delayed, the box arrived damaged and one item is missing") == nil)
         #expect(F.evaluate(rule, customerSays: "this is not acceptable")?.rule == "sentiment/strong")
         #expect(F.evaluate(rule, customerSays: "very bad service")?.rule == "sentiment/strong")
+        // Naming an incident is the policy topic's to report; a feeling beside it is still anger.
+        #expect(F.evaluate(rule, customerSays: "I was scammed by someone pretending to be from your bank") == nil)
+        #expect(F.evaluate(rule, customerSays: "got locked out after too many wrong passcode attempts") == nil)
+        #expect(F.evaluate(rule, customerSays: "I got scammed and your support is terrible")?.rule == "sentiment/strong")
+        #expect(F.evaluate(rule, customerSays: "this is so wrong")?.rule == "sentiment/strong")
     }
 
     @Test("a short question asked again fires, unless it is about something else")

@@ -40,6 +40,16 @@ struct TriggerEngineTests {
         #expect(engine.evaluate(conversation).primary?.kind == .lowConfidence)
     }
 
+    @Test("an incident told calmly is a policy matter first; told in anger, sentiment comes first")
+    func incidentsArePolicyFirst() {
+        let calm = engine.evaluate(F.customer(["I was scammed by someone pretending to be from your bank"]))
+        #expect(calm.primary?.kind == .policyTopic)
+        #expect(calm.primary?.topic == "security")
+        let angry = engine.evaluate(F.customer(["I was scammed and your bank did NOTHING, this is disgraceful"]))
+        #expect(angry.primary?.kind == .sentiment)
+        #expect(angry.triggers.contains { $0.kind == .policyTopic })
+    }
+
     @Test("messages before `from` are context only")
     func startIndex() {
         let conversation = F.conversation([

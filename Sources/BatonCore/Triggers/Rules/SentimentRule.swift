@@ -22,8 +22,9 @@ public struct SentimentRule: TriggerRule {
         guard messages[index].role == .customer, let score = context.sentiment[index] else { return nil }
         let text = context.texts[index]
         let scoreText = Self.format(score)
-        // Strong needs a strong cue: a list of problems ("late, damaged, one item missing") is not anger.
-        if score <= Self.strongThreshold && scorer.analyze(text).strongestCue <= Float(Self.strongThreshold) {
+        // Strong needs a strong feeling: a list of problems ("late, damaged, one item missing") is not anger,
+        // and neither is naming an incident ("I got scammed", "locked out"), which the policy topic reports.
+        if score <= Self.strongThreshold && scorer.analyze(text).strongestFeeling <= Float(Self.strongThreshold) {
             return FiredTrigger(kind: kind, message: index, reason: "strongly negative message (score \(scoreText))",
                                 rule: "sentiment/strong")
         }
