@@ -56,7 +56,8 @@ struct BuyingIntentRuleTests {
         "we'd like a quote for 80 laptops", "what's your pricing for a team of 500?", "interested in wholesale, we run 12 stores",
         "cotización para 1000 unidades por favor", "do you offer volume discounts?", "we need 25 seats",
         "enterprise pricing please", "quero um orçamento para 200 camisetas", "precios de mayoreo",
-        "can I talk to sales?", "how much for 50 licenses?",
+        "can I talk to sales?", "how much for 50 licenses?", "I'd like to buy this for my whole company, about 80 people",
+        "we want to roll it out across the entire organization", "queremos contratar el servicio para toda la empresa",
     ])
     func fires(_ text: String) {
         #expect(F.evaluate(rule, customerSays: text)?.kind == .buyingIntent, "\"\(text)\" did not fire")
@@ -65,6 +66,7 @@ struct BuyingIntentRuleTests {
     @Test("does not fire on ordinary orders", arguments: [
         "one ticket for saturday please", "order 5541 status?", "I ordered 2 units, one is missing",
         "what's the price of the blue one?", "what is the interest rate on savings accounts", "I have 3 devices",
+        "table for 10 people please", "I want to buy a gift for my team leader", "can I order a pizza for a team lunch?",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

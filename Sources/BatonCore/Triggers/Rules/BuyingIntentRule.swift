@@ -1,5 +1,5 @@
 /// Fires when a customer wants to buy at scale, which sales handles: quotes, wholesale, bulk,
-/// volume or enterprise pricing, seats and licences, a team of N, N units.
+/// volume or enterprise pricing, seats and licences, a team of N, N units, buying for a whole company.
 ///
 /// Numbers count only with a unit: five or more seats, licences or users, twenty or more goods
 /// (`80 laptops`, `cotización para 1000 unidades`), or a team, company or group of five or more.
@@ -58,7 +58,10 @@ public struct BuyingIntentRule: TriggerRule {
         ("cotacao|cotacoes|orcamento|atacado|atacadista|revenda|revendedor|revendedores", "pt"),
         ("@scale @pricing", "en"), ("@pricing for|para a|an|our|my|uma|um|un|una|_ @scale", "en"),
         ("sales team|rep|department|representative|person|contact", "en"), ("talk|speak|contact to|with|_ sales", "en"),
-        ("book|schedule|request|get a|_ demo", "en"), ("en|em grandes|_ cantidad|cantidades|quantidade|quantidades", "es"),
+        ("book|schedule|request|get a|_ demo", "en"),
+        ("buy|purchase|order|license|get|buying|purchasing|ordering this|it|them|these|licenses|seats|_ for|across|to my|our|the whole|entire|_ @scale", "en"),
+        ("roll|rolling it|this|_ out to|across|for my|our|the|_ whole|entire|_ @scale", "en"),
+        ("comprar|adquirir|contratar ** para|pra toda|todo|_ la|a|o|mi|minha|meu|nuestra|nossa|_ @scale", "es"), ("en|em grandes|_ cantidad|cantidades|quantidade|quantidades", "es"),
         ("precio|precios|preco|precos por|de volumen|volume|mayor|cantidad", "es"),
     ]
 
