@@ -119,6 +119,8 @@ public struct SentimentScorer: Sendable {
         ("no funciona|sirve|sirven|funcionan", -0.4), ("nao funciona|serve|presta|funcionam", -0.4),
         ("nobody|noone is|_ helping|responding|answering|replying|answers|responds|helps", -0.6),
         ("no one is|_ helping|responding|answering|replying|answers|responds|helps", -0.6),
+        ("nobody|noone has|have|_ fixed|helped|responded|answered|replied|called|contacted|bothered|come", -0.6),
+        ("no one has|have|_ fixed|helped|responded|answered|replied|called|contacted|bothered|come", -0.6),
         ("nadie me responde|ayuda|contesta|atiende", -0.6), ("ninguem me responde|ajuda|atende", -0.6),
         ("falta de respeto|respeito", -0.7), ("what|such a joke", -0.8), ("is this a joke", -0.8), ("this|that|it is a joke", -0.8),
         ("thats|its|youre|ur a joke", -0.8),

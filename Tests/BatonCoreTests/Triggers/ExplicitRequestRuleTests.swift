@@ -15,7 +15,8 @@ struct ExplicitRequestRuleTests {
         "I need help!!!", "someone help", "please help me",
         "I have got to lodge a consumer complaint, how can I do it?", "is there someone I can call?",
         "is there a number I can call", "I'd like to file a written complaint", "pls i need sum1 to help me",
-        "I need someone to help me with this",
+        "I need someone to help me with this", "I've been on hold for an hour, can someone actually help me",
+        "I need to speak with billing about an error on my invoice",
     ])
     func firesInEnglish(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)
@@ -46,6 +47,7 @@ struct ExplicitRequestRuleTests {
         "your staff was rude", "I spoke to someone yesterday", "I want to see the agenda for the event",
         "I need to manage my account settings", "Hi, I need help", "necesito ayuda", "preciso de ajuda",
         "the transfer went to the wrong person", "my transfer to the agent's account bounced",
+        "can anybody help me find the size chart?",
     ])
     func notFooled(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)

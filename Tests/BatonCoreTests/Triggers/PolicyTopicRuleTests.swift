@@ -49,6 +49,17 @@ struct PolicyTopicRuleTests {
         ("alguien hizo compras con mi tarjeta en otro país", "security"), ("someone's been using my netflix account", "security"),
         ("hice una transferencia por error, ¿pueden revertirla?", "refund"), ("I sent the payment to the wrong account", "refund"),
         ("vou abrir uma reclamação no procon", "legal"),
+        // General support: telecoms, travel, shops.
+        ("you cut off my phone line without warning", "billing_dispute"), ("me cortaron el servicio sin avisar", "billing_dispute"),
+        ("I was promised a discount on the phone and it's not on my bill", "billing_dispute"),
+        ("the hotel charged my card even though I cancelled the booking", "billing_dispute"),
+        ("my flight was cancelled and I need compensation", "refund"), ("the seller is refusing to honour the warranty", "refund"),
+        ("o produto veio com defeito e a loja não quer trocar", "refund"), ("la aerolínea perdió mi maleta", "refund"),
+        ("they denied my warranty claim", "refund"),
+        ("the product you sent me is counterfeit", "legal"), ("your driver damaged my car while delivering", "legal"),
+        ("I found glass in the jar", "medical"), ("the heater you sold me started smoking", "medical"),
+        ("your app leaked my address to other users", "privacy"),
+        ("stop sending me emails and delete everything you have on me", "privacy"),
     ])
     func fires(_ text: String, _ topic: String) throws {
         let fired = try #require(F.evaluate(rule, customerSays: text), "\"\(text)\" did not fire")
@@ -64,7 +75,9 @@ struct PolicyTopicRuleTests {
         "this new phone is fire", "can I reverse the order of my playlist?", "levaram meu pedido ontem?",
         "I got my refund, thanks", "recebi o reembolso, obrigado", "how do I reset my password", "qual é o limite de saque?",
         "can I cancel an order after it ships?", "is there a fee for using the card abroad?", "my back pain is gone, thanks to the chair", "my stomach pain is gone since I started the diet plan",
-        "I logged into the wrong account by accident", "how do I make a transfer to another person?", "no voy a necesitar abogado",
+        "I logged into the wrong account by accident", "I found a bug in your app", "my laptop keeps overheating, any tips?",
+        "will I be charged after I cancel?", "if I return it will I get my money back?", "I lost my package tracking number",
+        "is this product genuine?", "does the jar contain glass or plastic?", "el sistema no acepta cambiar la fecha", "how do I make a transfer to another person?", "no voy a necesitar abogado",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

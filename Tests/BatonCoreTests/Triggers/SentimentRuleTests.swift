@@ -10,7 +10,7 @@ struct SentimentRuleTests {
         "this is terrible", "your app is garbage", "horrible experience", "I've been waiting 3 weeks, this is unacceptable",
         "esto es una burla", "que absurdo, ninguém me responde", "worst service ever 😡", "pésimo",
         "i've asked three times already!!!", "I told you twice already", "ya te dije tres veces", "já falei duas vezes",
-        "third time I'm writing about this",
+        "third time I'm writing about this", "my internet has been down for 3 days and nobody has fixed it",
     ])
     func strong(_ text: String) throws {
         let fired = try #require(F.evaluate(rule, customerSays: text))

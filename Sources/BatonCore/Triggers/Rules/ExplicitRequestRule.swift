@@ -119,6 +119,8 @@ public struct ExplicitRequestRule: TriggerRule {
         ("call|phone|ring me|us", "en"), ("give me a call|ring", "en"), ("call|phone me back", "en"),
         ("request|want|need|get|schedule|arrange|book|have a|_ call|callback", "en"),
         ("@want|get|find me|us|_ @someone|@human who|that * help|fix|sort|answer|explain", "en"), ("callback please", "en"),
+        ("can|could|will|would someone|somebody|anyone|anybody actually|please|just|really help", "en"),
+        ("speak|talk|chat to|with the|your|_ billing|accounts|finance|claims|complaints|retention|fraud department|team|dept|desk|_", "en"),
         ("@want|get|find me|us|_ @someone|@human to help|fix|sort|assist", "en"),
         ("escalate|escalation|escalating", "en"), ("live agent|person|human|rep|representative|support|operator", "en"),
         ("not|no|stop|hate|stupid|dumb|useless|annoying the|this|a|_ bot|bots|robot|robots|chatbot", "en"),

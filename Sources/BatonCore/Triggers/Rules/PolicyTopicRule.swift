@@ -80,8 +80,22 @@ public struct PolicyTopicRule: TriggerRule {
         // "The ATM swallowed my card" is a card problem, not a medical one.
         if match.payload == "medical" && text.contains(.machineWord) { return false }
         if match.payload == "refund" && Self.isThanksForARefund(text, at: match.range.lowerBound) { return false }
+        // "Will I be charged after I cancel?", "if I return it, will I get my money back?": asking what would
+        // happen is a question for the AI; "why was I charged after I cancelled?" is a dispute.
+        if match.payload == "refund" || match.payload == "billing_dispute" {
+            var position = match.range.lowerBound
+            var steps = 0
+            while position > 0 && steps < 4 && !text.tokens[position].flags.contains(.clauseStart) {
+                position -= 1
+                steps += 1
+                if Self.hypotheticalWords.contains(text.words[position]) { return false }
+            }
+        }
         return true
     }
+
+    /// Words that make what follows a supposition, not something that happened or is asked for.
+    private static let hypotheticalWords: Set<String> = ["will", "if", "whether"]
 
     /// "I got my refund, thanks": a refund received and thanked for, not asked for. "I still haven't got my
     /// refund, thanks" is negated and stays a refund matter.
@@ -109,6 +123,8 @@ public struct PolicyTopicRule: TriggerRule {
             "demanda legal|judicial", "accion|acciones legal|legales", "denuncia|denunciar|denunciarlos|denunciare",
             "vou|vamos processar", "processar voces|vcs|voce|vc", "processar a|essa empresa", "processo judicial",
             "acao judicial", "reclame aqui", "justica", "juzgado|tribunal|tribunales",
+            "counterfeit|falsificado|falsificada|falsificados|pirata", "fake|knockoff|replica product|products|item|items|goods|brand",
+            "not genuine|authentic|original", "driver|courier|technician|installer|engineer|worker|workers|staff|crew|movers|employee damaged|broke|scratched|smashed|destroyed|dented|hit my|our",
         ]),
         ("medical", [
             "@medical", "allergic reaction|reactions|shock",
@@ -120,7 +136,11 @@ public struct PolicyTopicRule: TriggerRule {
             "burned|burnt|injured|scalded my|his|her|himself|herself|themselves|me",
             "se trago", "se lastimo|quemo|corto", "me|se machuquei|machucou|queimou|cortou",
             "passou|passei|sentiu|senti mal", "me enferme|enfermo", "fiquei|ficou doente",
-            "caught|catches|catching fire", "burst into flames", "pegou|pega fogo", "se incendio|prendio",
+            "caught|catches|catching fire", "burst into flames",
+            "glass|metal|plastic|insect|insects|bug|bugs|worm|worms|hair|mold|mould|cockroach|vidrio|cristal|vidro|bicho|cabello|cabelo in|inside|en|dentro|no|na my|the|a|mi|el|la|_ food|jar|meal|drink|bottle|can|salad|sandwich|pizza|product|comida|frasco|bebida|produto|producto",
+            "found|encontre|achei|encontrei a|an|some|un|una|um|uma|_ glass|metal|insect|worm|cockroach|vidrio|vidro|cucaracha|barata",
+            "started|starts|keeps|kept smoking|sparking|melting", "smoke|sparks came|coming|come out", "exploded|explodes|blew up",
+            "soltando|solto|echando|echo fumaca|humo|faisca|faiscas|chispas", "pegou|pega fogo", "se incendio|prendio",
             "electric|electrical shock",
         ]),
         ("security", [
@@ -149,6 +169,9 @@ public struct PolicyTopicRule: TriggerRule {
             "sell|selling|sold|share|sharing|shared my|our data|information|info|details|datos|dados",
             "stop using|processing my data|information|info", "proteccion|protecao de datos|dados",
             "copy|export|download of all|_ my|the|_ @data",
+            "leaked|leaking|leak|exposed|exposing|published|posted|filtraron|filtro|vazaram|vazou|expuso|expos my|our|customers|users|_ @data|address|addresses|email|emails|phone|number|numbers|photos|direccion|endereco|correo",
+            "data breach|leak", "filtracion|vazamento de datos|dados",
+            "@delete everything|all|whatever|todo|tudo * you|u|they|ustedes|voces have|hold|know|store|tienen|tem|tem",
         ]),
         ("billing_dispute", [
             "@charge * @dispute", "@dispute * @charge",
@@ -159,7 +182,10 @@ public struct PolicyTopicRule: TriggerRule {
             "billed|charged|charging|billing|charge|cobraron|cobrou|cobrando|cobrado|cobraram|debitaram me|us|_ after|despues|depois|even * cancel|cancelled|canceled|cancellation|cancele|cancelei|cancelado|cancelada|cancelar",
             "still being|getting charged|billed", "still charging|billing me|us", "chargeback",
             "dispute|disputing|contest|contesting a|the|this|that|my|_ charge|transaction|payment|bill|purchase",
-            "overcharged|overbilled", "@charge ** sin|sem autorizacion|autorizacao|permiso|permissao|consentimiento|consentimento|aviso|avisar", "@charge|fee|fees ** never|didnt|not agreed|agree|consented|consent|signed|asked",
+            "overcharged|overbilled",
+            "cut|cutting|suspended|suspend|disconnected|disconnect|closed|close|shut|terminated|blocked|cortaron|cortaram|suspendieron|suspenderam|desconectaron|cancelaron|cancelaram ** without|sin|sem any|_ warning|notice|notification|telling|asking|avisar|aviso|avisarme|avisos|avisarem",
+            "promised|quoted|offered|prometieron|prometeram ** discount|price|rate|credit|descuento|desconto|precio|preco ** not|isnt|wasnt|never|didnt|missing|no|nao",
+            "@charge|billed ** after|even|though|despite|aunque|mesmo * cancel|cancelled|canceled|cancelling|cancele|cancelei|cancelado|cancelada|cancelar|cancellation", "@charge ** sin|sem autorizacion|autorizacao|permiso|permissao|consentimiento|consentimento|aviso|avisar", "@charge|fee|fees ** never|didnt|not agreed|agree|consented|consent|signed|asked",
             "@charge|fee|fees|comision|comisiones|comissao|tarifa|cuota ** nadie|nunca|ninguem|nobody|never me|us|_ explico|explicaron|informo|informaron|aviso|avisaron|explicou|avisou|informou|told|explained|mentioned|disclosed",
             "@charge ** no|nao pedi|solicite|contrate|pedimos|solicitei|contratei",
             "stop|quit billing|charging|debiting me|us", "stop|quit billing|charging|debiting my|our @card|@account", "@charge ** anyway|regardless", "@charge ** never been|visited|heard|shopped|bought|used", "@charge ** not mine|ours",
@@ -181,6 +207,13 @@ public struct PolicyTopicRule: TriggerRule {
             "dinheiro de volta", "mi dinero de vuelta",
             "want|need|get it|this|that reversed|refunded", "want|need|get the|this|that|my fee|@charge reversed|refunded",
             "reverse|reversal of|_ the|this|that|a @charge|fee",
+            "compensation|compensate|compensated|indemnizacion|indenizacao|compensacion|compensacao|resarcimiento",
+            "refuse|refuses|refused|refusing|wont|wouldnt|declined|declining|denied|denying|rejected|rejecting to|_ honour|honor|accept|process|give|issue|cover|replace|exchange the|my|a|our|_ warranty|guarantee|refund|return|exchange|claim|replacement",
+            "no|nao quiere|quieren|quer|querem|acepta|aceptan|aceita|aceitam trocar|devolver|reembolsar|respetar|cumplir|cumprir|honrar",
+            "denied|rejected|declined|refused my|our|the warranty|guarantee|refund|return|claim|exchange|replacement",
+            "you|u|they|airline|courier|carrier|driver|store|company|aerolinea|companhia|loja|tienda lost|misplaced|perdio|perdieron|perdeu|perderam|extraviaron|extraviou|extraviaram my|our|mi|mis|minha|meu|a|la|o|_ luggage|bag|bags|suitcase|suitcases|maleta|maletas|equipaje|mala|malas|bagagem|package|parcel|paquete|pacote",
+            "perdieron|perderam|extraviaron|extraviaram mi|mis|minha|meu|minhas|meus|la|a|o|_ luggage|maleta|maletas|equipaje|mala|malas|bagagem|paquete|pacote",
+            "luggage|bag|bags|suitcase|suitcases|package|parcel was|were|got|has|have|_ been|_ lost|misplaced",
             "revertir|revertirla|revertirlo|reverter|reverta|revertam|estornar|estornem|devolver * transferencia|transaccion|transacao|pago|pagamento|pix|cargo|compra",
             "pueden|puedes|podem|pode|podrian revertir|revertirla|revertirlo|reverter|revertela|reverte-la|estornar",
             "@charge|transfer|transferencia|transferencias|transferi|pix|sent|envie|mande|mandei|enviei|fiz|hice ** by|por|in mistake|error|engano|equivocacion|accident|accidente",
