@@ -77,7 +77,7 @@ struct PolicyTopicRuleTests {
         "can I cancel an order after it ships?", "is there a fee for using the card abroad?", "my back pain is gone, thanks to the chair", "my stomach pain is gone since I started the diet plan",
         "I logged into the wrong account by accident", "I found a bug in your app", "my laptop keeps overheating, any tips?",
         "will I be charged after I cancel?", "if I return it will I get my money back?", "I lost my package tracking number",
-        "is this product genuine?", "does the jar contain glass or plastic?", "el sistema no acepta cambiar la fecha", "how do I make a transfer to another person?", "no voy a necesitar abogado",
+        "is this product genuine?", "how long does a refund usually take to show up?", "does the jar contain glass or plastic?", "el sistema no acepta cambiar la fecha", "how do I make a transfer to another person?", "no voy a necesitar abogado",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

@@ -80,8 +80,9 @@ public struct PolicyTopicRule: TriggerRule {
         // "The ATM swallowed my card" is a card problem, not a medical one.
         if match.payload == "medical" && text.contains(.machineWord) { return false }
         if match.payload == "refund" && Self.isThanksForARefund(text, at: match.range.lowerBound) { return false }
-        // "Will I be charged after I cancel?", "if I return it, will I get my money back?": asking what would
-        // happen is a question for the AI; "why was I charged after I cancelled?" is a dispute.
+        // "Will I be charged after I cancel?", "if I return it, will I get my money back?", "how long does a
+        // refund take?": asking what would happen is a question for the AI; "why was I charged after I
+        // cancelled?" is a dispute.
         if match.payload == "refund" || match.payload == "billing_dispute" {
             var position = match.range.lowerBound
             var steps = 0
@@ -89,6 +90,8 @@ public struct PolicyTopicRule: TriggerRule {
                 position -= 1
                 steps += 1
                 if Self.hypotheticalWords.contains(text.words[position]) { return false }
+                // "How long does a refund take?" asks about the process.
+                if text.words[position] == "how" && position + 1 < text.count && text.words[position + 1] == "long" { return false }
             }
         }
         return true
