@@ -89,13 +89,18 @@ public struct NormalizedText: Sendable, Equatable {
 
     /// Whether a token with any of `classes` occurs in the `window` tokens before `index`, in the same clause.
     public func precededInClause(by classes: WordClass, at index: Int, window: Int) -> Bool {
+        precededInClause(at: index, window: window) { has(classes, at: $0) }
+    }
+
+    /// Whether `test` holds for a token position in the `window` tokens before `index`, in the same clause.
+    public func precededInClause(at index: Int, window: Int, where test: (Int) -> Bool) -> Bool {
         var position = index
         var steps = 0
         while position > 0 && steps < window {
             if tokens[position].flags.contains(.clauseStart) { return false }
             position -= 1
             steps += 1
-            if has(classes, at: position) { return true }
+            if test(position) { return true }
         }
         return false
     }

@@ -84,15 +84,11 @@ public struct PolicyTopicRule: TriggerRule {
         // refund take?": asking what would happen is a question for the AI; "why was I charged after I
         // cancelled?" is a dispute.
         if match.payload == "refund" || match.payload == "billing_dispute" {
-            var position = match.range.lowerBound
-            var steps = 0
-            while position > 0 && steps < 4 && !text.tokens[position].flags.contains(.clauseStart) {
-                position -= 1
-                steps += 1
-                if Self.hypotheticalWords.contains(text.words[position]) { return false }
-                // "How long does a refund take?" asks about the process.
-                if text.words[position] == "how" && position + 1 < text.count && text.words[position + 1] == "long" { return false }
+            let asksWhatWouldHappen = text.precededInClause(at: match.range.lowerBound, window: 4) { position in
+                Self.hypotheticalWords.contains(text.words[position])
+                    || (text.words[position] == "how" && position + 1 < text.count && text.words[position + 1] == "long")
             }
+            if asksWhatWouldHappen { return false }
         }
         return true
     }
