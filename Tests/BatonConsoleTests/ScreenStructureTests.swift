@@ -39,7 +39,7 @@ struct ScreenStructureTests {
         }
         for buffer in screens {
             for cell in buffer.cells {
-                #expect(SanitizerTests.dangerous(cell.text).isEmpty, "\(cell.text.unicodeScalars.map { String($0.value, radix: 16) })")
+                #expect(Sanitizer.unsafeScalars(in: cell.text).isEmpty, "\(cell.text.unicodeScalars.map { String($0.value, radix: 16) })")
             }
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+import BatonCore
 @testable import BatonConsole
 
 @Suite("TextFit and ScreenBuffer: clipping never splits a wide character")

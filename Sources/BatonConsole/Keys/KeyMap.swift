@@ -1,3 +1,4 @@
+import BatonCore
 /// The table of key bindings, tig style: each entry names a command, its keys, its help text and
 /// the context it works in. Key handling and the help overlay both read this one table.
 public struct KeyMap: Sendable {

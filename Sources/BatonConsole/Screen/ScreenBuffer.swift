@@ -1,3 +1,4 @@
+import BatonCore
 /// A grid of styled cells that views draw into and terminals copy to the screen.
 ///
 /// Writing never splits a wide character: a wide character that does not fit in the space left is

@@ -1,3 +1,4 @@
+import BatonCore
 /// Fitting text into a number of terminal columns: clipping, ellipsis, padding and word wrap.
 ///
 /// All functions count columns with `TextWidth` and never split a grapheme cluster, so a wide

@@ -1,4 +1,5 @@
 import Foundation
+import BatonCore
 
 /// Draws a whole screen from a `ConsoleState`: pure, no terminal involved.
 ///

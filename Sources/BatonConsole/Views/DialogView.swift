@@ -1,3 +1,4 @@
+import BatonCore
 /// Modal dialogs and the help overlay, drawn in a bordered box over the screen.
 enum DialogView {
     static func draw(_ modal: Modal, keyMap: KeyMap, size: TerminalSize, into buffer: inout ScreenBuffer) {

@@ -1,4 +1,5 @@
 import Foundation
+import BatonCore
 
 /// The queue bar: per queue the waiting count, the oldest wait and the nearest pickup countdown.
 /// Queues with breached threads use the alert style; queues the agent does not work are muted.

@@ -1,3 +1,4 @@
+import BatonCore
 /// A line of text made of styled runs, drawn clipped to a width.
 struct StyledLine: Sendable, Equatable {
     var runs: [(text: String, role: StyleRole)]

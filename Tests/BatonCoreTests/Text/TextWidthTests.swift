@@ -1,5 +1,5 @@
 import Testing
-@testable import BatonConsole
+@testable import BatonCore
 
 @Suite("TextWidth: terminal columns of grapheme clusters")
 struct TextWidthTests {

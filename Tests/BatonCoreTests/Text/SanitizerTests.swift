@@ -1,16 +1,9 @@
 import Testing
-@testable import BatonConsole
+@testable import BatonCore
 
 @Suite("Sanitizer: customer text cannot drive the terminal")
 struct SanitizerTests {
-    /// Scalars a terminal would act on: C0 controls, DEL, C1 controls, bidi controls.
-    static func dangerous(_ text: String) -> [Unicode.Scalar] {
-        text.unicodeScalars.filter { scalar in
-            let value = scalar.value
-            return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-                || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F || value == 0x061C
-        }
-    }
+    static func dangerous(_ text: String) -> [Unicode.Scalar] { Sanitizer.unsafeScalars(in: text) }
 
     @Test("CSI sequences lose their ESC and show visibly", arguments: ["\u{1B}[2J", "\u{1B}[31mred", "\u{1B}[10;10H", "\u{1B}[?1049h"])
     func csi(_ input: String) {

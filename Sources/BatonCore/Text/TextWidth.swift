@@ -53,7 +53,7 @@ public enum TextWidth {
     }
 
     /// Whether a scalar may be shown as an emoji when followed by U+FE0F or joined with U+200D.
-    static func isEmojiCapable(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isEmojiCapable(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         return value == 0x23 || value == 0x2A || (0x30...0x39).contains(value) || value == 0xA9 || value == 0xAE
             || (0x2000...0x2BFF).contains(value) || (0x1F000...0x1FAFF).contains(value)

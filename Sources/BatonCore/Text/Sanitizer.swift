@@ -7,7 +7,7 @@
 /// what the agent reads. Floods of combining marks are capped so one cluster cannot smear a line.
 public enum Sanitizer {
     /// Zero-width scalars kept in a row (enough for tag-sequence flags); the rest are dropped.
-    static let maxMarksPerCluster = 8
+    public static let maxMarksPerCluster = 8
 
     /// One display line: tabs, newlines and other separators become single spaces.
     public static func line(_ text: String) -> String {
@@ -53,6 +53,16 @@ public enum Sanitizer {
         }
         lines.append(String(current))
         return lines
+    }
+
+    /// The scalars in `text` a terminal would act on or that reorder or hide text: C0 and C1 controls, DEL,
+    /// and bidi controls. Sanitized text has none; tests and fuzzers check output with this.
+    public static func unsafeScalars(in text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.filter { scalar in
+            let value = scalar.value
+            return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+                || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F || value == 0x061C
+        }
     }
 
     private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
