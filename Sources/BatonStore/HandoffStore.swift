@@ -99,9 +99,9 @@ public protocol HandoffStore: AnyObject, Sendable {
 
     /// Undelivered messages after `afterID`, oldest first.
     func outbox(afterID: Int64, limit: Int, includeDelivered: Bool) throws -> [OutboxMessage]
-    /// Marks messages delivered; returns how many were newly marked.
+    /// Marks messages delivered, in one transaction; says which were newly marked, already delivered or unknown.
     @discardableResult
-    func acknowledge(outboxIDs: [Int64], now: Date) throws -> Int
+    func acknowledge(outboxIDs: [Int64], now: Date) throws -> OutboxAcknowledgement
     /// The latest `limit` audit entries (of one thread, or of all), oldest first.
     func audit(threadID: String?, limit: Int) throws -> [AuditEntry]
     /// Escalation notifications (pickup-window breaches), newest first; the newest 5,000 at most.
