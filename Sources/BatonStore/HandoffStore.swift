@@ -107,6 +107,19 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// Escalation notifications (pickup-window breaches), newest first; the newest 5,000 at most.
     func escalations(since: Date) throws -> [EscalationNotice]
 
+    // MARK: Breach notifications
+
+    /// Pickup-window breaches whose notification is due at `now`: never announced, not given up on, and past
+    /// their retry time; oldest first. Each breach's notification is written with the breach itself.
+    func dueNotifications(now: Date, limit: Int) throws -> [BreachNotification]
+    /// Records what running the notify command for a breach notification did.
+    func recordNotification(id: Int64, result: NotificationResult, now: Date) throws
+    /// Notifications given up on after their last retry, newest first.
+    func failedNotifications(limit: Int) throws -> [BreachNotification]
+    /// Makes every notification given up on due again, with its attempts reset; returns how many.
+    @discardableResult
+    func retryFailedNotifications(now: Date) throws -> Int
+
     // MARK: Metrics
 
     /// Per-thread facts for `Metrics`, for threads with activity since `since`.

@@ -49,7 +49,7 @@ struct OutboxAckCommand: ParsableCommand {
                 }
             }
         }
-        let result = try store.openStore().acknowledge(outboxIDs: all, now: Date())
+        let result = try store.openStore().acknowledge(outboxIDs: all, now: try StoreOptions.now())
         var summary = "acknowledged \(result.newlyDelivered)"
         if result.alreadyDelivered > 0 { summary += ", \(result.alreadyDelivered) already acknowledged" }
         Output.text(summary)

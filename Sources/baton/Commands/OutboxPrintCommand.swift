@@ -42,7 +42,7 @@ struct OutboxPrintCommand: ParsableCommand {
         let output = ConfirmedOutput()
         var cursor = after
         var delivered: [Int64] = []
-        defer { if !delivered.isEmpty { _ = try? handoffs.acknowledge(outboxIDs: delivered, now: Date()) } }
+        defer { if !delivered.isEmpty { _ = try? handoffs.acknowledge(outboxIDs: delivered, now: try StoreOptions.now()) } }
         do {
             while true {
                 let batch = try handoffs.outbox(afterID: cursor, limit: Self.pageSize, includeDelivered: all)
@@ -77,7 +77,7 @@ struct OutboxPrintCommand: ParsableCommand {
             try output.confirm()
             delivered += batch.map(\.id)
         }
-        try handoffs.acknowledge(outboxIDs: delivered, now: Date())
+        try handoffs.acknowledge(outboxIDs: delivered, now: try StoreOptions.now())
         delivered.removeAll()
     }
 }

@@ -42,7 +42,7 @@ struct QueueCommand: ParsableCommand {
         let handoffs = try store.openStore()
         let query = ThreadQuery(queues: queue.isEmpty ? nil : queue, states: states, owner: owner, limit: max(1, limit), offset: max(0, offset))
         let threads = try handoffs.threads(query)
-        let now = Date()
+        let now = try StoreOptions.now()
         if output.json {
             for thread in threads { Output.json(JSONOutput.thread(thread, now: now)) }
             return

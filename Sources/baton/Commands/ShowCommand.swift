@@ -18,7 +18,7 @@ struct ShowCommand: ParsableCommand {
             Output.json(text: try JSONOutput.encode(ShowJSON(detail: detail), pretty: true))
             return
         }
-        Output.text(PacketText.render(detail, now: Date()))
+        Output.text(PacketText.render(detail, now: try StoreOptions.now()))
     }
 
     /// The `--json` shape: summary, packet, messages, notes and audit.

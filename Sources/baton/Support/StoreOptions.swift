@@ -50,8 +50,21 @@ struct StoreOptions: ParsableArguments {
     }
 
     func openDispatcher() throws -> Dispatcher {
-        Dispatcher(store: try openStore(), config: try loadConfig())
+        let clock = try Self.clock()
+        return Dispatcher(store: try openStore(), config: try loadConfig(), clock: clock)
     }
+
+    /// The time commands act at: now, or the fixed time in `$BATON_NOW` (ISO 8601), for tests and replays.
+    static func clock() throws -> @Sendable () -> Date {
+        guard let fixed = environment("BATON_NOW") else { return { Date() } }
+        guard let date = ISO8601.parse(fixed) else {
+            throw CLIError("BATON_NOW=\(fixed) is not an ISO 8601 time such as 2026-11-20T10:00:00Z")
+        }
+        return { date }
+    }
+
+    /// The current time by `clock()`.
+    static func now() throws -> Date { try clock()() }
 }
 
 /// `--json` for commands that also print for humans.
