@@ -15,7 +15,7 @@ struct NotificationsCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let handoffs = try store.openStore()
+        let handoffs = try store.openStore(retry ? .change : .read)
         if retry {
             Output.text("\(try handoffs.retryFailedNotifications(now: try StoreOptions.now())) failed notifications are due again")
             return

@@ -38,7 +38,7 @@ struct OutboxPrintCommand: ParsableCommand {
         if let ackFrom {
             return try OutboxAckCommand.acknowledge(ids: [], from: ackFrom, store: store)
         }
-        let handoffs = try store.openStore()
+        let handoffs = try store.openStore(ack ? .change : .read)
         let output = ConfirmedOutput()
         var cursor = after
         var delivered: [Int64] = []

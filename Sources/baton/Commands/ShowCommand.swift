@@ -13,7 +13,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        guard let detail = try store.openStore().thread(id: id) else { throw CLIError("no thread \(id)") }
+        guard let detail = try store.openStore(.read).thread(id: id) else { throw CLIError("no thread \(id)") }
         if output.json {
             Output.json(text: try JSONOutput.encode(ShowJSON(detail: detail), pretty: true))
             return
