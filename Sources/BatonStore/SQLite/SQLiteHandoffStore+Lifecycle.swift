@@ -118,7 +118,8 @@ extension SQLiteHandoffStore {
             var change = ThreadTransition(.transfer, actor: actor, reason: Self.joined("to \(toQueue)", reason))
             change.set("queue", toQueue)
             Self.assignWait(pickupDeadline: pickupDeadline, now: now, to: &change)
-            try change.run(threadID: threadID, now: now, in: db)
+            let outcome = try change.run(threadID: threadID, now: now, in: db)
+            try Self.recordHandleTime(outcome, now: now, in: db)
         }
     }
 
@@ -128,7 +129,8 @@ extension SQLiteHandoffStore {
         try write { db in
             var change = ThreadTransition(.requeue, actor: actor, reason: reason)
             Self.assignWait(pickupDeadline: pickupDeadline, now: now, to: &change)
-            try change.run(threadID: threadID, now: now, in: db)
+            let outcome = try change.run(threadID: threadID, now: now, in: db)
+            try Self.recordHandleTime(outcome, now: now, in: db)
         }
     }
 
