@@ -3,7 +3,8 @@ import Foundation
 
 // baton-bench: prints benchmark figures as JSON.
 //   baton-bench [--quick] [--conversations N] [--only SECTION] [--keep]
-//     --only runs one section (trigger_engine, ingest, multi_process_claims, large_store, console);
+//     --only runs one section (trigger_engine, long_messages, ingest, huge_message_claims, multi_process_claims,
+//     large_store, console, soak);
 //     --keep leaves the benchmark databases in place and names their folder on stderr.
 //   baton-bench claim-worker DB AGENT      (internal: one claiming process)
 //   baton-bench console-probe DB AGENT     (internal: a console's first paint and memory, cold)
@@ -24,7 +25,8 @@ var conversations = quick ? 100_000 : 1_000_000
 if let index = arguments.firstIndex(of: "--conversations"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) {
     conversations = value
 }
-let sections = ["trigger_engine", "ingest", "multi_process_claims", "large_store", "console"]
+let sections = ["trigger_engine", "long_messages", "ingest", "huge_message_claims", "multi_process_claims", "large_store",
+                "console", "soak"]
 let only: String? = arguments.firstIndex(of: "--only").map { index in
     guard index + 1 < arguments.count, sections.contains(arguments[index + 1]) else {
         FileHandle.standardError.write(Data("baton-bench: --only needs one of \(sections.joined(separator: ", "))\n".utf8))
@@ -56,10 +58,22 @@ if runs("trigger_engine") {
     results.append(("trigger_engine", triggers))
 }
 
+if runs("long_messages") {
+    let long = ReliabilityBenchmark.longMessages()
+    report("long_messages", long)
+    results.append(("long_messages", long))
+}
+
 if runs("ingest") {
     let ingest = try StoreBenchmark.ingest(messages: quick ? 20_000 : 100_000, rounds: quick ? 1 : 5, directory: directory)
     report("ingest", ingest)
     results.append(("ingest", ingest))
+}
+
+if runs("huge_message_claims") {
+    let claims = try ReliabilityBenchmark.claimsDuringHugeIngest(directory: directory)
+    report("huge_message_claims", claims)
+    results.append(("huge_message_claims", claims))
 }
 
 if runs("multi_process_claims") {
@@ -81,6 +95,12 @@ if runs("large_store") || runs("console") {
         report("console", console)
         results.append(("console", console))
     }
+}
+
+if runs("soak") {
+    let soak = try ReliabilityBenchmark.soak(seconds: quick ? 30 : 180)
+    report("soak", soak)
+    results.append(("soak", soak))
 }
 
 print(JSONValue.object(results).serialized)

@@ -54,6 +54,8 @@ struct OutboxPrintCommand: ParsableCommand {
                 cursor = batch.last?.id ?? cursor
                 if batch.count == Self.pageSize { continue }
                 guard follow else { return }
+                // Idle: a reader that went away is noticed now, not at the next message.
+                if output.readerGone { throw ConfirmedOutput.Failure.readerGone }
                 Thread.sleep(forTimeInterval: 0.5)
             }
         } catch let failure as ConfirmedOutput.Failure {

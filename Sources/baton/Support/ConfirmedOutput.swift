@@ -77,12 +77,18 @@ final class ConfirmedOutput {
             // Nothing wakes a writer when a pipe drains, so look with short naps that grow while the reader is busy.
             var nap: useconds_t = 5
             while unread() > 0 {
-                var watch = pollfd(fd: descriptor, events: 0, revents: 0)
-                if poll(&watch, 1, 0) > 0, watch.revents & Int16(POLLERR | POLLHUP) != 0 { throw .readerGone }
+                if readerGone { throw .readerGone }
                 usleep(nap)
                 nap = min(nap * 2, 20_000)
             }
         }
+    }
+
+    /// Whether the reader of a pipe or socket has gone away (closed its end), checked without writing.
+    var readerGone: Bool {
+        guard kind == .pipe || kind == .socket else { return false }
+        var watch = pollfd(fd: descriptor, events: 0, revents: 0)
+        return poll(&watch, 1, 0) > 0 && watch.revents & Int16(POLLERR | POLLHUP) != 0
     }
 
     /// Bytes written but not yet taken by the reader; 0 when the system cannot tell.
