@@ -40,6 +40,7 @@ EMOJI = [(0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF)]
 IGNORED = {0x27, 0x60, 0xB4, 0x2018, 0x2019, 0x02BC, 0xFE0E, 0xFE0F, 0x200D}
 
 WORD, EMOJI_TOKEN, MARK = 0, 1, 2
+ASCII_LETTERS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _in(ranges, v):
@@ -73,8 +74,10 @@ def tokenize(text):
         if not tokens or tokens[-1] != (m, MARK):
             tokens.append((m, MARK))
 
-    for ch in text:
+    for position, ch in enumerate(text):
         v = ord(ch)
+        if v == 0x2D and word and position + 1 < len(text) and text[position + 1] in ASCII_LETTERS:
+            continue  # a hyphen inside a word joins: e-mail, log-in, human-readable
         if 0x41 <= v <= 0x5A:
             add_byte(v + 32)
         elif 0x61 <= v <= 0x7A:
@@ -178,6 +181,7 @@ VECTOR_TEXTS = [
     "my card was stolen, I need to block it NOW",
     "×÷ 3×4",
     "tem alguma pessoa de verdade ai?",
+    "a human-readable e-mail - log-in -x x- 3-d",
 ]
 
 

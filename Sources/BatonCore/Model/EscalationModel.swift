@@ -70,9 +70,12 @@ public struct EscalationModel: Sendable {
         public var scales: [Double]
         public var biases: [Double]
         public var validation: Validation
+        /// How each public data set's intents map to labels ("" a negative, nil left out of training).
+        public var sources: [String: [String: String?]]?
 
         enum CodingKeys: String, CodingKey {
-            case name, version, featureVersion = "feature_version", bits, labels, thresholds, scales, biases, validation
+            case name, version, featureVersion = "feature_version", bits, labels, thresholds, scales, biases, validation,
+                 sources
         }
     }
 
@@ -199,11 +202,16 @@ public struct EscalationModel: Sendable {
     /// The weights shipped in this binary, decoded once on first use.
     public static let shipped: EscalationModel = {
         do {
-            return try EscalationModel(bytes: Base64.decode(shippedBase64))
+            return try decodeShipped()
         } catch {
             fatalError("the escalation model shipped in this build does not load: \(error)")
         }
     }()
+
+    /// Decodes the shipped weights anew (what `shipped` does once; the benchmark times it).
+    public static func decodeShipped() throws(LoadError) -> EscalationModel {
+        try EscalationModel(bytes: Base64.decode(shippedBase64))
+    }
 
     /// The probability of each label (in `labels` order) for one message.
     public func probabilities(_ text: String) -> [Double] {

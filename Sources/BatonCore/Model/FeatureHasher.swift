@@ -2,7 +2,7 @@
 ///
 /// Tokens: ASCII letters lower-cased, digits as `0`, Latin-1 and Latin Extended-A folded to ASCII,
 /// combining accents, apostrophes, variation selectors, joiners and skin tones ignored, each emoji a
-/// token, runs of `?` or `!` one token, letters of other scripts kept as they are, anything else a
+/// token, a hyphen between a word and a letter joins, runs of `?` or `!` one token, letters of other scripts kept as they are, anything else a
 /// break; runs of three or more identical bytes squashed to two; words cut at 32 bytes, messages at
 /// 128 tokens. Features: unigrams `u:t`, bigrams `b:a b` over `^ t1 … tn $`, character 3–5 grams
 /// `c:g` of `<word>`, each hashed with 32-bit FNV-1a into `2^bits` rows, valued count / √N.
@@ -89,6 +89,9 @@ public struct FeatureHasher: Sendable {
             return false
         }
     }
+
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
 
     @inline(__always)
     static func isEmoji(_ value: UInt32) -> Bool {
@@ -186,6 +189,9 @@ public struct FeatureHasher: Sendable {
                     case 97...122: add(lead)
                     case 48...57: add(48)
                     case 39, 96: break
+                    case 45 where wordLength > 0 && index < end && FeatureHasher.isASCIILetter(utf8[index]):
+                        // A hyphen inside a word joins: e-mail, log-in, human-readable.
+                        break
                     case 63, 33:
                         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1) { mark in
                             mark[0] = lead

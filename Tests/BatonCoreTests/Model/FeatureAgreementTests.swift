@@ -73,6 +73,7 @@ struct FeatureAgreementTests {
         #expect(words("80 laptops, 1,000") == ["00", "laptops", "0", "00"])
         #expect(words("what??? no!!") == ["what", "?", "no", "!"])
         #expect(words("😡👎🏽") == ["😡", "👎"])
+        #expect(words("e-mail, log-in - x- -y 3-d") == ["email", "login", "x", "y", "0d"])
         #expect(words(String(repeating: "a ", count: 300)).count == 128)
     }
 }

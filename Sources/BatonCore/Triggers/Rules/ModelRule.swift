@@ -1,0 +1,61 @@
+/// The learned escalation model as a rule beside the others: fires a label's trigger kind when the
+/// label's probability on a customer message reaches its threshold.
+///
+/// `explicit_request` and `buying_intent` raise their kinds; `frustration` raises `sentiment`; each
+/// policy label raises `policy_topic` with its group as topic (only groups configured in
+/// `EngineConfig.topics`; the most urgent group first, as the phrase rules do). Each firing says
+/// why, e.g. `model policy_topic/security 0.93 ≥ 0.80: 'stole' +1.90, 'my card' +1.10`, and its
+/// `rule` names the model and version: `policy_topic/model:baton-escalation-v1`.
+public struct ModelRule: Sendable {
+    public let model: EscalationModel
+    /// Threshold per label, in `model.labels` order: the model's own unless the config overrides it.
+    public let thresholds: [Double]
+    /// Label indices in the order they are tried: policy groups by urgency, then the rest.
+    private let order: [Int]
+    /// Whether each label may fire under this config (its policy group configured).
+    private let enabled: [Bool]
+
+    public init(model: EscalationModel, config: EngineConfig) {
+        self.model = model
+        thresholds = model.labels.enumerated().map { index, label in
+            config.modelThresholds[label.rawValue] ?? model.thresholds[index]
+        }
+        let urgency = PolicyTopicRule.groupPatterns.map(\.0)
+        order = model.labels.indices.sorted { a, b in
+            let rankA = urgency.firstIndex(of: model.labels[a].rawValue) ?? -1
+            let rankB = urgency.firstIndex(of: model.labels[b].rawValue) ?? -1
+            return rankA == rankB ? a < b : rankA < rankB
+        }
+        enabled = model.labels.map { label in label.topic.map { config.topic(named: $0) != nil } ?? true }
+    }
+
+    /// The threshold of `label`, if the model has it.
+    public func threshold(of label: ModelLabel) -> Double? {
+        model.labels.firstIndex(of: label).map { thresholds[$0] }
+    }
+
+    /// Appends to `fired` one trigger per kind the model raises on message `index` and no rule
+    /// already fired; `scores` is scratch space reused across messages.
+    public func evaluate(_ context: TriggerContext, at index: Int, scores: inout [Double], into fired: inout [FiredTrigger]) {
+        let message = context.conversation.messages[index]
+        guard message.role == .customer else { return }
+        model.probabilities(message.text, into: &scores)
+        for label in order where enabled[label] && scores[label] >= thresholds[label] {
+            let kind = model.labels[label].kind
+            if fired.contains(where: { $0.kind == kind }) { continue }
+            fired.append(trigger(message.text, at: index, label: label, score: scores[label]))
+        }
+    }
+
+    private func trigger(_ text: String, at index: Int, label: Int, score: Double) -> FiredTrigger {
+        let modelLabel = model.labels[label]
+        let evidence = model.contributions(text, label: modelLabel).map { "'\($0.text)' +\(Self.format($0.weight))" }
+        var reason = "model \(modelLabel.displayName) \(Self.format(score)) ≥ \(Self.format(thresholds[label]))"
+        if !evidence.isEmpty { reason += ": " + evidence.joined(separator: ", ") }
+        return FiredTrigger(kind: modelLabel.kind, message: index, reason: reason,
+                            rule: "\(modelLabel.kind.rawValue)/model:\(model.identifier)", topic: modelLabel.topic)
+    }
+
+    /// Two decimals, e.g. "0.93".
+    static func format(_ value: Double) -> String { SentimentRule.format(value) }
+}
