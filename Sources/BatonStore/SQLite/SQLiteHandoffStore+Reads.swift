@@ -45,6 +45,8 @@ extension SQLiteHandoffStore {
 
     public func upsertAgent(_ agent: Agent) throws {
         try Validate.identifier(agent.id, "agent id")
+        try Validate.text(agent.name, "name of agent \(agent.id)")
+        for skill in agent.skills { try Validate.identifier(skill, "skill of agent \(agent.id)") }
         guard agent.capacity >= 0 else {
             throw StoreError.invalidInput("agent \(agent.id): capacity must not be negative, got \(agent.capacity)")
         }

@@ -15,6 +15,6 @@ struct AgentStatusCommand: ParsableCommand {
             throw ValidationError("status must be available, away or offline; got \(status)")
         }
         try store.openStore().setAgentStatus(id: id, status: parsed, now: Date())
-        print("agent \(id) is \(parsed.rawValue)")
+        Output.text("agent \(id) is \(parsed.rawValue)")
     }
 }

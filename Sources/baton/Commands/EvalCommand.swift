@@ -36,13 +36,13 @@ struct EvalCommand: ParsableCommand {
         let config = try store.loadConfig().engine
         var conversations: [Conversation] = []
         var failures = 0
-        try InputLines.forEach(file) { result in
+        try InputLines.forEach(file) { line, result in
             switch result {
             case .success(.conversation(let conversation)) where conversation.expect != nil:
                 conversations.append(conversation)
             case .success(let record):
                 failures += 1
-                InputLines.warn("\(record.conversationID): no \"expect\" label; skipped")
+                InputLines.warn("line \(line): conversation \(record.conversationID): no \"expect\" label; skipped")
             case .failure(let error):
                 failures += 1
                 InputLines.warn(error.description)
@@ -51,22 +51,24 @@ struct EvalCommand: ParsableCommand {
         guard !conversations.isEmpty else { throw CLIError("no labelled conversations in \(file)") }
         if let sweep, let label = ModelLabel(rawValue: sweep) {
             let result = ThresholdSweep(conversations, label: label, config: config, model: EscalationModel.shipped)
-            print(output.json ? try JSONOutput.encode(result) : result.description)
+            if output.json { Output.json(text: try JSONOutput.encode(result)) } else { Output.text(result.description) }
         } else {
             let engine = TriggerEngine(config: config)
             let report = EvaluationReport(conversations.map { ($0, engine.evaluate($0)) })
             if output.json {
-                print(try JSONOutput.encode(report))
+                Output.json(text: try JSONOutput.encode(report))
             } else {
-                print(report.description)
-                if misses { printMisses(report, conversations, config: config) }
+                Output.text(report.description)
+                if misses { Output.text(missesText(report, conversations, config: config)) }
             }
         }
         if failures > 0 { throw ExitCode(1) }
     }
 
     /// Each miss and false escalation, with the customer messages the engine walked and how near the model came.
-    private func printMisses(_ report: EvaluationReport, _ conversations: [Conversation], config: EngineConfig) {
+    private func missesText(_ report: EvaluationReport, _ conversations: [Conversation], config: EngineConfig) -> String {
+        var lines: [String] = []
+        func print(_ line: String) { lines.append(line) }
         let byID = Dictionary(conversations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let near = ModelRule(model: EscalationModel.shipped, config: config)
         let wrong = report.mistakes.filter { $0.problem == .missed || $0.problem == .falseEscalation }
@@ -92,5 +94,6 @@ struct EvalCommand: ParsableCommand {
                 }
             }
         }
+        return lines.joined(separator: "\n")
     }
 }

@@ -12,6 +12,6 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         _ = try store.loadConfig()
         _ = try store.openStore()
-        print("database ready: \(store.databasePath)")
+        Output.text("database ready: \(store.databasePath)")
     }
 }

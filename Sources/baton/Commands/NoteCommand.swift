@@ -12,6 +12,6 @@ struct NoteCommand: ParsableCommand {
 
     func run() throws {
         try store.openStore().note(threadID: id, agent: agent.id, text: text, now: Date())
-        print("noted on \(id)")
+        Output.text("noted on \(id)")
     }
 }

@@ -23,7 +23,7 @@ struct OutboxCommand: ParsableCommand {
         var cursor = after
         while true {
             let batch = try store.outbox(afterID: cursor, limit: 500, includeDelivered: all)
-            for message in batch { print(JSONOutput.outbox(message).serialized) }
+            for message in batch { Output.json(JSONOutput.outbox(message)) }
             fflush(nil)
             if ack, !batch.isEmpty { try store.acknowledge(outboxIDs: batch.map(\.id), now: Date()) }
             cursor = batch.last?.id ?? cursor

@@ -26,6 +26,6 @@ struct ReleaseCommand: ParsableCommand {
         } else {
             try store.release(threadID: id, agent: agent.id, note: note, now: Date())
         }
-        print("released \(id) to the AI")
+        Output.text("released \(id) to the AI")
     }
 }

@@ -32,6 +32,6 @@ struct ReplyCommand: ParsableCommand {
             body = packet.suggestedReply(agentName: name)
         }
         try store.reply(threadID: id, agent: agent.id, text: body, now: Date())
-        print("replied on \(id)")
+        Output.text("replied on \(id)")
     }
 }

@@ -18,6 +18,6 @@ struct ResolveCommand: ParsableCommand {
             throw ValidationError("unknown disposition \(disposition); use \(Disposition.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         try store.openStore().resolve(threadID: id, agent: agent.id, disposition: parsed, note: note, now: Date())
-        print("resolved \(id) (\(parsed.rawValue))")
+        Output.text("resolved \(id) (\(parsed.rawValue))")
     }
 }

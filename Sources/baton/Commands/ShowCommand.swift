@@ -15,10 +15,10 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         guard let detail = try store.openStore().thread(id: id) else { throw CLIError("no thread \(id)") }
         if output.json {
-            print(try JSONOutput.encode(ShowJSON(detail: detail), pretty: true))
+            Output.json(text: try JSONOutput.encode(ShowJSON(detail: detail), pretty: true))
             return
         }
-        print(PacketText.render(detail, now: Date()))
+        Output.text(PacketText.render(detail, now: Date()))
     }
 
     /// The `--json` shape: summary, packet, messages, notes and audit.

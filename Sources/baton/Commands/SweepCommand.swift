@@ -22,7 +22,7 @@ struct SweepCommand: ParsableCommand {
             return
         }
         guard let interval = DurationText.parse(every) else {
-            throw ValidationError("--every takes a duration such as 5s, 1m or 2h; got \(every)")
+            throw ValidationError("--every takes \(DurationText.expected); got \(Sanitizer.line(every))")
         }
         while true {
             report(try dispatcher.sweep(), dispatcher: dispatcher, quiet: true)
@@ -33,12 +33,12 @@ struct SweepCommand: ParsableCommand {
     private func report(_ sweep: SweepReport, dispatcher: Dispatcher, quiet: Bool) {
         let stamp = ISO8601.format(dispatcher.now)
         for id in sweep.escalated {
-            print("\(stamp) escalated \(id): pickup window breached, re-queued")
+            Output.text("\(stamp) escalated \(id): pickup window breached, re-queued")
             notify(threadID: id, dispatcher: dispatcher)
         }
-        for id in sweep.expired { print("\(stamp) expired \(id): owner inactive past expiry") }
-        for id in sweep.opened { print("\(stamp) opened \(id): queue is open, thread joins it") }
-        if sweep.isEmpty, !quiet { print("nothing to do") }
+        for id in sweep.expired { Output.text("\(stamp) expired \(id): owner inactive past expiry") }
+        for id in sweep.opened { Output.text("\(stamp) opened \(id): queue is open, thread joins it") }
+        if sweep.isEmpty, !quiet { Output.text("nothing to do") }
         fflush(nil)
     }
 
