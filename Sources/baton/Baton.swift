@@ -12,7 +12,8 @@ struct Baton: ParsableCommand {
             ConsoleCommand.self, DemoCommand.self, InitCommand.self, IngestCommand.self, TriggersCommand.self,
             EvalCommand.self, QueueCommand.self, ShowCommand.self, ClaimCommand.self, ReplyCommand.self,
             NoteCommand.self, TransferCommand.self, RequeueCommand.self, ReleaseCommand.self, ResolveCommand.self,
-            SweepCommand.self, AgentCommand.self, OutboxCommand.self, StatsCommand.self, ExportTrainingCommand.self,
+            SweepCommand.self, NotificationsCommand.self, AgentCommand.self, OutboxCommand.self, StatsCommand.self,
+            ExportTrainingCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 

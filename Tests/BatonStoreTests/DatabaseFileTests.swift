@@ -85,7 +85,7 @@ import BatonCore
             (try Int.fetchOne(db, sql: "PRAGMA user_version"),
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name = 'thread_counts_insert'"))
         }
-        #expect(version == 2)
+        #expect(version == StoreSchema.version)
         #expect(insertTriggers.isEmpty, "the store counts inserted threads itself; the trigger would count them twice")
     }
 
@@ -104,16 +104,6 @@ import BatonCore
         let original = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: StoreError.notABatonDatabase(path: path)) { try SQLiteHandoffStore(path: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
-    }
-
-    @Test func aDirectoryIsReportedAsUnreadable() throws {
-        let directory = URL(fileURLWithPath: try StoreFixtures.temporaryPath()).deletingLastPathComponent().path
-        #expect {
-            try SQLiteHandoffStore(path: directory)
-        } throws: { error in
-            guard case StoreError.unreadable(let path, _) = error else { return false }
-            return path == directory
-        }
     }
 
     @Test func aLockedDatabaseIsWaitedForThenReportedBusy() throws {

@@ -23,7 +23,7 @@ struct AddAgentCommand: ParsableCommand {
 
     func run() throws {
         let skills = self.skills.flatMap { $0.split(separator: ",").map(String.init) }
-        try store.openStore().upsertAgent(Agent(id: id, name: name ?? id, skills: skills, capacity: capacity))
+        try store.openStore(.create).upsertAgent(Agent(id: id, name: name ?? id, skills: skills, capacity: capacity))
         Output.text("agent \(id): skills \(skills.joined(separator: ",")), capacity \(capacity)")
     }
 }

@@ -8,7 +8,7 @@ struct ListAgentsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let agents = try store.openStore().agents()
+        let agents = try store.openStore(.read).agents()
         if output.json {
             for agent in agents { Output.json(JSONOutput.agent(agent)) }
             return

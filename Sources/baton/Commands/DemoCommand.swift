@@ -35,7 +35,7 @@ struct DemoCommand: ParsableCommand {
         let trickle = DemoTrickle(store: handoffs, config: config, interval: max(0.5, every))
         trickle.start()
         defer { trickle.stop() }
-        try ConsoleLauncher.run(store: handoffs, config: config, agentID: agent.id, supervisor: supervisor, theme: theme)
+        try ConsoleLauncher.run(store: handoffs, config: config, agentID: agent.id, supervisor: supervisor, theme: theme, databasePath: path)
     }
 
     private var demoPath: String {

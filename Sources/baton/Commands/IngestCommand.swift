@@ -26,7 +26,7 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let dispatcher = try store.openDispatcher()
+        let dispatcher = try store.openDispatcher(.create)
         var tally = Tally(verbose: verbose)
         var batch: [(line: Int, conversation: Conversation)] = []
         let batchSize = follow ? 1 : Dispatcher.batchSize

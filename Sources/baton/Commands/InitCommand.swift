@@ -11,7 +11,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         _ = try store.loadConfig()
-        _ = try store.openStore()
+        _ = try store.openStore(.create)
         Output.text("database ready: \(store.databasePath)")
     }
 }

@@ -39,10 +39,10 @@ struct QueueCommand: ParsableCommand {
         if let unknown = queue.first(where: { !known.contains($0) }) {
             throw ValidationError("no queue \(unknown); the queues are \(known.joined(separator: ", "))")
         }
-        let handoffs = try store.openStore()
+        let handoffs = try store.openStore(.read)
         let query = ThreadQuery(queues: queue.isEmpty ? nil : queue, states: states, owner: owner, limit: max(1, limit), offset: max(0, offset))
         let threads = try handoffs.threads(query)
-        let now = Date()
+        let now = try StoreOptions.now()
         if output.json {
             for thread in threads { Output.json(JSONOutput.thread(thread, now: now)) }
             return

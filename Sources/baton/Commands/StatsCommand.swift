@@ -14,7 +14,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         guard let seconds = DurationText.parse(since) else { throw ValidationError("--since takes \(DurationText.expected); got \(Sanitizer.line(since))") }
-        let stats = try store.openDispatcher().stats(since: Date().addingTimeInterval(-seconds))
+        let stats = try store.openDispatcher(.read).stats(since: StoreOptions.now().addingTimeInterval(-seconds))
         if output.json {
             Output.json(text: try JSONOutput.encode(stats))
             return
