@@ -47,8 +47,7 @@ public struct ThresholdSweep: Sendable, Codable, Equatable, CustomStringConverti
     }
 
     public var description: String {
-        var lines = ["\(label.displayName): threshold now \(EvaluationReport.percent(current).dropLast()) % "
-                     + "(\(SentimentRule.format(current)))"]
+        var lines = ["\(label.displayName): threshold now \(SentimentRule.format(current))"]
         let widths = [10, 8, 10, 18, 16, 14]
         lines.append(EvaluationReport.row(["threshold", "recall", "precision", "false escalation", "\(label.kind.rawValue) recall",
                                            "model fired"], widths: widths))

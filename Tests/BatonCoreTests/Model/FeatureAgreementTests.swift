@@ -67,7 +67,7 @@ struct FeatureAgreementTests {
     func documentedRules() {
         func words(_ text: String) -> [String] { FeatureHasher.tokens(of: text).map { String(decoding: $0.bytes, as: UTF8.self) } }
         #expect(words("HEEEELP pleaseeee") == ["heelp", "pleasee"])
-        #expect(words("Ação, déjà-vu, Straße") == ["acao", "deja", "vu", "strasse"])
+        #expect(words("Ação, déjà vu, Straße") == ["acao", "deja", "vu", "strasse"])
         #expect(words("Cafe\u{301}") == ["cafe"])
         #expect(words("don’t can't") == ["dont", "cant"])
         #expect(words("80 laptops, 1,000") == ["00", "laptops", "0", "00"])
