@@ -63,16 +63,23 @@ public struct TriggerEngine: Sendable {
                 sentiment.append(nil)
             }
         }
-        let context = TriggerContext(conversation: conversation, texts: texts, sentiment: sentiment, config: config,
+        var context = TriggerContext(conversation: conversation, texts: texts, sentiment: sentiment, config: config,
                                      start: max(0, start))
         var index = max(0, start)
         var scores = [Double](repeating: 0, count: modelRule?.model.labels.count ?? 0)
+        if let modelRule {
+            context.frustration = Array(repeating: nil, count: messages.count)
+            context.frustrationStreakLevel = modelRule.frustrationStreakLevel
+        }
         while index < messages.count {
+            // The model first, so the streak rule can count its frustration; its triggers go after the rules'.
+            let scored = modelRule?.score(context, at: index, into: &scores) ?? false
+            if scored, let frustration = modelRule?.frustrationColumn { context.frustration[index] = scores[frustration] }
             var fired: [FiredTrigger] = []
             for rule in rules {
                 if let trigger = rule.evaluate(context, at: index) { fired.append(trigger) }
             }
-            modelRule?.evaluate(context, at: index, scores: &scores, into: &fired)
+            if scored { modelRule?.fire(context, at: index, scores: scores, into: &fired) }
             if !fired.isEmpty {
                 fired.sort { $0.kind.precedence < $1.kind.precedence }
                 let primary = fired[0]

@@ -62,6 +62,21 @@ struct ModelRuleTests {
         #expect(both.triggers.contains { $0.rule == "sentiment/model:synthetic-v7" })
     }
 
+    @Test("frustration just under its threshold counts towards two short negative messages in a row")
+    func frustrationStreak() throws {
+        let text = "blarf again"
+        let column = ModelLabel.allCases.firstIndex(of: .frustration)!
+        let probability = try Self.model().probabilities(text)[column]
+        let model = try Self.model(thresholds: [.frustration: min(0.99, probability / 0.8)])
+        let conversation = ConversationFixture.customer([text, text])
+        let decision = TriggerEngine(config: EngineConfig(), model: model).evaluate(conversation)
+        #expect(decision.at == 1 && decision.primary?.rule == "sentiment/consecutive")
+        #expect(decision.primary?.reason.contains("frustration 0.") == true)
+        // One of them alone is not enough, nor are both without the model, nor one-word messages.
+        #expect(TriggerEngine(config: EngineConfig(), model: model).evaluate(ConversationFixture.customer([text])).handoff == false)
+        #expect(TriggerEngine(config: EngineConfig(), model: nil).evaluate(conversation).handoff == false)
+    }
+
     @Test("a policy label fires only when its topic group is configured")
     func topicsFromConfig() throws {
         var config = EngineConfig()

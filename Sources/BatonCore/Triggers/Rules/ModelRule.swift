@@ -34,12 +34,30 @@ public struct ModelRule: Sendable {
         model.labels.firstIndex(of: label).map { thresholds[$0] }
     }
 
-    /// Appends to `fired` one trigger per kind the model raises on message `index` and no rule
-    /// already fired; `scores` is scratch space reused across messages.
-    public func evaluate(_ context: TriggerContext, at index: Int, scores: inout [Double], into fired: inout [FiredTrigger]) {
+    /// Where the frustration label sits in `model.labels`, if the model has it.
+    public var frustrationColumn: Int? { model.labels.firstIndex(of: .frustration) }
+
+    /// Three quarters of the frustration threshold: a short message this frustrated counts towards the "two
+    /// negative messages in a row" rule of `SentimentRule`, as a lexicon score of -0.4 or lower does.
+    public var frustrationStreakLevel: Double { frustrationColumn.map { thresholds[$0] * 0.75 } ?? .infinity }
+
+    /// Scores message `index` into `scores` when it is the customer's; false (scores untouched) otherwise.
+    public func score(_ context: TriggerContext, at index: Int, into scores: inout [Double]) -> Bool {
         let message = context.conversation.messages[index]
-        guard message.role == .customer else { return }
+        guard message.role == .customer else { return false }
         model.probabilities(message.text, into: &scores)
+        return true
+    }
+
+    /// Scores message `index` and appends its triggers (see `fire`); `scores` is scratch space.
+    public func evaluate(_ context: TriggerContext, at index: Int, scores: inout [Double], into fired: inout [FiredTrigger]) {
+        if score(context, at: index, into: &scores) { fire(context, at: index, scores: scores, into: &fired) }
+    }
+
+    /// Appends to `fired` one trigger per kind the model raises on message `index` (already scored into
+    /// `scores`) and no rule already fired.
+    public func fire(_ context: TriggerContext, at index: Int, scores: [Double], into fired: inout [FiredTrigger]) {
+        let message = context.conversation.messages[index]
         for label in order where enabled[label] && scores[label] >= thresholds[label] {
             let kind = model.labels[label].kind
             if fired.contains(where: { $0.kind == kind }) { continue }
