@@ -53,8 +53,10 @@ public struct EscalationModel: Sendable {
     let hasher: FeatureHasher
     let scales: [Double]
     let biases: [Double]
-    /// Row-major: row `r`, label `k` at `r * labels.count + k`.
+    /// Row-major, each row padded to `stride` bytes (16: one SIMD load per feature): row `r`, label `k`
+    /// at `r * stride + k`.
     let weights: [Int8]
+    static let stride = 16
 
     /// `name` and `version` as the trigger rules show them, e.g. `baton-escalation-v1`.
     public var identifier: String { "\(name)-v\(version)" }
@@ -180,7 +182,7 @@ public struct EscalationModel: Sendable {
             labels.append(label)
         }
         let count = labels.count
-        guard count > 0, header.thresholds.count == count, header.scales.count == count, header.biases.count == count else {
+        guard count > 0, count <= Self.stride, header.thresholds.count == count, header.scales.count == count, header.biases.count == count else {
             throw LoadError("weights file: thresholds, scales and biases must have one value per label")
         }
         let expected = (1 << header.bits) * count
@@ -196,7 +198,17 @@ public struct EscalationModel: Sendable {
         scales = header.scales
         biases = header.biases
         hasher = FeatureHasher(bits: header.bits)
-        weights = bytes[start...].withUnsafeBytes { Array($0.bindMemory(to: Int8.self)) }
+        let rows = 1 << header.bits
+        weights = [Int8](unsafeUninitializedCapacity: rows * Self.stride) { buffer, initialized in
+            bytes.withUnsafeBufferPointer { source in
+                for row in 0..<rows {
+                    let from = start + row * count, to = row * Self.stride
+                    for label in 0..<count { buffer[to + label] = Int8(bitPattern: source[from + label]) }
+                    for label in count..<Self.stride { buffer[to + label] = 0 }
+                }
+            }
+            initialized = rows * Self.stride
+        }
     }
 
     /// The weights shipped in this binary, decoded once on first use.
@@ -221,21 +233,32 @@ public struct EscalationModel: Sendable {
     }
 
     /// Writes the probability of each label into `result` (which must hold `labels.count` values).
+    ///
+    /// Each feature adds its row of 16 int8 weights to 16-bit lanes in one SIMD step; the lanes are
+    /// moved to 32-bit sums every 256 features, before 127 × 256 could overflow them.
     public func probabilities(_ text: String, into result: inout [Double]) {
         let count = labels.count
-        weights.withUnsafeBufferPointer { table in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { sums in
-                sums.initialize(repeating: 0)
-                let occurrences = hasher.forEachFeature(of: text) { row, _ in
-                    let base = row &* count
-                    for label in 0..<count { sums[label] &+= Int32(table[base &+ label]) }
-                }
-                let root = Double(occurrences).squareRoot()
-                for label in 0..<count {
-                    let z = biases[label] + scales[label] * Double(sums[label]) / root
-                    result[label] = 1 / (1 + exp(-z))
+        var sums = SIMD16<Int32>()
+        var lanes = SIMD16<Int16>()
+        var pending = 0
+        let occurrences = weights.withUnsafeBufferPointer { table in
+            let base = UnsafeRawPointer(table.baseAddress!)
+            return hasher.forEachFeature(of: text) { row, _ in
+                let weights = base.loadUnaligned(fromByteOffset: row &* Self.stride, as: SIMD16<Int8>.self)
+                lanes &+= SIMD16<Int16>(truncatingIfNeeded: weights)
+                pending &+= 1
+                if pending == 256 {
+                    sums &+= SIMD16<Int32>(truncatingIfNeeded: lanes)
+                    lanes = SIMD16<Int16>()
+                    pending = 0
                 }
             }
+        }
+        sums &+= SIMD16<Int32>(truncatingIfNeeded: lanes)
+        let root = Double(occurrences).squareRoot()
+        for label in 0..<count {
+            let z = biases[label] + scales[label] * Double(sums[label]) / root
+            result[label] = 1 / (1 + exp(-z))
         }
     }
 
@@ -253,7 +276,7 @@ public struct EscalationModel: Sendable {
         let count = tokens.count
         var sums = [Int](repeating: 0, count: 2 * count + 1)
         let occurrences = hasher.forEachFeature(of: text) { row, group in
-            sums[group] += Int(weights[row * labels.count + column])
+            sums[group] += Int(weights[row * Self.stride + column])
         }
         let factor = scales[column] / Double(occurrences).squareRoot()
         func word(_ index: Int) -> String { String(decoding: tokens[index].bytes, as: UTF8.self) }
@@ -288,33 +311,44 @@ enum Base64 {
     static func decode(_ text: String) throws(EscalationModel.LoadError) -> [UInt8] {
         var text = text
         let result: [UInt8]? = text.withUTF8 { utf8 in
-            var output: [UInt8] = []
-            output.reserveCapacity(utf8.count / 4 * 3)
-            var accumulator: UInt32 = 0
-            var pending = 0
-            for byte in utf8 {
-                if byte == 0x0A || byte == 0x0D || byte == 0x3D { continue }
-                let value = table[Int(byte)]
-                if value == 255 { return nil }
-                accumulator = accumulator << 6 | UInt32(value)
-                pending += 1
-                if pending == 4 {
-                    output.append(UInt8(truncatingIfNeeded: accumulator >> 16))
-                    output.append(UInt8(truncatingIfNeeded: accumulator >> 8))
-                    output.append(UInt8(truncatingIfNeeded: accumulator))
-                    accumulator = 0
-                    pending = 0
+            var valid = true
+            let decoded = [UInt8](unsafeUninitializedCapacity: utf8.count / 4 * 3 + 3) { output, initialized in
+                table.withUnsafeBufferPointer { table in
+                    var written = 0
+                    var accumulator: UInt32 = 0
+                    var pending = 0
+                    for byte in utf8 {
+                        if byte == 0x0A || byte == 0x0D || byte == 0x3D { continue }
+                        let value = table[Int(byte)]
+                        if value == 255 {
+                            valid = false
+                            break
+                        }
+                        accumulator = accumulator << 6 | UInt32(value)
+                        pending += 1
+                        if pending == 4 {
+                            output[written] = UInt8(truncatingIfNeeded: accumulator >> 16)
+                            output[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 8)
+                            output[written + 2] = UInt8(truncatingIfNeeded: accumulator)
+                            written += 3
+                            accumulator = 0
+                            pending = 0
+                        }
+                    }
+                    if pending == 3 {
+                        output[written] = UInt8(truncatingIfNeeded: accumulator >> 10)
+                        output[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 2)
+                        written += 2
+                    } else if pending == 2 {
+                        output[written] = UInt8(truncatingIfNeeded: accumulator >> 4)
+                        written += 1
+                    } else if pending == 1 {
+                        valid = false
+                    }
+                    initialized = written
                 }
             }
-            if pending == 3 {
-                output.append(UInt8(truncatingIfNeeded: accumulator >> 10))
-                output.append(UInt8(truncatingIfNeeded: accumulator >> 2))
-            } else if pending == 2 {
-                output.append(UInt8(truncatingIfNeeded: accumulator >> 4))
-            } else if pending == 1 {
-                return nil
-            }
-            return output
+            return valid ? decoded : nil
         }
         guard let result else { throw EscalationModel.LoadError("the shipped weights are not valid base64") }
         return result
