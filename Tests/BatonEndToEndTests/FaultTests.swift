@@ -88,3 +88,55 @@ struct FaultTests {
         #expect(try baton(["sweep", "--config", config], now: "2026-11-20T10:30:10Z").stderr.contains("attempt 2"))
     }
 }
+
+extension FaultTests {
+    @Test("claim --next from many processes at once: every call takes a different thread, none is told it lost")
+    func claimNextUnderContention() throws {
+        #expect(try baton(["ingest", "-"], input: Self.handoffs(40)).status == 0)
+        let processes = try (0..<16).map { index -> (Process, Pipe) in
+            let process = Process()
+            process.executableURL = try BatonProcess.executable
+            process.arguments = ["claim", "--next", "--agent", "agent\(index)", "--db", db]
+            process.environment = ProcessInfo.processInfo.environment.merging(["BATON_NOW": Self.t0]) { $1 }
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = out
+            return (process, out)
+        }
+        for (process, _) in processes { try process.run() }
+        var claimed: [String] = []
+        for (process, out) in processes {
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(text)")
+            if let id = text.split(separator: " ").dropFirst().first { claimed.append(String(id)) }
+        }
+        #expect(claimed.count == 16)
+        #expect(Set(claimed).count == 16, "no thread was claimed twice")
+    }
+
+    @Test("a huge message ingested while agents claim: every claim succeeds")
+    func hugeMessageWhileClaiming() throws {
+        #expect(try baton(["ingest", "-"], input: Self.handoffs(30)).status == 0)
+        // Text that used to cost the engine time quadratic in its length, inside the write transaction.
+        let unit = "will i get a refund "
+        let text = String(repeating: unit, count: (1 << 20) / unit.utf8.count - 10)
+        let huge = (0..<4).map {
+            #"{"id": "huge\#($0)", "customer": {"id": "h\#($0)"}, "messages": [{"role": "customer", "text": "\#(text)"}]}"#
+        }.joined(separator: "\n") + "\n"
+        let file = directory.path("huge.jsonl")
+        try huge.write(toFile: file, atomically: true, encoding: .utf8)
+        let ingest = try start(["ingest", file], now: Self.t0)
+        var claims = 0
+        while ingest.isRunning || claims < 5 {
+            let claim = try baton(["claim", "--next", "--agent", "ana"])
+            #expect(claim.status == 0, "claim \(claims) failed while a huge message was ingested: \(claim.stderr)")
+            claims += 1
+            if claims >= 30 { break }
+        }
+        ingest.waitUntilExit()
+        #expect(ingest.terminationStatus == 0)
+        let stored = try baton(["show", "huge3", "--json"])
+        #expect(stored.stdout.contains(String(text.suffix(200))), "the whole text is stored")
+    }
+}

@@ -6,7 +6,7 @@ writes the test vectors a Swift test checks both against (see FEATURES.md).
 
 import math
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 MAX_WORD_BYTES = 32
 MAX_TOKENS = 128
 FNV_OFFSET = 2166136261
@@ -141,7 +141,7 @@ def indices(text, bits):
 
 
 def vectorize(texts, bits):
-    """A scipy CSR matrix of the texts' feature values (counts / √N)."""
+    """A scipy CSR matrix of the texts' feature values (1 / √N for each distinct row, N the distinct rows)."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
@@ -149,14 +149,11 @@ def vectorize(texts, bits):
     cols = []
     vals = []
     for text in texts:
-        counts = {}
-        idx = indices(text, bits)
-        for i in idx:
-            counts[i] = counts.get(i, 0) + 1
-        scale = 1.0 / math.sqrt(len(idx))
-        for i in sorted(counts):
+        rows = sorted(set(indices(text, bits)))
+        scale = 1.0 / math.sqrt(len(rows))
+        for i in rows:
             cols.append(i)
-            vals.append(counts[i] * scale)
+            vals.append(scale)
         indptr.append(len(cols))
     return csr_matrix((np.array(vals, dtype=np.float64), np.array(cols, dtype=np.int64), np.array(indptr)),
                       shape=(len(texts), 1 << bits))

@@ -123,7 +123,7 @@ def probabilities_quantized(q, scales, bias, texts, bits):
     """What the Swift side computes: integer sums of int8 weights, then scale / √N and the bias."""
     out = np.zeros((len(texts), q.shape[1]))
     for i, text in enumerate(texts):
-        idx = features.indices(text, bits)
+        idx = sorted(set(features.indices(text, bits)))
         sums = q[idx].astype(np.int64).sum(axis=0)
         z = bias + scales * sums / math.sqrt(len(idx))
         out[i] = 1.0 / (1.0 + np.exp(-z))

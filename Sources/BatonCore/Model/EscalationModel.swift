@@ -234,28 +234,43 @@ public struct EscalationModel: Sendable {
 
     /// Writes the probability of each label into `result` (which must hold `labels.count` values).
     ///
-    /// Each feature adds its row of 16 int8 weights to 16-bit lanes in one SIMD step; the lanes are
-    /// moved to 32-bit sums every 256 features, before 127 × 256 could overflow them.
+    /// The message's feature rows are gathered, sorted and each distinct one added once: its row of 16
+    /// int8 weights goes into 16-bit lanes in one SIMD step, and the lanes move to 32-bit sums every 256
+    /// rows, before 127 × 256 could overflow them.
     public func probabilities(_ text: String, into result: inout [Double]) {
         let count = labels.count
         var sums = SIMD16<Int32>()
-        var lanes = SIMD16<Int16>()
-        var pending = 0
-        let occurrences = weights.withUnsafeBufferPointer { table in
-            let base = UnsafeRawPointer(table.baseAddress!)
-            return hasher.forEachFeature(of: text) { row, _ in
-                let weights = base.loadUnaligned(fromByteOffset: row &* Self.stride, as: SIMD16<Int8>.self)
-                lanes &+= SIMD16<Int16>(truncatingIfNeeded: weights)
-                pending &+= 1
-                if pending == 256 {
-                    sums &+= SIMD16<Int32>(truncatingIfNeeded: lanes)
-                    lanes = SIMD16<Int16>()
-                    pending = 0
+        let distinct = withUnsafeTemporaryAllocation(of: Int32.self, capacity: FeatureHasher.maxOccurrences) { rows in
+            var total = 0
+            _ = hasher.forEachFeature(of: text) { row, _ in
+                rows[total] = Int32(truncatingIfNeeded: row)
+                total &+= 1
+            }
+            var gathered = UnsafeMutableBufferPointer(rebasing: rows[0..<total])
+            gathered.sort()
+            return weights.withUnsafeBufferPointer { table in
+                let base = UnsafeRawPointer(table.baseAddress!)
+                var lanes = SIMD16<Int16>()
+                var pending = 0
+                var distinct = 0
+                var previous: Int32 = -1
+                for row in gathered where row != previous {
+                    previous = row
+                    distinct &+= 1
+                    let weights = base.loadUnaligned(fromByteOffset: Int(row) &* Self.stride, as: SIMD16<Int8>.self)
+                    lanes &+= SIMD16<Int16>(truncatingIfNeeded: weights)
+                    pending &+= 1
+                    if pending == 256 {
+                        sums &+= SIMD16<Int32>(truncatingIfNeeded: lanes)
+                        lanes = SIMD16<Int16>()
+                        pending = 0
+                    }
                 }
+                sums &+= SIMD16<Int32>(truncatingIfNeeded: lanes)
+                return distinct
             }
         }
-        sums &+= SIMD16<Int32>(truncatingIfNeeded: lanes)
-        let root = Double(occurrences).squareRoot()
+        let root = Double(distinct).squareRoot()
         for label in 0..<count {
             let z = biases[label] + scales[label] * Double(sums[label]) / root
             result[label] = 1 / (1 + exp(-z))
@@ -269,16 +284,18 @@ public struct EscalationModel: Sendable {
         public var weight: Double
     }
 
-    /// The n-grams that weigh most towards `label` in `text`, largest first (positive ones only).
+    /// The n-grams that weigh most towards `label` in `text`, largest first (positive ones only). A row
+    /// that several n-grams share counts once, for the word or pair where it first occurs.
     public func contributions(_ text: String, label: ModelLabel, limit: Int = 3) -> [Contribution] {
         guard let column = labels.firstIndex(of: label) else { return [] }
         let tokens = FeatureHasher.tokens(of: text)
         let count = tokens.count
         var sums = [Int](repeating: 0, count: 2 * count + 1)
-        let occurrences = hasher.forEachFeature(of: text) { row, group in
-            sums[group] += Int(weights[row * Self.stride + column])
+        var seen = Set<Int>()
+        _ = hasher.forEachFeature(of: text) { row, group in
+            if seen.insert(row).inserted { sums[group] += Int(weights[row * Self.stride + column]) }
         }
-        let factor = scales[column] / Double(occurrences).squareRoot()
+        let factor = scales[column] / Double(seen.count).squareRoot()
         func word(_ index: Int) -> String { String(decoding: tokens[index].bytes, as: UTF8.self) }
         var result: [Contribution] = []
         for (group, sum) in sums.enumerated() where sum > 0 {

@@ -1,17 +1,21 @@
-/// The escalation model's text features, version 1: the Swift side of `tools/train/FEATURES.md`.
+/// The escalation model's text features, version 2: the Swift side of `tools/train/FEATURES.md`.
 ///
 /// Tokens: ASCII letters lower-cased, digits as `0`, Latin-1 and Latin Extended-A folded to ASCII,
 /// combining accents, apostrophes, variation selectors, joiners and skin tones ignored, each emoji a
 /// token, a hyphen between a word and a letter joins, runs of `?` or `!` one token, letters of other scripts kept as they are, anything else a
 /// break; runs of three or more identical bytes squashed to two; words cut at 32 bytes, messages at
 /// 128 tokens. Features: unigrams `u:t`, bigrams `b:a b` over `^ t1 … tn $`, character 3–5 grams
-/// `c:g` of `<word>`, each hashed with 32-bit FNV-1a into `2^bits` rows, valued count / √N.
+/// `c:g` of `<word>`, each hashed with 32-bit FNV-1a into `2^bits` rows; each distinct row valued 1 / √N,
+/// N the number of distinct rows.
 ///
 /// `tools/train/features.py` is the Python side; `FeatureAgreementTests` checks both against the
 /// test vectors the Python side writes. Works on the UTF-8 bytes with stack buffers: no allocation
 /// per message.
 public struct FeatureHasher: Sendable {
-    public static let version = 1
+    public static let version = 2
+    /// The most feature occurrences a message can have: 128 unigrams, 129 bigrams and at most 99 character
+    /// n-grams for each of 128 words of 32 bytes.
+    public static let maxOccurrences = 128 + 129 + 128 * 99
     static let maxWordBytes = 32
     static let maxTokens = 128
 

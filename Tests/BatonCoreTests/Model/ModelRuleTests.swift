@@ -57,7 +57,7 @@ struct ModelRuleTests {
         let policy = decision.triggers.filter { $0.kind == .policyTopic }
         #expect(policy.count == 1)
         #expect(policy.first?.rule == "policy_topic/security")
-        let both = try decide("agent please, blarf blarf")
+        let both = try decide("agent please, blarf blarf", model: Self.model(thresholds: [.frustration: 0.2]))
         #expect(both.primary?.rule.hasPrefix("explicit_request/") == true)
         #expect(both.triggers.contains { $0.rule == "sentiment/model:synthetic-v7" })
     }

@@ -43,9 +43,9 @@ public struct ModelRule: Sendable {
 
     /// Scores message `index` into `scores` when it is the customer's; false (scores untouched) otherwise.
     public func score(_ context: TriggerContext, at index: Int, into scores: inout [Double]) -> Bool {
-        let message = context.conversation.messages[index]
-        guard message.role == .customer else { return false }
-        model.probabilities(message.text, into: &scores)
+        guard context.conversation.messages[index].role == .customer else { return false }
+        // The bounded text the rules read too (`EngineConfig.evaluateHead`/`evaluateTail`).
+        model.probabilities(context.sources[index], into: &scores)
         return true
     }
 
@@ -57,11 +57,11 @@ public struct ModelRule: Sendable {
     /// Appends to `fired` one trigger per kind the model raises on message `index` (already scored into
     /// `scores`) and no rule already fired.
     public func fire(_ context: TriggerContext, at index: Int, scores: [Double], into fired: inout [FiredTrigger]) {
-        let message = context.conversation.messages[index]
+        let text = context.sources[index]
         for label in order where enabled[label] && scores[label] >= thresholds[label] {
             let kind = model.labels[label].kind
             if fired.contains(where: { $0.kind == kind }) { continue }
-            fired.append(trigger(message.text, at: index, label: label, score: scores[label]))
+            fired.append(trigger(text, at: index, label: label, score: scores[label]))
         }
     }
 
