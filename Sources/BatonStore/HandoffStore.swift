@@ -134,6 +134,10 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// Per-thread facts for `Metrics`, for threads with activity since `since`.
     func metricFacts(since: Date) throws -> MetricInput
 
+    /// Everything that must hold whatever happened to the processes that wrote the store (crashes, kill -9,
+    /// races): one description per problem found, none when the store is sound. Reads the whole store.
+    func checkInvariants() throws -> [String]
+
     /// Changes whenever any process commits; the console polls it to refresh without a keypress.
     func changeToken() throws -> Int64
 }
