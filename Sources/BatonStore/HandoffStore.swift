@@ -126,6 +126,11 @@ public protocol HandoffStore: AnyObject, Sendable {
 
     // MARK: Metrics
 
+    /// Handed-off threads resolved at or after `since`, oldest first, at most `limit`: each with its
+    /// disposition, the primary trigger of its latest handoff and the customer message that trigger fired on.
+    /// What `baton export-training` turns into training examples.
+    func resolvedHandoffs(since: Date, limit: Int) throws -> [ResolvedHandoff]
+
     /// Per-thread facts for `Metrics`, for threads with activity since `since`.
     func metricFacts(since: Date) throws -> MetricInput
 

@@ -1,33 +1,56 @@
 import BatonCore
 import Foundation
 
-/// Trigger engine throughput on one core.
+/// Trigger engine throughput on one core, with the learned model (the default) and with rules alone,
+/// alternated in the same run; and how long the shipped model takes to load.
 enum TriggerBenchmark {
     static func run(messages: Int) -> JSONValue {
+        // The first load is what a process pays at start; later decodes show the spread.
+        let firstLoad = Measure.seconds { _ = EscalationModel.shipped }
+        var loads: [Double] = []
+        for _ in 0..<5 { loads.append(Measure.seconds { _ = try? EscalationModel.decodeShipped() }) }
         var corpus = SyntheticCorpus()
         var conversations = corpus.conversations(messages: messages, prefix: "t")
         conversations += DevSet.load()
         let total = conversations.reduce(0) { $0 + $1.messages.count }
-        let engine = TriggerEngine()
-        var handoffs = 0
-        // Warm up lexicons and caches, then measure whole passes for at least a second.
-        for conversation in conversations.prefix(1000) where engine.evaluate(conversation).handoff { handoffs += 0 }
-        var passes = 0
-        var elapsed = 0.0
-        while elapsed < 1.0 {
-            elapsed += Measure.seconds {
-                for conversation in conversations where engine.evaluate(conversation).handoff { handoffs += 1 }
-            }
-            passes += 1
+        var rulesOnly = EngineConfig()
+        rulesOnly.model = false
+        let engines = [("model", TriggerEngine()), ("rules_only", TriggerEngine(config: rulesOnly))]
+        var handoffs = [0, 0]
+        var passes = [0, 0]
+        var elapsed = [0.0, 0.0]
+        // Warm up lexicons and caches, then measure whole passes, alternating, for at least a second each.
+        for (_, engine) in engines {
+            for conversation in conversations.prefix(1000) { _ = engine.evaluate(conversation) }
         }
-        return .object([
+        while elapsed.min()! < 1.0 {
+            for (slot, (_, engine)) in engines.enumerated() {
+                elapsed[slot] += Measure.seconds {
+                    for conversation in conversations where engine.evaluate(conversation).handoff { handoffs[slot] += 1 }
+                }
+                passes[slot] += 1
+            }
+        }
+        var fields: [(String, JSONValue)] = [
             ("corpus_conversations", .number(Double(conversations.count))),
             ("corpus_messages", .number(Double(total))),
-            ("passes", .number(Double(passes))),
-            ("messages_per_second", .number(Measure.round(Double(total * passes) / elapsed, 0))),
-            ("handoff_share", .number(Measure.round(Double(handoffs) / Double(conversations.count * passes)))),
+        ]
+        for (slot, (name, _)) in engines.enumerated() {
+            let prefix = slot == 0 ? "" : "\(name)_"
+            fields.append(("\(prefix)passes", .number(Double(passes[slot]))))
+            fields.append(("\(prefix)messages_per_second", .number(Measure.round(Double(total * passes[slot]) / elapsed[slot], 0))))
+            fields.append(("\(prefix)handoff_share",
+                           .number(Measure.round(Double(handoffs[slot]) / Double(conversations.count * passes[slot])))))
+        }
+        fields += [
             ("goal_messages_per_second", .number(300_000)),
-        ])
+            ("model", .string(EscalationModel.shipped.identifier)),
+            ("model_first_load_ms", .number(Measure.round(firstLoad * 1000, 2))),
+            ("model_load_ms_min", .number(Measure.round(loads.min()! * 1000, 2))),
+            ("model_load_ms_max", .number(Measure.round(loads.max()! * 1000, 2))),
+            ("goal_model_load_ms", .number(20)),
+        ]
+        return .object(fields)
     }
 }
 

@@ -86,3 +86,38 @@ struct ConfigLoaderTests {
         }
     }
 }
+
+@Suite("Config loader: the escalation model")
+struct ModelConfigTests {
+    @Test("model on by default; [engine] model = false turns it off; thresholds per label")
+    func modelSettings() throws {
+        #expect(try ConfigLoader.load(toml: "", source: "t").engine.model)
+        let config = try ConfigLoader.load(toml: """
+            [engine]
+            model = false
+            [engine.model_thresholds]
+            frustration = 0.9
+            security = 0.55
+            """, source: "baton.toml")
+        #expect(config.engine.model == false)
+        #expect(config.engine.modelThresholds == ["frustration": 0.9, "security": 0.55])
+        #expect(TriggerEngine(config: config.engine).modelRule == nil)
+        var on = config.engine
+        on.model = true
+        let rule = try #require(TriggerEngine(config: on).modelRule)
+        #expect(rule.threshold(of: .frustration) == 0.9)
+        #expect(rule.threshold(of: .security) == 0.55)
+        #expect(rule.threshold(of: .refund) == EscalationModel.shipped.thresholds[ModelLabel.allCases.firstIndex(of: .refund)!])
+    }
+
+    @Test("a wrong model setting names the key")
+    func mistakes() {
+        #expect(throws: ConfigError(source: "b", key: "engine.model", message: "expected true or false")) {
+            try ConfigLoader.load(toml: "[engine]\nmodel = \"no\"", source: "b")
+        }
+        #expect(throws: ConfigError.self) { try ConfigLoader.load(toml: "[engine.model_thresholds]\nfrustation = 0.9", source: "b") }
+        #expect(throws: ConfigError(source: "b", key: "engine.model_thresholds.refund", message: "1.5 is outside 0…1")) {
+            try ConfigLoader.load(toml: "[engine.model_thresholds]\nrefund = 1.5", source: "b")
+        }
+    }
+}

@@ -152,3 +152,36 @@ struct CommandLineTests {
         #expect(refused.stderr.contains("not a demo store"))
     }
 }
+
+/// The escalation model ships inside the binary: a `baton` copied away from the checkout still has it.
+@Suite("baton outside the checkout")
+struct CopiedBinaryTests {
+    @Test("a copied baton loads its model and explains with it, with no file beside it")
+    func copiedBinaryHasItsModel() throws {
+        let directory = try TemporaryDirectory()
+        let copy = directory.path("baton")
+        try FileManager.default.copyItem(atPath: try BatonProcess.executable.path, toPath: copy)
+        let labelled = #"{"id": "m1", "customer": {"id": "c"}, "messages": [{"role": "customer", "text": "hola"}], "expect": {"handoff": false}}"#
+        try (labelled + "\n").write(toFile: directory.path("one.jsonl"), atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: copy)
+        process.arguments = ["eval", "one.jsonl", "--sweep", "security"]
+        process.currentDirectoryURL = directory.url
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path("home")]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("policy_topic/security: threshold now"))
+        #expect(text.split(separator: "\n").count == 2 + ThresholdSweepRows.count)
+    }
+}
+
+/// The number of rows `--sweep` prints by default (0.05 … 0.95 by 0.05, then 0.97 and 0.99).
+enum ThresholdSweepRows {
+    static let count = 21
+}

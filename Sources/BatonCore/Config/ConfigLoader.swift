@@ -47,6 +47,15 @@ public enum ConfigLoader {
         if let value = try engine.int("repeat_contact_count") { config.repeatContactCount = max(2, value) }
         if let value = try engine.int("repeat_contact_window_days") { config.repeatContactWindowDays = max(1, value) }
         if let value = try engine.identifier("default_queue") { config.defaultQueue = value }
+        if let value = try engine.bool("model") { config.model = value }
+        if var thresholds = try engine.table("model_thresholds") {
+            for key in thresholds.table.keys.sorted() {
+                guard ModelLabel(rawValue: key) != nil else {
+                    throw thresholds.error(key, "unknown model label; expected one of \(ModelLabel.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                config.modelThresholds[key] = try thresholds.fraction(key)
+            }
+        }
         if let value = try engine.int("evaluate_head") {
             guard (100...1_000_000).contains(value) else { throw engine.error("evaluate_head", "must be from 100 to 1000000 characters, got \(value)") }
             config.evaluateHead = value
@@ -188,6 +197,12 @@ public enum ConfigLoader {
             guard let value = value(key) else { return nil }
             guard let number = value.int else { throw error(key, "expected a whole number") }
             return number
+        }
+
+        mutating func bool(_ key: String) throws(ConfigError) -> Bool? {
+            guard let value = value(key) else { return nil }
+            guard let flag = value.bool else { throw error(key, "expected true or false") }
+            return flag
         }
 
         mutating func double(_ key: String) throws(ConfigError) -> Double? {

@@ -24,6 +24,10 @@ public struct EngineConfig: Sendable, Equatable {
     ]
     /// Where a thread goes when nothing more specific applies.
     public var defaultQueue: String = "general"
+    /// Whether the learned escalation model (`EscalationModel.shipped`) runs beside the rules; false: rules alone.
+    public var model: Bool = true
+    /// Probability thresholds per model label (`ModelLabel` raw values), overriding the trained ones.
+    public var modelThresholds: [String: Double] = [:]
     /// The engine reads at most this many characters from the start of each message…
     public var evaluateHead: Int = 4000
     /// …and this many from its end; the whole text is still stored, shown and packed. Bounding what the

@@ -3,55 +3,94 @@ import Foundation
 extension JSONValue {
     /// Compact JSON text with keys in the order given: one line, ready for JSON-lines output.
     public var serialized: String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(128)
         write(into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String) {
+    /// Appends the UTF-8 of `serialized` to `out`, without building a String.
+    public func write(into out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .number(let number):
             if number == number.rounded(), abs(number) < 1e15 {
-                out += String(Int64(number))
+                Self.writeInteger(Int64(number), into: &out)
             } else {
-                out += String(number)
+                out.append(contentsOf: String(number).utf8)
             }
         case .string(let text): Self.writeString(text, into: &out)
         case .array(let elements):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 element.write(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 Self.writeString(member.key, into: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 member.value.write(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where JSONText.mustEscape(scalar): JSONText.appendEscape(scalar, to: &out)
-            default: out.unicodeScalars.append(scalar)
+    private static func writeInteger(_ value: Int64, into out: inout [UInt8]) {
+        if value == 0 {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
+        var magnitude = value.magnitude
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        let start = out.count
+        while magnitude > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        }
+        out[start...].reverse()
+    }
+
+    /// A JSON string: ASCII copied byte by byte, other scalars copied as their UTF-8 unless they must be
+    /// escaped (`JSONText.mustEscape`).
+    private static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            let count = utf8.count
+            while index < count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                    case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                    case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                    case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                    case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                    case 0..<0x20, 0x7F: JSONText.appendEscape(Unicode.Scalar(byte), to: &out)
+                    default: out.append(byte)
+                    }
+                    index += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                let end = min(count, index + length)
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for continuation in (index + 1)..<end { value = value << 6 | UInt32(utf8[continuation] & 0x3F) }
+                if let scalar = Unicode.Scalar(value), JSONText.mustEscape(scalar) {
+                    JSONText.appendEscape(scalar, to: &out)
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
+                }
+                index = end
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Convenience constructors for building output.
@@ -77,6 +116,13 @@ public enum JSONText {
         case .control, .format, .lineSeparator, .paragraphSeparator: return true
         default: return false
         }
+    }
+
+    /// `appendEscape(_:to:)` into UTF-8 bytes.
+    public static func appendEscape(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        var text = ""
+        appendEscape(scalar, to: &text)
+        out.append(contentsOf: text.utf8)
     }
 
     /// `\u001b`, or a surrogate pair beyond the Basic Multilingual Plane.

@@ -3,7 +3,9 @@
 /// Walks the messages from `start` (earlier ones are context only) and asks every rule about
 /// each message; the handoff fires at the first message where any rule fires, keeping every
 /// trigger fired there, ordered by `TriggerKind` precedence (the first is the primary).
-/// Each message is normalised once and each customer message scored once, up front.
+/// Each message is normalised once and each customer message scored once, up front. The learned
+/// model (`ModelRule`) runs after the rules on each customer message walked, and adds the kinds no
+/// rule fired there.
 ///
 /// Routing: the queue of a fired policy topic's group (`EngineConfig.topics`) wins; otherwise
 /// `EngineConfig.queueByKind[primary]`; the default queue when nothing fired or nothing is mapped.
@@ -20,12 +22,21 @@ public struct TriggerEngine: Sendable {
     /// One rule per trigger kind, built once from the config.
     private let rules: [any TriggerRule]
     private let scorer = SentimentScorer()
+    /// The learned model beside the rules; nil with `[engine] model = false`.
+    public let modelRule: ModelRule?
 
     /// Latest sentiment at or below which a handoff is high priority.
     public static let highPrioritySentiment = -0.6
 
+    /// An engine with the shipped model (unless the config turns it off).
     public init(config: EngineConfig = EngineConfig()) {
+        self.init(config: config, model: config.model ? EscalationModel.shipped : nil)
+    }
+
+    /// An engine with `model` beside the rules, or rules alone when it is nil.
+    public init(config: EngineConfig, model: EscalationModel?) {
         self.config = config
+        modelRule = model.map { ModelRule(model: $0, config: config) }
         rules = [
             ExplicitRequestRule(), BotRequestRule(), SentimentRule(), RepeatContactRule(),
             PolicyTopicRule(config: config), CustomerTagRule(), ToolFailureRule(), BuyingIntentRule(),
@@ -56,14 +67,23 @@ public struct TriggerEngine: Sendable {
                 sentiment.append(nil)
             }
         }
-        let context = TriggerContext(conversation: conversation, sources: sources, texts: texts, sentiment: sentiment,
+        var context = TriggerContext(conversation: conversation, sources: sources, texts: texts, sentiment: sentiment,
                                      config: config, start: max(0, start))
         var index = max(0, start)
+        var scores = [Double](repeating: 0, count: modelRule?.model.labels.count ?? 0)
+        if let modelRule {
+            context.frustration = Array(repeating: nil, count: messages.count)
+            context.frustrationStreakLevel = modelRule.frustrationStreakLevel
+        }
         while index < messages.count {
+            // The model first, so the streak rule can count its frustration; its triggers go after the rules'.
+            let scored = modelRule?.score(context, at: index, into: &scores) ?? false
+            if scored, let frustration = modelRule?.frustrationColumn { context.frustration[index] = scores[frustration] }
             var fired: [FiredTrigger] = []
             for rule in rules {
                 if let trigger = rule.evaluate(context, at: index) { fired.append(trigger) }
             }
+            if scored { modelRule?.fire(context, at: index, scores: scores, into: &fired) }
             if !fired.isEmpty {
                 fired.sort { $0.kind.precedence < $1.kind.precedence }
                 let primary = fired[0]

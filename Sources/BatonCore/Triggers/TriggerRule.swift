@@ -20,6 +20,10 @@ public struct TriggerContext: Sendable {
     public let sources: [String]
     /// The first message index the engine evaluates; earlier messages are context only.
     public let start: Int
+    /// The model's frustration probability of each customer message walked so far (nil: not scored,
+    /// or the model is off), and the level at which a short message counts towards two negative in a row.
+    public internal(set) var frustration: [Double?] = []
+    public internal(set) var frustrationStreakLevel: Double = .infinity
     /// Index of the first customer message at or after `start`, if any (where customer tags and
     /// repeat contacts fire).
     public let firstEvaluatedCustomerMessage: Int?

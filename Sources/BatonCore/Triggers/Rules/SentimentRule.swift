@@ -35,11 +35,9 @@ public struct SentimentRule: TriggerRule {
                                 rule: "sentiment/caps")
         }
         let previous = previousCustomerMessage(messages, before: index)
-        if score <= Self.negativeThreshold && text.wordCount <= 8, let previous,
-           let previousScore = context.sentiment[previous], previousScore <= Self.negativeThreshold,
-           context.texts[previous].wordCount <= 8 {
+        if isShortAndNegative(context, index), let previous, isShortAndNegative(context, previous) {
             return FiredTrigger(kind: kind, message: index,
-                                reason: "two negative messages in a row (scores \(Self.format(previousScore)) and \(scoreText))",
+                                reason: "two negative messages in a row (\(negativity(context, previous)) and \(negativity(context, index)))",
                                 rule: "sentiment/consecutive")
         }
         switch repetition.detect(in: context.conversation, texts: context.texts, at: index) {
@@ -60,6 +58,26 @@ public struct SentimentRule: TriggerRule {
                                 reason: "sudden rant after calm messages (score \(scoreText))", rule: "sentiment/rant")
         }
         return nil
+    }
+
+    /// Eight words or fewer, and a score ≤ -0.4 or, from two words on, the model's frustration at its streak
+    /// level (on a single word such as "no" the model has too little to go on).
+    private func isShortAndNegative(_ context: TriggerContext, _ index: Int) -> Bool {
+        let words = context.texts[index].wordCount
+        guard words <= 8 else { return false }
+        if let score = context.sentiment[index], score <= Self.negativeThreshold { return true }
+        if words >= 2, index < context.frustration.count, let frustration = context.frustration[index],
+           frustration >= context.frustrationStreakLevel {
+            return true
+        }
+        return false
+    }
+
+    /// "score -0.52", or "frustration 0.41" when the model rather than the score made it count.
+    private func negativity(_ context: TriggerContext, _ index: Int) -> String {
+        let score = context.sentiment[index] ?? 0
+        if score <= Self.negativeThreshold || index >= context.frustration.count { return "score \(Self.format(score))" }
+        return "frustration \(Self.format(context.frustration[index] ?? 0))"
     }
 
     private func previousCustomerMessage(_ messages: [Message], before index: Int) -> Int? {

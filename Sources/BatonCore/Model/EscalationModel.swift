@@ -1,0 +1,373 @@
+import Foundation
+
+/// What the escalation model predicts for a customer message: one independent label each.
+public enum ModelLabel: String, Sendable, CaseIterable, Codable {
+    case explicitRequest = "explicit_request"
+    case frustration
+    case refund
+    case billingDispute = "billing_dispute"
+    case legal, privacy, medical, security, lockout, cancellation
+    case buyingIntent = "buying_intent"
+
+    /// The trigger kind a firing label raises.
+    public var kind: TriggerKind {
+        switch self {
+        case .explicitRequest: .explicitRequest
+        case .frustration: .sentiment
+        case .buyingIntent: .buyingIntent
+        default: .policyTopic
+        }
+    }
+
+    /// The policy topic group of a policy label (its own name), nil for the others.
+    public var topic: String? { kind == .policyTopic ? rawValue : nil }
+
+    /// How the label is named in explanations: `policy_topic/security`, `sentiment/frustration`, `explicit_request`.
+    public var displayName: String {
+        switch kind {
+        case .policyTopic: "policy_topic/\(rawValue)"
+        case .sentiment: "sentiment/frustration"
+        default: kind.rawValue
+        }
+    }
+}
+
+/// A linear escalation model over hashed word and character n-grams (`tools/train/FEATURES.md`),
+/// trained offline by `tools/train/train.py` and shipped inside the binary (`shipped`).
+///
+/// Weights file, little-endian: the magic `BATONMDL`, a format version (UInt32, 1), a header length
+/// (UInt32) and that many bytes of JSON header (name, version, feature version, bits, labels,
+/// thresholds, per-label scales and biases, training settings, validation figures), then the int8
+/// weights, `2^bits` rows of one byte per label. A label's score is `bias + scale × Σ weights / √N`
+/// over the message's N feature occurrences; its probability the logistic of that.
+public struct EscalationModel: Sendable {
+    public static let formatVersion: UInt32 = 1
+    static let magic = Array("BATONMDL".utf8)
+
+    public let name: String
+    public let version: Int
+    public let labels: [ModelLabel]
+    /// Probability at or above which each label fires, as trained (config may override them).
+    public let thresholds: [Double]
+    public let header: Header
+    let hasher: FeatureHasher
+    let scales: [Double]
+    let biases: [Double]
+    /// Row-major, each row padded to `stride` bytes (16: one SIMD load per feature): row `r`, label `k`
+    /// at `r * stride + k`.
+    let weights: [Int8]
+    static let stride = 16
+
+    /// `name` and `version` as the trigger rules show them, e.g. `baton-escalation-v1`.
+    public var identifier: String { "\(name)-v\(version)" }
+
+    /// The JSON header of a weights file.
+    public struct Header: Sendable, Codable {
+        public var name: String
+        public var version: Int
+        public var featureVersion: Int
+        public var bits: Int
+        public var labels: [String]
+        public var thresholds: [Double]
+        public var scales: [Double]
+        public var biases: [Double]
+        public var validation: Validation
+        /// How each public data set's intents map to labels ("" a negative, nil left out of training).
+        public var sources: [String: [String: String?]]?
+
+        enum CodingKeys: String, CodingKey {
+            case name, version, featureVersion = "feature_version", bits, labels, thresholds, scales, biases, validation,
+                 sources
+        }
+    }
+
+    /// Figures recorded with the weights.
+    public struct Validation: Sendable, Codable {
+        /// The shipped weights on each training source, by source name (`hand`, `banking77`, `clinc150`, `export`).
+        public var shipped: [String: Figures]
+        public var outOfFold: Figures
+        public var heldOut: [NamedFigures]
+
+        enum CodingKeys: String, CodingKey {
+            case shipped, outOfFold = "out_of_fold", heldOut = "held_out"
+        }
+    }
+
+    /// Message-level figures of one set (see tools/train/train.py `figures`).
+    public struct Figures: Sendable, Codable, Equatable {
+        public var positives: Int
+        public var benign: Int
+        public var handoffRecalled: Int
+        public var labelRecalled: Int
+        public var falseEscalations: Int
+        public var labels: [String: LabelFigures]
+
+        public init(positives: Int, benign: Int, handoffRecalled: Int, labelRecalled: Int, falseEscalations: Int,
+                    labels: [String: LabelFigures]) {
+            self.positives = positives
+            self.benign = benign
+            self.handoffRecalled = handoffRecalled
+            self.labelRecalled = labelRecalled
+            self.falseEscalations = falseEscalations
+            self.labels = labels
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case positives, benign, handoffRecalled = "handoff_recalled", labelRecalled = "label_recalled",
+                 falseEscalations = "false_escalations", labels
+        }
+    }
+
+    public struct LabelFigures: Sendable, Codable, Equatable {
+        public var positives: Int
+        public var recalled: Int
+        /// Benign messages on which this label fired.
+        public var `false`: Int
+
+        public init(positives: Int, recalled: Int, false: Int) {
+            self.positives = positives
+            self.recalled = recalled
+            self.false = `false`
+        }
+    }
+
+    public struct NamedFigures: Sendable, Codable {
+        public var name: String
+        public var positives: Int
+        public var benign: Int
+        public var handoffRecalled: Int
+        public var labelRecalled: Int
+        public var falseEscalations: Int
+
+        enum CodingKeys: String, CodingKey {
+            case name, positives, benign, handoffRecalled = "handoff_recalled", labelRecalled = "label_recalled",
+                 falseEscalations = "false_escalations"
+        }
+    }
+
+    /// A weights file that cannot be used, and why.
+    public struct LoadError: Error, Sendable, CustomStringConvertible, Equatable {
+        public var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// Reads a weights file.
+    public init(bytes: [UInt8]) throws(LoadError) {
+        guard bytes.count >= 16, Array(bytes[0..<8]) == Self.magic else {
+            throw LoadError("not an escalation model weights file (no BATONMDL magic)")
+        }
+        func uint32(at offset: Int) -> UInt32 {
+            UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+                | UInt32(bytes[offset + 3]) << 24
+        }
+        let format = uint32(at: 8)
+        guard format == Self.formatVersion else {
+            throw LoadError("weights file format \(format); this build reads format \(Self.formatVersion)")
+        }
+        let headerLength = Int(uint32(at: 12))
+        guard 16 + headerLength <= bytes.count else { throw LoadError("weights file truncated in its header") }
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: Data(bytes[16..<(16 + headerLength)]))
+        } catch {
+            throw LoadError("weights file header: \(error)")
+        }
+        guard header.featureVersion == FeatureHasher.version else {
+            throw LoadError("weights trained with feature version \(header.featureVersion); this build computes version \(FeatureHasher.version)")
+        }
+        guard (8...24).contains(header.bits) else { throw LoadError("weights file: \(header.bits) bits is out of range") }
+        var labels: [ModelLabel] = []
+        for name in header.labels {
+            guard let label = ModelLabel(rawValue: name) else { throw LoadError("weights file: unknown label \(name)") }
+            labels.append(label)
+        }
+        let count = labels.count
+        guard count > 0, count <= Self.stride, header.thresholds.count == count, header.scales.count == count, header.biases.count == count else {
+            throw LoadError("weights file: thresholds, scales and biases must have one value per label")
+        }
+        let expected = (1 << header.bits) * count
+        let start = 16 + headerLength
+        guard bytes.count - start == expected else {
+            throw LoadError("weights file holds \(bytes.count - start) weight bytes; \(expected) expected")
+        }
+        self.header = header
+        name = header.name
+        version = header.version
+        self.labels = labels
+        thresholds = header.thresholds
+        scales = header.scales
+        biases = header.biases
+        hasher = FeatureHasher(bits: header.bits)
+        let rows = 1 << header.bits
+        weights = [Int8](unsafeUninitializedCapacity: rows * Self.stride) { buffer, initialized in
+            bytes.withUnsafeBufferPointer { source in
+                for row in 0..<rows {
+                    let from = start + row * count, to = row * Self.stride
+                    for label in 0..<count { buffer[to + label] = Int8(bitPattern: source[from + label]) }
+                    for label in count..<Self.stride { buffer[to + label] = 0 }
+                }
+            }
+            initialized = rows * Self.stride
+        }
+    }
+
+    /// The weights shipped in this binary, decoded once on first use.
+    public static let shipped: EscalationModel = {
+        do {
+            return try decodeShipped()
+        } catch {
+            fatalError("the escalation model shipped in this build does not load: \(error)")
+        }
+    }()
+
+    /// Decodes the shipped weights anew (what `shipped` does once; the benchmark times it).
+    public static func decodeShipped() throws(LoadError) -> EscalationModel {
+        try EscalationModel(bytes: Base64.decode(shippedBase64))
+    }
+
+    /// The probability of each label (in `labels` order) for one message.
+    public func probabilities(_ text: String) -> [Double] {
+        var result = [Double](repeating: 0, count: labels.count)
+        probabilities(text, into: &result)
+        return result
+    }
+
+    /// Writes the probability of each label into `result` (which must hold `labels.count` values).
+    ///
+    /// The message's feature rows are gathered, sorted and each distinct one added once: its row of 16
+    /// int8 weights goes into 16-bit lanes in one SIMD step, and the lanes move to 32-bit sums every 256
+    /// rows, before 127 × 256 could overflow them.
+    public func probabilities(_ text: String, into result: inout [Double]) {
+        let count = labels.count
+        var sums = SIMD16<Int32>()
+        let distinct = withUnsafeTemporaryAllocation(of: Int32.self, capacity: FeatureHasher.maxOccurrences) { rows in
+            var total = 0
+            _ = hasher.forEachFeature(of: text) { row, _ in
+                rows[total] = Int32(truncatingIfNeeded: row)
+                total &+= 1
+            }
+            var gathered = UnsafeMutableBufferPointer(rebasing: rows[0..<total])
+            gathered.sort()
+            return weights.withUnsafeBufferPointer { table in
+                let base = UnsafeRawPointer(table.baseAddress!)
+                var lanes = SIMD16<Int16>()
+                var pending = 0
+                var distinct = 0
+                var previous: Int32 = -1
+                for row in gathered where row != previous {
+                    previous = row
+                    distinct &+= 1
+                    let weights = base.loadUnaligned(fromByteOffset: Int(row) &* Self.stride, as: SIMD16<Int8>.self)
+                    lanes &+= SIMD16<Int16>(truncatingIfNeeded: weights)
+                    pending &+= 1
+                    if pending == 256 {
+                        sums &+= SIMD16<Int32>(truncatingIfNeeded: lanes)
+                        lanes = SIMD16<Int16>()
+                        pending = 0
+                    }
+                }
+                sums &+= SIMD16<Int32>(truncatingIfNeeded: lanes)
+                return distinct
+            }
+        }
+        let root = Double(distinct).squareRoot()
+        for label in 0..<count {
+            let z = biases[label] + scales[label] * Double(sums[label]) / root
+            result[label] = 1 / (1 + exp(-z))
+        }
+    }
+
+    /// One n-gram's share of a label's score.
+    public struct Contribution: Sendable, Equatable {
+        /// The word (its unigram and character n-grams together) or the two neighbouring words, normalised.
+        public var text: String
+        public var weight: Double
+    }
+
+    /// The n-grams that weigh most towards `label` in `text`, largest first (positive ones only). A row
+    /// that several n-grams share counts once, for the word or pair where it first occurs.
+    public func contributions(_ text: String, label: ModelLabel, limit: Int = 3) -> [Contribution] {
+        guard let column = labels.firstIndex(of: label) else { return [] }
+        let tokens = FeatureHasher.tokens(of: text)
+        let count = tokens.count
+        var sums = [Int](repeating: 0, count: 2 * count + 1)
+        var seen = Set<Int>()
+        _ = hasher.forEachFeature(of: text) { row, group in
+            if seen.insert(row).inserted { sums[group] += Int(weights[row * Self.stride + column]) }
+        }
+        let factor = scales[column] / Double(seen.count).squareRoot()
+        func word(_ index: Int) -> String { String(decoding: tokens[index].bytes, as: UTF8.self) }
+        var result: [Contribution] = []
+        for (group, sum) in sums.enumerated() where sum > 0 {
+            let text: String
+            if group < count {
+                text = word(group)
+            } else {
+                let index = group - count
+                let left = index == 0 ? "^" : word(index - 1)
+                let right = index == count ? "$" : word(index)
+                text = "\(left) \(right)"
+            }
+            result.append(Contribution(text: text, weight: Double(sum) * factor))
+        }
+        result.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.text < $1.text) }
+        return Array(result.prefix(limit))
+    }
+}
+
+/// Base64 decoding that skips line breaks, for the weights literal.
+enum Base64 {
+    static let table: [UInt8] = {
+        var table = [UInt8](repeating: 255, count: 256)
+        for (index, byte) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+            table[Int(byte)] = UInt8(index)
+        }
+        return table
+    }()
+
+    static func decode(_ text: String) throws(EscalationModel.LoadError) -> [UInt8] {
+        var text = text
+        let result: [UInt8]? = text.withUTF8 { utf8 in
+            var valid = true
+            let decoded = [UInt8](unsafeUninitializedCapacity: utf8.count / 4 * 3 + 3) { output, initialized in
+                table.withUnsafeBufferPointer { table in
+                    var written = 0
+                    var accumulator: UInt32 = 0
+                    var pending = 0
+                    for byte in utf8 {
+                        if byte == 0x0A || byte == 0x0D || byte == 0x3D { continue }
+                        let value = table[Int(byte)]
+                        if value == 255 {
+                            valid = false
+                            break
+                        }
+                        accumulator = accumulator << 6 | UInt32(value)
+                        pending += 1
+                        if pending == 4 {
+                            output[written] = UInt8(truncatingIfNeeded: accumulator >> 16)
+                            output[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 8)
+                            output[written + 2] = UInt8(truncatingIfNeeded: accumulator)
+                            written += 3
+                            accumulator = 0
+                            pending = 0
+                        }
+                    }
+                    if pending == 3 {
+                        output[written] = UInt8(truncatingIfNeeded: accumulator >> 10)
+                        output[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 2)
+                        written += 2
+                    } else if pending == 2 {
+                        output[written] = UInt8(truncatingIfNeeded: accumulator >> 4)
+                        written += 1
+                    } else if pending == 1 {
+                        valid = false
+                    }
+                    initialized = written
+                }
+            }
+            return valid ? decoded : nil
+        }
+        guard let result else { throw EscalationModel.LoadError("the shipped weights are not valid base64") }
+        return result
+    }
+}

@@ -1,0 +1,79 @@
+/// The learned escalation model as a rule beside the others: fires a label's trigger kind when the
+/// label's probability on a customer message reaches its threshold.
+///
+/// `explicit_request` and `buying_intent` raise their kinds; `frustration` raises `sentiment`; each
+/// policy label raises `policy_topic` with its group as topic (only groups configured in
+/// `EngineConfig.topics`; the most urgent group first, as the phrase rules do). Each firing says
+/// why, e.g. `model policy_topic/security 0.93 ≥ 0.80: 'stole' +1.90, 'my card' +1.10`, and its
+/// `rule` names the model and version: `policy_topic/model:baton-escalation-v1`.
+public struct ModelRule: Sendable {
+    public let model: EscalationModel
+    /// Threshold per label, in `model.labels` order: the model's own unless the config overrides it.
+    public let thresholds: [Double]
+    /// Label indices in the order they are tried: policy groups by urgency, then the rest.
+    private let order: [Int]
+    /// Whether each label may fire under this config (its policy group configured).
+    private let enabled: [Bool]
+
+    public init(model: EscalationModel, config: EngineConfig) {
+        self.model = model
+        thresholds = model.labels.enumerated().map { index, label in
+            config.modelThresholds[label.rawValue] ?? model.thresholds[index]
+        }
+        let urgency = PolicyTopicRule.groupPatterns.map(\.0)
+        order = model.labels.indices.sorted { a, b in
+            let rankA = urgency.firstIndex(of: model.labels[a].rawValue) ?? -1
+            let rankB = urgency.firstIndex(of: model.labels[b].rawValue) ?? -1
+            return rankA == rankB ? a < b : rankA < rankB
+        }
+        enabled = model.labels.map { label in label.topic.map { config.topic(named: $0) != nil } ?? true }
+    }
+
+    /// The threshold of `label`, if the model has it.
+    public func threshold(of label: ModelLabel) -> Double? {
+        model.labels.firstIndex(of: label).map { thresholds[$0] }
+    }
+
+    /// Where the frustration label sits in `model.labels`, if the model has it.
+    public var frustrationColumn: Int? { model.labels.firstIndex(of: .frustration) }
+
+    /// Three quarters of the frustration threshold: a short message this frustrated counts towards the "two
+    /// negative messages in a row" rule of `SentimentRule`, as a lexicon score of -0.4 or lower does.
+    public var frustrationStreakLevel: Double { frustrationColumn.map { thresholds[$0] * 0.75 } ?? .infinity }
+
+    /// Scores message `index` into `scores` when it is the customer's; false (scores untouched) otherwise.
+    public func score(_ context: TriggerContext, at index: Int, into scores: inout [Double]) -> Bool {
+        guard context.conversation.messages[index].role == .customer else { return false }
+        // The bounded text the rules read too (`EngineConfig.evaluateHead`/`evaluateTail`).
+        model.probabilities(context.sources[index], into: &scores)
+        return true
+    }
+
+    /// Scores message `index` and appends its triggers (see `fire`); `scores` is scratch space.
+    public func evaluate(_ context: TriggerContext, at index: Int, scores: inout [Double], into fired: inout [FiredTrigger]) {
+        if score(context, at: index, into: &scores) { fire(context, at: index, scores: scores, into: &fired) }
+    }
+
+    /// Appends to `fired` one trigger per kind the model raises on message `index` (already scored into
+    /// `scores`) and no rule already fired.
+    public func fire(_ context: TriggerContext, at index: Int, scores: [Double], into fired: inout [FiredTrigger]) {
+        let text = context.sources[index]
+        for label in order where enabled[label] && scores[label] >= thresholds[label] {
+            let kind = model.labels[label].kind
+            if fired.contains(where: { $0.kind == kind }) { continue }
+            fired.append(trigger(text, at: index, label: label, score: scores[label]))
+        }
+    }
+
+    private func trigger(_ text: String, at index: Int, label: Int, score: Double) -> FiredTrigger {
+        let modelLabel = model.labels[label]
+        let evidence = model.contributions(text, label: modelLabel).map { "'\($0.text)' +\(Self.format($0.weight))" }
+        var reason = "model \(modelLabel.displayName) \(Self.format(score)) ≥ \(Self.format(thresholds[label]))"
+        if !evidence.isEmpty { reason += ": " + evidence.joined(separator: ", ") }
+        return FiredTrigger(kind: modelLabel.kind, message: index, reason: reason,
+                            rule: "\(modelLabel.kind.rawValue)/model:\(model.identifier)", topic: modelLabel.topic)
+    }
+
+    /// Two decimals, e.g. "0.93".
+    static func format(_ value: Double) -> String { SentimentRule.format(value) }
+}
