@@ -51,8 +51,11 @@ public final class SQLiteHandoffStore: HandoffStore {
         do {
             try StoreSchema.migrator.migrate(pool)
         } catch {
-            // Another process may have created the schema between our look and our migration
-            // ("table already exists"): that is fine once the schema is complete.
+            // Another process may have applied some migrations between our look and ours ("table already
+            // exists"): migrate again from where it got to; that is fine once the schema is complete.
+            for _ in 0..<(4 * StoreSchema.version) where try !pool.read(StoreSchema.migrator.hasCompletedMigrations) {
+                do { try StoreSchema.migrator.migrate(pool) } catch { usleep(UInt32.random(in: 1_000...5_000)) }
+            }
             guard try pool.read(StoreSchema.migrator.hasCompletedMigrations) else { throw error }
         }
         return (pool, try WALCheckpointer(path: path))
