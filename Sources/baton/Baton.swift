@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Baton: ParsableCommand {
+struct Baton: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baton",
         abstract: "Hand support conversations from the AI to humans at the right moment.",
@@ -10,7 +10,8 @@ struct Baton: ParsableCommand {
             ConsoleCommand.self, DemoCommand.self, InitCommand.self, IngestCommand.self, TriggersCommand.self,
             EvalCommand.self, QueueCommand.self, ShowCommand.self, ClaimCommand.self, ReplyCommand.self,
             NoteCommand.self, TransferCommand.self, RequeueCommand.self, ReleaseCommand.self, ResolveCommand.self,
-            SweepCommand.self, AgentCommand.self, OutboxCommand.self, StatsCommand.self,
+            SweepCommand.self, AgentCommand.self, OutboxCommand.self, StatsCommand.self, ServeCommand.self, TokenCommand.self,
+            WebhooksCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 }
