@@ -149,8 +149,11 @@ public enum OpenAPIDocument {
           "properties": {"ids": {"type": "array", "maxItems": 10000, "items": {"type": "integer", "minimum": 1}}}
         }}}},
         "responses": {
-          "200": {"description": "How many were newly marked", "content": {"application/json": {"schema": {
-            "type": "object", "required": ["acknowledged"], "properties": {"acknowledged": {"type": "integer", "minimum": 0}}
+          "200": {"description": "How many were newly marked, how many were already, and ids that name no event", "content": {"application/json": {"schema": {
+            "type": "object", "required": ["acknowledged", "already_acknowledged", "unknown"], "properties": {
+              "acknowledged": {"type": "integer", "minimum": 0}, "already_acknowledged": {"type": "integer", "minimum": 0},
+              "unknown": {"type": "array", "items": {"type": "integer"}}
+            }
           }}}},
           "400": {"$ref": "#/components/responses/Problem"},
           "401": {"$ref": "#/components/responses/Problem"},

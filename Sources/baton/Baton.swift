@@ -1,4 +1,6 @@
 import ArgumentParser
+import BatonCore
+import Foundation
 
 @main
 struct Baton: AsyncParsableCommand {
@@ -10,8 +12,33 @@ struct Baton: AsyncParsableCommand {
             ConsoleCommand.self, DemoCommand.self, InitCommand.self, IngestCommand.self, TriggersCommand.self,
             EvalCommand.self, QueueCommand.self, ShowCommand.self, ClaimCommand.self, ReplyCommand.self,
             NoteCommand.self, TransferCommand.self, RequeueCommand.self, ReleaseCommand.self, ResolveCommand.self,
-            SweepCommand.self, AgentCommand.self, OutboxCommand.self, StatsCommand.self, ServeCommand.self, TokenCommand.self,
-            WebhooksCommand.self,
+            SweepCommand.self, NotificationsCommand.self, AgentCommand.self, OutboxCommand.self, StatsCommand.self,
+            ServeCommand.self, TokenCommand.self, WebhooksCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
+
+    /// Runs the command line. Every message it ends with goes through the sanitizer first: errors quote
+    /// arguments, ids and input, and a terminal must never act on them.
+    static func main() async {
+        do {
+            var command = try parseAsRoot(nil)
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { Sanitizer.line(String($0)) }.joined(separator: "\n")
+            if !text.isEmpty {
+                if code == .success {
+                    print(text)
+                } else {
+                    FileHandle.standardError.write(Data((text + "\n").utf8))
+                }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -35,7 +35,8 @@ struct EventsController {
         }
     }
 
-    /// `{"ids": [1, 2, 3]}`: marks events delivered (they stay in the replay feed); answers how many were new.
+    /// `{"ids": [1, 2, 3]}`: marks events delivered (they stay in the replay feed); answers how many were new,
+    /// how many were already marked, and which ids name no event.
     func acknowledge(_ body: [UInt8]) async throws -> APIResponse {
         var fields = APIInput.Fields(try APIInput.object(body))
         guard let numbers = try fields.numbers("ids") else { throw APIProblem.invalid("missing; the event ids to acknowledge", field: "ids") }
@@ -50,7 +51,11 @@ struct EventsController {
         let store = api.store
         let now = api.clock()
         let marked = try await api.run { try store.acknowledge(outboxIDs: ids, now: now) }
-        return APIResponse(json: .object([("acknowledged", .from(marked))]))
+        return APIResponse(json: .object([
+            ("acknowledged", .from(marked.newlyDelivered)),
+            ("already_acknowledged", .from(marked.alreadyDelivered)),
+            ("unknown", .array(marked.unknown.map { .number(Double($0)) })),
+        ]))
     }
 
     static func integer(_ text: String?, _ name: String, default value: Int64, range: ClosedRange<Int64>) throws -> Int64 {

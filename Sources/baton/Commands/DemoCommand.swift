@@ -29,13 +29,13 @@ struct DemoCommand: ParsableCommand {
         let seeded = try DemoSeeder(store: handoffs, config: config, now: now).seed(consoleUser: agent.id)
         try DemoStoreFile.mark(path: path)
         if seedOnly {
-            print("demo store \(path): \(seeded.conversations) conversations, \(seeded.handoffs) handoffs, \(DemoSeeder.agents(consoleUser: agent.id).count) agents")
+            Output.text("demo store \(path): \(seeded.conversations) conversations, \(seeded.handoffs) handoffs, \(DemoSeeder.agents(consoleUser: agent.id).count) agents")
             return
         }
         let trickle = DemoTrickle(store: handoffs, config: config, interval: max(0.5, every))
         trickle.start()
         defer { trickle.stop() }
-        try ConsoleLauncher.run(store: handoffs, config: config, agentID: agent.id, supervisor: supervisor, theme: theme)
+        try ConsoleLauncher.run(store: handoffs, config: config, agentID: agent.id, supervisor: supervisor, theme: theme, databasePath: path)
     }
 
     private var demoPath: String {

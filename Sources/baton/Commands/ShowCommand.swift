@@ -13,12 +13,12 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        guard let detail = try store.openStore().thread(id: id) else { throw CLIError("no thread \(id)") }
+        guard let detail = try store.openStore(.read).thread(id: id) else { throw CLIError("no thread \(id)") }
         if output.json {
-            print(try JSONOutput.encode(ShowJSON(detail: detail), pretty: true))
+            Output.json(text: try JSONOutput.encode(ShowJSON(detail: detail), pretty: true))
             return
         }
-        print(PacketText.render(detail, now: Date()))
+        Output.text(PacketText.render(detail, now: try StoreOptions.now()))
     }
 
     /// The `--json` shape: summary, packet, messages, notes and audit.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BatonCore
 import Foundation
 
 /// `--agent`, defaulting to `$USER`: who performs an action.
@@ -8,5 +9,12 @@ struct AgentOption: ParsableArguments {
 
     var id: String {
         agent ?? StoreOptions.environment("USER") ?? "agent"
+    }
+
+    /// The acting id goes into the audit trail and onto other people's screens: it must be a plain id.
+    func validate() throws {
+        if let problem = Identifier.problem(id) {
+            throw ValidationError("the agent id (--agent or $USER) \(problem)")
+        }
     }
 }
