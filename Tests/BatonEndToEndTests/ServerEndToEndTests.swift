@@ -104,3 +104,41 @@ struct ServerEndToEndTests {
         #expect(server.stop(SIGTERM) == 0, "SIGTERM ends baton serve cleanly: \(server.stderr.suffix(2000))")
     }
 }
+
+/// What the server promised survives `kill -9`: every conversation answered 2xx is stored with its event.
+@Suite("baton serve killed and restarted", .serialized)
+struct ServerCrashTests {
+    @Test("kill -9 loses nothing that was answered 2xx, and the restarted server replays every event")
+    func killNine() throws {
+        let directory = try TemporaryDirectory()
+        let db = directory.path("baton.sqlite")
+        let token = try BatonProcess.run(["token", "create", "crash", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let port = try ChildProcess.freePort()
+        let config = directory.path("empty.toml")
+        _ = FileManager.default.createFile(atPath: config, contents: Data())
+        let arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--db", db, "--config", config]
+        var server = try ChildProcess(try BatonProcess.executable.path, arguments, directory: directory, name: "serve1")
+        try ChildProcess.waitForListener(port: port)
+        var accepted: [String] = []
+        for index in 0..<40 {
+            let id = "k\(index)"
+            let body = #"{"id":"\#(id)","customer":{"id":"u\#(index)"},"messages":[{"role":"customer","text":"I want to talk to a human agent"}]}"#
+            let answer = try HTTP.call("POST", "http://127.0.0.1:\(port)/v1/conversations", token: token, body: body)
+            if answer.status == 200 { accepted.append(id) }
+        }
+        #expect(accepted.count == 40)
+        server.stop(SIGKILL)
+
+        server = try ChildProcess(try BatonProcess.executable.path, arguments, directory: directory, name: "serve2")
+        try ChildProcess.waitForListener(port: port)
+        let feed = try HTTP.call("GET", "http://127.0.0.1:\(port)/v1/events?after=0&limit=1000", token: token)
+        let events = feed.json?["events"] as? [[String: Any]] ?? []
+        #expect(Set(events.compactMap { $0["conversation_id"] as? String }) == Set(accepted))
+        #expect(events.allSatisfy { $0["type"] as? String == "handoff_message" && $0["sequence"] as? Int == 1 && $0["holder"] as? String == "queued" })
+        // Without webhooks configured the server keeps running until told to stop, then exits cleanly.
+        #expect(server.process.isRunning)
+        #expect(server.stop(SIGTERM) == 0, "\(server.stderr.suffix(1500))")
+        let check = try BatonProcess.run(["queue", "--json", "--limit", "100", "--db", db])
+        #expect(check.stdout.split(separator: "\n").count == 40)
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 
 /// A long-running child process (`baton serve`, the reference bot) with a pipe to its standard input and its
 /// output in files, so a chatty process never blocks on a full pipe.
@@ -84,5 +85,42 @@ final class ChildProcess {
             Thread.sleep(forTimeInterval: 0.05)
         }
         throw SetupError("nothing listens on port \(port)")
+    }
+}
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Blocking HTTP calls for end-to-end tests.
+enum HTTP {
+    struct Answer {
+        var status: Int
+        var body: String
+        var json: [String: Any]? { try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] }
+    }
+
+    static func call(_ method: String, _ url: String, token: String?, body: String? = nil) throws -> Answer {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = method
+        request.timeoutInterval = 10
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let body {
+            request.httpBody = Data(body.utf8)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let done = DispatchSemaphore(value: 0)
+        let result = Mutex<Result<Answer, any Error>>(.failure(SetupError("no answer")))
+        URLSession.shared.dataTask(with: request) { data, response, error in
+            let answer: Result<Answer, any Error> = if let error {
+                .failure(error)
+            } else {
+                .success(Answer(status: (response as? HTTPURLResponse)?.statusCode ?? 0, body: String(decoding: data ?? Data(), as: UTF8.self)))
+            }
+            result.withLock { $0 = answer }
+            done.signal()
+        }.resume()
+        done.wait()
+        return try result.withLock { try $0.get() }
     }
 }

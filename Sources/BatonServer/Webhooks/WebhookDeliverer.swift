@@ -62,7 +62,11 @@ public final class WebhookDeliverer: Service, Sendable {
     }
 
     public func run() async throws {
-        guard !endpoints.isEmpty else { return }
+        // A service that returns early would stop the whole server: with nothing to deliver, wait for shutdown.
+        guard !endpoints.isEmpty else {
+            try? await gracefulShutdown()
+            return
+        }
         try await register()
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {

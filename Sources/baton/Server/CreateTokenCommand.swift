@@ -12,7 +12,7 @@ struct CreateTokenCommand: ParsableCommand {
 
     func run() throws {
         let token = APITokens.generate()
-        try store.openStore().createToken(name: name, hash: APITokens.hash(token), now: Date())
+        try store.openStore(.create).createToken(name: name, hash: APITokens.hash(token), now: Date())
         print(token)
         FileHandle.standardError.write(Data("token \(name) created; it is shown only now: keep it in the bot's secrets\n".utf8))
     }

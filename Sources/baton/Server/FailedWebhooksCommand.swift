@@ -13,7 +13,7 @@ struct FailedWebhooksCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let deliveries = try store.openStore().webhookDeliveries(state: .failed, endpoint: endpoint, limit: limit)
+        let deliveries = try store.openStore(.read).webhookDeliveries(state: .failed, endpoint: endpoint, limit: limit)
         if output.json {
             for delivery in deliveries {
                 print(JSONValue.object([

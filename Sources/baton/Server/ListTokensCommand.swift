@@ -9,7 +9,7 @@ struct ListTokensCommand: ParsableCommand {
 
     func run() throws {
         var rows = [["NAME", "CREATED", "STATUS"]]
-        for token in try store.openStore().tokens() {
+        for token in try store.openStore(.read).tokens() {
             rows.append([Sanitizer.line(token.name), ISO8601.format(token.createdAt),
                          token.revokedAt.map { "revoked \(ISO8601.format($0))" } ?? "active"])
         }

@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         Self.raiseOpenFileLimit()
         let config = try store.loadConfig()
-        let sqlite = try store.openStore()
+        let sqlite = try store.openStore(.create)
         let settings = ServerSettings(host: host, port: port, maxBodyBytes: maxBody, requestReadTimeout: .seconds(readTimeout))
         let api = BatonAPI(store: sqlite, config: config, settings: settings)
         let logger = Logger(label: "baton.serve")
