@@ -2,8 +2,8 @@
 # Runs tools/serve/abuse.py against a fresh release `baton serve`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-swift build -c release --product baton >&2
-baton=$PWD/.build/release/baton
+if [ -z "${BATON:-}" ]; then swift build -c release --product baton >&2; fi
+baton=${BATON:-$PWD/.build/release/baton}
 work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 db=$work/baton.sqlite

@@ -20,8 +20,8 @@ while [ $# -gt 0 ]; do
 done
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install sqlite3" >&2; exit 2; }
-swift build -c release --product baton >&2
-baton=.build/release/baton
+if [ -z "${BATON:-}" ]; then swift build -c release --product baton >&2; fi
+baton=${BATON:-.build/release/baton}
 work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 port=$((20000 + RANDOM % 20000))

@@ -1,14 +1,15 @@
 -- wrk script for tools/serve/bench.sh: message events spread over many conversations.
 -- Each request is one customer or AI message with a unique platform id; the first message of a conversation
 -- carries the customer, so it is created. Counts 2xx and other answers per thread, and prints JSON at the end.
+-- thread_id is set per thread by setup(); it must be a global (thread:set sets globals, not locals).
 local threads = {}
 local counter = 0
-local id = 0
+local next_id = 0
 
 function setup(thread)
-  thread:set("id", id)
+  thread:set("thread_id", next_id)
   table.insert(threads, thread)
-  id = id + 1
+  next_id = next_id + 1
 end
 
 function init(args)
@@ -30,10 +31,10 @@ local texts = {
 
 function request()
   counter = counter + 1
-  local n = counter * 16 + id
+  local n = counter * 16 + thread_id
   local conversation = n % conversations
   local turn = math.floor(n / conversations) % #texts + 1
-  local body = '{"customer":{"id":"cu' .. conversation .. '","name":"Load Test"},"message":{"id":"w' .. id .. "-" .. counter ..
+  local body = '{"customer":{"id":"cu' .. conversation .. '","name":"Load Test"},"message":{"id":"w' .. thread_id .. "-" .. counter ..
       '",' .. texts[turn] .. '}}'
   return wrk.format("POST", "/v1/conversations/bench-" .. conversation .. "/messages", nil, body)
 end

@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 conversations=${1:-200}
-swift build -c release --product baton >&2
-baton=$PWD/.build/release/baton
+if [ -z "${BATON:-}" ]; then swift build -c release --product baton >&2; fi
+baton=${BATON:-$PWD/.build/release/baton}
 work=$(mktemp -d)
 pids=()
 trap 'for p in "${pids[@]}"; do kill $p 2>/dev/null || true; done; rm -rf "$work"' EXIT
