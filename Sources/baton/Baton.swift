@@ -3,7 +3,7 @@ import BatonCore
 import Foundation
 
 @main
-struct Baton: ParsableCommand {
+struct Baton: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baton",
         abstract: "Hand support conversations from the AI to humans at the right moment.",
@@ -13,16 +13,20 @@ struct Baton: ParsableCommand {
             EvalCommand.self, QueueCommand.self, ShowCommand.self, ClaimCommand.self, ReplyCommand.self,
             NoteCommand.self, TransferCommand.self, RequeueCommand.self, ReleaseCommand.self, ResolveCommand.self,
             SweepCommand.self, NotificationsCommand.self, AgentCommand.self, OutboxCommand.self, StatsCommand.self,
-            CheckCommand.self, ExportTrainingCommand.self,
+            CheckCommand.self, ExportTrainingCommand.self, ServeCommand.self, TokenCommand.self, WebhooksCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 
     /// Runs the command line. Every message it ends with goes through the sanitizer first: errors quote
     /// arguments, ids and input, and a terminal must never act on them.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot(nil)
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             let text = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)

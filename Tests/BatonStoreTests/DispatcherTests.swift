@@ -45,7 +45,7 @@ import BatonCore
         #expect(outcome == .acknowledgedAfterHours(threadID: "n1"))
         #expect(try store.thread(id: "n1")?.summary.state == .ai)
         let kinds = try store.outbox(afterID: 0, limit: 10, includeDelivered: true).map(\.kind)
-        #expect(kinds == [.afterHoursMessage, .releasedToAI])
+        #expect(kinds == [.afterHoursMessage, .afterHoursCaptured, .releasedToAI])
     }
 
     @Test func callbackWaitsAfterHoursWithTheCallbackTime() throws {

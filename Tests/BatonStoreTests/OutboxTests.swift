@@ -19,13 +19,13 @@ import BatonCore
 
         let messages = try store.outbox(afterID: 0, limit: 100, includeDelivered: false)
         #expect(messages.map(\.kind) == [.handoffMessage, .claimed, .agentIntroduction, .agentReply, .releasedToAI,
-                                         .afterHoursMessage, .claimed, .agentIntroduction, .resolved])
+                                         .afterHoursMessage, .afterHoursCaptured, .claimed, .agentIntroduction, .resolved])
         #expect(messages.map(\.text) == [
             "Connecting you with our team.", nil, "A member of our team, Ana Lima, has joined the conversation.",
-            "Refund issued.", "refund done; confirm by email", "We open at 9:00.", nil,
+            "Refund issued.", "refund done; confirm by email", "We open at 9:00.", nil, nil,
             "A member of our team, zed, has joined the conversation.", nil,
         ])
-        #expect(messages.map(\.actor) == ["system", "ana", "ana", "ana", "ana", "system", "zed", "zed", "zed"])
+        #expect(messages.map(\.actor) == ["system", "ana", "ana", "ana", "ana", "system", "system", "zed", "zed", "zed"])
         #expect(messages.map(\.id) == messages.map(\.id).sorted())
         #expect(Set(messages.map(\.threadID)) == ["c1"])
     }

@@ -75,7 +75,7 @@ import GRDB
         #expect(try store.audit(threadID: "q-ai", limit: 1).first?.action == .expire)
         #expect(try store.metricFacts(since: t0).conversations.first { $0.id == "q-resolve" }?.disposition == .expired)
         #expect(try store.outbox(afterID: 0, limit: 100, includeDelivered: false).filter { $0.actor == "sweeper" }.map(\.kind)
-                == [.resolved, .releasedToAI])
+                == [.resolved, .pickupBreached, .releasedToAI])
     }
 
     @Test func aClaimEndedByRequeueOrTransferRecordsItsHandleTime() throws {

@@ -9,14 +9,18 @@ public struct BatonConfig: Sendable, Equatable {
     public var notifyCommand: String?
     /// How far back handle times are taken for wait estimates.
     public var waitEstimateSampleSize: Int
+    /// Where `baton serve` delivers outbox events.
+    public var webhooks: [WebhookConfig]
 
     public init(engine: EngineConfig = EngineConfig(), queues: [QueueConfig] = BatonConfig.defaultQueues,
-                templates: Templates = Templates(), notifyCommand: String? = nil, waitEstimateSampleSize: Int = 20) {
+                templates: Templates = Templates(), notifyCommand: String? = nil, waitEstimateSampleSize: Int = 20,
+                webhooks: [WebhookConfig] = []) {
         self.engine = engine
         self.queues = queues
         self.templates = templates
         self.notifyCommand = notifyCommand
         self.waitEstimateSampleSize = waitEstimateSampleSize
+        self.webhooks = webhooks
     }
 
     /// The queue called `name`, or a default queue of that name (always open, 5-minute window).

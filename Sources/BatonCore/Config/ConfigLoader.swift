@@ -33,6 +33,13 @@ public enum ConfigLoader {
             config.notifyCommand = try notify.string("command")
             try notify.rejectUnknown()
         }
+        if let webhooks = try top.tables("webhooks") {
+            config.webhooks = try webhooks.map { (section: Section) throws(ConfigError) in try readWebhook(section) }
+            let names = config.webhooks.map(\.name)
+            if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+                throw ConfigError(source: source, key: "webhooks", message: "two webhooks are named \(duplicate); give each a distinct name")
+            }
+        }
         if let sample = try top.int("wait_estimate_sample") { config.waitEstimateSampleSize = max(1, sample) }
         try top.rejectUnknown()
         return config
@@ -73,6 +80,33 @@ public enum ConfigLoader {
             }
         }
         try engine.rejectUnknown()
+    }
+
+    private static func readWebhook(_ section: Section) throws(ConfigError) -> WebhookConfig {
+        var section = section
+        guard let url = try section.string("url") else { throw section.error("url", "missing; every webhook needs its url") }
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            throw section.error("url", "must start with http:// or https://, got \(url)")
+        }
+        let secrets = try section.stringOrStrings("secret") ?? []
+        guard !secrets.isEmpty, !secrets.contains(where: \.isEmpty) else {
+            throw section.error("secret", "missing; deliveries are signed (one secret, or two while rolling over)")
+        }
+        guard secrets.count <= 2 else { throw section.error("secret", "at most two secrets may be active, got \(secrets.count)") }
+        var events: Set<OutboxKind>?
+        if let names = try section.stringOrStrings("events"), names != ["all"] {
+            var kinds = Set<OutboxKind>()
+            for name in names {
+                guard let kind = OutboxKind(rawValue: name) else {
+                    throw section.error("events", "unknown event \(name); expected \"all\" or some of \(OutboxKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                kinds.insert(kind)
+            }
+            events = kinds
+        }
+        let name = try section.string("name")
+        try section.rejectUnknown()
+        return WebhookConfig(name: name, url: url, secrets: secrets, events: events)
     }
 
     private static func readTopic(_ section: Section) throws(ConfigError) -> PolicyTopic {

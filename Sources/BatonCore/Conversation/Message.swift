@@ -19,9 +19,12 @@ public struct Message: Sendable, Equatable, Codable {
     public var tools: [ToolCall]
     public var kb: [String]
     public var links: [String]
+    /// The bot platform's own id for the message (`id` in the input): a message sent again with the same id
+    /// is stored once.
+    public var platformID: String?
 
     public init(role: Role, text: String, at: Date? = nil, confidence: Double? = nil, intent: String? = nil,
-                tools: [ToolCall] = [], kb: [String] = [], links: [String] = []) {
+                tools: [ToolCall] = [], kb: [String] = [], links: [String] = [], platformID: String? = nil) {
         self.role = role
         self.text = text
         self.at = at
@@ -30,6 +33,12 @@ public struct Message: Sendable, Equatable, Codable {
         self.tools = tools
         self.kb = kb
         self.links = links
+        self.platformID = platformID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case role, text, at, confidence, intent, tools, kb, links
+        case platformID = "id"
     }
 
     /// Decodes a message where only `role` and `text` are required, as the conversation format allows.
@@ -43,6 +52,7 @@ public struct Message: Sendable, Equatable, Codable {
         tools = try container.decodeIfPresent([ToolCall].self, forKey: .tools) ?? []
         kb = try container.decodeIfPresent([String].self, forKey: .kb) ?? []
         links = try container.decodeIfPresent([String].self, forKey: .links) ?? []
+        platformID = try container.decodeIfPresent(String.self, forKey: .platformID)
     }
 }
 

@@ -11,8 +11,13 @@ public struct OutboxMessage: Sendable, Equatable, Codable, Identifiable {
     public var actor: String
     public var createdAt: Date
     public var deliveredAt: Date?
+    /// 1, 2, 3… per conversation, in the order the events happened: a receiver can tell a gap or a repeat.
+    public var sequence: Int
+    /// Who held the conversation once the change that wrote this event was made.
+    public var holder: Holder
 
-    public init(id: Int64, threadID: String, kind: OutboxKind, text: String?, actor: String, createdAt: Date, deliveredAt: Date? = nil) {
+    public init(id: Int64, threadID: String, kind: OutboxKind, text: String?, actor: String, createdAt: Date, deliveredAt: Date? = nil,
+                sequence: Int = 0, holder: Holder = .ai) {
         self.id = id
         self.threadID = threadID
         self.kind = kind
@@ -20,6 +25,8 @@ public struct OutboxMessage: Sendable, Equatable, Codable, Identifiable {
         self.actor = actor
         self.createdAt = createdAt
         self.deliveredAt = deliveredAt
+        self.sequence = sequence
+        self.holder = holder
     }
 }
 
@@ -34,12 +41,18 @@ public enum OutboxKind: String, Sendable, Codable, CaseIterable {
     case claimed
     case releasedToAI = "released_to_ai"
     case resolved
+    /// A waiting thread was not picked up within its queue's pickup window and was escalated.
+    case pickupBreached = "pickup_breached"
+    /// The queue was closed: the thread waits for opening hours (the customer got the after-hours message).
+    case afterHoursCaptured = "after_hours_captured"
+    /// WhatsApp's 24-hour reply window is about to close on a thread a human holds.
+    case whatsappWindowClosing = "whatsapp_window_closing"
 
     /// Whether the text goes to the customer (as opposed to a control event for the bot).
     public var isCustomerFacing: Bool {
         switch self {
         case .handoffMessage, .agentIntroduction, .agentReply, .afterHoursMessage: true
-        case .claimed, .releasedToAI, .resolved: false
+        case .claimed, .releasedToAI, .resolved, .pickupBreached, .afterHoursCaptured, .whatsappWindowClosing: false
         }
     }
 }

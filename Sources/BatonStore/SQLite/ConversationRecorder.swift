@@ -173,8 +173,8 @@ struct ConversationRecorder {
 
     /// `INSERT INTO messages` with 1 ... `messagesPerInsert` rows of values; element `n - 1` has `n` rows.
     private static let insertMessagesSQL: [String] = (1...messagesPerInsert).map { rows in
-        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        return "INSERT INTO messages (conversation_id, idx, role, text, at, confidence, intent, tools, kb, links) VALUES "
+        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        return "INSERT INTO messages (conversation_id, idx, role, text, at, confidence, intent, tools, kb, links, platform_id) VALUES "
             + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 
@@ -197,6 +197,7 @@ struct ConversationRecorder {
                 values.bind(utf8: message.tools.isEmpty ? nil : StoreJSON.toolCalls(message.tools))
                 values.bind(utf8: message.kb.isEmpty ? nil : StoreJSON.strings(message.kb))
                 values.bind(utf8: message.links.isEmpty ? nil : StoreJSON.strings(message.links))
+                values.bind(message.platformID)
             }
             try values.execute()
             next += rows

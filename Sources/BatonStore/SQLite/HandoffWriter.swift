@@ -96,10 +96,17 @@ struct HandoffWriter {
         values.bind(utf8: packet)
     }
 
+    /// The customer-facing handoff (or after-hours) text; a closed queue also tells the bot that after-hours
+    /// holds the thread, with the callback time when the customer gets one.
     private func enqueueCustomerMessage(_ request: HandoffRequest, now: Date) throws {
         try SQLiteHandoffStore.enqueue(db, threadID: request.threadID,
                                        kind: request.afterHours ? .afterHoursMessage : .handoffMessage,
                                        text: request.customerMessage, actor: SQLiteHandoffStore.systemActor, now: now)
+        if request.afterHours {
+            try SQLiteHandoffStore.enqueue(db, threadID: request.threadID, kind: .afterHoursCaptured,
+                                           text: request.callbackAt.map { "callback at \(ISO8601.format($0))" },
+                                           actor: SQLiteHandoffStore.systemActor, now: now)
+        }
     }
 
     private mutating func preparedTransition(afterHours: Bool) throws -> (transition: ThreadTransition, statement: Statement) {

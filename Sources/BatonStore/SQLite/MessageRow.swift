@@ -4,7 +4,7 @@ import BatonCore
 
 /// Turns `messages` rows back into `Message` values.
 enum MessageRow {
-    static let columns = "role, text, at, confidence, intent, tools, kb, links"
+    static let columns = "role, text, at, confidence, intent, tools, kb, links, platform_id"
 
     static func message(_ row: Row, conversationID: String) throws -> Message {
         let decoder = JSONDecoder()
@@ -22,6 +22,6 @@ enum MessageRow {
         }
         return Message(role: decodedRole, text: row[1], at: Date(storeValue: row[2] as Double?), confidence: row[3],
                        intent: row[4], tools: try list(5, "tools", [ToolCall].self), kb: try list(6, "kb", [String].self),
-                       links: try list(7, "links", [String].self))
+                       links: try list(7, "links", [String].self), platformID: row[8])
     }
 }

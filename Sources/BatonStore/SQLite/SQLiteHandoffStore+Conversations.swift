@@ -11,7 +11,13 @@ extension SQLiteHandoffStore {
                 conversation = stored
                 if let customer { conversation.customer = customer }
                 if let channel { conversation.channel = channel }
-                conversation.messages.append(message)
+                if message.role == .ai, let held = try Self.humanHold(db, conversationID: conversationID) {
+                    throw IngestError.heldByHuman(conversationID: conversationID, holder: held.holder, owner: held.owner)
+                }
+                // The same platform message sent again (a retry, a duplicate webhook) is stored once.
+                if try !Self.hasMessage(db, conversationID: conversationID, platformID: message.platformID) {
+                    conversation.messages.append(message)
+                }
             } else {
                 guard let customer else { throw IngestError.unknownConversation(conversationID) }
                 conversation = Conversation(id: conversationID, channel: channel ?? .webchat, customer: customer, messages: [message])
@@ -20,6 +26,21 @@ extension SQLiteHandoffStore {
             var recorder = try ConversationRecorder(db)
             return try recorder.record(conversation, now: now)
         }
+    }
+
+    /// Who holds the thread when it is not the AI's to answer (queued, claimed or after hours); nil otherwise.
+    private static func humanHold(_ db: Database, conversationID: String) throws -> (holder: Holder, owner: String?)? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT state, owner FROM threads WHERE id = ?"),
+                                         arguments: [conversationID]) else { return nil }
+        let holder = Holder(try ThreadRow.decode(ThreadState.self, row[0], "state", conversationID))
+        return holder.botMayAnswer ? nil : (holder, row[1])
+    }
+
+    private static func hasMessage(_ db: Database, conversationID: String, platformID: String?) throws -> Bool {
+        guard let platformID else { return false }
+        return try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT 1 FROM messages WHERE conversation_id = ? AND platform_id = ?
+            """), arguments: [conversationID, platformID]) ?? false
     }
 
     public func conversation(id: String) throws -> Conversation? {

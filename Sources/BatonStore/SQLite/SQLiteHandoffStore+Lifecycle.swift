@@ -277,14 +277,22 @@ extension SQLiteHandoffStore {
         try enqueue(db, threadID: threadID, kind: .agentIntroduction, text: introduction, actor: agent, now: now)
     }
 
+    /// Appends an event to the outbox with the thread's next sequence number and its holder once the change
+    /// made in this transaction is applied (so the thread's state must already be written).
     static func enqueue(_ db: Database, threadID: String, kind: OutboxKind, text: String?, actor: String, now: Date) throws {
-        var row = DirectBinding(try db.cachedStatement(sql: """
-            INSERT INTO outbox (thread_id, kind, text, actor, created_at) VALUES (?, ?, ?, ?, ?)
-            """))
+        var row = DirectBinding(try db.cachedStatement(sql: enqueueSQL))
         for value in [threadID, kind.rawValue, text, actor] { row.bind(value) }
         row.bind(now.storeValue)
         try row.execute()
+        guard db.changesCount == 1 else { throw StoreError.corrupt("outbox event \(kind.rawValue) for unknown thread \(threadID)") }
     }
+
+    private static let enqueueSQL = """
+        INSERT INTO outbox (thread_id, kind, text, actor, created_at, seq, holder)
+        SELECT ?1, ?2, ?3, ?4, ?5, COALESCE((SELECT MAX(seq) FROM outbox WHERE thread_id = ?1), 0) + 1,
+               \(StoreSchema.holderCase("state"))
+        FROM threads WHERE id = ?1
+        """
 
     static func addNote(_ db: Database, threadID: String, author: String, text: String, now: Date) throws {
         try db.cachedStatement(sql: "INSERT INTO notes (thread_id, author, text, at) VALUES (?, ?, ?, ?)")

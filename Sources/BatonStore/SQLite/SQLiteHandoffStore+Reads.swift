@@ -95,19 +95,30 @@ extension SQLiteHandoffStore {
         try Validate.page(limit: limit, "outbox")
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, thread_id, kind, text, actor, created_at, delivered_at FROM outbox
+                SELECT \(Self.outboxColumns) FROM outbox
                 WHERE id > ? \(includeDelivered ? "" : "AND delivered_at IS NULL") ORDER BY id LIMIT ?
-                """, arguments: [afterID, limit]).map { row in
-                let id: Int64 = row[0]
-                let kind: String = row[2]
-                guard let decodedKind = OutboxKind(rawValue: kind) else {
-                    throw StoreError.corrupt("outbox message \(id) has unknown kind '\(kind)'")
-                }
-                return OutboxMessage(id: id, threadID: row[1], kind: decodedKind, text: row[3], actor: row[4],
-                                     createdAt: Date(storeValue: row[5] as Double),
-                                     deliveredAt: Date(storeValue: row[6] as Double?))
-            }
+                """, arguments: [afterID, limit]).map(Self.outboxMessage)
         }
+    }
+
+    static let outboxColumns = "id, thread_id, kind, text, actor, created_at, delivered_at, seq, holder"
+
+    /// An outbox row read with `outboxColumns` (from `offset`).
+    static func outboxMessage(_ row: Row) throws -> OutboxMessage {
+        try outboxMessage(row, from: 0)
+    }
+
+    static func outboxMessage(_ row: Row, from offset: Int) throws -> OutboxMessage {
+        let id: Int64 = row[offset]
+        let kind: String = row[offset + 2]
+        let holder: String = row[offset + 8]
+        guard let decodedKind = OutboxKind(rawValue: kind), let decodedHolder = Holder(rawValue: holder) else {
+            throw StoreError.corrupt("outbox message \(id) has unknown kind '\(kind)' or holder '\(holder)'")
+        }
+        return OutboxMessage(id: id, threadID: row[offset + 1], kind: decodedKind, text: row[offset + 3], actor: row[offset + 4],
+                             createdAt: Date(storeValue: row[offset + 5] as Double),
+                             deliveredAt: Date(storeValue: row[offset + 6] as Double?),
+                             sequence: row[offset + 7], holder: decodedHolder)
     }
 
     @discardableResult

@@ -26,6 +26,9 @@ extension SQLiteHandoffStore {
                 let outcome = try change.run(threadID: id, now: now, in: db)
                 try db.cachedStatement(sql: "INSERT INTO escalations (thread_id, queue, level, at) VALUES (?, ?, ?, ?)")
                     .execute(arguments: [id, queue.name, outcome.summary.escalationLevel, now.storeValue])
+                try Self.enqueue(db, threadID: id, kind: .pickupBreached,
+                                 text: "not picked up within \(Int(queue.pickupWindow))s in \(queue.name); escalation level \(outcome.summary.escalationLevel)",
+                                 actor: Self.sweeperActor, now: now)
                 report.escalated.append(id)
             }
 
@@ -73,7 +76,30 @@ extension SQLiteHandoffStore {
                 try change.run(threadID: id, now: now, in: db)
                 report.opened.append(id)
             }
+            try Self.warnClosingWhatsAppWindows(now: now, in: db)
             return report
+        }
+    }
+
+    /// WhatsApp lets a business write freely only within 24 hours of the customer's last message: a thread a
+    /// human holds gets one `whatsapp_window_closing` event per customer message once less than two hours remain,
+    /// so the bot platform can switch to a template message or ask the agent to hurry.
+    private static func warnClosingWhatsAppWindows(now: Date, in db: Database) throws {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT t.id, t.window_warned_for,
+                   (SELECT MAX(m.at) FROM messages m WHERE m.conversation_id = t.id AND m.role = 'customer')
+            FROM threads t WHERE t.state = 'claimed' AND t.channel = ?
+            """), arguments: [Channel.whatsapp.rawValue])
+        for row in rows {
+            guard let last = row[2] as Double? else { continue }
+            if let warned = row[1] as Double?, warned >= last { continue }
+            let window = ReplyWindow(lastCustomerMessageAt: Date(storeValue: last),
+                                     closesAt: Date(storeValue: last).addingTimeInterval(24 * 3600))
+            guard window.isClosing(at: now) else { continue }
+            let id: String = row[0]
+            try db.cachedStatement(sql: "UPDATE threads SET window_warned_for = ? WHERE id = ?").execute(arguments: [last, id])
+            try enqueue(db, threadID: id, kind: .whatsappWindowClosing,
+                        text: "WhatsApp reply window closes at \(ISO8601.format(window.closesAt))", actor: sweeperActor, now: now)
         }
     }
 

@@ -127,7 +127,7 @@ public final class Dispatcher: Sendable {
 
     /// Applies the `acknowledge_close` after-hours policy to a handoff that just happened: the
     /// after-hours message is already in the outbox, so the thread goes straight back to the AI.
-    private func settle(_ request: HandoffRequest, _ thread: ThreadSummary, now: Date) throws -> Outcome {
+    func settle(_ request: HandoffRequest, _ thread: ThreadSummary, now: Date) throws -> Outcome {
         guard request.afterHours, config.queue(named: request.queue).afterHours == .acknowledgeClose else {
             return .handedOff(thread)
         }

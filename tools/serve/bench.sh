@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Loopback load on `baton serve`: message events with wrk, then a check that every 2xx answer is stored.
+# Prints one JSON line per round with throughput, p50/p99/p99.9 and the stored count.
+#
+#   tools/serve/bench.sh [--rounds 3] [--duration 20s] [--connections 64] [--threads 2] [--conversations 20000]
+#
+# Needs wrk (Debian package) and sqlite3; builds the release binary first.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds=3 duration=20s connections=64 threads=2 conversations=20000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds) rounds=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    --conversations) conversations=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
+command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install sqlite3" >&2; exit 2; }
+if [ -z "${BATON:-}" ]; then swift build -c release --product baton >&2; fi
+baton=${BATON:-.build/release/baton}
+work=$(mktemp -d)
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+port=$((20000 + RANDOM % 20000))
+for round in $(seq 1 "$rounds"); do
+  db="$work/bench-$round.sqlite"
+  token=$($baton token create bench --db "$db" 2>/dev/null)
+  $baton serve --db "$db" --listen "127.0.0.1:$port" --log-level warning 2>"$work/serve.log" &
+  server=$!
+  for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+  result=$(TOKEN=$token CONVERSATIONS=$conversations wrk -t"$threads" -c"$connections" -d"$duration" --timeout 5s \
+    -s tools/serve/messages.lua "http://127.0.0.1:$port" | grep '^{')
+  kill -TERM $server; wait $server || true
+  stored=$(sqlite3 "$db" "SELECT COUNT(*) FROM messages")
+  echo "${result%\}},\"round\":$round,\"stored_messages\":$stored,\"connections\":$connections}"
+done
