@@ -85,7 +85,7 @@ import BatonCore
             (try Int.fetchOne(db, sql: "PRAGMA user_version"),
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name = 'thread_counts_insert'"))
         }
-        #expect(version == 2)
+        #expect(version == StoreSchema.version)
         #expect(insertTriggers.isEmpty, "the store counts inserted threads itself; the trigger would count them twice")
     }
 
