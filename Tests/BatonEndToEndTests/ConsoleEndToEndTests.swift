@@ -68,12 +68,15 @@ struct ConsoleEndToEndTests {
         try terminal.waitFor(timeout: 5) { $0.lowercased().contains("send") }
         try terminal.press("y")
         let sent = try terminal.waitFor("Sent")
-        #expect(sent.contains("Maria Lopez") || sent.contains("I'm Maria"), "the suggested reply is shown in the transcript")
+        #expect(sent.contains("I'm sorry about the trouble"), "the suggested reply is shown in the transcript")
         #expect(try state(of: "angry") == ("claimed", "maria"))
         let messages = try show("angry")["messages"] as? [[String: Any]] ?? []
         #expect(messages.last?["role"] as? String == "agent")
         let reply = messages.last?["text"] as? String
-        #expect(reply?.hasPrefix("Hi Rita, I'm Maria Lopez. I'm sorry") == true, "reply was \(reply ?? "none")")
+        // The introduction has just named Maria; the reply does not introduce her a second time.
+        #expect(reply?.hasPrefix("Hi Rita, I'm sorry about the trouble") == true, "reply was \(reply ?? "none")")
+        let everything = try baton(["outbox", "--all"]).stdout
+        #expect(everything.components(separatedBy: "Maria Lopez").count - 1 == 1, "one introduction naming Maria:\n\(everything)")
 
         try terminal.press("a")
         try terminal.waitFor("note for the bot")

@@ -17,7 +17,8 @@ struct ClaimCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if (id == nil) == !next { throw ValidationError("give a thread id or --next, not both") }
+        if id == nil, !next { throw ValidationError("which thread? give a thread id, or --next for the most urgent one you may take") }
+        if id != nil, next { throw ValidationError("give a thread id or --next, not both") }
     }
 
     func run() throws {
