@@ -88,6 +88,8 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// customer, id, trigger, queue or message text contains `text`, ignoring case and accents, each with its
     /// position in the scope's list in the query's order; the first `limit` by position.
     func threadMatches(_ query: ThreadQuery, text: String, limit: Int) throws -> [ThreadMatch]
+    /// Where thread `id` is in `query`'s list (its scope, search and order), zero-based; nil when not in it.
+    func threadPosition(_ query: ThreadQuery, id: String) throws -> Int?
     /// The thread with its packet, full transcript, notes and audit trail.
     func thread(id: String) throws -> ThreadDetail?
     func queueCounts(now: Date) throws -> [QueueCounts]

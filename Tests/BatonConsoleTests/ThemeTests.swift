@@ -13,7 +13,7 @@ struct ThemeTests {
     func shipped(_ name: String) throws {
         let theme = try Theme(contentsOf: "\(Self.themesFolder)/\(name).toml")
         #expect(theme.name == name)
-        for role in StyleRole.allCases { #expect(theme.styles[role] != nil, "\(name) lacks [\(role.rawValue)]") }
+        for role in StyleRole.themed { #expect(theme.styles[role] != nil, "\(name) lacks [\(role.rawValue)]") }
         // Selection and alerts must stand out from normal text in every theme.
         #expect(theme.style(for: .selected) != theme.style(for: .normal))
         #expect(theme.style(for: .alert) != theme.style(for: .normal))

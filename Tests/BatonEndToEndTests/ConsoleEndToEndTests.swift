@@ -61,7 +61,7 @@ struct ConsoleEndToEndTests {
         let terminal = try console(agent: "maria")
         #expect(try terminal.waitFor("Rita Furious").contains("Tom Calm"))
 
-        try terminal.press("n")
+        try terminal.press("Space")
         let paged = try terminal.waitFor(timeout: 5) { $0.contains("Rita Furious ·") }
         #expect(paged.contains("Rita Furious ·"), "the packet of the most urgent thread is open")
         try terminal.press("s")
@@ -104,8 +104,8 @@ struct ConsoleEndToEndTests {
         let second = try console(agent: "bo")
         try first.waitFor("Uma Single")
         try second.waitFor("Uma Single")
-        try first.press("n")
-        try second.press("n")
+        try first.press("Space")
+        try second.press("Space")
         Thread.sleep(forTimeInterval: 0.5)
         try first.press("c")
         try second.press("c")
@@ -127,7 +127,7 @@ struct ConsoleEndToEndTests {
         try baton(["ingest", "-"], input: conversation("r1", "Rui Resize", "I need an agent") + "\n")
         let terminal = try console(agent: "kim", columns: 100, rows: 30)
         try terminal.waitFor("Rui Resize")
-        try terminal.press("n")
+        try terminal.press("Space")
         try terminal.press("r")
         try terminal.waitFor("Enter send")
         try terminal.type("hello from a resized window")

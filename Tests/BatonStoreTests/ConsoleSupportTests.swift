@@ -164,3 +164,15 @@ import BatonCore
         #expect(try store.outbox(afterID: 0, limit: 100, includeDelivered: true).filter { $0.kind == .agentIntroduction }.count == 1)
     }
 }
+
+extension ConsoleSupportTests {
+    @Test func aThreadsPositionFollowsTheListsScopeOrderAndSearch() throws {
+        let store = try store()
+        #expect(try store.threadPosition(ThreadQuery(), id: "c") == 3)
+        #expect(try store.threadPosition(ThreadQuery(order: .wait), id: "c") == 2)
+        #expect(try store.threadPosition(ThreadQuery(queues: ["tech"]), id: "b") == 1)
+        #expect(try store.threadPosition(ThreadQuery(queues: ["tech"]), id: "c") == nil)
+        #expect(try store.threadPosition(ThreadQuery(search: "ma"), id: "c") == 1)
+        #expect(try store.threadPosition(ThreadQuery(), id: "nope") == nil)
+    }
+}

@@ -14,17 +14,32 @@ public struct Theme: Sendable, Equatable {
         self.styles = styles
     }
 
-    /// The look of `role`, falling back to `normal`.
+    /// The look of `role`, falling back to `normal`. A derived role the theme leaves out (the sentiment on
+    /// the selected row) takes its foreground from one role and its background from the other: a selected
+    /// row keeps its sentiment colour.
     public func style(for role: StyleRole) -> TextStyle {
-        styles[role] ?? styles[.normal] ?? TextStyle()
+        if let style = styles[role] { return style }
+        if let derivation = role.derivation {
+            let front = style(for: derivation.foreground), back = style(for: derivation.background)
+            let foreground = front.foreground == .terminalDefault ? back.foreground : front.foreground
+            return TextStyle(foreground: foreground, background: back.background, attributes: back.attributes.union(front.attributes))
+        }
+        return styles[.normal] ?? TextStyle()
     }
 
-    /// The same theme with every colour removed: what `NO_COLOR` asks for. Attributes stay, so
-    /// selection, alerts and headers remain distinguishable.
+    /// Whether any role has a colour (rather than attributes only).
+    public var hasColor: Bool {
+        styles.values.contains { $0.foreground != .terminalDefault || $0.background != .terminalDefault }
+    }
+
+    /// The same theme with every colour removed: what `NO_COLOR` asks for. Roles that told themselves
+    /// apart only by colour take the built-in monochrome look, so the selection, headers and banners stay
+    /// visible (reverse video) and alerts stand out.
     public func withoutColor() -> Theme {
         var copy = self
         for (role, style) in styles {
-            copy.styles[role] = TextStyle(attributes: style.attributes)
+            let attributes = style.attributes.isEmpty ? (Theme.builtIn.styles[role]?.attributes ?? []) : style.attributes
+            copy.styles[role] = TextStyle(attributes: attributes)
         }
         return copy
     }

@@ -31,7 +31,7 @@ public enum ThreadOrder: String, Sendable, Equatable, CaseIterable {
     case sentiment
     /// By queue name, most urgent first within each queue.
     case queue
-    /// Most recently queued first (what just arrived).
+    /// What arrived or moved most recently first (a handoff, transfer or re-queue into the queue).
     case newest
 
     /// The orders a person cycles through in the console (`newest` is for finding what just arrived).

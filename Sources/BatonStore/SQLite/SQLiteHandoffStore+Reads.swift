@@ -18,6 +18,10 @@ extension SQLiteHandoffStore {
         return try read { db in try ThreadListing.matches(query, text: text, limit: limit, in: db) }
     }
 
+    public func threadPosition(_ query: ThreadQuery, id: String) throws -> Int? {
+        try read { db in try ThreadListing.position(query, id: id, in: db) }
+    }
+
     public func thread(id: String) throws -> ThreadDetail? {
         try read { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """

@@ -48,12 +48,20 @@ public final class SQLiteHandoffStore: HandoffStore {
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.autocheckpointPages)")
         }
         let pool = try DatabasePool(path: path, configuration: poolConfiguration)
-        do {
-            try StoreSchema.migrator.migrate(pool)
-        } catch {
-            // Another process may have created the schema between our look and our migration
-            // ("table already exists"): that is fine once the schema is complete.
-            guard try pool.read(StoreSchema.migrator.hasCompletedMigrations) else { throw error }
+        // Another process may be creating the schema at the same moment: each migration is its own
+        // transaction, so ours can fail on a step the other just applied ("table already exists", "no such
+        // trigger"). Migrating again skips what is applied; it is done once the schema is complete.
+        var attempts = 0
+        while true {
+            do {
+                try StoreSchema.migrator.migrate(pool)
+                break
+            } catch {
+                if try pool.read(StoreSchema.migrator.hasCompletedMigrations) { break }
+                attempts += 1
+                guard attempts < 50 else { throw error }
+                usleep(UInt32.random(in: 1_000...5_000))
+            }
         }
         return (pool, try WALCheckpointer(path: path))
     }

@@ -55,7 +55,7 @@ enum ThreadListing {
         case .wait: "queued_at, id"
         case .sentiment: "sentiment, priority_rank, escalation_level DESC, queued_at, id"
         case .queue: "queue, " + Self.order
-        case .newest: "queued_at DESC, id DESC"
+        case .newest: "last_activity_at DESC, id DESC"
         }
     }
 
@@ -122,6 +122,18 @@ enum ThreadListing {
         return try Row.fetchAll(statement, arguments: match.arguments + filter.arguments + [limit]).map {
             ThreadMatch(id: $0[0], position: $0[1])
         }
+    }
+
+    /// Where thread `id` is in `query`'s list, or nil when the list does not hold it.
+    static func position(_ query: ThreadQuery, id: String, in db: Database) throws -> Int? {
+        guard !query.states.isEmpty, query.queues?.isEmpty != true else { return nil }
+        let filter = try plainFilter(query, in: db)
+        let statement = try db.cachedStatement(sql: """
+            SELECT position FROM (
+                SELECT id, ROW_NUMBER() OVER (ORDER BY \(orderTerms(query.order))) - 1 AS position FROM threads WHERE \(filter.sql))
+            WHERE id = ?
+            """)
+        return try Int.fetchOne(statement, arguments: filter.arguments + [id])
     }
 
     /// The WHERE clause of a query read without the counters: states, queues, owner and search.
