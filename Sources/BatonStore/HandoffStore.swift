@@ -115,13 +115,26 @@ public protocol HandoffStore: AnyObject, Sendable {
 
     /// Undelivered messages after `afterID`, oldest first.
     func outbox(afterID: Int64, limit: Int, includeDelivered: Bool) throws -> [OutboxMessage]
-    /// Marks messages delivered; returns how many were newly marked.
+    /// Marks messages delivered, in one transaction; says which were newly marked, already delivered or unknown.
     @discardableResult
-    func acknowledge(outboxIDs: [Int64], now: Date) throws -> Int
+    func acknowledge(outboxIDs: [Int64], now: Date) throws -> OutboxAcknowledgement
     /// The latest `limit` audit entries (of one thread, or of all), oldest first.
     func audit(threadID: String?, limit: Int) throws -> [AuditEntry]
     /// Escalation notifications (pickup-window breaches), newest first; the newest 5,000 at most.
     func escalations(since: Date) throws -> [EscalationNotice]
+
+    // MARK: Breach notifications
+
+    /// Pickup-window breaches whose notification is due at `now`: never announced, not given up on, and past
+    /// their retry time; oldest first. Each breach's notification is written with the breach itself.
+    func dueNotifications(now: Date, limit: Int) throws -> [BreachNotification]
+    /// Records what running the notify command for a breach notification did.
+    func recordNotification(id: Int64, result: NotificationResult, now: Date) throws
+    /// Notifications given up on after their last retry, newest first.
+    func failedNotifications(limit: Int) throws -> [BreachNotification]
+    /// Makes every notification given up on due again, with its attempts reset; returns how many.
+    @discardableResult
+    func retryFailedNotifications(now: Date) throws -> Int
 
     // MARK: Metrics
 

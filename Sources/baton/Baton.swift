@@ -1,4 +1,6 @@
 import ArgumentParser
+import BatonCore
+import Foundation
 
 @main
 struct Baton: ParsableCommand {
@@ -10,7 +12,28 @@ struct Baton: ParsableCommand {
             ConsoleCommand.self, DemoCommand.self, InitCommand.self, IngestCommand.self, TriggersCommand.self,
             EvalCommand.self, QueueCommand.self, ShowCommand.self, ClaimCommand.self, ReplyCommand.self,
             NoteCommand.self, TransferCommand.self, RequeueCommand.self, ReleaseCommand.self, ResolveCommand.self,
-            SweepCommand.self, AgentCommand.self, OutboxCommand.self, StatsCommand.self,
+            SweepCommand.self, NotificationsCommand.self, AgentCommand.self, OutboxCommand.self, StatsCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
+
+    /// Runs the command line. Every message it ends with goes through the sanitizer first: errors quote
+    /// arguments, ids and input, and a terminal must never act on them.
+    static func main() {
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { Sanitizer.line(String($0)) }.joined(separator: "\n")
+            if !text.isEmpty {
+                if code == .success {
+                    print(text)
+                } else {
+                    FileHandle.standardError.write(Data((text + "\n").utf8))
+                }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -59,7 +59,9 @@ struct ConfigLoaderTests {
 
     @Test("mistakes name the file and the key", arguments: [
         ("[[queues]]\nname = \"a\"\npickup_windw = \"5m\"", "baton.toml: queues[0].pickup_windw: unknown key"),
-        ("[[queues]]\nname = \"a\"\npickup_window = \"soon\"", #"baton.toml: queues[0].pickup_window: expected a duration such as "5m", "90s" or "2h""#),
+        ("[[queues]]\nname = \"a\"\npickup_window = \"soon\"", "baton.toml: queues[0].pickup_window: expected a duration such as 90s, 5m, 2h or 7d (more than 0, at most 3650d)"),
+        ("[[queues]]\nname = \"a\"\npickup_window = \"1e20s\"", "baton.toml: queues[0].pickup_window: expected a duration such as 90s, 5m, 2h or 7d (more than 0, at most 3650d)"),
+        ("[[queues]]\nname = \"a\"\nexpiry = 400000000", "baton.toml: queues[0].expiry: expected a duration such as 90s, 5m, 2h or 7d (more than 0, at most 3650d)"),
         ("[engine]\nconfidence_floor = 3", "baton.toml: engine.confidence_floor: 3.0 is outside 0…1"),
         ("[[queues]]\nname = \"a\"\ntimezone = \"Mars/Base\"", #"baton.toml: queues[0].timezone: unknown time zone "Mars/Base" (use a name like America/Mexico_City)"#),
         ("[[queues]]\nname = \"a\"\n[queues.hours]\nmon = \"9-5\"", #"baton.toml: queues[0].hours.mon: "9-5" is not a time range like "09:00-17:30""#),

@@ -45,7 +45,7 @@ struct ConversationParserTests {
     @Test("bad input names the line and the field", arguments: [
         (#"{"id": "x", "customer": {"id": "u"}, "messages": [{"role": "customer", "text": "hi", "mood": "ok"}]}"#, "line 7: messages[0].mood: unknown field"),
         (#"{"id": "x", "customer": {"id": "u"}, "messages": [{"role": "customer"}]}"#, "line 7: messages[0].text: missing; every message needs its text"),
-        (#"{"id": "x", "customer": {"id": "u"}, "messages": [{"role": "ai", "text": "ok", "confidence": 7}]}"#, "line 7: messages[0].confidence: 7.0 is outside 0…1"),
+        (#"{"id": "x", "customer": {"id": "u"}, "messages": [{"role": "ai", "text": "ok", "confidence": 7}]}"#, "line 7: messages[0].confidence: 7 is outside 0…1"),
         (#"{"id": "x", "customer": {"id": "u"}, "messages": [{"role": "robot", "text": "ok"}]}"#, #"line 7: messages[0].role: must be "customer" or "ai", got "robot""#),
         (#"{"id": "x", "customer": {"id": "u"}, "messages": [{"role": "customer", "text": "hi", "at": "yesterday"}]}"#, #"line 7: messages[0].at: "yesterday" is not an ISO 8601 time such as 2026-11-20T10:00:00Z"#),
         (#"{"id": "x", "customer": {"id": "u"}, "messages": "#, "line 7: malformed JSON: unexpected end of line at column 50"),

@@ -70,7 +70,7 @@ struct CommandLineTests {
         #expect(result.stderr.contains("line 3: messages[0].mood: unknown field"))
         #expect(result.stderr.contains("line 4: messages[0].text: missing"))
         #expect(result.stderr.contains("line 5: malformed JSON: invalid UTF-8"))
-        #expect(result.stderr.contains("line 6: messages[0].confidence: 7.0 is outside 0…1"))
+        #expect(result.stderr.contains("line 6: messages[0].confidence: 7 is outside 0…1"))
         #expect(result.stderr.contains("line 7: line is 10485"))
         #expect(result.stdout.contains("stored 2, handed off 2, refused 6 lines"))
         let queue = try baton("queue", "--json")

@@ -153,9 +153,9 @@ import BatonCore
             // As a schema-3 store would have it: the introduction is in the outbox only.
             try store.writer.write { db in
                 try db.execute(sql: "DELETE FROM introductions")
-                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v4-introductions'")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v5-introductions'")
                 try db.execute(sql: "DROP TABLE introductions")
-                try db.execute(sql: "PRAGMA user_version = 3")
+                try db.execute(sql: "PRAGMA user_version = \(StoreSchema.version - 1)")
             }
         }
         let store = try SQLiteHandoffStore(path: path)

@@ -106,16 +106,6 @@ import BatonCore
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
     }
 
-    @Test func aDirectoryIsReportedAsUnreadable() throws {
-        let directory = URL(fileURLWithPath: try StoreFixtures.temporaryPath()).deletingLastPathComponent().path
-        #expect {
-            try SQLiteHandoffStore(path: directory)
-        } throws: { error in
-            guard case StoreError.unreadable(let path, _) = error else { return false }
-            return path == directory
-        }
-    }
-
     @Test func aLockedDatabaseIsWaitedForThenReportedBusy() throws {
         let path = try StoreFixtures.temporaryPath()
         let store = try SQLiteHandoffStore(path: path, busyTimeout: 0.3)

@@ -37,9 +37,10 @@ import BatonCore
         #expect(all.count == 3)
 
         let ackAt = t0.addingTimeInterval(10)
-        #expect(try store.acknowledge(outboxIDs: [all[0].id, all[1].id], now: ackAt) == 2)
-        // Acknowledging again (at-least-once delivery retries) marks nothing new.
-        #expect(try store.acknowledge(outboxIDs: [all[0].id, 999_999], now: ackAt) == 0)
+        #expect(try store.acknowledge(outboxIDs: [all[0].id, all[1].id], now: ackAt) == OutboxAcknowledgement(newlyDelivered: 2))
+        // Acknowledging again (at-least-once delivery retries) marks nothing new; unknown ids are named.
+        #expect(try store.acknowledge(outboxIDs: [all[0].id, 999_999], now: ackAt)
+                == OutboxAcknowledgement(newlyDelivered: 0, alreadyDelivered: 1, unknown: [999_999]))
 
         let pending = try store.outbox(afterID: 0, limit: 100, includeDelivered: false)
         #expect(pending.map(\.id) == [all[2].id])

@@ -10,10 +10,11 @@ public enum Console {
     @discardableResult
     public static func run(_ options: ConsoleOptions) throws -> ConsoleExit {
         let theme = try ThemeLocator.load(options.theme, environment: options.environment)
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw ConsoleError.notATerminal }
+        // Who the agent is comes first: a wrong --agent or --db is told plainly even without a terminal.
         let session = try ConsoleSession(store: options.store, agentID: options.agent, supervisor: options.supervisor,
                                          queues: options.queues, clock: options.clock, stats: options.stats,
                                          size: TerminalSize(columns: 80, rows: 24), colorless: !theme.hasColor)
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw ConsoleError.notATerminal }
         if options.startInSupervisorView { session.showSupervisorView() }
         let pollMilliseconds = Int32(max(20, min(1000, options.pollInterval * 1000)))
         let terminal = try NcursesTerminal(theme: theme, pollMilliseconds: pollMilliseconds, mouse: options.mouse)

@@ -1,10 +1,11 @@
 import Foundation
+import BatonCore
 
 /// Short, fixed-width renderings of durations, countdowns, figures and sparklines.
 enum Format {
     /// `45s`, `4m12`, `1h05`, `2d03`: at most five columns.
     static func duration(_ seconds: TimeInterval) -> String {
-        let total = max(0, Int(seconds.rounded(.down)))
+        let total = max(0, Int(saturating: seconds.rounded(.down)))
         if total < 60 { return "\(total)s" }
         if total < 3600 { return "\(total / 60)m" + twoDigits(total % 60) }
         if total < 86_400 { return "\(total / 3600)h" + twoDigits(total % 3600 / 60) }
@@ -14,7 +15,7 @@ enum Format {
     /// `1:20` left, or `-0:45` once past the deadline; hours shown as `h` beyond an hour.
     static func countdown(_ remaining: TimeInterval) -> String {
         let sign = remaining < 0 ? "-" : ""
-        let total = Int(abs(remaining).rounded(.down))
+        let total = Int(saturating: abs(remaining).rounded(.down))
         if total >= 3600 { return sign + duration(TimeInterval(total)) }
         return sign + "\(total / 60):" + twoDigits(total % 60)
     }
@@ -36,19 +37,19 @@ enum Format {
         let span = maximum - minimum
         return String(values.map { value in
             guard span > 0 else { return blocks[0] }
-            let level = Int(((value - minimum) / span * Double(blocks.count - 1)).rounded())
+            let level = Int(saturating: ((value - minimum) / span * Double(blocks.count - 1)).rounded())
             return blocks[min(blocks.count - 1, max(0, level))]
         })
     }
 
     /// A bar of `width` cells, filled in proportion to `fraction` (0–1).
     static func bar(_ fraction: Double, width: Int) -> String {
-        let filled = min(width, max(0, Int((fraction * Double(width)).rounded())))
+        let filled = min(width, max(0, Int(saturating: (fraction * Double(width)).rounded())))
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
     }
 
     static func clock(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let seconds = Int(saturating: date.timeIntervalSince1970.rounded(.down))
         let day = ((seconds % 86_400) + 86_400) % 86_400
         return twoDigits(day / 3600) + ":" + twoDigits(day % 3600 / 60) + ":" + twoDigits(day % 60)
     }

@@ -46,13 +46,13 @@ public enum ConfigLoader {
         if let value = try engine.double("high_ltv_amount") { config.highLTVAmount = value > 0 ? value : nil }
         if let value = try engine.int("repeat_contact_count") { config.repeatContactCount = max(2, value) }
         if let value = try engine.int("repeat_contact_window_days") { config.repeatContactWindowDays = max(1, value) }
-        if let value = try engine.string("default_queue") { config.defaultQueue = value }
+        if let value = try engine.identifier("default_queue") { config.defaultQueue = value }
         if var byKind = try engine.table("queue_by_kind") {
             for key in byKind.table.keys {
                 guard let kind = TriggerKind(rawValue: key) else {
                     throw byKind.error(key, "unknown trigger kind; expected one of \(TriggerKind.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                config.queueByKind[kind] = try byKind.string(key)
+                config.queueByKind[kind] = try byKind.identifier(key)
             }
         }
         try engine.rejectUnknown()
@@ -60,9 +60,9 @@ public enum ConfigLoader {
 
     private static func readTopic(_ section: Section) throws(ConfigError) -> PolicyTopic {
         var section = section
-        guard let name = try section.string("name") else { throw section.error("name", "missing") }
+        guard let name = try section.identifier("name") else { throw section.error("name", "missing") }
         let builtIn = PolicyTopic.defaults.first { $0.name == name }
-        let queue = try section.string("queue") ?? builtIn?.queue
+        let queue = try section.identifier("queue") ?? builtIn?.queue
         guard let queue else { throw section.error("queue", "missing for topic \(name)") }
         let urgency = try section.enumValue("urgency", Priority.self) ?? builtIn?.urgency ?? .medium
         let phrases = try section.strings("phrases") ?? []
@@ -72,9 +72,9 @@ public enum ConfigLoader {
 
     private static func readQueue(_ section: Section) throws(ConfigError) -> QueueConfig {
         var section = section
-        guard let name = try section.string("name") else { throw section.error("name", "missing") }
+        guard let name = try section.identifier("name") else { throw section.error("name", "missing") }
         var queue = BatonConfig.defaultQueues.first { $0.name == name } ?? QueueConfig(name: name)
-        if let skills = try section.strings("skills") { queue.skills = skills }
+        if let skills = try section.identifiers("skills") { queue.skills = skills }
         if let window = try section.duration("pickup_window") { queue.pickupWindow = window }
         if let expiry = try section.duration("expiry") { queue.expiry = expiry }
         if let policy = try section.enumValue("expiry_policy", ExpiryPolicy.self) { queue.expiryPolicy = policy }
@@ -206,6 +206,21 @@ public enum ConfigLoader {
             return table[key]
         }
 
+        /// A queue, topic or skill name: `Identifier`'s rule.
+        mutating func identifier(_ key: String) throws(ConfigError) -> String? {
+            guard let text = try string(key) else { return nil }
+            if let problem = Identifier.problem(text) { throw error(key, problem) }
+            return text
+        }
+
+        mutating func identifiers(_ key: String) throws(ConfigError) -> [String]? {
+            guard let texts = try strings(key) else { return nil }
+            for (index, text) in texts.enumerated() {
+                if let problem = Identifier.problem(text) { throw error("\(key)[\(index)]", problem) }
+            }
+            return texts
+        }
+
         mutating func string(_ key: String) throws(ConfigError) -> String? {
             guard let value = value(key) else { return nil }
             guard let text = value.string else { throw error(key, "expected a string") }
@@ -253,9 +268,9 @@ public enum ConfigLoader {
         /// `"5m"`, `"90s"`, `"2h"` or a number of seconds.
         mutating func duration(_ key: String) throws(ConfigError) -> TimeInterval? {
             guard let value = value(key) else { return nil }
-            if let seconds = value.int, seconds > 0 { return TimeInterval(seconds) }
+            if let seconds = value.int, seconds > 0, TimeInterval(seconds) <= DurationText.maximum { return TimeInterval(seconds) }
             guard let text = value.string, let seconds = DurationText.parse(text) else {
-                throw error(key, "expected a duration such as \"5m\", \"90s\" or \"2h\"")
+                throw error(key, "expected \(DurationText.expected)")
             }
             return seconds
         }

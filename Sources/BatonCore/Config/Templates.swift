@@ -117,14 +117,14 @@ public struct Templates: Sendable, Equatable {
         let bucket: String
         var values: [String: String] = [:]
         if let seconds = estimate.seconds {
-            let minutes = Int((seconds / 60).rounded(.up))
+            let minutes = Int(saturating: (seconds / 60).rounded(.up))
             if minutes <= 2 {
                 bucket = "under_2_minutes"
             } else if minutes < 60 {
                 bucket = "minutes"
                 values["minutes"] = "\(minutes)"
             } else {
-                let hours = Int((Double(minutes) / 60).rounded())
+                let hours = Int(saturating: (Double(minutes) / 60).rounded())
                 bucket = hours <= 1 ? "hour" : "hours"
                 values["hours"] = "\(hours)"
             }

@@ -9,6 +9,11 @@ public struct ConversationParser: Sendable {
 
     public init(maxLineBytes: Int = 1 << 20) { self.maxLineBytes = maxLineBytes }
 
+    /// Largest lifetime value accepted: a quadrillion in the account currency.
+    public static let maxLTV = 1e15
+    /// Oldest prior contact accepted: a hundred years.
+    public static let maxDaysAgo = 36_500
+
     /// Parses one line. `lineNumber` is 1-based and only used in errors.
     public func parse(line bytes: [UInt8], lineNumber: Int) throws(InputError) -> InputRecord {
         guard bytes.count <= maxLineBytes else {
@@ -38,19 +43,16 @@ public struct ConversationParser: Sendable {
         if root.has("id"), !root.has("conversation_id") {
             throw root.error(field: "messages", "missing; a conversation needs its messages (or send a message event with \"conversation_id\" and \"message\")")
         }
-        let id = try root.string("conversation_id")
+        let id = try root.identifier("conversation_id")
         if root.has("csat") {
-            let score = try root.number("csat")
-            guard score == score.rounded(), (1...5).contains(score) else {
-                throw root.error(field: "csat", "must be a whole number from 1 to 5, got \(score)")
-            }
+            let score = try root.wholeNumber("csat", in: 1...5)
             try root.rejectUnknown()
-            return .csat(conversationID: id, score: Int(score))
+            return .csat(conversationID: id, score: score)
         }
         guard root.has("message") else {
             throw root.error(field: nil, "expected a conversation (with \"messages\"), a message event (\"conversation_id\" and \"message\") or a csat event")
         }
-        let channel = try root.optionalString("channel").map(Channel.init(rawValue:))
+        let channel = try root.optionalIdentifier("channel").map(Channel.init(rawValue:))
         var customer: Customer?
         if var reader = try root.optionalChild("customer") {
             customer = try Self.customer(&reader)
@@ -62,9 +64,8 @@ public struct ConversationParser: Sendable {
     }
 
     private static func conversation(_ root: inout FieldReader) throws(InputError) -> Conversation {
-        let id = try root.string("id")
-        guard !id.isEmpty else { throw root.error(field: "id", "must not be empty") }
-        let channel = Channel(rawValue: try root.optionalString("channel") ?? Channel.webchat.rawValue)
+        let id = try root.identifier("id")
+        let channel = Channel(rawValue: try root.optionalIdentifier("channel") ?? Channel.webchat.rawValue)
         var customerReader = try root.child("customer")
         let customer = try customer(&customerReader)
         var messages: [Message] = []
@@ -76,7 +77,7 @@ public struct ConversationParser: Sendable {
         }
         var expect: Expectation?
         if var reader = try root.optionalChild("expect") {
-            expect = try expectation(&reader)
+            expect = try expectation(&reader, messageCount: messages.count)
         }
         try root.rejectUnknown()
         return Conversation(id: id, channel: channel, customer: customer, messages: messages, expect: expect)
@@ -84,24 +85,20 @@ public struct ConversationParser: Sendable {
 
     private static func customer(_ reader: inout FieldReader) throws(InputError) -> Customer {
         try reader.requireObject()
-        let id = try reader.string("id")
+        let id = try reader.identifier("id")
         let name = try reader.optionalString("name")
         let language = try reader.optionalString("language")
         let tier = try reader.optionalString("tier")
-        let ltv = try reader.optionalNumber("ltv")
-        if let ltv, ltv < 0 { throw reader.error(field: "ltv", "must not be negative, got \(ltv)") }
+        let ltv = try reader.optionalNumber("ltv", in: 0...Self.maxLTV)
         let tags = try reader.optionalStrings("tags") ?? []
         var prior: [PriorContact] = []
         if reader.has("prior_contacts") {
             for index in 0..<(try reader.arrayCount("prior_contacts")) {
                 var contact = try reader.element("prior_contacts", index)
                 let topic = try contact.string("topic")
-                let days = try contact.number("days_ago")
-                guard days >= 0, days == days.rounded() else {
-                    throw contact.error(field: "days_ago", "must be a whole number of days ≥ 0, got \(days)")
-                }
+                let days = try contact.wholeNumber("days_ago", in: 0...Self.maxDaysAgo)
                 try contact.rejectUnknown()
-                prior.append(PriorContact(topic: topic, daysAgo: Int(days)))
+                prior.append(PriorContact(topic: topic, daysAgo: days))
             }
         }
         try reader.rejectUnknown()
@@ -112,21 +109,18 @@ public struct ConversationParser: Sendable {
         try reader.requireObject()
         let roleText = try reader.string("role")
         guard let role = Role(rawValue: roleText), role != .agent else {
-            throw reader.error(field: "role", "must be \"customer\" or \"ai\", got \"\(roleText)\"")
+            throw reader.error(field: "role", "must be \"customer\" or \"ai\", got \(FieldReader.quoted(roleText))")
         }
         guard reader.has("text") else { throw reader.error(field: "text", "missing; every message needs its text") }
         let text = try reader.string("text")
         var at: Date?
         if let stamp = try reader.optionalString("at") {
             guard let date = ISO8601.parse(stamp) else {
-                throw reader.error(field: "at", "\"\(stamp)\" is not an ISO 8601 time such as 2026-11-20T10:00:00Z")
+                throw reader.error(field: "at", "\(FieldReader.quoted(stamp)) is not an ISO 8601 time such as 2026-11-20T10:00:00Z")
             }
             at = date
         }
-        let confidence = try reader.optionalNumber("confidence")
-        if let confidence, !(0...1).contains(confidence) {
-            throw reader.error(field: "confidence", "\(confidence) is outside 0…1")
-        }
+        let confidence = try reader.optionalNumber("confidence", in: 0...1)
         let intent = try reader.optionalString("intent")
         var tools: [ToolCall] = []
         if reader.has("tools") {
@@ -145,14 +139,17 @@ public struct ConversationParser: Sendable {
         return Message(role: role, text: text, at: at, confidence: confidence, intent: intent, tools: tools, kb: kb, links: links)
     }
 
-    private static func expectation(_ reader: inout FieldReader) throws(InputError) -> Expectation {
+    private static func expectation(_ reader: inout FieldReader, messageCount: Int) throws(InputError) -> Expectation {
         try reader.requireObject()
         let handoff = try reader.bool("handoff")
-        let at = try reader.optionalNumber("at").map { Int($0) }
+        guard messageCount > 0 || !reader.has("at") else {
+            throw reader.error(field: "at", "the conversation has no messages to point at")
+        }
+        let at = try reader.optionalWholeNumber("at", in: 0...max(0, messageCount - 1), meaning: "a message index")
         var kinds: [TriggerKind] = []
         for (offset, name) in (try reader.optionalStrings("triggers") ?? []).enumerated() {
             guard let kind = TriggerKind(rawValue: name) else {
-                throw reader.error(field: "triggers[\(offset)]", "unknown trigger kind \"\(name)\"")
+                throw reader.error(field: "triggers[\(offset)]", "unknown trigger kind \(FieldReader.quoted(name))")
             }
             kinds.append(kind)
         }
@@ -200,7 +197,61 @@ struct FieldReader {
     mutating func string(_ key: String) throws(InputError) -> String {
         guard let field = raw(key) else { throw error(field: key, "missing") }
         guard case .string(let text) = field else { throw error(field: key, "expected a string, got \(field.typeName)") }
+        try Self.refuseNUL(text, field: key, reader: self)
         return text
+    }
+
+    /// SQLite text ends at a NUL, so stored text would silently differ from what was sent: refused instead.
+    private static func refuseNUL(_ text: String, field: String, reader: FieldReader) throws(InputError) {
+        if text.utf8.contains(0) {
+            throw reader.error(field: field, "contains a NUL character (\\u0000); remove it, Baton does not store text cut short")
+        }
+    }
+
+    /// A string that must be an id or a name (`Identifier`'s rule).
+    mutating func identifier(_ key: String) throws(InputError) -> String {
+        let text = try string(key)
+        if let problem = Identifier.problem(text) { throw error(field: key, problem) }
+        return text
+    }
+
+    mutating func optionalIdentifier(_ key: String) throws(InputError) -> String? {
+        guard raw(key) != nil else { return nil }
+        return try identifier(key)
+    }
+
+    /// A number within `range`, refused (never clamped, never trapping) outside it.
+    mutating func optionalNumber(_ key: String, in range: ClosedRange<Double>) throws(InputError) -> Double? {
+        guard let number = try optionalNumber(key) else { return nil }
+        guard range.contains(number) else {
+            throw error(field: key, "\(Self.format(number)) is outside \(Self.format(range.lowerBound))…\(Self.format(range.upperBound))")
+        }
+        return number
+    }
+
+    /// A whole number within `range`; `meaning` says what it counts, for the error.
+    mutating func wholeNumber(_ key: String, in range: ClosedRange<Int>, meaning: String = "a whole number") throws(InputError) -> Int {
+        let number = try number(key)
+        guard number == number.rounded(), number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+            throw error(field: key, "must be \(meaning) from \(range.lowerBound) to \(range.upperBound), got \(Self.format(number))")
+        }
+        return Int(number)
+    }
+
+    mutating func optionalWholeNumber(_ key: String, in range: ClosedRange<Int>, meaning: String = "a whole number") throws(InputError) -> Int? {
+        guard raw(key) != nil else { return nil }
+        return try wholeNumber(key, in: range, meaning: meaning)
+    }
+
+    /// `1200`, `0.5`, `1e+19`: numbers in errors as people write them.
+    static func format(_ number: Double) -> String {
+        number == number.rounded() && abs(number) <= 1e15 ? String(Int(number)) : "\(number)"
+    }
+
+    /// A value from the input quoted for an error message: safe to print, at most 40 characters.
+    static func quoted(_ text: String) -> String {
+        let safe = Sanitizer.line(text)
+        return "\"" + (safe.count > 40 ? safe.prefix(40) + "…" : safe) + "\""
     }
 
     mutating func optionalString(_ key: String) throws(InputError) -> String? {
@@ -234,6 +285,7 @@ struct FieldReader {
             guard case .string(let text) = element else {
                 throw error(field: "\(key)[\(index)]", "expected a string, got \(element.typeName)")
             }
+            try Self.refuseNUL(text, field: "\(key)[\(index)]", reader: self)
             strings.append(text)
         }
         return strings
@@ -264,10 +316,16 @@ struct FieldReader {
         return try child(key)
     }
 
+    /// A field name from the input, safe to print.
+    private static func safeName(_ key: String) -> String {
+        let safe = Sanitizer.line(key)
+        return safe.count > 60 ? safe.prefix(60) + "…" : safe
+    }
+
     func rejectUnknown() throws(InputError) {
         guard case .object(let members) = value else { return }
         if let unknown = members.first(where: { !used.contains($0.key) }) {
-            throw error(field: unknown.key, "unknown field")
+            throw error(field: Self.safeName(unknown.key), "unknown field")
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 /// Parses and formats ISO 8601 timestamps (`2026-11-20T10:00:00Z`, optional fraction and offset).
 ///
 /// Hand-written because Foundation's formatters are slow in the ingest hot path and not Sendable.
+/// Strict: a day the month does not have (`2026-02-31`), second 60, or an offset past ±23:59 is not a time.
 public enum ISO8601 {
     public static func parse(_ text: String) -> Date? {
         let b = Array(text.utf8)
@@ -17,7 +18,7 @@ public enum ISO8601 {
             return value
         }
         guard b.count >= 10, let year = digits(0, 4), b[4] == UInt8(ascii: "-"), let month = digits(5, 2),
-              b[7] == UInt8(ascii: "-"), let day = digits(8, 2), (1...12).contains(month), (1...31).contains(day) else { return nil }
+              b[7] == UInt8(ascii: "-"), let day = digits(8, 2), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
         var hour = 0, minute = 0, second = 0
         var fraction = 0.0
         var offsetSeconds = 0
@@ -44,7 +45,7 @@ public enum ISO8601 {
                 }
                 guard i > start else { return nil }
             }
-            guard hour < 24, minute < 60, second < 61 else { return nil }
+            guard hour < 24, minute < 60, second < 60 else { return nil }
             if i < b.count {
                 if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") {
                     i += 1
@@ -60,6 +61,7 @@ public enum ISO8601 {
                     } else {
                         i += 3
                     }
+                    guard oh < 24, om < 60 else { return nil }
                     offsetSeconds = sign * (oh * 3600 + om * 60)
                 } else {
                     return nil
@@ -72,9 +74,10 @@ public enum ISO8601 {
         return Date(timeIntervalSince1970: seconds)
     }
 
-    /// Formats as `2026-11-20T10:00:00Z` (UTC, whole seconds).
+    /// Formats as `2026-11-20T10:00:00Z` (UTC, whole seconds). Dates outside years 0000–9999 (only a bad
+    /// stored value can be) are shown as the nearest end of that range.
     public static func format(_ date: Date) -> String {
-        let total = Int(date.timeIntervalSince1970.rounded(.down))
+        let total = min(max(Int(saturating: date.timeIntervalSince1970.rounded(.down)), -62_167_219_200), 253_402_300_799)
         let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let secondsOfDay = total - days * 86_400
         let (year, month, day) = civilFromDays(days)
@@ -83,6 +86,15 @@ public enum ISO8601 {
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondsOfDay / 3600, 2)):\(pad(secondsOfDay / 60 % 60, 2)):\(pad(secondsOfDay % 60, 2))Z"
+    }
+
+    /// Days in `month` (1–12) of `year` in the proleptic Gregorian calendar.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     // Howard Hinnant's civil calendar algorithms.

@@ -72,11 +72,11 @@ public struct JSONReader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a field name in quotes") }
             let key = try parseString()
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after field \"\(key)\"") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after field \(FieldReader.quoted(key))") }
             index += 1
             skipWhitespace()
             let value = try parseValue()
-            if members.contains(where: { $0.key == key }) { throw error("duplicate field \"\(key)\"") }
+            if members.contains(where: { $0.key == key }) { throw error("duplicate field \(FieldReader.quoted(key))") }
             members.append((key, value))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of line inside an object") }

@@ -47,9 +47,7 @@ extension JSONValue {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case _ where JSONText.mustEscape(scalar): JSONText.appendEscape(scalar, to: &out)
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -61,4 +59,66 @@ extension JSONValue {
     public static func from(_ number: Double?) -> JSONValue { number.map(JSONValue.number) ?? .null }
     public static func from(_ number: Int?) -> JSONValue { number.map { .number(Double($0)) } ?? .null }
     public static func from(_ date: Date?) -> JSONValue { date.map { .string(ISO8601.format($0)) } ?? .null }
+}
+
+/// What Baton's JSON output escapes beyond what JSON requires, so that no output line can drive a terminal
+/// or hide text when it is printed raw (`baton queue --json | less`).
+public enum JSONText {
+    /// Controls (C0, DEL, C1), format characters (bidi controls and marks, zero-width spaces and joiners,
+    /// the BOM, tags) and line and paragraph separators: written as `\uXXXX` escapes, which read back as the
+    /// same text.
+    @inline(__always)
+    public static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x20 || value == 0x7F { return true }
+        if value < 0x80 { return false }
+        if value < 0xA0 { return true }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
+
+    /// `\u001b`, or a surrogate pair beyond the Basic Multilingual Plane.
+    public static func appendEscape(_ scalar: Unicode.Scalar, to out: inout String) {
+        func hex(_ unit: UInt32) {
+            let digits = String(unit, radix: 16)
+            out += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+        }
+        if scalar.value > 0xFFFF {
+            let offset = scalar.value - 0x10000
+            hex(0xD800 + (offset >> 10))
+            hex(0xDC00 + (offset & 0x3FF))
+        } else {
+            hex(scalar.value)
+        }
+    }
+
+    /// JSON text from another encoder (Foundation's) with the same escapes applied inside its strings. Such
+    /// scalars inside a JSON string stand for themselves, so escaping them leaves the document's meaning
+    /// unchanged; outside strings only JSON's white space can stand, and it is kept.
+    public static func escapingUnsafe(_ json: String) -> String {
+        var out = ""
+        out.reserveCapacity(json.utf8.count + 16)
+        var inString = false
+        var escaped = false
+        for scalar in json.unicodeScalars {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if scalar == "\\" {
+                    escaped = true
+                } else if scalar == "\"" {
+                    inString = false
+                } else if mustEscape(scalar) {
+                    appendEscape(scalar, to: &out)
+                    continue
+                }
+            } else if scalar == "\"" {
+                inString = true
+            }
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
 }

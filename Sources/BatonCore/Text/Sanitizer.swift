@@ -4,7 +4,9 @@
 /// replaced by a visible stand-in, so no escape sequence (CSI, OSC — clipboard via OSC 52, window
 /// title —, DCS) can survive: without its ESC or C1 introducer a sequence is just printable text.
 /// Bidi overrides, embeddings, isolates and marks are shown as `<U+202E>` so they cannot reorder
-/// what the agent reads. Floods of combining marks are capped so one cluster cannot smear a line.
+/// what the agent reads. Other invisible format characters (zero-width spaces and non-joiners, word
+/// joiners, soft hyphens, the BOM) are dropped, except the joiner and tags inside emoji sequences.
+/// Floods of combining marks are capped so one cluster cannot smear a line.
 public enum Sanitizer {
     /// Zero-width scalars kept in a row (enough for tag-sequence flags); the rest are dropped.
     public static let maxMarksPerCluster = 8
@@ -56,12 +58,42 @@ public enum Sanitizer {
     }
 
     /// The scalars in `text` a terminal would act on or that reorder or hide text: C0 and C1 controls, DEL,
-    /// and bidi controls. Sanitized text has none; tests and fuzzers check output with this.
+    /// bidi controls and other format characters (zero-width spaces, joiners outside emoji, soft hyphens).
+    /// Sanitized text has none; tests and fuzzers check output with this.
     public static func unsafeScalars(in text: String) -> [Unicode.Scalar] {
-        text.unicodeScalars.filter { scalar in
+        var previous: Unicode.Scalar?
+        var unsafe: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
             let value = scalar.value
-            return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-                || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F || value == 0x061C
+            if value < 0x20 || (0x7F...0x9F).contains(value) || isBidiControl(value) {
+                unsafe.append(scalar)
+            } else if scalar.properties.generalCategory == .format, !keptFormat(scalar, after: previous) {
+                unsafe.append(scalar)
+            }
+            previous = scalar
+        }
+        return unsafe
+    }
+
+    private static func isBidiControl(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// The format characters emoji need: a zero-width joiner after an emoji or its modifiers
+    /// (👩‍💻), and tag characters after a black flag or another tag (🏴󠁧󠁢󠁳󠁣󠁴󠁿).
+    private static func keptFormat(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
+        guard let previous else { return false }
+        switch scalar.value {
+        case 0x200D:
+            return (TextWidth.isEmojiCapable(previous) && previous.properties.generalCategory != .format)
+                || previous.value == 0xFE0F || (0x1F3FB...0x1F3FF).contains(previous.value)
+        case 0xE0020...0xE007F:
+            return previous.value == 0x1F3F4 || (0xE0020...0xE007F).contains(previous.value)
+        default:
+            return false
         }
     }
 
@@ -84,14 +116,14 @@ public enum Sanitizer {
             output.append("␡")
         case 0x80..<0xA0:
             output.append(contentsOf: visibleCode(value).unicodeScalars)
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+        case _ where isBidiControl(value):
             output.append(contentsOf: visibleCode(value).unicodeScalars)
-        case 0xFFF9...0xFFFB, 0xFEFF:
-            // Interlinear annotation controls and BOM: invisible and useless on a terminal.
-            break
+        case _ where value >= 0xA0 && scalar.properties.generalCategory == .format:
+            // Invisible, and useless on a terminal: dropped, but for what emoji sequences need.
+            if keptFormat(scalar, after: output.last) { output.append(scalar) }
         default:
-            // Zero-width scalars (marks, joiners, selectors, tags) in a row are capped; any visible
-            // scalar starts a new count, so emoji ZWJ and tag sequences stay whole.
+            // Zero-width scalars (marks, selectors) in a row are capped; any visible scalar starts a new
+            // count, so emoji ZWJ and tag sequences stay whole.
             if TextWidth.width(of: scalar) == 0 {
                 marks += 1
                 if marks > maxMarksPerCluster { return }

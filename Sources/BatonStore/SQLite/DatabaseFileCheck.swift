@@ -1,32 +1,53 @@
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Decides, before anything is written, whether a file may be opened as a Baton database.
 ///
-/// A missing or empty file is fine (it becomes a new database). A file that is not SQLite, an SQLite
-/// database holding someone else's tables, or a Baton database from a newer binary is refused, and the
-/// file is left exactly as it was: the checks only read.
+/// A missing or zero-byte file is fine for a read-write open (it becomes a new database). Anything that is
+/// not a regular file (a FIFO would block the open forever), a file that is not SQLite, an SQLite database
+/// that is not Baton's (other tables, another application id, a schema version set by someone else), or a
+/// Baton database from a newer binary is refused, and the file is left exactly as it was: the checks only read.
 enum DatabaseFileCheck {
     private static let sqliteMagic = Array("SQLite format 3\u{0}".utf8)
 
-    static func check(path: String, configuration: Configuration) throws {
-        let url = URL(fileURLWithPath: path)
-        guard FileManager.default.fileExists(atPath: path) else { return }
+    /// - Parameter requireStore: the file must already hold a Baton store (a read-only open).
+    static func check(path: String, configuration: Configuration, requireStore: Bool = false) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT {
+                if requireStore { throw StoreError.noStore(path: path) }
+                return
+            }
+            throw StoreError.unreadable(path: path, detail: String(cString: strerror(errno)))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw StoreError.notAFile(path: path, kind: "a directory")
+        case S_IFIFO: throw StoreError.notAFile(path: path, kind: "a FIFO")
+        case S_IFSOCK: throw StoreError.notAFile(path: path, kind: "a socket")
+        case S_IFCHR, S_IFBLK: throw StoreError.notAFile(path: path, kind: "a device")
+        default: throw StoreError.notAFile(path: path, kind: "not a regular file")
+        }
         let handle: FileHandle
         do {
-            handle = try FileHandle(forReadingFrom: url)
+            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
         } catch {
-            throw StoreError.unreadable(path: path, detail: error.localizedDescription)
+            throw StoreError.unreadable(path: path, detail: String(cString: strerror(EACCES)))
         }
         let header = (try? handle.read(upToCount: sqliteMagic.count)) ?? nil
         try? handle.close()
-        guard let header, !header.isEmpty else { return }  // empty file: a new database
+        guard let header, !header.isEmpty else {
+            // Zero bytes: nothing to lose, a new database for a read-write open.
+            if requireStore { throw StoreError.noStore(path: path) }
+            return
+        }
         guard Array(header) == sqliteMagic else { throw StoreError.notABatonDatabase(path: path) }
 
         // Read-only inspection. Readers never modify the main database file.
-        var inspect = configuration
-        inspect.readonly = true
-        let (applicationID, userVersion, isEmpty) = try DatabaseQueue(path: path, configuration: inspect).read { db in
+        let (applicationID, userVersion, isBeingBorn) = try SQLiteHandoffStore.readOnlyQueue(path: path, configuration: configuration).read { db in
             // Another Baton process creating this file commits GRDB's empty migrations table (and its index)
             // before the schema; a file holding only that is a Baton database being born, not someone else's.
             let otherObjects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'") ?? 0
@@ -42,7 +63,10 @@ enum DatabaseFileCheck {
             }
             return
         }
-        // Not stamped as ours: only an empty SQLite database may become a Baton database.
-        if !isEmpty || applicationID != 0 { throw StoreError.notABatonDatabase(path: path) }
+        // Not stamped as ours: only an SQLite database nobody has put anything in (no application id, no schema
+        // version, no tables) may become a Baton database, and only by a read-write open.
+        if requireStore || !isBeingBorn || applicationID != 0 || userVersion != 0 {
+            throw StoreError.notABatonDatabase(path: path)
+        }
     }
 }

@@ -68,6 +68,7 @@ extension SQLiteHandoffStore {
     }
 
     public func reply(threadID: String, agent: String, text: String, now: Date) throws {
+        try Validate.identifier(agent, "replying agent")
         try Validate.text(text, "reply to thread \(threadID)")
         try write { db in
             var change = ThreadTransition(.reply, actor: agent)
@@ -82,6 +83,7 @@ extension SQLiteHandoffStore {
     }
 
     public func note(threadID: String, agent: String, text: String, now: Date) throws {
+        try Validate.identifier(agent, "agent writing the note")
         try Validate.text(text, "note on thread \(threadID)")
         try write { db in
             var change = ThreadTransition(.note, actor: agent)
@@ -94,7 +96,9 @@ extension SQLiteHandoffStore {
 
     public func transfer(threadID: String, actor: String, toQueue: String, reason: String?, pickupDeadline: Date,
                          now: Date) throws {
+        try Validate.identifier(actor, "agent transferring thread \(threadID)")
         try Validate.identifier(toQueue, "transfer target queue for thread \(threadID)")
+        try Validate.optionalText(reason, "transfer reason")
         try write { db in
             var change = ThreadTransition(.transfer, actor: actor, reason: Self.joined("to \(toQueue)", reason))
             change.set("queue", toQueue)
@@ -104,6 +108,8 @@ extension SQLiteHandoffStore {
     }
 
     public func requeue(threadID: String, actor: String, reason: String?, pickupDeadline: Date, now: Date) throws {
+        try Validate.identifier(actor, "agent re-queueing thread \(threadID)")
+        try Validate.optionalText(reason, "re-queue reason")
         try write { db in
             var change = ThreadTransition(.requeue, actor: actor, reason: reason)
             Self.assignWait(pickupDeadline: pickupDeadline, now: now, keepingWait: true, to: &change)
@@ -112,6 +118,8 @@ extension SQLiteHandoffStore {
     }
 
     public func release(threadID: String, agent: String, note: String?, now: Date) throws {
+        try Validate.identifier(agent, "agent releasing thread \(threadID)")
+        try Validate.optionalText(note, "release note")
         try write { db in
             var change = ThreadTransition(.release, actor: agent, reason: note)
             Self.assignReturnToAI(now: now, to: &change)
@@ -122,6 +130,8 @@ extension SQLiteHandoffStore {
     }
 
     public func resolve(threadID: String, agent: String, disposition: Disposition, note: String?, now: Date) throws {
+        try Validate.identifier(agent, "agent resolving thread \(threadID)")
+        try Validate.optionalText(note, "resolution note")
         try write { db in
             var change = ThreadTransition(.resolve, actor: agent, reason: Self.joined(disposition.rawValue, note))
             Self.assignResolved(disposition, now: now, to: &change)
@@ -146,6 +156,7 @@ extension SQLiteHandoffStore {
     }
 
     public func forceRelease(threadID: String, supervisor: String, reason: String, now: Date) throws {
+        try Validate.identifier(supervisor, "supervisor force-releasing thread \(threadID)")
         try Validate.text(reason, "force-release reason for thread \(threadID)")
         try write { db in
             var change = ThreadTransition(.forceRelease, actor: supervisor, reason: reason)
@@ -157,7 +168,9 @@ extension SQLiteHandoffStore {
     }
 
     public func reassign(threadID: String, supervisor: String, toAgent: String, reason: String, now: Date) throws {
+        try Validate.identifier(supervisor, "supervisor reassigning thread \(threadID)")
         try Validate.identifier(toAgent, "agent to reassign thread \(threadID) to")
+        try Validate.text(reason, "reassignment reason for thread \(threadID)")
         try write { db in
             var change = ThreadTransition(.reassign, actor: supervisor, reason: Self.joined("to \(toAgent)", reason))
             Self.assignOwner(toAgent, now: now, to: &change)

@@ -54,6 +54,8 @@ extension SQLiteHandoffStore {
 
     public func upsertAgent(_ agent: Agent) throws {
         try Validate.identifier(agent.id, "agent id")
+        try Validate.text(agent.name, "name of agent \(agent.id)")
+        for skill in agent.skills { try Validate.identifier(skill, "skill of agent \(agent.id)") }
         guard agent.capacity >= 0 else {
             throw StoreError.invalidInput("agent \(agent.id): capacity must not be negative, got \(agent.capacity)")
         }
@@ -118,20 +120,25 @@ extension SQLiteHandoffStore {
     }
 
     @discardableResult
-    public func acknowledge(outboxIDs: [Int64], now: Date) throws -> Int {
-        guard !outboxIDs.isEmpty else { return 0 }
+    public func acknowledge(outboxIDs: [Int64], now: Date) throws -> OutboxAcknowledgement {
+        let ids = Array(Set(outboxIDs)).sorted()
+        guard !ids.isEmpty else { return OutboxAcknowledgement() }
         return try write { db in
-            var marked = 0
+            var result = OutboxAcknowledgement()
             // Chunks stay below SQLite's bound-parameter limit.
-            for start in stride(from: 0, to: outboxIDs.count, by: 500) {
-                let chunk = outboxIDs[start..<min(start + 500, outboxIDs.count)]
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                let placeholders = chunk.map { _ in "?" }.joined(separator: ", ")
+                let known = try Set(Int64.fetchAll(db, sql: "SELECT id FROM outbox WHERE id IN (\(placeholders))",
+                                                   arguments: StatementArguments(chunk)))
+                result.unknown += chunk.filter { !known.contains($0) }
                 try db.execute(sql: """
-                    UPDATE outbox SET delivered_at = ? WHERE delivered_at IS NULL
-                    AND id IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))
-                    """, arguments: [now.storeValue] + StatementArguments(Array(chunk)))
-                marked += db.changesCount
+                    UPDATE outbox SET delivered_at = ? WHERE delivered_at IS NULL AND id IN (\(placeholders))
+                    """, arguments: [now.storeValue] + StatementArguments(chunk))
+                result.newlyDelivered += db.changesCount
+                result.alreadyDelivered += known.count - db.changesCount
             }
-            return marked
+            return result
         }
     }
 

@@ -20,7 +20,7 @@ extension SQLiteHandoffStore {
                 let id: String = row[0]
                 let queue = config(row[1])
                 var change = ThreadTransition(.escalate, actor: Self.sweeperActor,
-                                              reason: "not picked up within \(Int(queue.pickupWindow))s")
+                                              reason: "not picked up within \(Int(saturating: queue.pickupWindow))s")
                 change.set("escalation_level", sql: "escalation_level + 1")
                 change.set("pickup_deadline", now.addingTimeInterval(queue.pickupWindow).storeValue)
                 let outcome = try change.run(threadID: id, now: now, in: db)
@@ -39,7 +39,7 @@ extension SQLiteHandoffStore {
                 let activity = Date(storeValue: row[2] as Double)
                 guard now.timeIntervalSince(activity) >= queue.expiry else { continue }
                 var change = ThreadTransition(.expire, actor: Self.sweeperActor,
-                                              reason: "no agent activity for \(Int(queue.expiry))s (\(queue.expiryPolicy.rawValue))",
+                                              reason: "no agent activity for \(Int(saturating: queue.expiry))s (\(queue.expiryPolicy.rawValue))",
                                               afterHours: !queue.hours.isOpen(at: now), expiryPolicy: queue.expiryPolicy)
                 switch change.target(from: .claimed) {
                 case .ai: Self.assignReturnToAI(now: now, to: &change)

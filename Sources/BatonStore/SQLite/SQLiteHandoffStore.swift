@@ -17,13 +17,35 @@ public final class SQLiteHandoffStore: HandoffStore {
     /// Background WAL checkpoints for file stores; nil in memory.
     private let checkpointer: WALCheckpointer?
 
-    /// Opens (or creates) the Baton database at `path`.
+    /// How a store file is opened.
+    public enum Access: Sendable {
+        /// Opened for reading and writing; a missing or empty file becomes a new store, an older schema is upgraded.
+        case readWrite
+        /// Opened for reading only: nothing is ever written, so read-only files, directories and replicas work.
+        /// The file must hold a Baton store of this version.
+        case readOnly
+    }
+
+    /// Whether this store was opened read-only.
+    public let access: Access
+
+    /// Opens (or, read-write, creates) the Baton database at `path`.
     ///
     /// Refuses files that are not Baton databases and databases from a newer Baton, without modifying them.
-    public init(path: String, busyTimeout: TimeInterval = 5) throws {
+    public init(path: String, busyTimeout: TimeInterval = 5, access: Access = .readWrite) throws {
         self.path = path
         self.busyTimeout = busyTimeout
+        self.access = access
         let configuration = Self.configuration(busyTimeout: busyTimeout)
+        if access == .readOnly {
+            do {
+                writer = try Self.openReadOnly(path: path, configuration: configuration)
+                checkpointer = nil
+                return
+            } catch {
+                throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
+            }
+        }
         // Several processes may open a brand-new file at the same moment. Switching it to WAL and
         // creating the schema can report "locked" at once instead of calling the busy handler, so the
         // whole opening is retried, briefly, until the busy timeout.
@@ -39,6 +61,18 @@ public final class SQLiteHandoffStore: HandoffStore {
                 throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
             }
         }
+    }
+
+    /// A read-only connection to an existing store of this schema version.
+    private static func openReadOnly(path: String, configuration: Configuration) throws -> any DatabaseWriter {
+        try DatabaseFileCheck.check(path: path, configuration: configuration, requireStore: true)
+        let queue = try readOnlyQueue(path: path, configuration: configuration)
+        let version = try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
+        guard version == StoreSchema.version else {
+            if version > StoreSchema.version { throw StoreError.schemaTooNew(found: version, supported: StoreSchema.version) }
+            throw StoreError.schemaTooOld(path: path, found: version, current: StoreSchema.version)
+        }
+        return queue
     }
 
     private static func open(path: String, configuration: Configuration) throws -> (any DatabaseWriter, WALCheckpointer?) {
@@ -66,9 +100,26 @@ public final class SQLiteHandoffStore: HandoffStore {
         return (pool, try WALCheckpointer(path: path))
     }
 
+    /// A read-only connection that never writes, not even the `-shm` side file. When SQLite cannot share the
+    /// write-ahead log (a read-only directory with no `-shm` file: a copy, a backup, a read-only mount), the
+    /// file is opened as immutable, which reads it without any lock or side file.
+    static func readOnlyQueue(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        var readOnly = configuration
+        readOnly.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: readOnly)
+            _ = try queue.read { try Int.fetchOne($0, sql: "PRAGMA schema_version") }
+            return queue
+        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode.primaryResultCode) {
+            let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+            return try DatabaseQueue(path: uri, configuration: readOnly)
+        }
+    }
+
     private init(writer: any DatabaseWriter, path: String, busyTimeout: TimeInterval) {
         self.writer = writer
         self.checkpointer = nil
+        self.access = .readWrite
         self.path = path
         self.busyTimeout = busyTimeout
     }
@@ -154,7 +205,8 @@ public final class SQLiteHandoffStore: HandoffStore {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path, waited: busyTimeout)
         case .SQLITE_NOTADB: return StoreError.notABatonDatabase(path: path)
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR:
+        case .SQLITE_READONLY: return StoreError.readOnly(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_IOERR:
             return StoreError.unreadable(path: path, detail: error.message ?? "\(error)")
         case .SQLITE_CORRUPT: return StoreError.corrupt("\(path): \(error.message ?? "\(error)")")
         default: return error

@@ -5,7 +5,7 @@ enum StoreSchema {
     /// `PRAGMA application_id` of every Baton database ("Batn"), so foreign SQLite files are recognised.
     static let applicationID: Int32 = 0x4261_746E
     /// The newest schema version this binary knows; stored in `PRAGMA user_version`.
-    static let version = 4
+    static let version = 5
 
     /// The states in which a thread waits for pickup. The partial indexes for queue counts and the sweeper
     /// use this exact term and queries repeat it verbatim, because SQLite only uses a partial index when the
@@ -25,13 +25,17 @@ enum StoreSchema {
             try db.execute(sql: "DROP TRIGGER thread_counts_insert")
             try db.execute(sql: "PRAGMA user_version = 2")
         }
-        migrator.registerMigration("v3-drafts") { db in
-            try createDrafts(db)
+        migrator.registerMigration("v3") { db in
+            try addBreachNotifications(db)
             try db.execute(sql: "PRAGMA user_version = 3")
         }
-        migrator.registerMigration("v4-introductions") { db in
-            try createIntroductions(db)
+        migrator.registerMigration("v4-drafts") { db in
+            try createDrafts(db)
             try db.execute(sql: "PRAGMA user_version = 4")
+        }
+        migrator.registerMigration("v5-introductions") { db in
+            try createIntroductions(db)
+            try db.execute(sql: "PRAGMA user_version = 5")
         }
         return migrator
     }

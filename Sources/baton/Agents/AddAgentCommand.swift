@@ -16,11 +16,14 @@ struct AddAgentCommand: ParsableCommand {
         guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.@".contains($0) }) else {
             throw ValidationError("agent id may use letters, digits and - _ . @ only")
         }
+        for skill in skills.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            if let problem = Identifier.problem(skill) { throw ValidationError("skill \(problem)") }
+        }
     }
 
     func run() throws {
         let skills = self.skills.flatMap { $0.split(separator: ",").map(String.init) }
-        try store.openStore().upsertAgent(Agent(id: id, name: name ?? id, skills: skills, capacity: capacity))
-        print("agent \(id): skills \(skills.joined(separator: ",")), capacity \(capacity)")
+        try store.openStore(.create).upsertAgent(Agent(id: id, name: name ?? id, skills: skills, capacity: capacity))
+        Output.text("agent \(id): skills \(skills.joined(separator: ",")), capacity \(capacity)")
     }
 }

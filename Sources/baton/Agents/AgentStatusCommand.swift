@@ -14,7 +14,7 @@ struct AgentStatusCommand: ParsableCommand {
         guard let parsed = AgentStatus(rawValue: status) else {
             throw ValidationError("status must be available, away or offline; got \(status)")
         }
-        try store.openStore().setAgentStatus(id: id, status: parsed, now: Date())
-        print("agent \(id) is \(parsed.rawValue)")
+        try store.openStore().setAgentStatus(id: id, status: parsed, now: try StoreOptions.now())
+        Output.text("agent \(id) is \(parsed.rawValue)")
     }
 }

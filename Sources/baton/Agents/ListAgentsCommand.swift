@@ -8,15 +8,15 @@ struct ListAgentsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let agents = try store.openStore().agents()
+        let agents = try store.openStore(.read).agents()
         if output.json {
-            for agent in agents { print(JSONOutput.agent(agent).serialized) }
+            for agent in agents { Output.json(JSONOutput.agent(agent)) }
             return
         }
         var rows = [["ID", "NAME", "STATUS", "LOAD", "SKILLS"]]
         for agent in agents {
             rows.append([agent.id, agent.name, agent.status.rawValue, "\(agent.load)/\(agent.capacity)", agent.skills.joined(separator: ",")])
         }
-        print(Formatting.table(rows))
+        Output.text(Formatting.table(rows))
     }
 }

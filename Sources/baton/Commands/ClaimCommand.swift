@@ -33,6 +33,6 @@ struct ClaimCommand: ParsableCommand {
             target = found
         }
         let thread = try dispatcher.store.claim(threadID: target, agent: agent.id, now: dispatcher.now)
-        print("claimed \(thread.id) (\(thread.queue), \(Sanitizer.line(thread.customerName)))")
+        Output.text("claimed \(thread.id) (\(thread.queue), \(thread.customerName))")
     }
 }

@@ -12,6 +12,7 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let dispatcher = try store.openDispatcher()
-        try ConsoleLauncher.run(store: dispatcher.store, config: dispatcher.config, agentID: agent.id, supervisor: supervisor, theme: theme)
+        try ConsoleLauncher.run(store: dispatcher.store, config: dispatcher.config, agentID: agent.id, supervisor: supervisor, theme: theme,
+                                databasePath: store.databasePath)
     }
 }

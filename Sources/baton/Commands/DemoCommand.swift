@@ -33,13 +33,13 @@ struct DemoCommand: ParsableCommand {
         let seeded = try DemoSeeder(store: handoffs, config: config, now: now).seed(consoleUser: consoleUser)
         try DemoStoreFile.mark(path: path)
         if seedOnly {
-            print("demo store \(path): \(seeded.conversations) conversations, \(seeded.handoffs) handoffs, \(DemoSeeder.agents(consoleUser: consoleUser).count) agents")
+            Output.text("demo store \(path): \(seeded.conversations) conversations, \(seeded.handoffs) handoffs, \(DemoSeeder.agents(consoleUser: consoleUser).count) agents")
             return
         }
         let trickle = DemoTrickle(store: handoffs, config: config, interval: max(0.5, every))
         trickle.start()
         defer { trickle.stop() }
-        try ConsoleLauncher.run(store: handoffs, config: config, agentID: consoleUser, supervisor: supervisor, theme: theme)
+        try ConsoleLauncher.run(store: handoffs, config: config, agentID: consoleUser, supervisor: supervisor, theme: theme, databasePath: path)
     }
 
     private var demoPath: String {

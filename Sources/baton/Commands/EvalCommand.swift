@@ -19,13 +19,13 @@ struct EvalCommand: ParsableCommand {
         let engine = TriggerEngine(config: try store.loadConfig().engine)
         var results: [(Conversation, HandoffDecision)] = []
         var failures = 0
-        try InputLines.forEach(file) { result in
+        try InputLines.forEach(file) { line, result in
             switch result {
             case .success(.conversation(let conversation)) where conversation.expect != nil:
                 results.append((conversation, engine.evaluate(conversation)))
             case .success(let record):
                 failures += 1
-                InputLines.warn("\(record.conversationID): no \"expect\" label; skipped")
+                InputLines.warn("line \(line): conversation \(record.conversationID): no \"expect\" label; skipped")
             case .failure(let error):
                 failures += 1
                 InputLines.warn(error.description)
@@ -33,7 +33,7 @@ struct EvalCommand: ParsableCommand {
         }
         guard !results.isEmpty else { throw CLIError("no labelled conversations in \(file)") }
         let report = EvaluationReport(results)
-        print(output.json ? try JSONOutput.encode(report) : report.description)
+        if output.json { Output.json(text: try JSONOutput.encode(report)) } else { Output.text(report.description) }
         if failures > 0 { throw ExitCode(1) }
     }
 }

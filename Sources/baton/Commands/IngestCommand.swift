@@ -8,7 +8,11 @@ struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Store conversations or single message events; hand off those the engine escalates.",
-        discussion: "Bad lines are reported on stderr with their line number and skipped; valid lines are still stored.")
+        discussion: """
+        A refused line is reported on stderr with its line number and field and skipped; every other line is \
+        still stored, and the exit status is 1. A storage fault (say the database is locked past the busy \
+        timeout) stops the run; everything before the line it names is stored.
+        """)
 
     @Argument(help: "JSON-lines file, or - for standard input.")
     var file: String
@@ -22,56 +26,93 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let dispatcher = try store.openDispatcher()
-        var tally = Tally()
-        var batch: [Conversation] = []
+        let dispatcher = try store.openDispatcher(.create)
+        var tally = Tally(verbose: verbose)
+        var batch: [(line: Int, conversation: Conversation)] = []
         let batchSize = follow ? 1 : Dispatcher.batchSize
 
         func flush() throws {
             guard !batch.isEmpty else { return }
-            tally.add(try dispatcher.ingest(batch: batch), verbose: verbose)
-            batch.removeAll(keepingCapacity: true)
+            defer { batch.removeAll(keepingCapacity: true) }
+            do {
+                tally.add(try dispatcher.ingest(batch: batch.map(\.conversation)))
+            } catch where Self.isRefusal(error) {
+                // The store refused one conversation, and the batch's transaction with it: store the batch
+                // one conversation at a time, so that only the refused line is skipped.
+                for (line, conversation) in batch {
+                    do {
+                        tally.add([try dispatcher.ingest(.conversation(conversation))])
+                    } catch where Self.isRefusal(error) {
+                        tally.refuse(line: line, error)
+                    }
+                }
+            }
         }
 
-        try InputLines.forEach(file) { result in
-            switch result {
-            case .success(.conversation(let conversation)):
-                batch.append(conversation)
-                if batch.count >= batchSize { try flush() }
-            case .success(let event):
-                try flush()
-                do {
-                    tally.add([try dispatcher.ingest(event)], verbose: verbose)
-                } catch let error as IngestError {
+        var current = 0
+        do {
+            try InputLines.forEach(file) { line, result in
+                current = line
+                switch result {
+                case .success(.conversation(let conversation)):
+                    batch.append((line, conversation))
+                    if batch.count >= batchSize { try flush() }
+                case .success(let event):
+                    try flush()
+                    do {
+                        tally.add([try dispatcher.ingest(event)])
+                    } catch where Self.isRefusal(error) {
+                        tally.refuse(line: line, error)
+                    }
+                case .failure(let error):
                     tally.refused += 1
                     InputLines.warn(error.description)
                 }
-            case .failure(let error):
-                tally.refused += 1
-                InputLines.warn(error.description)
             }
+            try flush()
+        } catch {
+            Output.text(tally.summary)
+            let first = batch.first?.line ?? current
+            throw CLIError("stopped at line \(first): \(error); the lines before it are stored")
         }
-        try flush()
-        print(tally.summary)
+        Output.text(tally.summary)
         if tally.refused > 0 { throw ExitCode(1) }
     }
 
+    /// Whether `error` refuses one input (invalid, or not allowed in the thread's state) rather than being a
+    /// storage fault that would refuse everything after it too.
+    static func isRefusal(_ error: any Error) -> Bool {
+        switch error {
+        case is LifecycleError, is IngestError: true
+        case StoreError.invalidInput: true
+        default: false
+        }
+    }
+
     struct Tally {
+        let verbose: Bool
         var stored = 0, handedOff = 0, reopened = 0, acknowledged = 0, csat = 0, refused = 0
 
-        mutating func add(_ outcomes: [Dispatcher.Outcome], verbose: Bool) {
+        mutating func add(_ outcomes: [Dispatcher.Outcome]) {
             for outcome in outcomes {
                 switch outcome {
                 case .keptByAI, .appended: stored += 1
                 case .handedOff(let thread):
                     stored += 1
                     handedOff += 1
-                    if verbose { print("handoff \(thread.id) → \(thread.queue) [\(thread.priority.rawValue)] \(thread.trigger?.rawValue ?? "")") }
+                    if verbose {
+                        Output.text("handoff \(thread.id) → \(thread.queue) [\(thread.priority.rawValue)] \(thread.trigger?.rawValue ?? "")")
+                    }
                 case .reopened: stored += 1; reopened += 1
                 case .acknowledgedAfterHours: stored += 1; acknowledged += 1
                 case .csatRecorded: csat += 1
                 }
             }
+        }
+
+        mutating func refuse(line: Int, _ error: any Error) {
+            refused += 1
+            InputLines.warn("line \(line): \(error)")
         }
 
         var summary: String {

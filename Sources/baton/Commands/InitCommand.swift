@@ -11,7 +11,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         _ = try store.loadConfig()
-        _ = try store.openStore()
-        print("database ready: \(store.databasePath)")
+        _ = try store.openStore(.create)
+        Output.text("database ready: \(store.databasePath)")
     }
 }

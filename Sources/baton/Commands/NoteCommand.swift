@@ -11,7 +11,7 @@ struct NoteCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try store.openStore().note(threadID: id, agent: agent.id, text: text, now: Date())
-        print("noted on \(id)")
+        try store.openStore().note(threadID: id, agent: agent.id, text: text, now: try StoreOptions.now())
+        Output.text("noted on \(id)")
     }
 }

@@ -35,12 +35,16 @@ struct QueueCommand: ParsableCommand {
                 return parsed
             })
         }
-        let handoffs = try store.openStore()
+        let known = try store.loadConfig().allQueueNames
+        if let unknown = queue.first(where: { !known.contains($0) }) {
+            throw ValidationError("no queue \(unknown); the queues are \(known.joined(separator: ", "))")
+        }
+        let handoffs = try store.openStore(.read)
         let query = ThreadQuery(queues: queue.isEmpty ? nil : queue, states: states, owner: owner, limit: max(1, limit), offset: max(0, offset))
         let threads = try handoffs.threads(query)
-        let now = Date()
+        let now = try StoreOptions.now()
         if output.json {
-            for thread in threads { print(JSONOutput.thread(thread, now: now).serialized) }
+            for thread in threads { Output.json(JSONOutput.thread(thread, now: now)) }
             return
         }
         let total = try handoffs.threadCount(query)
@@ -55,7 +59,7 @@ struct QueueCommand: ParsableCommand {
                 Sanitizer.line(String(thread.customerName.prefix(30))),
             ])
         }
-        print(Formatting.table(rows))
-        print("\(threads.count) of \(total) thread\(total == 1 ? "" : "s")")
+        Output.text(Formatting.table(rows))
+        Output.text("\(threads.count) of \(total) thread\(total == 1 ? "" : "s")")
     }
 }

@@ -22,10 +22,10 @@ struct ReleaseCommand: ParsableCommand {
     func run() throws {
         let store = try self.store.openStore()
         if force {
-            try store.forceRelease(threadID: id, supervisor: agent.id, reason: reason ?? "", now: Date())
+            try store.forceRelease(threadID: id, supervisor: agent.id, reason: reason ?? "", now: try StoreOptions.now())
         } else {
-            try store.release(threadID: id, agent: agent.id, note: note, now: Date())
+            try store.release(threadID: id, agent: agent.id, note: note, now: try StoreOptions.now())
         }
-        print("released \(id) to the AI")
+        Output.text("released \(id) to the AI")
     }
 }

@@ -31,7 +31,7 @@ struct ReplyCommand: ParsableCommand {
             let name = try store.agents().first { $0.id == agent.id }?.name ?? agent.id
             body = packet.suggestedReply(agentName: name)
         }
-        try store.reply(threadID: id, agent: agent.id, text: body, now: Date())
-        print("replied on \(id)")
+        try store.reply(threadID: id, agent: agent.id, text: body, now: try StoreOptions.now())
+        Output.text("replied on \(id)")
     }
 }

@@ -12,6 +12,6 @@ struct RequeueCommand: ParsableCommand {
 
     func run() throws {
         try store.openDispatcher().requeue(threadID: id, actor: agent.id, reason: reason)
-        print("requeued \(id)")
+        Output.text("requeued \(id)")
     }
 }

@@ -17,7 +17,7 @@ struct ResolveCommand: ParsableCommand {
         guard let parsed = Disposition(rawValue: disposition), Disposition.chosenByPeople.contains(parsed) else {
             throw ValidationError("unknown disposition \(disposition); use one of \(Disposition.chosenByPeople.map(\.rawValue).joined(separator: ", "))")
         }
-        try store.openStore().resolve(threadID: id, agent: agent.id, disposition: parsed, note: note, now: Date())
-        print("resolved \(id) (\(parsed.rawValue))")
+        try store.openStore().resolve(threadID: id, agent: agent.id, disposition: parsed, note: note, now: try StoreOptions.now())
+        Output.text("resolved \(id) (\(parsed.rawValue))")
     }
 }

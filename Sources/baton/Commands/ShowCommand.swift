@@ -13,12 +13,12 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        guard let detail = try store.openStore().thread(id: id) else { throw CLIError("no thread \(id)") }
+        guard let detail = try store.openStore(.read).thread(id: id) else { throw CLIError("no thread \(id)") }
         if output.json {
-            print(try JSONOutput.encode(ShowJSON(detail: detail, now: Date()), pretty: true, snakeCase: true))
+            Output.json(text: try JSONOutput.encode(ShowJSON(detail: detail, now: try StoreOptions.now()), pretty: true, snakeCase: true))
             return
         }
-        print(PacketText.render(detail, now: Date()))
+        Output.text(PacketText.render(detail, now: try StoreOptions.now()))
     }
 
     /// The `--json` shape: the thread as `queue --json` prints it, then packet, messages, notes and audit,

@@ -13,14 +13,14 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        guard let seconds = DurationText.parse(since) else { throw ValidationError("--since takes a period such as 24h or 7d; got \(since)") }
-        let stats = try store.openDispatcher().stats(since: Date().addingTimeInterval(-seconds))
+        guard let seconds = DurationText.parse(since) else { throw ValidationError("--since takes \(DurationText.expected); got \(Sanitizer.line(since))") }
+        let stats = try store.openDispatcher(.read).stats(since: StoreOptions.now().addingTimeInterval(-seconds))
         if output.json {
-            print(try JSONOutput.encode(stats))
+            Output.json(text: try JSONOutput.encode(stats))
             return
         }
         func time(_ value: Double?) -> String { value.map(Formatting.duration) ?? "-" }
-        print(Formatting.table([
+        Output.text(Formatting.table([
             ["conversations", "\(stats.conversations)"],
             ["handoffs", "\(stats.handoffs)"],
             ["handoff rate", Formatting.percent(stats.handoffRate)],

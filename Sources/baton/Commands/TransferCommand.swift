@@ -13,6 +13,6 @@ struct TransferCommand: ParsableCommand {
 
     func run() throws {
         try store.openDispatcher().transfer(threadID: id, actor: agent.id, toQueue: queue, reason: reason)
-        print("transferred \(id) to \(queue)")
+        Output.text("transferred \(id) to \(queue)")
     }
 }

@@ -7,8 +7,7 @@ enum DemoStoreFile {
     /// Removes a previous demo store at `path`; refuses any other existing file.
     static func prepare(path: String) throws {
         let files = FileManager.default
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try files.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        try StoreOptions.createFolders(of: path, for: "the demo store")
         guard files.fileExists(atPath: path) else { return }
         guard files.fileExists(atPath: markerPath(path)) else {
             throw CLIError("\(path) exists and is not a demo store; refusing to overwrite it (choose another --db)")

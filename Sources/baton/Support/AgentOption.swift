@@ -1,4 +1,5 @@
 import ArgumentParser
+import BatonCore
 import Foundation
 
 /// `--agent`, defaulting to `$USER`: who performs an action.
@@ -6,17 +7,18 @@ struct AgentOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Agent id (default: $USER).", valueName: "id"))
     var agent: String?
 
-    /// Refuses to act as nobody: without `--agent` and `$USER`, a claim would introduce "agent" to the customer.
+    var id: String {
+        agent ?? StoreOptions.environment("USER") ?? ""
+    }
+
+    /// The acting id goes into the audit trail and onto other people's screens: it must be a plain id. Nobody
+    /// acts as nobody: without `--agent` and `$USER`, a claim would introduce "agent" to the customer.
     func validate() throws {
         guard agent ?? StoreOptions.environment("USER") != nil else {
             throw ValidationError("no agent: pass --agent ID (or set $USER)")
         }
-        if let agent, agent.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--agent is empty: pass an agent id such as --agent ana")
+        if let problem = Identifier.problem(id) {
+            throw ValidationError("the agent id (--agent or $USER) \(problem)")
         }
-    }
-
-    var id: String {
-        agent ?? StoreOptions.environment("USER") ?? ""
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 enum InputLines {
     static let maxLineBytes = 1 << 20
 
-    static func forEach(_ path: String, _ body: (Result<InputRecord, InputError>) throws -> Void) throws {
+    /// Calls `body` with each non-blank line's 1-based number and its record, or the reason it was refused.
+    static func forEach(_ path: String, _ body: (_ line: Int, Result<InputRecord, InputError>) throws -> Void) throws {
         var reader = try LineReader.open(path, maxLineBytes: maxLineBytes)
         let parser = ConversationParser(maxLineBytes: maxLineBytes)
         var lineNumber = 0
@@ -13,20 +14,21 @@ enum InputLines {
             lineNumber += 1
             switch line {
             case .oversized(let bytes):
-                try body(.failure(InputError(line: lineNumber, field: nil,
-                                             message: "line is \(bytes) bytes, over the \(maxLineBytes)-byte limit; skipped")))
+                try body(lineNumber, .failure(InputError(line: lineNumber, field: nil,
+                                                         message: "line is \(bytes) bytes, over the \(maxLineBytes)-byte limit; skipped")))
             case .text(let bytes):
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 do {
-                    try body(.success(try parser.parse(line: bytes, lineNumber: lineNumber)))
+                    try body(lineNumber, .success(try parser.parse(line: bytes, lineNumber: lineNumber)))
                 } catch let error as InputError {
-                    try body(.failure(error))
+                    try body(lineNumber, .failure(error))
                 }
             }
         }
     }
 
+    /// Prints `baton: MESSAGE` on standard error, sanitized: messages quote input and ids.
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("baton: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("baton: \(Sanitizer.line(message))\n".utf8))
     }
 }

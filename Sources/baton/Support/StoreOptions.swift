@@ -39,19 +39,60 @@ struct StoreOptions: ParsableArguments {
         return try ConfigLoader.load(toml: text, source: path)
     }
 
-    /// Opens (creating if needed) the store.
-    func openStore() throws -> SQLiteHandoffStore {
-        let path = databasePath
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        }
-        return try SQLiteHandoffStore(path: path)
+    /// What a command does with the store, which decides how it is opened.
+    enum Use {
+        /// Only reads: opened read-only, so read-only files and replicas work; the store must exist.
+        case read
+        /// Changes an existing store; a missing one is refused rather than created by a typo.
+        case change
+        /// May create the store (and its folder): `init`, `ingest`, `agent add`: the steps that set one up.
+        case create
     }
 
-    func openDispatcher() throws -> Dispatcher {
-        Dispatcher(store: try openStore(), config: try loadConfig())
+    /// Opens the store at `databasePath` for `use`.
+    func openStore(_ use: Use = .change) throws -> SQLiteHandoffStore {
+        let path = databasePath
+        switch use {
+        case .read:
+            return try SQLiteHandoffStore(path: path, access: .readOnly)
+        case .change:
+            guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noStore(path: path) }
+            return try SQLiteHandoffStore(path: path)
+        case .create:
+            try Self.createFolders(of: path, for: "the store")
+            return try SQLiteHandoffStore(path: path)
+        }
     }
+
+    /// Creates the folders above `path` that are missing; errors say which folder and why, plainly.
+    static func createFolders(of path: String, for what: String) throws {
+        var missing: [String] = []
+        var folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        while !FileManager.default.fileExists(atPath: folder), folder != "/" {
+            missing.append(folder)
+            folder = URL(fileURLWithPath: folder).deletingLastPathComponent().path
+        }
+        for folder in missing.reversed() where mkdir(folder, 0o700) != 0 && errno != EEXIST {
+            throw CLIError("cannot create the folder \(folder) for \(what): \(String(cString: strerror(errno)).lowercased())")
+        }
+    }
+
+    func openDispatcher(_ use: Use = .change) throws -> Dispatcher {
+        let clock = try Self.clock()
+        return Dispatcher(store: try openStore(use), config: try loadConfig(), clock: clock)
+    }
+
+    /// The time commands act at: now, or the fixed time in `$BATON_NOW` (ISO 8601), for tests and replays.
+    static func clock() throws -> @Sendable () -> Date {
+        guard let fixed = environment("BATON_NOW") else { return { Date() } }
+        guard let date = ISO8601.parse(fixed) else {
+            throw CLIError("BATON_NOW=\(fixed) is not an ISO 8601 time such as 2026-11-20T10:00:00Z")
+        }
+        return { date }
+    }
+
+    /// The current time by `clock()`.
+    static func now() throws -> Date { try clock()() }
 }
 
 /// `--json` for commands that also print for humans.

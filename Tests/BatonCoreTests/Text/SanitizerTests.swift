@@ -72,7 +72,17 @@ struct SanitizerTests {
         #expect(output.unicodeScalars.count == 2 + Sanitizer.maxMarksPerCluster)
         #expect(TextWidth.width(of: output) == 2)
         let joiners = "a" + String(repeating: "\u{200D}", count: 1000)
-        #expect(Sanitizer.line(joiners).unicodeScalars.count == 1 + Sanitizer.maxMarksPerCluster)
+        #expect(Sanitizer.line(joiners) == "a")
+        let emojiJoiners = "👩" + String(repeating: "\u{200D}", count: 1000)
+        #expect(Sanitizer.line(emojiJoiners) == "👩\u{200D}")
+    }
+
+    @Test("Zero-width and other invisible format characters are dropped; what reads the same stays the same",
+          arguments: ["pay\u{200B}pal", "pay\u{200C}pal", "pay\u{2060}pal", "pay\u{00AD}pal", "\u{FEFF}paypal", "pay\u{180E}pal", "pay\u{2062}pal"])
+    func zeroWidth(_ input: String) {
+        #expect(Sanitizer.line(input) == "paypal")
+        #expect(Sanitizer.paragraphs(input) == ["paypal"])
+        #expect(Self.dangerous(input).isEmpty == false)
     }
 
     @Test("Emoji sequences with joiners, skin tones and tags survive whole")
