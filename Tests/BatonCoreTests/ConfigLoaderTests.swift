@@ -55,6 +55,8 @@ struct ConfigLoaderTests {
         #expect(config.templates.handoffMessage(kind: .sentiment, language: "ja").contains("申し訳"))
         #expect(config.notifyCommand == "echo breach")
         #expect(config.waitEstimateSampleSize == 10)
+        #expect(config.consoleMouse)
+        #expect(try !ConfigLoader.load(toml: "[console]\nmouse = false", source: "b.toml").consoleMouse)
     }
 
     @Test("mistakes name the file and the key", arguments: [
@@ -79,6 +81,7 @@ struct ConfigLoaderTests {
         ("[templates.wait]\nminutes = \"{minutes} min\"\nsoon = \"x\"",
          "baton.toml: templates.wait.soon: unknown wait bucket; expected default, topic or one of under_2_minutes, minutes, hour, hours, unknown"),
         ("[templates]\ngreeting = \"x\"", "baton.toml: templates.greeting: unknown key"),
+        ("[console]\nmouse = \"no\"", "baton.toml: console.mouse: expected true or false"),
     ])
     func mistakes(toml: String, message: String) {
         do {

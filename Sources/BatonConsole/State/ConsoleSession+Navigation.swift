@@ -10,7 +10,12 @@ extension ConsoleSession {
     func takeCountDigit(_ key: Key) -> Bool {
         guard case .character(let character) = key, let digit = character.wholeNumberValue, character.isASCII else { return false }
         guard digit > 0 || state.count != nil else { return false }
-        guard keyMap.command(for: key, in: state.keyContext) == .count || state.count != nil else { return false }
+        // Counts work wherever there is a list to move through; elsewhere digits are text or nothing.
+        let context = state.keyContext
+        guard [.list, .detail, .picker, .overlay].contains(context) else { return false }
+        guard keyMap.command(for: key, in: context) == .count || keyMap.command(for: key, in: .list) == .count || state.count != nil else {
+            return false
+        }
         state.count = min(9_999, (state.count ?? 0) * 10 + digit)
         return true
     }

@@ -32,13 +32,16 @@ public struct Theme: Sendable, Equatable {
         styles.values.contains { $0.foreground != .terminalDefault || $0.background != .terminalDefault }
     }
 
-    /// The same theme with every colour removed: what `NO_COLOR` asks for. Roles that told themselves
-    /// apart only by colour take the built-in monochrome look, so the selection, headers and banners stay
-    /// visible (reverse video) and alerts stand out.
+    /// The same theme with every colour removed: what `NO_COLOR` asks for. A role set apart by its own
+    /// background (the selection, headers, banners) keeps that as reverse video, and a role left with no
+    /// attribute at all takes the built-in monochrome look, so nothing that was visible disappears.
     public func withoutColor() -> Theme {
         var copy = self
+        let normalBackground = style(for: .normal).background
         for (role, style) in styles {
-            let attributes = style.attributes.isEmpty ? (Theme.builtIn.styles[role]?.attributes ?? []) : style.attributes
+            var attributes = style.attributes
+            if role != .normal, style.background != normalBackground { attributes.insert(.reverse) }
+            if attributes.isEmpty { attributes = Theme.builtIn.styles[role]?.attributes ?? [] }
             copy.styles[role] = TextStyle(attributes: attributes)
         }
         return copy

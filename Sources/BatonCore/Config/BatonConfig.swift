@@ -9,6 +9,8 @@ public struct BatonConfig: Sendable, Equatable {
     public var notifyCommand: String?
     /// How far back handle times are taken for wait estimates.
     public var waitEstimateSampleSize: Int
+    /// `[console] mouse`: clicks select threads and the wheel scrolls (on unless set to false).
+    public var consoleMouse: Bool = true
 
     public init(engine: EngineConfig = EngineConfig(), queues: [QueueConfig] = BatonConfig.defaultQueues,
                 templates: Templates = Templates(), notifyCommand: String? = nil, waitEstimateSampleSize: Int = 20) {

@@ -33,6 +33,10 @@ public enum ConfigLoader {
             config.notifyCommand = try notify.string("command")
             try notify.rejectUnknown()
         }
+        if var console = try top.table("console") {
+            if let mouse = try console.bool("mouse") { config.consoleMouse = mouse }
+            try console.rejectUnknown()
+        }
         if let sample = try top.int("wait_estimate_sample") { config.waitEstimateSampleSize = max(1, sample) }
         try top.rejectUnknown()
         return config
@@ -225,6 +229,12 @@ public enum ConfigLoader {
             guard let value = value(key) else { return nil }
             guard let text = value.string else { throw error(key, "expected a string") }
             return text
+        }
+
+        mutating func bool(_ key: String) throws(ConfigError) -> Bool? {
+            guard let value = value(key) else { return nil }
+            guard let flag = value.bool else { throw error(key, "expected true or false") }
+            return flag
         }
 
         mutating func int(_ key: String) throws(ConfigError) -> Int? {

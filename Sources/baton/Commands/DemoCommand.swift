@@ -17,6 +17,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds between new handoffs in the live demo.") var every: Double = 5
     @Flag(name: .long, help: "Open the supervisor view.") var supervisor = false
     @Option(name: .long, help: "Theme name or path.") var theme: String?
+    @Flag(name: .long, help: "No mouse: leave clicks and the wheel to the terminal.") var noMouse = false
     @Option(name: .long, help: ArgumentHelp("Your agent id in the demo (default: $USER, else demo).", valueName: "id"))
     var agent: String?
     @OptionGroup var store: StoreOptions
@@ -39,7 +40,7 @@ struct DemoCommand: ParsableCommand {
         let trickle = DemoTrickle(store: handoffs, config: config, interval: max(0.5, every))
         trickle.start()
         defer { trickle.stop() }
-        try ConsoleLauncher.run(store: handoffs, config: config, agentID: consoleUser, supervisor: supervisor, theme: theme, databasePath: path)
+        try ConsoleLauncher.run(store: handoffs, config: config, agentID: consoleUser, supervisor: supervisor, theme: theme, databasePath: path, mouse: !noMouse)
     }
 
     private var demoPath: String {
