@@ -319,6 +319,19 @@ struct ConsoleSessionTests {
         #expect(session.state.queues.first { $0.name == "billing" }?.claimed == 1)
     }
 
+    @Test("Suggestions waiting before the console opened do not page when they scroll or resize into view")
+    func oldSuggestionsAreNotNews() throws {
+        let store = try F.store()
+        for index in 0..<30 { try F.handoff(store, id: "o\(index)", customer: "Old \(index)", waited: 100 + Double(index), suggestedAgent: "ana") }
+        let session = try F.session(store, size: TerminalSize(columns: 80, rows: 24))
+        _ = session.poll()
+        session.resize(to: TerminalSize(columns: 120, rows: 60))
+        #expect(session.poll().isEmpty)
+        _ = session.handle(.character("G"))
+        #expect(session.poll().isEmpty)
+        #expect(session.state.activeBanner == nil || session.state.activeBanner?.role != .banner)
+    }
+
     @Test("A thread suggested to the agent pages them by name")
     func pagingSuggestion() throws {
         let store = try F.scene()

@@ -10,7 +10,11 @@ extension ConsoleSession {
         let mine = Set(myQueues)
         let waiting = Dictionary(counts.filter { mine.contains($0.queue) }.map { ($0.queue, $0.waiting) }, uniquingKeysWith: +)
         defer { lastWaiting = waiting }
-        let suggested = state.rows.filter { $0.state.isWaiting && $0.suggestedAgent == state.agentID && !pagedSuggestions.contains($0.id) }
+        // A suggestion is news when it arrived while the console was open, not when it scrolls into view.
+        let suggested = state.rows.filter {
+            $0.state.isWaiting && $0.suggestedAgent == state.agentID && !pagedSuggestions.contains($0.id)
+                && ($0.queuedAt ?? .distantPast) >= startedAt
+        }
         pagedSuggestions.formUnion(suggested.map(\.id))
         guard let previous = lastWaiting else { return }
         let openKey = keyMap.firstKey(for: .openPaged, in: .list)

@@ -51,6 +51,8 @@ public final class ConsoleSession {
     var savedDrafts: [String: String] = [:]
     /// Breach notices already announced in the supervisor view.
     var announcedBreaches: Set<String>?
+    /// When the console opened: threads suggested before then are not news.
+    let startedAt: Date
     /// The change token the search's matches were read at.
     var lastSearchToken: Int64?
 
@@ -67,6 +69,7 @@ public final class ConsoleSession {
         self.keyMap = keyMap
         self.countsInterval = countsInterval
         self.clock = clock
+        startedAt = Self.wholeSecond(clock())
         statsProvider = stats
         agentName = agent.name.isEmpty ? agent.id : agent.name
         skills = Set(agent.skills)
