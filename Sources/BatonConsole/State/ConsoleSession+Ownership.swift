@@ -7,8 +7,13 @@ import BatonStore
 extension ConsoleSession {
     /// Compares the threads the agent holds with the last reload's; for each one lost to someone
     /// else, reads the audit entry that took it and says so.
+    ///
+    /// The count of held threads (an index-only read) is checked on every reload; the threads themselves are
+    /// read only when it moved, so a refresh after an unrelated change costs one count.
     func noticeThreadsTakenAway() throws {
-        let holding = try store.threads(ThreadQuery(states: [.claimed], owner: agentID, limit: 500))
+        let mine = ThreadQuery(states: [.claimed], owner: agentID, limit: 500)
+        if let held, try store.threadCount(mine) == held.count, givenUp.isEmpty { return }
+        let holding = try store.threads(mine)
         let now = Dictionary(holding.map { ($0.id, Sanitizer.line($0.customerName.isEmpty ? $0.id : $0.customerName)) },
                              uniquingKeysWith: { first, _ in first })
         defer { held = now }
