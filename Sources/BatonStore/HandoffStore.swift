@@ -58,6 +58,10 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// Compare-and-set claim: succeeds for exactly one agent.
     @discardableResult
     func claim(threadID: String, agent: String, now: Date) throws -> ThreadSummary
+    /// Claims the most urgent waiting thread of `queues` (all queues when nil) in one transaction, so that
+    /// agents asking at the same moment each get a different thread; nil when nothing is waiting.
+    @discardableResult
+    func claimNext(agent: String, queues: [String]?, now: Date) throws -> ThreadSummary?
     /// Sends a reply to the customer; owner only.
     func reply(threadID: String, agent: String, text: String, now: Date) throws
     /// A private note other agents see but the customer never does; owner only.
@@ -140,6 +144,10 @@ public protocol HandoffStore: AnyObject, Sendable {
 
     /// Per-thread facts for `Metrics`, for threads with activity since `since`.
     func metricFacts(since: Date) throws -> MetricInput
+
+    /// Everything that must hold whatever happened to the processes that wrote the store (crashes, kill -9,
+    /// races): one description per problem found, none when the store is sound. Reads the whole store.
+    func checkInvariants() throws -> [String]
 
     /// Changes whenever any process commits; the console polls it to refresh without a keypress.
     func changeToken() throws -> Int64

@@ -13,6 +13,7 @@ struct Baton: ParsableCommand {
             EvalCommand.self, QueueCommand.self, ShowCommand.self, ClaimCommand.self, ReplyCommand.self,
             NoteCommand.self, TransferCommand.self, RequeueCommand.self, ReleaseCommand.self, ResolveCommand.self,
             SweepCommand.self, NotificationsCommand.self, AgentCommand.self, OutboxCommand.self, StatsCommand.self,
+            CheckCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 

@@ -39,3 +39,16 @@ struct MetricsTests {
         #expect(stats.csat == nil)
     }
 }
+
+@Suite("Evaluation report wording")
+struct EvaluationWordingTests {
+    @Test("a missed handoff labelled without kinds says a handoff was expected, not none")
+    func missedWithoutKinds() {
+        let conversation = Conversation(id: "m1", customer: Customer(id: "u"), messages: [Message(role: .customer, text: "hmm")],
+                                        expect: Expectation(handoff: true, at: nil, triggers: []))
+        let report = EvaluationReport([(conversation, HandoffDecision(conversationID: "m1", handoff: false, at: nil, primary: nil,
+                                                                      triggers: [], queue: "general", priority: .low, sentiment: []))])
+        #expect(report.description.contains("m1 missed: expected handoff, got nothing"))
+        #expect(!report.description.contains("expected no handoff"))
+    }
+}

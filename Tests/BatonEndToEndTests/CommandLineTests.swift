@@ -180,7 +180,7 @@ struct CommandLineTests {
         #expect(try state("m1") == "queued", "nothing was claimed as nobody")
         let neither = try baton("claim", "--agent", "ana")
         #expect(neither.status != 0)
-        #expect(neither.stderr.contains("give a thread id, or --next"), "\(neither.stderr)")
+        #expect(neither.stderr.contains("or --next for the most urgent one you may take"), "\(neither.stderr)")
         #expect(try baton("claim", "m1", "--agent", "ana").status == 0)
         let bad = try baton("resolve", "m1", "--disposition", "fixed", "--agent", "ana")
         #expect(bad.status != 0)

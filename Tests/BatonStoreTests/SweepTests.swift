@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import BatonCore
+import GRDB
 @testable import BatonStore
 
 /// The sweeper works from an injected clock: no test sleeps.
@@ -65,6 +66,8 @@ import BatonCore
         #expect(requeued.owner == nil)
         #expect(requeued.pickupDeadline == t0.addingTimeInterval(1000))
         #expect(try store.thread(id: "q-ai")?.summary.state == .claimed)
+        // Every claim that ended records how long it was handled, whatever the expiry policy.
+        #expect(try handleTimes(store) == ["q-requeue": [700], "q-resolve": [700]])
 
         let second = try store.sweep(now: t0.addingTimeInterval(1101), queues: configs)
         #expect(second.expired == ["q-ai"])
@@ -73,6 +76,25 @@ import BatonCore
         #expect(try store.metricFacts(since: t0).conversations.first { $0.id == "q-resolve" }?.disposition == .expired)
         #expect(try store.outbox(afterID: 0, limit: 100, includeDelivered: false).filter { $0.actor == "sweeper" }.map(\.kind)
                 == [.resolved, .releasedToAI])
+    }
+
+    @Test func aClaimEndedByRequeueOrTransferRecordsItsHandleTime() throws {
+        let store = try StoreFixtures.storeWithQueuedThread("c1")
+        try store.claim(threadID: "c1", agent: "ana", now: t0)
+        try store.requeue(threadID: "c1", actor: "ana", reason: nil, pickupDeadline: t0.addingTimeInterval(400), now: t0.addingTimeInterval(100))
+        try store.claim(threadID: "c1", agent: "bo", now: t0.addingTimeInterval(150))
+        try store.transfer(threadID: "c1", actor: "bo", toQueue: "general", reason: nil, pickupDeadline: t0.addingTimeInterval(500),
+                           now: t0.addingTimeInterval(180))
+        #expect(try handleTimes(store) == ["billing": [100], "general": [30]])
+    }
+
+    /// The handle times recorded, per queue.
+    private func handleTimes(_ store: SQLiteHandoffStore) throws -> [String: [Double]] {
+        try store.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT queue, seconds FROM handle_times ORDER BY id").reduce(into: [:]) { result, row in
+                result[row[0] as String, default: []].append(row[1] as Double)
+            }
+        }
     }
 
     @Test func afterHoursThreadsJoinTheQueueAtOpening() throws {

@@ -51,6 +51,14 @@ public enum ConfigLoader {
         if let value = try engine.int("repeat_contact_count") { config.repeatContactCount = max(2, value) }
         if let value = try engine.int("repeat_contact_window_days") { config.repeatContactWindowDays = max(1, value) }
         if let value = try engine.identifier("default_queue") { config.defaultQueue = value }
+        if let value = try engine.int("evaluate_head") {
+            guard (100...1_000_000).contains(value) else { throw engine.error("evaluate_head", "must be from 100 to 1000000 characters, got \(value)") }
+            config.evaluateHead = value
+        }
+        if let value = try engine.int("evaluate_tail") {
+            guard (0...1_000_000).contains(value) else { throw engine.error("evaluate_tail", "must be from 0 to 1000000 characters, got \(value)") }
+            config.evaluateTail = value
+        }
         if var byKind = try engine.table("queue_by_kind") {
             for key in byKind.table.keys {
                 guard let kind = TriggerKind(rawValue: key) else {

@@ -24,6 +24,11 @@ public struct EngineConfig: Sendable, Equatable {
     ]
     /// Where a thread goes when nothing more specific applies.
     public var defaultQueue: String = "general"
+    /// The engine reads at most this many characters from the start of each message…
+    public var evaluateHead: Int = 4000
+    /// …and this many from its end; the whole text is still stored, shown and packed. Bounding what the
+    /// engine reads keeps one huge message from holding the store (and every agent's claim) up.
+    public var evaluateTail: Int = 1000
 
     public init() {}
 

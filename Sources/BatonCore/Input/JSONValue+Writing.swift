@@ -105,7 +105,12 @@ public enum JSONText {
         for scalar in json.unicodeScalars {
             if inString {
                 if escaped {
+                    // An escape stands for an ASCII letter; anything else makes invalid JSON, still not left raw.
                     escaped = false
+                    if mustEscape(scalar) {
+                        appendEscape(scalar, to: &out)
+                        continue
+                    }
                 } else if scalar == "\\" {
                     escaped = true
                 } else if scalar == "\"" {

@@ -164,7 +164,9 @@ public struct EvaluationReport: Sendable, Equatable, Codable, CustomStringConver
             for mistake in mistakes {
                 let expected = mistake.expectedKinds.map(\.rawValue).joined(separator: "|")
                 let got = mistake.firedKind.map { "\($0.rawValue)@\(mistake.firedAt ?? -1)" } ?? "nothing"
-                let want = mistake.expectedKinds.isEmpty ? "no handoff" : "\(expected)@\(mistake.expectedAt ?? -1)"
+                let want = mistake.problem == .falseEscalation
+                    ? "no handoff"
+                    : "handoff" + (expected.isEmpty ? "" : " " + expected) + (mistake.expectedAt.map { "@\($0)" } ?? "")
                 lines.append("  \(mistake.conversationID) \(mistake.problem.rawValue): expected \(want), got \(got)"
                              + (mistake.detail.map { " (\($0))" } ?? ""))
             }

@@ -12,11 +12,17 @@ public struct NormalizedText: Sendable, Equatable {
     public let uppercaseCount: Int
     public let questionMarks: Int
     public let exclamationMarks: Int
+    /// Every class some token has: `contains(_:)` answers in constant time, so rules that ask it once per
+    /// match stay linear in the length of the message.
+    public let allClasses: WordClass
 
     public init(words: [String], tokens: [Token], letterCount: Int, uppercaseCount: Int,
                 questionMarks: Int, exclamationMarks: Int) {
         self.words = words
         self.tokens = tokens
+        var all: WordClass = []
+        for token in tokens { all.formUnion(token.classes) }
+        self.allClasses = all
         self.letterCount = letterCount
         self.uppercaseCount = uppercaseCount
         self.questionMarks = questionMarks
@@ -85,7 +91,8 @@ public struct NormalizedText: Sendable, Equatable {
     }
 
     /// Whether some token has any of `classes`.
-    public func contains(_ classes: WordClass) -> Bool { firstIndex(of: classes) != nil }
+    @inline(__always)
+    public func contains(_ classes: WordClass) -> Bool { !allClasses.isDisjoint(with: classes) }
 
     /// Whether a token with any of `classes` occurs in the `window` tokens before `index`, in the same clause.
     public func precededInClause(by classes: WordClass, at index: Int, window: Int) -> Bool {

@@ -38,11 +38,15 @@ public struct TriggerEngine: Sendable {
         let messages = conversation.messages
         var texts: [NormalizedText] = []
         texts.reserveCapacity(messages.count)
+        var sources: [String] = []
+        sources.reserveCapacity(messages.count)
         var sentiment: [Double?] = []
         sentiment.reserveCapacity(messages.count)
         var customerScores: [Double] = []
         for message in messages {
-            let text = TextNormalizer.normalize(message.text)
+            let source = EngineText.evaluated(message.text, config: config)
+            sources.append(source)
+            let text = TextNormalizer.normalize(source)
             texts.append(text)
             if message.role == .customer {
                 let score = scorer.score(text)
@@ -52,8 +56,8 @@ public struct TriggerEngine: Sendable {
                 sentiment.append(nil)
             }
         }
-        let context = TriggerContext(conversation: conversation, texts: texts, sentiment: sentiment, config: config,
-                                     start: max(0, start))
+        let context = TriggerContext(conversation: conversation, sources: sources, texts: texts, sentiment: sentiment,
+                                     config: config, start: max(0, start))
         var index = max(0, start)
         while index < messages.count {
             var fired: [FiredTrigger] = []

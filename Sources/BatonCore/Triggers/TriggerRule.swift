@@ -15,6 +15,9 @@ public struct TriggerContext: Sendable {
     public let config: EngineConfig
     /// Every message normalised once, by index.
     public let texts: [NormalizedText]
+    /// The text each message was normalised from: its whole text, or its head and tail when it is longer
+    /// than the engine reads (`EngineText.evaluated`). Token positions in `texts` refer to these.
+    public let sources: [String]
     /// The first message index the engine evaluates; earlier messages are context only.
     public let start: Int
     /// Index of the first customer message at or after `start`, if any (where customer tags and
@@ -23,14 +26,16 @@ public struct TriggerContext: Sendable {
 
     /// Builds a context, normalising every message itself.
     public init(conversation: Conversation, sentiment: [Double?], config: EngineConfig) {
-        self.init(conversation: conversation, texts: conversation.messages.map { TextNormalizer.normalize($0.text) },
+        let sources = conversation.messages.map { EngineText.evaluated($0.text, config: config) }
+        self.init(conversation: conversation, sources: sources, texts: sources.map(TextNormalizer.normalize),
                   sentiment: sentiment, config: config, start: 0)
     }
 
     /// Builds a context from texts already normalised (what the engine does).
-    public init(conversation: Conversation, texts: [NormalizedText], sentiment: [Double?], config: EngineConfig,
-                start: Int) {
+    public init(conversation: Conversation, sources: [String], texts: [NormalizedText], sentiment: [Double?],
+                config: EngineConfig, start: Int) {
         self.conversation = conversation
+        self.sources = sources
         self.texts = texts
         self.sentiment = sentiment
         self.config = config
@@ -42,6 +47,6 @@ public struct TriggerContext: Sendable {
 
     /// Excerpt of message `index`'s original text covering `tokens`, safe to show.
     public func excerpt(message index: Int, tokens: Range<Int>) -> String {
-        TextNormalizer.excerpt(of: conversation.messages[index].text, tokens: tokens)
+        TextNormalizer.excerpt(of: sources[index], tokens: tokens)
     }
 }

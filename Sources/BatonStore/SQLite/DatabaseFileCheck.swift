@@ -46,8 +46,43 @@ enum DatabaseFileCheck {
         }
         guard Array(header) == sqliteMagic else { throw StoreError.notABatonDatabase(path: path) }
 
-        // Read-only inspection. Readers never modify the main database file.
-        let (applicationID, userVersion, isBeingBorn) = try SQLiteHandoffStore.readOnlyQueue(path: path, configuration: configuration).read { db in
+        // Read-only inspection. Readers never modify the main database file. A read-write open may be racing
+        // another process creating the file, so it reads through the write-ahead log like any connection; only a
+        // read-only open, which cannot share the log in a read-only folder, may fall back to an immutable read.
+        var inspect = configuration
+        inspect.readonly = true
+        let queue = requireStore ? try SQLiteHandoffStore.readOnlyQueue(path: path, configuration: configuration)
+                                 : try DatabaseQueue(path: path, configuration: inspect)
+        let facts: (Int32, Int, Bool)
+        do {
+            facts = try inspectSchema(queue)
+        } catch let error as DatabaseError where !requireStore && error.resultCode.primaryResultCode == .SQLITE_READONLY {
+            // A write was cut short (a hot journal or an unrecovered log): only a read-write connection may roll
+            // it back. Judged by the header alone, a Baton file or one still being created is recovered by the
+            // read-write open that follows; anything else is left as it is.
+            let stamp = try headerStamp(path: path)
+            if stamp.applicationID == StoreSchema.applicationID || (stamp.applicationID == 0 && stamp.userVersion == 0) { return }
+            throw StoreError.notABatonDatabase(path: path)
+        }
+        let (applicationID, userVersion, isBeingBorn) = facts
+        if applicationID == StoreSchema.applicationID {
+            if userVersion > StoreSchema.version {
+                throw StoreError.schemaTooNew(found: userVersion, supported: StoreSchema.version)
+            }
+            return
+        }
+        // Not stamped as ours: only an SQLite database nobody has put anything in (no application id, no schema
+        // version, no tables) may become a Baton database, and only by a read-write open.
+        if !isBeingBorn || applicationID != 0 || userVersion != 0 {
+            throw StoreError.notABatonDatabase(path: path)
+        }
+        // An empty database, or one whose creation was cut short: no store in it yet.
+        if requireStore { throw StoreError.noStore(path: path) }
+    }
+
+    /// The application id, the schema version, and whether the file holds nothing but an empty migrations table.
+    private static func inspectSchema(_ queue: DatabaseQueue) throws -> (Int32, Int, Bool) {
+        try queue.read { db in
             // Another Baton process creating this file commits GRDB's empty migrations table (and its index)
             // before the schema; a file holding only that is a Baton database being born, not someone else's.
             let otherObjects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'") ?? 0
@@ -57,16 +92,19 @@ enum DatabaseFileCheck {
                     try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
                     otherObjects == 0 && migrationsApplied == 0)
         }
-        if applicationID == StoreSchema.applicationID {
-            if userVersion > StoreSchema.version {
-                throw StoreError.schemaTooNew(found: userVersion, supported: StoreSchema.version)
-            }
-            return
-        }
-        // Not stamped as ours: only an SQLite database nobody has put anything in (no application id, no schema
-        // version, no tables) may become a Baton database, and only by a read-write open.
-        if requireStore || !isBeingBorn || applicationID != 0 || userVersion != 0 {
+    }
+
+    /// `PRAGMA application_id` and `user_version` read straight from the file's header (offsets 68 and 60,
+    /// big-endian), for a file SQLite cannot open read-only.
+    private static func headerStamp(path: String) throws -> (applicationID: Int32, userVersion: Int) {
+        guard let handle = FileHandle(forReadingAtPath: path),
+              let header = try? handle.read(upToCount: 72), header.count == 72 else {
             throw StoreError.notABatonDatabase(path: path)
         }
+        try? handle.close()
+        func word(_ offset: Int) -> UInt32 {
+            header[offset..<(offset + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        }
+        return (Int32(bitPattern: word(68)), Int(word(60)))
     }
 }

@@ -67,6 +67,23 @@ extension SQLiteHandoffStore {
         }
     }
 
+    @discardableResult
+    public func claimNext(agent: String, queues: [String]?, now: Date) throws -> ThreadSummary? {
+        try Validate.identifier(agent, "claiming agent")
+        if let queues, queues.isEmpty { return nil }
+        return try write { db in
+            // The write lock is held from here: the most urgent waiting thread cannot be taken by anyone else.
+            guard let next = try ThreadListing.page(ThreadQuery(queues: queues, states: [.queued, .afterHours], limit: 1), in: db).first
+            else { return nil }
+            var change = ThreadTransition(.claim, actor: agent)
+            Self.assignOwner(agent, now: now, to: &change)
+            let outcome = try change.run(threadID: next.id, now: now, in: db)
+            try Self.checkCapacity(of: agent, in: db)
+            try Self.announce(agent: agent, threadID: next.id, now: now, in: db)
+            return outcome.summary
+        }
+    }
+
     public func reply(threadID: String, agent: String, text: String, now: Date) throws {
         try Validate.identifier(agent, "replying agent")
         try Validate.text(text, "reply to thread \(threadID)")
@@ -103,7 +120,8 @@ extension SQLiteHandoffStore {
             var change = ThreadTransition(.transfer, actor: actor, reason: Self.joined("to \(toQueue)", reason))
             change.set("queue", toQueue)
             Self.assignWait(pickupDeadline: pickupDeadline, now: now, keepingWait: true, to: &change)
-            try change.run(threadID: threadID, now: now, in: db)
+            let outcome = try change.run(threadID: threadID, now: now, in: db)
+            try Self.recordHandleTime(outcome, now: now, in: db)
         }
     }
 
@@ -113,7 +131,8 @@ extension SQLiteHandoffStore {
         try write { db in
             var change = ThreadTransition(.requeue, actor: actor, reason: reason)
             Self.assignWait(pickupDeadline: pickupDeadline, now: now, keepingWait: true, to: &change)
-            try change.run(threadID: threadID, now: now, in: db)
+            let outcome = try change.run(threadID: threadID, now: now, in: db)
+            try Self.recordHandleTime(outcome, now: now, in: db)
         }
     }
 

@@ -52,7 +52,7 @@ public final class SQLiteHandoffStore: HandoffStore {
         let deadline = Date().addingTimeInterval(busyTimeout)
         while true {
             do {
-                (writer, checkpointer) = try Self.open(path: path, configuration: configuration)
+                (writer, checkpointer) = try Self.open(path: path, configuration: configuration, busyTimeout: busyTimeout)
                 return
             } catch let error as DatabaseError
                 where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && Date() < deadline {
@@ -75,26 +75,25 @@ public final class SQLiteHandoffStore: HandoffStore {
         return queue
     }
 
-    private static func open(path: String, configuration: Configuration) throws -> (any DatabaseWriter, WALCheckpointer?) {
+    private static func open(path: String, configuration: Configuration, busyTimeout: TimeInterval) throws -> (any DatabaseWriter, WALCheckpointer?) {
         try DatabaseFileCheck.check(path: path, configuration: configuration)
         var poolConfiguration = configuration
         poolConfiguration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.autocheckpointPages)")
         }
         let pool = try DatabasePool(path: path, configuration: poolConfiguration)
-        // Another process may be creating the schema at the same moment: each migration is its own
-        // transaction, so ours can fail on a step the other just applied ("table already exists", "no such
-        // trigger"). Migrating again skips what is applied; it is done once the schema is complete.
-        var attempts = 0
+        let deadline = Date().addingTimeInterval(max(1, busyTimeout))
         while true {
             do {
                 try StoreSchema.migrator.migrate(pool)
                 break
-            } catch {
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+                // Another process may be creating the schema at this very moment: its migration committed between
+                // our look at what was applied and ours ("table already exists"). Ours rolled back; that is fine
+                // once the schema is complete, and otherwise we look again once the other has moved on.
                 if try pool.read(StoreSchema.migrator.hasCompletedMigrations) { break }
-                attempts += 1
-                guard attempts < 50 else { throw error }
-                usleep(UInt32.random(in: 1_000...5_000))
+                guard Date() < deadline else { throw error }
+                usleep(UInt32.random(in: 2_000...10_000))
             }
         }
         return (pool, try WALCheckpointer(path: path))
@@ -110,6 +109,10 @@ public final class SQLiteHandoffStore: HandoffStore {
             let queue = try DatabaseQueue(path: path, configuration: readOnly)
             _ = try queue.read { try Int.fetchOne($0, sql: "PRAGMA schema_version") }
             return queue
+        } catch let error as DatabaseError where [.SQLITE_READONLY_ROLLBACK, .SQLITE_READONLY_RECOVERY].contains(error.extendedResultCode) {
+            // A write was cut short and only a read-write connection may repair it; an immutable read could see
+            // the half-written pages.
+            throw StoreError.needsRecovery(path: path)
         } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode.primaryResultCode) {
             let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
             return try DatabaseQueue(path: uri, configuration: readOnly)

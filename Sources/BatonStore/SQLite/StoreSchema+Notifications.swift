@@ -17,4 +17,10 @@ extension StoreSchema {
             CREATE INDEX escalations_notify_failed ON escalations(notify_failed_at) WHERE notify_failed_at IS NOT NULL;
             """)
     }
+
+    /// Version 3 also keeps the claim time a transition ended (as `previous_state` keeps the state), so a
+    /// claim ended by a re-queue, a transfer or expiry records its handle time like a release does.
+    static func addPreviousClaimTime(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE threads ADD COLUMN previous_claimed_at REAL")
+    }
 }

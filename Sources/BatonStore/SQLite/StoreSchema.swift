@@ -27,6 +27,7 @@ enum StoreSchema {
         }
         migrator.registerMigration("v3") { db in
             try addBreachNotifications(db)
+            try addPreviousClaimTime(db)
             try db.execute(sql: "PRAGMA user_version = 3")
         }
         migrator.registerMigration("v4-drafts") { db in

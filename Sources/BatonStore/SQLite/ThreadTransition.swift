@@ -47,7 +47,7 @@ struct ThreadTransition {
     struct Outcome {
         var summary: ThreadSummary
         var from: ThreadState
-        /// `claimed_at` before the change (it is not reset by actions that end a claim).
+        /// `claimed_at` before the change.
         var claimedAt: Date?
     }
 
@@ -57,14 +57,15 @@ struct ThreadTransition {
         let sources = ThreadState.allCases.filter(Lifecycle.sources(of: action).contains)
         let cases = sources.map { "WHEN '\($0.rawValue)' THEN '\(target(from: $0).rawValue)'" }.joined(separator: " ")
         var sql = """
-            UPDATE threads SET previous_state = state, state = CASE state \(cases) END, version = version + 1
+            UPDATE threads SET previous_state = state, previous_claimed_at = claimed_at, state = CASE state \(cases) END,
+                version = version + 1
             """
         for assignment in assignments { sql += ", \(assignment)" }
         sql += " WHERE id = ? AND state IN (\(sources.map { "'\($0.rawValue)'" }.joined(separator: ", ")))"
         if Lifecycle.requiresOwner(action) {
             sql += " AND (state <> 'claimed' OR owner IS NULL OR owner = ?)"
         }
-        return sql + " RETURNING \(ThreadRow.columns), previous_state, claimed_at"
+        return sql + " RETURNING \(ThreadRow.columns), previous_state, previous_claimed_at"
     }
 
     /// Runs the compare-and-set and appends the audit row. Must run inside a write transaction.

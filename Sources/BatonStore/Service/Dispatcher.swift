@@ -61,6 +61,9 @@ public final class Dispatcher: Sendable {
     /// How many conversations `baton ingest` (and the ingest benchmark) gives `ingest(batch:)` at once:
     /// large enough to share one commit among many, small enough to hold the write lock only briefly.
     public static let batchSize = 500
+    /// A batch is also cut when its messages' text passes this many bytes, so that a few huge conversations
+    /// never make one transaction long.
+    public static let batchTextBytes = 4 << 20
 
     /// Ingests many whole conversations, and hands off those that need it, in ONE store transaction.
     /// Queue counts, agents and open handoffs are read inside it, once per batch, and kept current as

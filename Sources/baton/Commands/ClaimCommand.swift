@@ -1,6 +1,6 @@
-import BatonConsole
 import ArgumentParser
 import BatonCore
+import BatonStore
 import Foundation
 
 /// `baton claim ID` or `baton claim --next`: take ownership of a thread.
@@ -17,22 +17,22 @@ struct ClaimCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if id == nil, !next { throw ValidationError("which thread? give a thread id, or --next for the most urgent one you may take") }
+        if id == nil, !next { throw ValidationError("say which thread to claim: give its id, or --next for the most urgent one you may take") }
         if id != nil, next { throw ValidationError("give a thread id or --next, not both") }
     }
 
     func run() throws {
         let dispatcher = try store.openDispatcher()
-        let target: String
+        let thread: ThreadSummary
         if let id {
-            target = id
+            thread = try dispatcher.store.claim(threadID: id, agent: agent.id, now: dispatcher.now)
         } else {
-            guard let found = try NextThread.find(for: agent.id, dispatcher: dispatcher) else {
+            let queues = try NextThread.queues(for: agent.id, dispatcher: dispatcher)
+            guard let next = try dispatcher.store.claimNext(agent: agent.id, queues: queues, now: dispatcher.now) else {
                 throw CLIError("nothing waiting in your queues")
             }
-            target = found
+            thread = next
         }
-        let thread = try dispatcher.store.claim(threadID: target, agent: agent.id, now: dispatcher.now)
         Output.text("claimed \(thread.id) (\(thread.queue), \(thread.customerName))")
     }
 }

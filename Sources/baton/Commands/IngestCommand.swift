@@ -29,11 +29,15 @@ struct IngestCommand: ParsableCommand {
         let dispatcher = try store.openDispatcher(.create)
         var tally = Tally(verbose: verbose)
         var batch: [(line: Int, conversation: Conversation)] = []
+        var batchBytes = 0
         let batchSize = follow ? 1 : Dispatcher.batchSize
 
         func flush() throws {
             guard !batch.isEmpty else { return }
-            defer { batch.removeAll(keepingCapacity: true) }
+            defer {
+                batch.removeAll(keepingCapacity: true)
+                batchBytes = 0
+            }
             do {
                 tally.add(try dispatcher.ingest(batch: batch.map(\.conversation)))
             } catch where Self.isRefusal(error) {
@@ -56,7 +60,8 @@ struct IngestCommand: ParsableCommand {
                 switch result {
                 case .success(.conversation(let conversation)):
                     batch.append((line, conversation))
-                    if batch.count >= batchSize { try flush() }
+                    batchBytes += conversation.messages.reduce(0) { $0 + $1.text.utf8.count }
+                    if batch.count >= batchSize || batchBytes >= Dispatcher.batchTextBytes { try flush() }
                 case .success(let event):
                     try flush()
                     do {

@@ -1,17 +1,11 @@
 import BatonCore
 import BatonStore
 
-/// Finds the most urgent unclaimed thread an agent may take.
+/// The queues an agent may take threads from.
 enum NextThread {
-    static func find(for agentID: String, dispatcher: Dispatcher) throws -> String? {
-        let agents = try dispatcher.store.agents()
-        let queues: [String]?
-        if let agent = agents.first(where: { $0.id == agentID }) {
-            queues = Router.queues(for: agent, in: dispatcher.config.queues).map(\.name)
-        } else {
-            queues = nil // an unregistered agent may take anything, as a supervisor would
-        }
-        if let queues, queues.isEmpty { return nil }
-        return try dispatcher.store.threads(ThreadQuery(queues: queues, states: [.queued, .afterHours], limit: 1)).first?.id
+    /// The queues `agentID` has the skills for; nil (any queue) for an id that is not a registered agent.
+    static func queues(for agentID: String, dispatcher: Dispatcher) throws -> [String]? {
+        guard let agent = try dispatcher.store.agents().first(where: { $0.id == agentID }) else { return nil }
+        return Router.queues(for: agent, in: dispatcher.config.queues).map(\.name)
     }
 }

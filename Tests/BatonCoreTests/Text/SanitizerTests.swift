@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import BatonCore
 
 @Suite("Sanitizer: customer text cannot drive the terminal")
@@ -100,5 +101,18 @@ struct SanitizerTests {
         }
         #expect(Self.dangerous(Sanitizer.line(all)).isEmpty)
         #expect(Self.dangerous(Sanitizer.paragraphs(all).joined()).isEmpty)
+    }
+}
+
+@Suite("JSON escapes for output")
+struct JSONEscapeTests {
+    @Test("Foundation's JSON gets Baton's escapes inside strings only, and reads back as the same text",
+          arguments: ["\u{1b}]0;x\u{7}", "a\u{202e}b\u{200b}c", "\u{9b}31m", "tag\\\u{E0074}after a backslash", "plain"])
+    func foreignJSON(_ text: String) throws {
+        let data = try JSONSerialization.data(withJSONObject: ["text": text, "n": 1], options: [.prettyPrinted])
+        let escaped = JSONText.escapingUnsafe(String(decoding: data, as: UTF8.self))
+        #expect(!escaped.unicodeScalars.contains { JSONText.mustEscape($0) && $0 != "\n" })
+        let back = try #require(try JSONSerialization.jsonObject(with: Data(escaped.utf8)) as? [String: Any])
+        #expect(back["text"] as? String == text)
     }
 }

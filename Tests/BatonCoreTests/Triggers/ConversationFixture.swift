@@ -27,10 +27,11 @@ enum ConversationFixture {
     static func evaluate(_ rule: some TriggerRule, _ conversation: Conversation,
                          config: EngineConfig = EngineConfig()) -> FiredTrigger? {
         let scorer = SentimentScorer()
-        let texts = conversation.messages.map { TextNormalizer.normalize($0.text) }
+        let sources = conversation.messages.map { EngineText.evaluated($0.text, config: config) }
+        let texts = sources.map(TextNormalizer.normalize)
         let sentiment: [Double?] = zip(conversation.messages, texts).map { $0.role == .customer ? scorer.score($1) : nil }
-        let context = TriggerContext(conversation: conversation, texts: texts, sentiment: sentiment, config: config,
-                                     start: 0)
+        let context = TriggerContext(conversation: conversation, sources: sources, texts: texts, sentiment: sentiment,
+                                     config: config, start: 0)
         return rule.evaluate(context, at: conversation.messages.count - 1)
     }
 
