@@ -85,9 +85,15 @@ public protocol HandoffStore: AnyObject, Sendable {
 
     // MARK: Reads
 
-    /// A page of threads, most urgent first (priority, then longest wait).
+    /// A page of threads in the query's order (by default most urgent first: priority, then longest wait).
     func threads(_ query: ThreadQuery) throws -> [ThreadSummary]
     func threadCount(_ query: ThreadQuery) throws -> Int
+    /// The threads of `query`'s scope (queues, states, owner; its search, limit and offset are ignored) whose
+    /// customer, id, trigger, queue or message text contains `text`, ignoring case and accents, each with its
+    /// position in the scope's list in the query's order; the first `limit` by position.
+    func threadMatches(_ query: ThreadQuery, text: String, limit: Int) throws -> [ThreadMatch]
+    /// Where thread `id` is in `query`'s list (its scope, search and order), zero-based; nil when not in it.
+    func threadPosition(_ query: ThreadQuery, id: String) throws -> Int?
     /// The thread with its packet, full transcript, notes and audit trail.
     func thread(id: String) throws -> ThreadDetail?
     func queueCounts(now: Date) throws -> [QueueCounts]
@@ -98,6 +104,16 @@ public protocol HandoffStore: AnyObject, Sendable {
     func setAgentStatus(id: String, status: AgentStatus, now: Date) throws
     /// All agents with their current load.
     func agents() throws -> [Agent]
+
+    // MARK: Drafts
+
+    /// Stores or replaces the agent's unsent text of this kind on the thread; empty text deletes it.
+    /// Sending a reply or saving a note deletes the matching draft in the same transaction.
+    func saveDraft(_ draft: Draft) throws
+    func draft(threadID: String, agent: String, kind: Draft.Kind) throws -> Draft?
+    /// All of an agent's drafts, most recently changed first.
+    func drafts(agent: String) throws -> [Draft]
+    func deleteDraft(threadID: String, agent: String, kind: Draft.Kind) throws
 
     // MARK: Outbox and audit
 

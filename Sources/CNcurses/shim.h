@@ -56,4 +56,31 @@ static inline int baton_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int baton_key_dc(void) { return KEY_DC; }
 static inline int baton_key_btab(void) { return KEY_BTAB; }
 
+// Mouse: clicks and the wheel, reported as press events (no click timing, so a click costs no delay).
+static inline int baton_key_mouse(void) { return KEY_MOUSE; }
+static inline void baton_enable_mouse(int on) {
+    mmask_t old;
+    mmask_t wanted = BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    wanted |= BUTTON5_PRESSED;
+#endif
+    mousemask(on ? wanted : 0, &old);
+    mouseinterval(0);
+}
+// kind: 1 press, 2 wheel up, 3 wheel down, 0 anything else. Returns 0 when no event could be read.
+static inline int baton_get_mouse(int *kind, int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    *kind = 0;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) *kind = 1;
+    else if (event.bstate & BUTTON4_PRESSED) *kind = 2;
+#ifdef BUTTON5_PRESSED
+    else if (event.bstate & BUTTON5_PRESSED) *kind = 3;
+#endif
+    return 1;
+}
+static inline int baton_flushinp(void) { return flushinp(); }
+
 #endif

@@ -16,33 +16,33 @@ struct ConsoleSessionTests {
         for character in text { _ = session.handle(.character(character)) }
     }
 
-    @Test("n jumps to the most urgent waiting thread in the agent's queues")
+    @Test("Space jumps to the most urgent waiting thread in the agent's queues")
     func next() throws {
         let store = try F.scene()
         let session = try F.session(store)
         _ = press(session, .character("G"))
         #expect(session.state.focusedID == "t3")
-        _ = press(session, .character("n"))
+        _ = press(session, .character(" "))
         #expect(session.state.focusedID == "t1")
         #expect(session.state.selectedRow?.id == "t1")
         #expect(session.state.packet?.threadID == "t1")
     }
 
-    @Test("n prefers a thread routing suggested for this agent among the most urgent")
+    @Test("Space prefers a thread routing suggested for this agent among the most urgent")
     func nextPrefersSuggestion() throws {
         let store = try F.store()
         try F.handoff(store, id: "a", customer: "First", waited: 300)
         try F.handoff(store, id: "b", customer: "For Ana", waited: 100, suggestedAgent: "ana")
         let session = try F.session(store)
-        _ = press(session, .character("n"))
+        _ = press(session, .character(" "))
         #expect(session.state.focusedID == "b")
     }
 
-    @Test("Paged to suggested reply sent in three keys: n, s, y")
+    @Test("Most urgent thread to suggested reply sent in three keys: Space, s, y")
     func threeKeys() throws {
         let store = try F.scene()
         let session = try F.session(store)
-        _ = press(session, .character("n"), .character("s"), .character("y"))
+        _ = press(session, .character(" "), .character("s"), .character("y"))
         let thread = try #require(try store.thread(id: "t1"))
         #expect(thread.summary.state == .claimed)
         #expect(thread.summary.owner == "ana")
@@ -50,7 +50,7 @@ struct ConsoleSessionTests {
         #expect(thread.messages.last?.text == "Hi, I can help with that refund now.")
         let outbox = try store.outbox(afterID: 0, limit: 50, includeDelivered: true).filter { $0.threadID == "t1" }
         #expect(outbox.contains { $0.kind == .agentReply && $0.text == "Hi, I can help with that refund now." })
-        #expect(session.state.activeBanner?.text == "Sent the suggested reply")
+        #expect(session.state.activeBanner?.text == "Sent the suggested reply to Marta Núñez")
     }
 
     @Test("The suggested reply names the agent who sends it ({agent} filled)")
@@ -67,7 +67,7 @@ struct ConsoleSessionTests {
     func sendSuggestedCancel() throws {
         let store = try F.scene()
         let session = try F.session(store)
-        _ = press(session, .character("n"), .character("s"))
+        _ = press(session, .character(" "), .character("s"))
         guard case .confirmation? = session.state.modal else { Issue.record("no confirmation"); return }
         _ = press(session, .character("n"))
         #expect(session.state.modal == nil)
@@ -78,7 +78,7 @@ struct ConsoleSessionTests {
     func claimAndLostRace() throws {
         let store = try F.scene()
         let ana = try F.session(store)
-        _ = press(ana, .character("n"))
+        _ = press(ana, .character(" "))
         // Bob claims t1 in another process while Ana is reading the packet.
         try store.claim(threadID: "t1", agent: "bob", now: F.t0)
         _ = press(ana, .character("c"))
@@ -96,7 +96,7 @@ struct ConsoleSessionTests {
     func replyWithSuggestion() throws {
         let store = try F.scene()
         let session = try F.session(store)
-        _ = press(session, .character("n"), .character("r"))
+        _ = press(session, .character(" "), .character("r"))
         guard case .composer(let composer)? = session.state.modal else { Issue.record("no composer"); return }
         #expect(composer.purpose == .reply(threadID: "t1"))
         #expect(try store.thread(id: "t1")?.summary.owner == "ana")
@@ -113,12 +113,12 @@ struct ConsoleSessionTests {
     func composerSwallowsCommandKeys() throws {
         let store = try F.scene()
         let session = try F.session(store)
-        _ = press(session, .character("n"), .character("r"))
+        _ = press(session, .character(" "), .character("r"))
         let effects = press(session, .character("q"), .character("j"), .character("x"))
         #expect(effects.isEmpty)
         guard case .composer(let composer)? = session.state.modal else { Issue.record("composer closed"); return }
         #expect(composer.text == "qjx")
-        _ = press(session, .escape)
+        _ = press(session, .escape, .character("d"))
         #expect(session.state.modal == nil)
         #expect(try store.thread(id: "t1")?.messages.last?.role == .customer)
     }
@@ -127,7 +127,7 @@ struct ConsoleSessionTests {
     func composerCursor() throws {
         let store = try F.scene()
         let session = try F.session(store)
-        _ = press(session, .character("n"), .character("c"), .character("N"))
+        _ = press(session, .character(" "), .character("c"), .character("i"))
         type(session, "helo wrld")
         _ = press(session, .left, .left, .left)
         type(session, "o")
@@ -149,7 +149,7 @@ struct ConsoleSessionTests {
     func editor() throws {
         let store = try F.scene()
         let session = try F.session(store)
-        _ = press(session, .character("n"))
+        _ = press(session, .character(" "))
         let effects = press(session, .character("E"))
         #expect(effects == [.openEditor(initialText: "Hi, I can help with that refund now.")])
         session.editorFinished(text: "Line one\u{1B}[2J\nline two\n\n")
@@ -163,7 +163,7 @@ struct ConsoleSessionTests {
     func release() throws {
         let store = try F.scene()
         let session = try F.session(store)
-        _ = press(session, .character("n"), .character("c"), .character("a"))
+        _ = press(session, .character(" "), .character("c"), .character("a"))
         type(session, "refund issued, close politely")
         _ = press(session, .enter)
         #expect(try store.thread(id: "t1")?.summary.state == .ai)
@@ -173,14 +173,14 @@ struct ConsoleSessionTests {
         #expect(session.state.rows.contains { $0.id == "t1" } == false)
     }
 
-    @Test("N writes a private note; it needs a claim first")
+    @Test("i writes an internal note; it needs a claim first")
     func note() throws {
         let store = try F.scene()
         let session = try F.session(store)
-        _ = press(session, .character("n"), .character("N"))
+        _ = press(session, .character(" "), .character("i"))
         #expect(session.state.modal == nil)
         #expect(session.state.activeBanner?.text.hasPrefix("Claim ") == true)
-        _ = press(session, .character("c"), .character("N"))
+        _ = press(session, .character("c"), .character("i"))
         type(session, "customer is a journalist")
         _ = press(session, .enter)
         #expect(try store.thread(id: "t1")?.notes.map(\.text) == ["customer is a journalist"])
@@ -191,18 +191,18 @@ struct ConsoleSessionTests {
     func resolve() throws {
         let store = try F.scene()
         let session = try F.session(store)
-        _ = press(session, .character("n"), .character("c"), .character("x"), .character("j"), .enter)
+        _ = press(session, .character(" "), .character("c"), .character("x"), .character("j"), .enter)
         #expect(try store.thread(id: "t1")?.summary.state == .resolved)
         let audit = try store.audit(threadID: "t1", limit: 10)
         #expect(audit.last?.action == .resolve)
-        #expect(session.state.activeBanner?.text == "Resolved as ai could have handled")
+        #expect(session.state.activeBanner?.text == "Resolved Marta Núñez as ai could have handled")
     }
 
     @Test("t transfers to the queue picked, with a fresh pickup window of that queue")
     func transfer() throws {
         let store = try F.scene()
         let session = try F.session(store)
-        _ = press(session, .character("n"), .character("c"), .character("t"))
+        _ = press(session, .character(" "), .character("c"), .character("t"))
         guard case .picker(let picker)? = session.state.modal else { Issue.record("no picker"); return }
         #expect(picker.values == ["tech"])
         _ = press(session, .enter)
@@ -218,7 +218,7 @@ struct ConsoleSessionTests {
     func requeue() throws {
         let store = try F.scene()
         let session = try F.session(store)
-        _ = press(session, .character("n"), .character("c"), .character("u"), .enter)
+        _ = press(session, .character(" "), .character("c"), .character("u"), .enter)
         let summary = try #require(try store.thread(id: "t1")?.summary)
         #expect(summary.state == .queued)
         #expect(summary.owner == nil)
@@ -261,7 +261,7 @@ struct ConsoleSessionTests {
         #expect(try store.thread(id: "t1")?.summary.owner == "bob")
     }
 
-    @Test("/ cycles the list: my queues, threads I hold (any queue), all queues")
+    @Test("v cycles the list: my queues, threads I hold (any queue), all queues")
     func scopes() throws {
         let store = try F.scene()
         try store.claim(threadID: "t1", agent: "ana", now: F.t0)
@@ -269,13 +269,13 @@ struct ConsoleSessionTests {
         try store.reassign(threadID: "t4", supervisor: "sue", toAgent: "ana", reason: "covering", now: F.t0)
         let session = try F.session(store)
         #expect(session.state.rows.map(\.id) == ["t1", "t2", "t3"])
-        _ = press(session, .character("/"))
+        _ = press(session, .character("v"))
         #expect(session.state.scope == .mine)
         #expect(Set(session.state.rows.map(\.id)) == ["t1", "t4"])
-        _ = press(session, .character("/"))
+        _ = press(session, .character("v"))
         #expect(session.state.scope == .allQueues)
         #expect(session.state.totalRows == 4)
-        _ = press(session, .character("/"))
+        _ = press(session, .character("v"))
         #expect(session.state.scope == .myQueues)
     }
 
@@ -296,10 +296,10 @@ struct ConsoleSessionTests {
         let session = try F.session(store)
         try F.handoff(store, id: "t9", customer: "Other Queue", queue: "tech")
         #expect(session.poll().contains(.bell) == false)
-        try F.handoff(store, id: "t5", customer: "New Customer")
+        try F.handoff(store, id: "t5", customer: "New Customer", waited: 0)
         let effects = session.poll()
         #expect(effects == [.bell])
-        #expect(session.state.activeBanner?.text == "New thread in billing: 4 waiting")
+        #expect(session.state.activeBanner?.text == "New in billing: New Customer (explicit) · p opens it · 4 waiting")
         #expect(session.state.activeBanner?.role == .banner)
         #expect(session.poll().isEmpty)
     }
@@ -319,13 +319,26 @@ struct ConsoleSessionTests {
         #expect(session.state.queues.first { $0.name == "billing" }?.claimed == 1)
     }
 
+    @Test("Suggestions waiting before the console opened do not page when they scroll or resize into view")
+    func oldSuggestionsAreNotNews() throws {
+        let store = try F.store()
+        for index in 0..<30 { try F.handoff(store, id: "o\(index)", customer: "Old \(index)", waited: 100 + Double(index), suggestedAgent: "ana") }
+        let session = try F.session(store, size: TerminalSize(columns: 80, rows: 24))
+        _ = session.poll()
+        session.resize(to: TerminalSize(columns: 120, rows: 60))
+        #expect(session.poll().isEmpty)
+        _ = session.handle(.character("G"))
+        #expect(session.poll().isEmpty)
+        #expect(session.state.activeBanner == nil || session.state.activeBanner?.role != .banner)
+    }
+
     @Test("A thread suggested to the agent pages them by name")
     func pagingSuggestion() throws {
         let store = try F.scene()
         let session = try F.session(store)
         try F.handoff(store, id: "t6", customer: "Routed To Ana", waited: 0, suggestedAgent: "ana")
         #expect(session.poll() == [.bell])
-        #expect(session.state.activeBanner?.text == "Suggested for you: Routed To Ana in billing")
+        #expect(session.state.activeBanner?.text == "Suggested for you: Routed To Ana in billing · p opens it")
     }
 
     @Test("Only the visible page is read; moving past it reads the next page")
@@ -358,29 +371,13 @@ struct ConsoleSessionTests {
         #expect(session.state.rows.count > small)
     }
 
-    @Test("PgUp/PgDn scroll the transcript and stop at its ends")
-    func transcriptScroll() throws {
-        let store = try F.store()
-        let long = (0..<60).map { Message(role: $0.isMultiple(of: 2) ? .customer : .ai, text: "message \($0)", at: F.t0.addingTimeInterval(Double($0 - 100))) }
-        try F.handoff(store, id: "long", customer: "Talker", messages: long)
-        let session = try F.session(store, size: TerminalSize(columns: 80, rows: 24))
-        #expect(ConsoleFixtures.screen(session).contains("message 59"))
-        _ = press(session, .pageUp, .pageUp)
-        #expect(session.state.transcriptScroll > 0)
-        #expect(!ConsoleFixtures.screen(session).contains("message 59"))
-        for _ in 0..<20 { _ = press(session, .pageUp) }
-        #expect(ConsoleFixtures.screen(session).contains("message 0"))
-        for _ in 0..<20 { _ = press(session, .pageDown) }
-        #expect(session.state.transcriptScroll == 0)
-    }
-
     @Test("q quits; ? opens help and Esc closes it without quitting")
     func quitAndHelp() throws {
         let session = try F.session(try F.scene())
         #expect(press(session, .character("?")).isEmpty)
-        #expect(session.state.showHelp)
+        #expect(session.state.overlay == .help(scroll: 0))
         #expect(press(session, .escape).isEmpty)
-        #expect(!session.state.showHelp)
+        #expect(session.state.overlay == nil)
         #expect(press(session, .character("q")) == [.quit])
     }
 

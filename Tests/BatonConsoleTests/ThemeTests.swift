@@ -13,7 +13,7 @@ struct ThemeTests {
     func shipped(_ name: String) throws {
         let theme = try Theme(contentsOf: "\(Self.themesFolder)/\(name).toml")
         #expect(theme.name == name)
-        for role in StyleRole.allCases { #expect(theme.styles[role] != nil, "\(name) lacks [\(role.rawValue)]") }
+        for role in StyleRole.themed { #expect(theme.styles[role] != nil, "\(name) lacks [\(role.rawValue)]") }
         // Selection and alerts must stand out from normal text in every theme.
         #expect(theme.style(for: .selected) != theme.style(for: .normal))
         #expect(theme.style(for: .alert) != theme.style(for: .normal))
@@ -44,6 +44,17 @@ struct ThemeTests {
         }
     }
 
+    @Test("NO_COLOR keeps the selection visible (reverse) in every theme, and alerts, headers and banners distinct",
+          arguments: files)
+    func noColorKeepsSelection(_ name: String) throws {
+        let theme = try ThemeLocator.load(name, environment: ["NO_COLOR": "1", "HOME": "/nonexistent"])
+        #expect(!theme.hasColor)
+        for role: StyleRole in [.selected, .selectedNegative, .selectedPositive, .header, .banner] {
+            #expect(theme.style(for: role).attributes.contains(.reverse), "\(name): \(role) invisible without colour")
+        }
+        #expect(theme.style(for: .alert) != theme.style(for: .normal))
+    }
+
     @Test("NO_COLOR strips colours from any theme but keeps attributes")
     func noColor() throws {
         let theme = try ThemeLocator.load("\(Self.themesFolder)/high-contrast.toml", environment: ["NO_COLOR": "1"])
@@ -53,11 +64,46 @@ struct ThemeTests {
         #expect(coloured.style(for: .alert).background == .index(1))
     }
 
-    @Test("Themes are found by name in BATON_THEMES; the default falls back to the built-in look")
-    func locating() throws {
-        let light = try ThemeLocator.load("light", environment: ["BATON_THEMES": Self.themesFolder])
-        #expect(light.name == "light")
-        #expect(throws: ThemeError.self) { try ThemeLocator.load("no-such-theme", environment: ["BATON_THEMES": "/nonexistent"]) }
+    @Test("The binary carries every shipped theme, byte for byte as in themes/")
+    func builtIn() throws {
+        #expect(ThemeLocator.builtInNames == Self.files.sorted())
+        for name in Self.files {
+            let file = try String(contentsOfFile: "\(Self.themesFolder)/\(name).toml", encoding: .utf8)
+            let embedded = try #require(BuiltInThemes.files[name])
+            #expect(embedded.trimmingCharacters(in: .whitespacesAndNewlines) == file.trimmingCharacters(in: .whitespacesAndNewlines),
+                    "themes/\(name).toml changed: update BuiltInThemes.swift")
+        }
+    }
+
+    @Test("Themes need no files: every name loads from the binary, colours included, wherever the process runs")
+    func loadsWithoutFiles() throws {
+        let nowhere = ["HOME": "/nonexistent", "XDG_CONFIG_HOME": "/nonexistent"]
+        for name in Self.files {
+            let theme = try ThemeLocator.load(name, environment: nowhere)
+            #expect(theme.name == name)
+        }
+        let standard = try ThemeLocator.load(nil, environment: nowhere)
+        #expect(standard.name == "default-dark")
+        #expect(standard.style(for: .negative).foreground == .index(1), "sentiment colour without any theme file")
+        #expect(throws: ThemeError.self) { try ThemeLocator.load("no-such-theme", environment: nowhere) }
+    }
+
+    @Test("A theme in $XDG_CONFIG_HOME/baton/themes overrides the built-in one of that name; BATON_THEMES is searched too")
+    func userThemesOverride() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("baton-themes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let folder = home.appendingPathComponent("baton/themes")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "name = \"mine\"\n[negative]\nfg = \"magenta\"\n".write(to: folder.appendingPathComponent("default-dark.toml"), atomically: true, encoding: .utf8)
+        let theme = try ThemeLocator.load(nil, environment: ["XDG_CONFIG_HOME": home.path])
+        #expect(theme.name == "mine")
+        #expect(theme.style(for: .negative).foreground == .index(5))
+        let dotConfig = home.appendingPathComponent(".config/baton/themes")
+        try FileManager.default.createDirectory(at: dotConfig, withIntermediateDirectories: true)
+        try "name = \"home-light\"\n".write(to: dotConfig.appendingPathComponent("light.toml"), atomically: true, encoding: .utf8)
+        #expect(try ThemeLocator.load("light", environment: ["HOME": home.path]).name == "home-light", "without XDG_CONFIG_HOME, ~/.config")
+        let other = try ThemeLocator.load("light", environment: ["BATON_THEMES": Self.themesFolder, "XDG_CONFIG_HOME": home.path])
+        #expect(other.name == "light")
     }
 
     @Test("An unknown role is refused, naming the file and the key")

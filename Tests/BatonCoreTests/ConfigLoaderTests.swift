@@ -52,8 +52,11 @@ struct ConfigLoaderTests {
         #expect(queue.hours.holidays == ["2026-12-25"])
         #expect(config.templates.handoffMessage(kind: .sentiment, language: "en") == "Sorry! {wait}")
         #expect(config.templates.handoffMessage(kind: .sentiment, language: "es").contains("Lamento"))
+        #expect(config.templates.handoffMessage(kind: .sentiment, language: "ja").contains("申し訳"))
         #expect(config.notifyCommand == "echo breach")
         #expect(config.waitEstimateSampleSize == 10)
+        #expect(config.consoleMouse)
+        #expect(try !ConfigLoader.load(toml: "[console]\nmouse = false", source: "b.toml").consoleMouse)
     }
 
     @Test("mistakes name the file and the key", arguments: [
@@ -65,6 +68,20 @@ struct ConfigLoaderTests {
         ("[[queues]]\nname = \"a\"\ntimezone = \"Mars/Base\"", #"baton.toml: queues[0].timezone: unknown time zone "Mars/Base" (use a name like America/Mexico_City)"#),
         ("[[queues]]\nname = \"a\"\n[queues.hours]\nmon = \"9-5\"", #"baton.toml: queues[0].hours.mon: "9-5" is not a time range like "09:00-17:30""#),
         ("[[queues]]\nname = \"a\"\nafter_hours = \"nap\"", #"baton.toml: queues[0].after_hours: "nap" is not one of callback, queue_with_eta, acknowledge_close"#),
+        ("[templates.agent_introduction]\nen = \"Hi {name}, I'm {agnet}\"",
+         "baton.toml: templates.agent_introduction.en: unknown placeholder {agnet}; these texts may use {agent}, {name}"),
+        ("[templates.handoff.sentiment]\nes = \"Espera: {espera}\"",
+         "baton.toml: templates.handoff.sentiment.es: unknown placeholder {espera}; these texts may use {name}, {wait}, {topic}"),
+        ("[templates.suggested_reply]\nexplicit_request = \"Hi {name}, wait {wait}\"",
+         "baton.toml: templates.suggested_reply.explicit_request.en: unknown placeholder {wait}; these texts may use {name}, {agent}, {topic}"),
+        ("[templates.suggested_reply.topic.medical]\nen = \"Call {number}\"",
+         "baton.toml: templates.suggested_reply.topic.medical.en: unknown placeholder {number}; these texts may use {name}, {agent}, {topic}"),
+        ("[templates.handoff.sentimen]\nen = \"x\"",
+         "baton.toml: templates.handoff.sentimen: unknown trigger kind; expected default, topic or one of explicit_request, bot_request, sentiment, repeat_contact, policy_topic, customer_tag, tool_failure, buying_intent, low_confidence"),
+        ("[templates.wait]\nminutes = \"{minutes} min\"\nsoon = \"x\"",
+         "baton.toml: templates.wait.soon: unknown wait bucket; expected default, topic or one of under_2_minutes, minutes, hour, hours, unknown"),
+        ("[templates]\ngreeting = \"x\"", "baton.toml: templates.greeting: unknown key"),
+        ("[console]\nmouse = \"no\"", "baton.toml: console.mouse: expected true or false"),
     ])
     func mistakes(toml: String, message: String) {
         do {
@@ -73,6 +90,33 @@ struct ConfigLoaderTests {
         } catch {
             #expect(error.description == message)
         }
+    }
+
+    @Test("templates per trigger, topic and language; a plain string is English")
+    func templateTables() throws {
+        let toml = """
+        [templates.suggested_reply]
+        sentiment = "Hi {name}, sorry!"
+        [templates.suggested_reply.explicit_request]
+        es = "Hola {name}, ¿en qué te ayudo?"
+        [templates.suggested_reply.topic.refund]
+        en = "Hi {name}, about {topic}: it is on its way."
+        [templates.wait.minutes]
+        es = "{minutes} minutitos"
+        [templates.topic_phrase.warranty]
+        es = "una garantía"
+        [templates.agent_introduction]
+        ja = "{agent}です。"
+        """
+        let templates = try ConfigLoader.load(toml: toml, source: "baton.toml").templates
+        #expect(templates.suggestedReply(kind: .sentiment, language: "en") == "Hi {name}, sorry!")
+        #expect(templates.suggestedReply(kind: .sentiment, language: "es").hasPrefix("Hola {name}, siento"))
+        #expect(templates.suggestedReply(kind: .explicitRequest, language: "es") == "Hola {name}, ¿en qué te ayudo?")
+        #expect(templates.suggestedReply(kind: .policyTopic, topic: "refund", language: "en") == "Hi {name}, about {topic}: it is on its way.")
+        #expect(templates.waitText(WaitEstimate(seconds: 600), language: "es") == "10 minutitos")
+        #expect(templates.topicPhrase("warranty", language: "es") == "una garantía")
+        #expect(templates.introduction(language: "ja") == "{agent}です。")
+        #expect(templates.introduction(language: "es") == Templates.defaultIntroduction["es"])
     }
 
     @Test("a syntax error gives the line")

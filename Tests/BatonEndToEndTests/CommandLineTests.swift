@@ -151,6 +151,56 @@ struct CommandLineTests {
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("not a demo store"))
     }
+
+    @Test("show --json spells the thread as queue --json does, and every key in snake_case")
+    func showJSONMatchesQueueJSON() throws {
+        #expect(try baton("ingest", "-", input: line("j1", "I want to talk to a person") + "\n").status == 0)
+        let queued = try baton("queue", "--json").stdout.split(separator: "\n").first.map(String.init) ?? ""
+        let row = try #require(try JSONSerialization.jsonObject(with: Data(queued.utf8)) as? [String: Any])
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(try baton("show", "j1", "--json").stdout.utf8)) as? [String: Any])
+        let thread = try #require(shown["thread"] as? [String: Any])
+        #expect(Set(thread.keys) == Set(row.keys))
+        #expect(thread["customer"] as? String == "Ana Ruiz")
+        func keys(_ value: Any) -> [String] {
+            if let object = value as? [String: Any] { return object.keys + object.values.flatMap(keys) }
+            if let array = value as? [Any] { return array.flatMap(keys) }
+            return []
+        }
+        let camel = keys(shown).filter { $0.contains { $0.isUppercase } }
+        #expect(camel.isEmpty, "camelCase keys: \(camel)")
+        #expect(keys(shown).contains("suggested_reply"))
+    }
+
+    @Test("mistakes say what is missing: no agent, neither id nor --next, a bad disposition")
+    func helpfulRefusals() throws {
+        #expect(try baton("ingest", "-", input: line("m1", "I want to talk to a person") + "\n").status == 0)
+        let nobody = try BatonProcess.run(["claim", "m1", "--db", db], environment: ["USER": ""])
+        #expect(nobody.status != 0)
+        #expect(nobody.stderr.contains("no agent: pass --agent ID"), "\(nobody.stderr)")
+        #expect(try state("m1") == "queued", "nothing was claimed as nobody")
+        let neither = try baton("claim", "--agent", "ana")
+        #expect(neither.status != 0)
+        #expect(neither.stderr.contains("or --next for the most urgent one you may take"), "\(neither.stderr)")
+        #expect(try baton("claim", "m1", "--agent", "ana").status == 0)
+        let bad = try baton("resolve", "m1", "--disposition", "fixed", "--agent", "ana")
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("unknown disposition fixed; use one of solved, ai_could_have_handled, duplicate, no_response, spam"),
+                "\(bad.stderr)")
+        #expect(try baton("resolve", "m1", "--disposition", "expired", "--agent", "ana").status != 0, "expired is the sweeper's")
+    }
+
+    @Test("counts read as words: 1 response")
+    func grammar() throws {
+        #expect(try baton("ingest", "-", input: line("g1", "I want to talk to a person") + "\n").status == 0)
+        #expect(try baton("ingest", "-", input: #"{"conversation_id": "g1", "csat": 4}"# + "\n").status == 0)
+        let stats = try baton("stats")
+        #expect(stats.stdout.contains("(1 response)"), "\(stats.stdout)")
+    }
+
+    func state(_ id: String) throws -> String? {
+        let shown = try JSONSerialization.jsonObject(with: Data(try baton("show", id, "--json").stdout.utf8)) as? [String: Any]
+        return (shown?["thread"] as? [String: Any])?["state"] as? String
+    }
 }
 
 /// The escalation model ships inside the binary: a `baton` copied away from the checkout still has it.

@@ -61,19 +61,22 @@ struct ConsoleEndToEndTests {
         let terminal = try console(agent: "maria")
         #expect(try terminal.waitFor("Rita Furious").contains("Tom Calm"))
 
-        try terminal.press("n")
+        try terminal.press("Space")
         let paged = try terminal.waitFor(timeout: 5) { $0.contains("Rita Furious ·") }
         #expect(paged.contains("Rita Furious ·"), "the packet of the most urgent thread is open")
         try terminal.press("s")
         try terminal.waitFor(timeout: 5) { $0.lowercased().contains("send") }
         try terminal.press("y")
         let sent = try terminal.waitFor("Sent")
-        #expect(sent.contains("Maria Lopez") || sent.contains("I'm Maria"), "the suggested reply is shown in the transcript")
+        #expect(sent.contains("I'm sorry about the trouble"), "the suggested reply is shown in the transcript")
         #expect(try state(of: "angry") == ("claimed", "maria"))
         let messages = try show("angry")["messages"] as? [[String: Any]] ?? []
         #expect(messages.last?["role"] as? String == "agent")
         let reply = messages.last?["text"] as? String
-        #expect(reply?.hasPrefix("Hi Rita, I'm Maria Lopez. I'm sorry") == true, "reply was \(reply ?? "none")")
+        // The introduction has just named Maria; the reply does not introduce her a second time.
+        #expect(reply?.hasPrefix("Hi Rita, I'm sorry about the trouble") == true, "reply was \(reply ?? "none")")
+        let everything = try baton(["outbox", "--all"]).stdout
+        #expect(everything.components(separatedBy: "Maria Lopez").count - 1 == 1, "one introduction naming Maria:\n\(everything)")
 
         try terminal.press("a")
         try terminal.waitFor("note for the bot")
@@ -101,8 +104,8 @@ struct ConsoleEndToEndTests {
         let second = try console(agent: "bo")
         try first.waitFor("Uma Single")
         try second.waitFor("Uma Single")
-        try first.press("n")
-        try second.press("n")
+        try first.press("Space")
+        try second.press("Space")
         Thread.sleep(forTimeInterval: 0.5)
         try first.press("c")
         try second.press("c")
@@ -124,7 +127,7 @@ struct ConsoleEndToEndTests {
         try baton(["ingest", "-"], input: conversation("r1", "Rui Resize", "I need an agent") + "\n")
         let terminal = try console(agent: "kim", columns: 100, rows: 30)
         try terminal.waitFor("Rui Resize")
-        try terminal.press("n")
+        try terminal.press("Space")
         try terminal.press("r")
         try terminal.waitFor("Enter send")
         try terminal.type("hello from a resized window")

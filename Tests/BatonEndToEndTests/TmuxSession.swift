@@ -6,6 +6,8 @@ import Foundation
 final class TmuxSession {
     let socket = "baton-e2e-\(UUID().uuidString.prefix(8))"
     let name = "t"
+    /// Keys sent so far (`press` counts each key, `type` each character), for the agent-speed figures.
+    private(set) var keys = 0
 
     /// Starts `command` in a shell in a `columns`×`rows` window. After the command exits the shell
     /// prints `EXITED <status>` and the terminal settings, so tests can check the terminal was restored.
@@ -62,13 +64,25 @@ final class TmuxSession {
 
     /// Named keys such as `Enter`, `Escape`, `Down`, or single characters.
     func press(_ keys: String...) throws {
-        for key in keys { try tmux(["send-keys", "-t", name, key]) }
+        for key in keys {
+            try tmux(["send-keys", "-t", name, key])
+            self.keys += 1
+        }
     }
 
     /// Types text literally.
-    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", name, "-l", text])
+        keys += text.count
+    }
 
-    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
+    /// Starts counting keys from zero.
+    func resetKeyCount() { keys = 0 }
+
+    /// The screen as text; with `escapes`, with the colour and attribute sequences (`capture-pane -e`).
+    func screen(escapes: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", name])
+    }
 
     func resize(columns: Int, rows: Int) throws {
         try tmux(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
@@ -76,7 +90,7 @@ final class TmuxSession {
 
     /// Waits until the screen satisfies `condition`; returns the last screen either way.
     @discardableResult
-    func waitFor(timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
+    func waitFor(timeout: TimeInterval = 20, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -88,7 +102,7 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+    func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> String {
         try waitFor(timeout: timeout) { $0.contains(text) }
     }
 }

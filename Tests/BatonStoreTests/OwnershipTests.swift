@@ -100,7 +100,7 @@ import BatonCore
         #expect(summary.queue == "sales")
         #expect(summary.state == .queued)
         #expect(summary.owner == nil)
-        #expect(summary.queuedAt == later)
+        #expect(summary.queuedAt == t0, "the customer keeps their original wait")
         #expect(summary.pickupDeadline == later.addingTimeInterval(120))
         let entry = try #require(try store.audit(threadID: "c1", limit: 1).last)
         #expect(entry.action == .transfer)

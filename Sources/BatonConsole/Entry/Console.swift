@@ -13,16 +13,17 @@ public enum Console {
         // Who the agent is comes first: a wrong --agent or --db is told plainly even without a terminal.
         let session = try ConsoleSession(store: options.store, agentID: options.agent, supervisor: options.supervisor,
                                          queues: options.queues, clock: options.clock, stats: options.stats,
-                                         size: TerminalSize(columns: 80, rows: 24))
+                                         size: TerminalSize(columns: 80, rows: 24), colorless: !theme.hasColor)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw ConsoleError.notATerminal }
         if options.startInSupervisorView { session.showSupervisorView() }
         let pollMilliseconds = Int32(max(20, min(1000, options.pollInterval * 1000)))
-        let terminal = try NcursesTerminal(theme: theme, pollMilliseconds: pollMilliseconds)
+        let terminal = try NcursesTerminal(theme: theme, pollMilliseconds: pollMilliseconds, mouse: options.mouse)
         SignalTrap.install()
         defer {
             terminal.shutdown()
             SignalTrap.uninstall()
         }
+        session.setColorless(!terminal.drawsColor)
         session.resize(to: terminal.size)
         return loop(session: session, terminal: terminal, pollInterval: options.pollInterval, environment: options.environment)
     }
@@ -31,7 +32,12 @@ public enum Console {
                              environment: [String: String]) -> ConsoleExit {
         var drawn: ConsoleState?
         var lastPoll = Date.distantPast
-        while SignalTrap.caught == nil {
+        while true {
+            if let signal = SignalTrap.caught {
+                // Ctrl-C while writing asks first; the draft is saved either way.
+                if session.interrupted(by: signal) { return .signal(signal) }
+                SignalTrap.reset()
+            }
             // Redraw only when the state changed; the diff then touches only changed cells.
             if drawn != session.state {
                 terminal.present(ConsoleRenderer.render(session.state, size: session.state.size, keyMap: session.keyMap))
@@ -40,6 +46,7 @@ public enum Console {
             var effects: [ConsoleEffect] = []
             switch terminal.nextEvent() {
             case .key(let key)?: effects = session.handle(key)
+            case .mouse(let event)?: effects = session.handle(event)
             case .resize?:
                 terminal.invalidate()
                 drawn = nil
@@ -53,15 +60,18 @@ public enum Console {
             }
             for effect in effects {
                 switch effect {
-                case .quit: return .quit
+                case .quit:
+                    _ = session.poll()
+                    return .quit
                 case .bell: terminal.bell()
+                case .copy(let text): terminal.copyToClipboard(text)
                 case .openEditor(let text):
                     let edited = terminal.suspend { ExternalEditor.edit(text, environment: environment) }
                     drawn = nil
                     session.editorFinished(text: edited)
+                    session.resize(to: terminal.size)
                 }
             }
         }
-        return .signal(SignalTrap.caught ?? 0)
     }
 }

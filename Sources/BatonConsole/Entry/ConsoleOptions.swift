@@ -20,12 +20,15 @@ public struct ConsoleOptions: Sendable {
     public var stats: (@Sendable (Date) throws -> ConsoleStats?)?
     /// How often the loop wakes to look for changes by other processes.
     public var pollInterval: TimeInterval
-    /// Environment used for the theme (`NO_COLOR`, `BATON_THEMES`) and the editor.
+    /// Environment used for the theme (`NO_COLOR`, `XDG_CONFIG_HOME`, `BATON_THEMES`) and the editor.
     public var environment: [String: String]
+    /// Clicks select threads and the wheel scrolls (`--no-mouse` or `[console] mouse = false` turn it off).
+    public var mouse: Bool
 
     public init(agent: String, supervisor: Bool = false, startInSupervisorView: Bool? = nil, theme: String? = nil, store: any HandoffStore, queues: [QueueConfig],
                 clock: @escaping @Sendable () -> Date = { Date() }, stats: (@Sendable (Date) throws -> ConsoleStats?)? = nil,
-                pollInterval: TimeInterval = 0.25, environment: [String: String] = ProcessInfo.processInfo.environment) {
+                pollInterval: TimeInterval = 0.25, environment: [String: String] = ProcessInfo.processInfo.environment,
+                mouse: Bool = true) {
         self.agent = agent
         self.supervisor = supervisor
         self.startInSupervisorView = supervisor && (startInSupervisorView ?? true)
@@ -36,5 +39,6 @@ public struct ConsoleOptions: Sendable {
         self.stats = stats
         self.pollInterval = pollInterval
         self.environment = environment
+        self.mouse = mouse
     }
 }

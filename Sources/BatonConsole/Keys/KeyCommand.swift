@@ -1,11 +1,18 @@
-/// Every command a key can trigger. The key map binds keys to these by context.
+/// Every named request a key can make. The key map binds keys to these by context; the same command
+/// (say `moveDown`) moves through whatever has the keys: the thread list, the transcript, a picker, an overlay.
 public enum KeyCommand: String, Sendable, CaseIterable {
-    // Thread list and packet
-    case moveDown, moveUp, top, bottom, scrollUp, scrollDown
-    case next, claim, reply, replyInEditor, sendSuggested, note, transfer, requeue, release, resolve
-    case cycleScope, toggleSupervisor, forceRelease, reassign, help, quit
-    // Composer (reply, note, reason)
+    // Moving, in any list
+    case moveDown, moveUp, pageDown, pageUp, top, bottom, count
+    // Threads
+    case urgent, openPaged, claim, sendSuggested, reply, replyInEditor, note, transfer, requeue, release, resolve
+    // Finding threads
+    case search, searchNext, searchPrevious, filter, sort, cycleScope, clear
+    // Panes and views
+    case focusDetail, focusList, copy, messages, help, quit
+    // Supervisor
+    case toggleSupervisor, forceRelease, reassign
+    // Composer (reply, note, reason, search)
     case submit, insertSuggested, openEditor, deleteBackward, deleteForward, cursorLeft, cursorRight, cursorStart, cursorEnd, cancel
-    // Pickers and confirmations
-    case pickNext, pickPrevious, choose, confirm
+    // Dialogs and overlays
+    case choose, confirm, keepDraft, discardDraft, close
 }

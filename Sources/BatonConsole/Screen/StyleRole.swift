@@ -16,4 +16,35 @@ public enum StyleRole: String, Sendable, CaseIterable, Hashable {
     case accent
     /// The status-line banner (paging, results of commands).
     case banner
+    /// A sentiment symbol on the selected row: the sentiment's colour on the selection's background,
+    /// so the selected row keeps its sentiment colour. Themes may set these; by default they are derived.
+    case selectedPositive = "selected-positive"
+    case selectedNeutral = "selected-neutral"
+    case selectedNegative = "selected-negative"
+
+    /// The roles every theme file sets; the others are derived from them when a theme leaves them out.
+    public static let themed: [StyleRole] = allCases.filter { $0.derivation == nil }
+
+    /// For a derived role, the role giving its foreground and the one giving its background.
+    public var derivation: (foreground: StyleRole, background: StyleRole)? {
+        switch self {
+        case .selectedPositive: (.positive, .selected)
+        case .selectedNeutral: (.neutral, .selected)
+        case .selectedNegative: (.negative, .selected)
+        default: nil
+        }
+    }
+
+    /// Whether this is a sentiment's role on the selected row.
+    public var isSentiment: Bool { derivation != nil }
+
+    /// The role of the same meaning on the selected row.
+    public var onSelection: StyleRole {
+        switch self {
+        case .positive: .selectedPositive
+        case .neutral: .selectedNeutral
+        case .negative: .selectedNegative
+        default: .selected
+        }
+    }
 }

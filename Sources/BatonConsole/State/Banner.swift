@@ -13,3 +13,16 @@ public struct Banner: Sendable, Equatable {
         self.until = until
     }
 }
+
+/// A banner as kept in the message history.
+public struct LoggedMessage: Sendable, Equatable {
+    public var at: Date
+    public var text: String
+    public var role: StyleRole
+
+    public init(at: Date, text: String, role: StyleRole) {
+        self.at = at
+        self.text = text
+        self.role = role
+    }
+}

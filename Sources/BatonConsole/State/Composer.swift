@@ -1,3 +1,5 @@
+import BatonCore
+
 /// A one-field text editor for replies, notes and reasons.
 public struct Composer: Sendable, Equatable {
     /// What the text is for, with the choices made before it.
@@ -8,15 +10,31 @@ public struct Composer: Sendable, Equatable {
         case requeueReason(threadID: String)
         case transferReason(threadID: String, queue: String)
         case forceReleaseReason(threadID: String)
-        case reassignReason(threadID: String, agent: String)
+        /// `override` names why the agent is not a fit (skills, capacity), recorded with the reason.
+        case reassignReason(threadID: String, agent: String, override: String?)
+        /// The one-line prompts at the bottom of the screen.
+        case search
+        case filter
 
         /// Supervisor actions must say why; the audit trail keeps the reason.
         var requiresText: Bool {
             switch self {
             case .reply, .note, .forceReleaseReason, .reassignReason: true
-            case .releaseNote, .requeueReason, .transferReason: false
+            case .releaseNote, .requeueReason, .transferReason, .search, .filter: false
             }
         }
+
+        /// The kind of draft the store keeps for this text; nil for reasons and prompts.
+        public var draftKind: (threadID: String, kind: Draft.Kind)? {
+            switch self {
+            case .reply(let threadID): (threadID, .reply)
+            case .note(let threadID): (threadID, .note)
+            default: nil
+            }
+        }
+
+        /// A one-line prompt (search, filter) rather than a box.
+        public var isPrompt: Bool { self == .search || self == .filter }
     }
 
     public var purpose: Purpose

@@ -5,4 +5,6 @@ public enum ConsoleEffect: Sendable, Equatable {
     case bell
     /// Suspend the screen and edit this text in `$EDITOR`; then call `editorFinished`.
     case openEditor(initialText: String)
+    /// Put this text on the terminal's clipboard (OSC 52), where the terminal allows it.
+    case copy(String)
 }

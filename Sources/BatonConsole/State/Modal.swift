@@ -11,7 +11,7 @@ public enum Modal: Sendable, Equatable {
         switch self {
         case .composer: .composer
         case .picker: .picker
-        case .confirmation: .confirm
+        case .confirmation(let confirmation): confirmation.purpose.isDraft ? .draft : .confirm
         }
     }
 }

@@ -12,13 +12,16 @@ public struct Picker: Sendable, Equatable {
     public var labels: [String]
     /// The value passed on for each choice (queue name, disposition raw value, agent id).
     public var values: [String]
+    /// Why a choice is not a good fit (an agent without the skill or at capacity), nil when it is.
+    public var warnings: [String?]
     public var selected: Int
 
-    public init(purpose: Purpose, title: String, labels: [String], values: [String], selected: Int = 0) {
+    public init(purpose: Purpose, title: String, labels: [String], values: [String], warnings: [String?]? = nil, selected: Int = 0) {
         self.purpose = purpose
         self.title = title
         self.labels = labels
         self.values = values
+        self.warnings = warnings ?? Array(repeating: nil, count: values.count)
         self.selected = selected
     }
 }

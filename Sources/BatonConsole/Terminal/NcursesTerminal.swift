@@ -10,8 +10,11 @@ final class NcursesTerminal: TerminalSurface {
     private var onScreen: ScreenBuffer?
     private var isActive = false
 
+    private let pollMilliseconds: Int32
+
     /// Takes over the terminal. `pollMilliseconds` bounds how long `nextEvent` waits for a key.
-    init(theme: Theme, pollMilliseconds: Int32) throws {
+    init(theme: Theme, pollMilliseconds: Int32, mouse: Bool) throws {
+        self.pollMilliseconds = pollMilliseconds
         self.theme = theme
         // Wide characters need the user's UTF-8 locale before curses starts.
         setlocale(baton_lc_all(), "")
@@ -28,7 +31,11 @@ final class NcursesTerminal: TerminalSurface {
         baton_timeout(pollMilliseconds)
         curs_set(0)
         setUpColors()
+        if mouse { baton_enable_mouse(1) }
     }
+
+    /// Whether colours are drawn: the terminal has them and the theme uses them.
+    private(set) var drawsColor = false
 
     deinit { shutdown() }
 
@@ -87,20 +94,61 @@ final class NcursesTerminal: TerminalSurface {
             case baton_key_enter(): return .key(.enter)
             case baton_key_backspace(): return .key(.backspace)
             case baton_key_dc(): return .key(.delete)
+            case baton_key_mouse(): return mouseEvent()
             default: return nil
             }
         }
         return Key.fromCharacterCode(UInt32(character)).map(TerminalEvent.key)
     }
 
-    /// Leaves curses mode while `body` runs (for `$EDITOR`), then restores and redraws.
+    private func mouseEvent() -> TerminalEvent? {
+        var kind: Int32 = 0, x: Int32 = 0, y: Int32 = 0
+        guard baton_get_mouse(&kind, &x, &y) == 1 else { return nil }
+        switch kind {
+        case 1: return .mouse(MouseEvent(.press, x: Int(x), y: Int(y)))
+        case 2: return .mouse(MouseEvent(.wheelUp, x: Int(x), y: Int(y)))
+        case 3: return .mouse(MouseEvent(.wheelDown, x: Int(x), y: Int(y)))
+        default: return nil
+        }
+    }
+
+    /// Leaves curses mode while `body` runs (for `$EDITOR`), then restores and redraws. What the terminal
+    /// sends after the program is gone (answers to its queries: `ESC [ 24 ; 1 R` would read as `R`) is
+    /// discarded, not taken for keys.
     func suspend<T>(_ body: () -> T) -> T {
         def_prog_mode()
         endwin()
         let result = body()
         reset_prog_mode()
+        discardPendingInput()
         invalidate()
         return result
+    }
+
+    /// Drops typed-ahead input until the terminal has been quiet for a moment.
+    private func discardPendingInput() {
+        _ = baton_flushinp()
+        baton_timeout(60)
+        var character: wint_t = 0
+        var discarded = 0
+        while baton_get_wch(&character) != baton_err(), discarded < 4_096 { discarded += 1 }
+        baton_timeout(pollMilliseconds)
+    }
+
+    /// Puts `text` on the terminal's clipboard with OSC 52 (terminals and tmux that allow it act on it;
+    /// others ignore it). The text is base64, so it cannot carry control sequences.
+    func copyToClipboard(_ text: String) {
+        let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+        // Straight to the descriptor: curses has flushed its own output by the time effects run.
+        var bytes = Array(sequence.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            bytes = bytes.dropFirst(written)
+        }
     }
 
     // MARK: Drawing helpers
@@ -123,7 +171,8 @@ final class NcursesTerminal: TerminalSurface {
     }
 
     private func setUpColors() {
-        let useColor = has_colors() && theme.styles.values.contains { $0.foreground != .terminalDefault || $0.background != .terminalDefault }
+        let useColor = has_colors() && theme.hasColor
+        drawsColor = useColor
         if useColor {
             start_color()
             // Keeps the terminal's own background wherever a theme says "default".

@@ -28,6 +28,11 @@ enum SignalTrap {
         for number in signals { signal(number, SIG_DFL) }
     }
 
+    /// Forgets a signal the console chose not to end on (Ctrl-C while writing asks first).
+    static func reset() {
+        caughtSignal.store(0, ordering: .relaxed)
+    }
+
     /// The signal received since `install`, if any.
     static var caught: Int32? {
         let value = caughtSignal.load(ordering: .relaxed)

@@ -14,17 +14,35 @@ public struct Theme: Sendable, Equatable {
         self.styles = styles
     }
 
-    /// The look of `role`, falling back to `normal`.
+    /// The look of `role`, falling back to `normal`. A derived role the theme leaves out (the sentiment on
+    /// the selected row) takes its foreground from one role and its background from the other: a selected
+    /// row keeps its sentiment colour.
     public func style(for role: StyleRole) -> TextStyle {
-        styles[role] ?? styles[.normal] ?? TextStyle()
+        if let style = styles[role] { return style }
+        if let derivation = role.derivation {
+            let front = style(for: derivation.foreground), back = style(for: derivation.background)
+            let foreground = front.foreground == .terminalDefault ? back.foreground : front.foreground
+            return TextStyle(foreground: foreground, background: back.background, attributes: back.attributes.union(front.attributes))
+        }
+        return styles[.normal] ?? TextStyle()
     }
 
-    /// The same theme with every colour removed: what `NO_COLOR` asks for. Attributes stay, so
-    /// selection, alerts and headers remain distinguishable.
+    /// Whether any role has a colour (rather than attributes only).
+    public var hasColor: Bool {
+        styles.values.contains { $0.foreground != .terminalDefault || $0.background != .terminalDefault }
+    }
+
+    /// The same theme with every colour removed: what `NO_COLOR` asks for. A role set apart by its own
+    /// background (the selection, headers, banners) keeps that as reverse video, and a role left with no
+    /// attribute at all takes the built-in monochrome look, so nothing that was visible disappears.
     public func withoutColor() -> Theme {
         var copy = self
+        let normalBackground = style(for: .normal).background
         for (role, style) in styles {
-            copy.styles[role] = TextStyle(attributes: style.attributes)
+            var attributes = style.attributes
+            if role != .normal, style.background != normalBackground { attributes.insert(.reverse) }
+            if attributes.isEmpty { attributes = Theme.builtIn.styles[role]?.attributes ?? [] }
+            copy.styles[role] = TextStyle(attributes: attributes)
         }
         return copy
     }

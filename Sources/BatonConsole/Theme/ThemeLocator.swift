@@ -1,13 +1,20 @@
 import Foundation
 
-/// Finds a theme by name or path: an explicit path, `$BATON_THEMES`, `./themes`, or a `themes`
-/// folder next to (or above) the running executable.
+/// Finds a theme by name or path. A name is looked up in the user's themes
+/// (`$XDG_CONFIG_HOME/baton/themes`, default `~/.config/baton/themes`), then in `$BATON_THEMES`, then among
+/// the themes built into the binary (`default-dark`, `light`, `high-contrast`, `monochrome`); a user theme of
+/// the same name overrides a built-in one. The binary needs no files next to it to have colour.
 public enum ThemeLocator {
-    /// Loads `nameOrPath` (a file path when it contains `/` or ends in `.toml`). The default theme
-    /// falls back to `Theme.builtIn` when no file exists, so a bare binary still works.
+    /// The theme used when none is asked for.
+    public static let defaultName = "default-dark"
+
+    /// The names of the themes built into the binary.
+    public static var builtInNames: [String] { BuiltInThemes.files.keys.sorted() }
+
+    /// Loads `nameOrPath` (a file path when it contains `/` or ends in `.toml`), then applies `NO_COLOR`.
     public static func load(_ nameOrPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(ThemeError) -> Theme {
-        let requested = nameOrPath ?? "default-dark"
+        let requested = nameOrPath ?? defaultName
         var theme: Theme
         if requested.contains("/") || requested.hasSuffix(".toml") {
             theme = try Theme(contentsOf: requested)
@@ -15,10 +22,10 @@ public enum ThemeLocator {
             let folders = searchFolders(environment: environment)
             if let path = folders.map({ "\($0)/\(requested).toml" }).first(where: { FileManager.default.fileExists(atPath: $0) }) {
                 theme = try Theme(contentsOf: path)
-            } else if nameOrPath == nil {
-                theme = .builtIn
+            } else if let text = BuiltInThemes.files[requested] {
+                theme = try Theme(toml: text, file: "built-in theme \(requested)")
             } else {
-                throw .notFound(name: requested, searched: folders)
+                throw .notFound(name: requested, searched: folders + ["built-in: " + builtInNames.joined(separator: ", ")])
             }
         }
         // https://no-color.org: any non-empty value disables colour.
@@ -26,15 +33,13 @@ public enum ThemeLocator {
         return theme
     }
 
+    /// Where user themes are looked for, in order.
     static func searchFolders(environment: [String: String]) -> [String] {
         var folders: [String] = []
+        let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["HOME"].flatMap { $0.isEmpty ? nil : $0 + "/.config" }
+        if let configHome { folders.append(configHome + "/baton/themes") }
         if let custom = environment["BATON_THEMES"], !custom.isEmpty { folders.append(custom) }
-        folders.append(FileManager.default.currentDirectoryPath + "/themes")
-        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            folders.append(directory.appendingPathComponent("themes").path)
-            directory = directory.deletingLastPathComponent()
-        }
         return folders
     }
 }

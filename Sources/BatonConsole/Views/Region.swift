@@ -11,4 +11,8 @@ public struct Region: Sendable, Equatable {
         self.width = max(0, width)
         self.height = max(0, height)
     }
+
+    public func contains(x: Int, y: Int) -> Bool {
+        x >= self.x && x < self.x + width && y >= self.y && y < self.y + height
+    }
 }

@@ -1,16 +1,41 @@
 import Foundation
 import BatonCore
 
-/// The supervisor's right-hand (or lower) panel: queues with countdown bars, breaches and
-/// re-queues; agents with status, load against capacity and what they hold; recent escalation
-/// notices; and today's figures with hourly sparklines.
+/// The supervisor's right-hand (or lower) panel: queues with countdown bars and breaches; agents with
+/// status, load against capacity and what they hold; today's figures with hourly sparklines; and the
+/// breaches of the last 24 hours with their total, in the rows left, scrolled with Tab then j/k.
 enum SupervisorPanelView {
     static func draw(_ state: ConsoleState, queueWindows: [String: TimeInterval], in region: Region, into buffer: inout ScreenBuffer) {
+        var lines = upperLines(state, queueWindows: queueWindows, width: region.width)
+        let notices = state.supervisor?.notices ?? []
+        let room = escalationRows(state, in: region)
+        if room > 0 || lines.count + 2 <= region.height {
+            lines.append(StyledLine([]))
+            let first = min(state.escalationScroll, max(0, notices.count - 1))
+            let shown = notices.isEmpty ? "" : " · \(first + 1)–\(min(notices.count, first + room)) of \(notices.count)"
+            let keys = state.focus == .detail ? " · j/k PgUp/PgDn scroll, Tab back" : (notices.count > room ? " · Tab to scroll" : "")
+            lines.append(StyledLine([("Breaches (24 h): \(notices.count)" + shown + keys, .header)]).padded(with: " ", to: region.width, role: .header))
+            for notice in notices.dropFirst(first).prefix(room) {
+                lines.append(StyledLine([(Format.hourMinute(notice.at) + " ", .muted),
+                                         ("\(notice.thread) in \(notice.queue) missed pickup, level \(notice.level)", .alert)]))
+            }
+            if notices.isEmpty { lines.append(StyledLine([("none", .muted)])) }
+        }
+        for (index, line) in lines.prefix(region.height).enumerated() {
+            line.draw(x: region.x, y: region.y + index, width: region.width, into: &buffer)
+        }
+    }
+
+    /// Breach rows the panel has room for below queues, agents and figures.
+    static func escalationRows(_ state: ConsoleState, in region: Region) -> Int {
+        max(0, region.height - upperLines(state, queueWindows: state.pickupWindows, width: region.width).count - 2)
+    }
+
+    private static func upperLines(_ state: ConsoleState, queueWindows: [String: TimeInterval], width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
-        let width = region.width
         lines.append(StyledLine([("Queues", .header)]).padded(with: " ", to: width, role: .header))
         // Under each queue its most urgent waiting threads, when the panel has the room.
-        let showHeads = region.height >= 2 * state.queues.count + (state.supervisor?.agents.count ?? 0) + 10
+        let showHeads = state.size.rows - 4 >= 2 * state.queues.count + (state.supervisor?.agents.count ?? 0) + 14
         for tile in state.queues {
             var line = StyledLine([(TextFit.pad(tile.name, to: 9), tile.breached > 0 ? .alert : .normal)])
             line.append(" " + TextFit.padLeft("\(tile.waiting)", to: 3) + " waiting ", .normal)
@@ -23,8 +48,8 @@ enum SupervisorPanelView {
             } else {
                 line.append(String(repeating: " ", count: 14), .normal)
             }
-            line.append(" · late \(tile.breached)", tile.breached > 0 ? .alert : .muted)
-            line.append(" · requeued \(tile.requeues)", tile.requeues > 0 ? .warning : .muted)
+            // Late: pickup windows missed in 24 h (the sweeper re-queues each breach, so none stays past due).
+            line.append(" · \(tile.requeues) late", tile.breached > 0 ? .alert : (tile.requeues > 0 ? .warning : .muted))
             lines.append(line)
             if showHeads, let heads = state.supervisor?.queueHeads[tile.name], !heads.isEmpty {
                 var headLine = StyledLine([("  ", .normal)])
@@ -53,15 +78,6 @@ enum SupervisorPanelView {
             if !agent.holding.isEmpty { line.append("  " + agent.holding.joined(separator: ", "), .muted) }
             lines.append(line)
         }
-        let notices = state.supervisor?.notices ?? []
-        if !notices.isEmpty {
-            lines.append(StyledLine([]))
-            lines.append(StyledLine([("Escalations (24 h)", .header)]).padded(with: " ", to: width, role: .header))
-            for notice in notices.prefix(4) {
-                lines.append(StyledLine([(Format.hourMinute(notice.at) + " ", .muted),
-                                         ("\(notice.thread) in \(notice.queue) missed pickup, level \(notice.level)", .alert)]))
-            }
-        }
         lines.append(StyledLine([]))
         lines.append(StyledLine([("Today", .header)]).padded(with: " ", to: width, role: .header))
         if let stats = state.supervisor?.stats {
@@ -79,8 +95,6 @@ enum SupervisorPanelView {
         } else {
             lines.append(StyledLine([("no figures yet", .muted)]))
         }
-        for (index, line) in lines.prefix(region.height).enumerated() {
-            line.draw(x: region.x, y: region.y + index, width: width, into: &buffer)
-        }
+        return lines
     }
 }

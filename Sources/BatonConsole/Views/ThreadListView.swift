@@ -29,22 +29,27 @@ enum ThreadListView {
     static func draw(_ state: ConsoleState, in region: Region, showQueue: Bool, into buffer: inout ScreenBuffer) {
         let columns = Columns(width: region.width, wantsBar: showQueue)
         let heading = "  " + TextFit.pad("Customer", to: columns.customer)
-            + " " + TextFit.pad(showQueue ? "Queue" : "Why", to: Columns.trigger) + " S" + " " + TextFit.padLeft("Wait", to: Columns.wait)
+            + " " + TextFit.pad(showQueue ? "Queue" : "Why", to: Columns.trigger) + " " + Legend.sentimentColumn.symbol
+            + " " + TextFit.padLeft(Legend.wait.symbol, to: Columns.wait)
             + (columns.showBar ? " " + TextFit.pad("", to: Columns.bar) : "")
-            + " " + TextFit.padLeft("Pickup", to: Columns.pickup) + (columns.showOwner ? " " + TextFit.pad("Owner", to: Columns.owner) : "")
+            + " " + TextFit.padLeft(Legend.pickup.symbol, to: Columns.pickup) + (columns.showOwner ? " " + TextFit.pad("Owner", to: Columns.owner) : "")
         buffer.write(TextFit.pad(heading, to: region.width), x: region.x, y: region.y, maxWidth: region.width, role: .muted)
         if state.rows.isEmpty {
-            let empty = state.mode == .agent && state.scope == .mine ? "  You hold no threads." : "  No threads waiting."
+            let empty = state.filter.map { "  No thread matches “\($0)”; Esc clears the filter." }
+                ?? (state.mode == .agent && state.scope == .mine ? "  You hold no threads." : "  No threads waiting.")
             buffer.write(TextFit.ellipsize(empty, to: region.width), x: region.x, y: region.y + 1,
                          maxWidth: region.width, role: .muted)
         }
-        for (index, row) in state.rows.enumerated() {
-            let y = region.y + 1 + index
-            guard y < region.y + region.height else { break }
-            drawRow(row, state: state, columns: columns, showQueue: showQueue, x: region.x, y: y, width: region.width, into: &buffer)
-            if state.listOffset + index == state.selection {
-                buffer.restyle(x: region.x, y: y, count: region.width, role: .selected)
-            }
+        // When a dialog takes rows from the list, the rows around the selection stay in view.
+        let room = max(0, region.height - 1)
+        let selectedIndex = state.selection - state.listOffset
+        let first = state.rows.count <= room ? 0 : min(max(0, selectedIndex - room + 1), state.rows.count - room)
+        let matches = Set(state.search?.matches.map(\.id) ?? [])
+        for (index, row) in state.rows.enumerated().dropFirst(first).prefix(room) {
+            let y = region.y + 1 + index - first
+            let selected = state.listOffset + index == state.selection
+            drawRow(row, state: state, columns: columns, showQueue: showQueue, selected: selected, isMatch: matches.contains(row.id),
+                    x: region.x, y: y, width: region.width, into: &buffer)
         }
         // A position hint when the list is longer than the screen.
         if state.totalRows > state.rows.count, region.height > 1 {
@@ -56,22 +61,27 @@ enum ThreadListView {
         }
     }
 
-    private static func drawRow(_ row: ThreadRow, state: ConsoleState, columns: Columns, showQueue: Bool, x: Int, y: Int, width: Int,
-                                into buffer: inout ScreenBuffer) {
-        buffer.fill(x: x, y: y, count: width, role: .normal)
+    private static func drawRow(_ row: ThreadRow, state: ConsoleState, columns: Columns, showQueue: Bool, selected: Bool, isMatch: Bool,
+                                x: Int, y: Int, width: Int, into buffer: inout ScreenBuffer) {
+        // On the selected row every cell takes the selection's look, but the sentiment keeps its colour.
+        func role(_ role: StyleRole) -> StyleRole { selected ? role.onSelection : role }
+        buffer.fill(x: x, y: y, count: width, role: role(.normal))
         var column = x
         let mark: String = switch row.priority {
-        case .high: "! "
-        case .medium: "· "
+        case .high: Legend.highPriority.symbol + " "
+        case .medium: Legend.mediumPriority.symbol + " "
         case .low: "  "
         }
-        column += buffer.write(mark, x: column, y: y, role: row.priority == .high ? .warning : .muted)
-        column += buffer.write(TextFit.pad(row.customer, to: columns.customer), x: column, y: y, maxWidth: columns.customer)
+        column += buffer.write(mark, x: column, y: y, role: role(row.priority == .high ? .warning : .muted))
+        let customer = TextFit.pad(row.customer, to: columns.customer)
+        column += buffer.write(customer, x: column, y: y, maxWidth: columns.customer, role: role(isMatch ? .accent : .normal))
         // Supervisors scan by queue; agents (who see only their queues) by trigger.
-        column += buffer.write(" " + TextFit.pad(showQueue ? row.queue : row.trigger, to: Columns.trigger), x: column, y: y, role: .muted)
-        column += buffer.write(" ●", x: column, y: y, role: sentimentRole(row.sentiment))
+        column += buffer.write(" " + TextFit.pad(showQueue ? row.queue : row.trigger, to: Columns.trigger), x: column, y: y, role: role(.normal))
+        column += buffer.write(" ", x: column, y: y, role: role(.normal))
+        column += buffer.write(Legend.sentimentSymbol(row.sentiment, colorless: state.colorless), x: column, y: y,
+                               role: role(sentimentRole(row.sentiment)))
         let waited = row.queuedAt.map { Format.duration(state.now.timeIntervalSince($0)) } ?? ""
-        column += buffer.write(" " + TextFit.padLeft(waited, to: Columns.wait), x: column, y: y)
+        column += buffer.write(" " + TextFit.padLeft(waited, to: Columns.wait), x: column, y: y, role: role(.normal))
         var pickupText = ""
         var pickupRole = StyleRole.normal
         if let remaining = row.pickupRemaining(at: state.now) {
@@ -85,21 +95,21 @@ enum ThreadListView {
                 let window = state.pickupWindows[row.queue] ?? 300
                 bar = Format.bar(max(0, remaining) / window, width: Columns.bar)
             }
-            column += buffer.write(" " + bar, x: column, y: y, role: pickupRole == .normal ? .positive : pickupRole)
+            column += buffer.write(" " + bar, x: column, y: y, role: role(pickupRole == .normal ? .positive : pickupRole))
         }
-        column += buffer.write(" " + TextFit.padLeft(pickupText, to: Columns.pickup), x: column, y: y, role: pickupRole)
+        column += buffer.write(" " + TextFit.padLeft(pickupText, to: Columns.pickup), x: column, y: y, role: role(pickupRole))
         if columns.showOwner {
-            let (owner, role) = ownerText(row, agentID: state.agentID)
-            buffer.write(" " + TextFit.pad(owner, to: Columns.owner), x: column, y: y, maxWidth: x + width - column, role: role)
+            let (owner, ownerRole) = ownerText(row, agentID: state.agentID)
+            buffer.write(" " + TextFit.pad(owner, to: Columns.owner), x: column, y: y, maxWidth: x + width - column, role: role(ownerRole))
         }
     }
 
     static func ownerText(_ row: ThreadRow, agentID: String) -> (String, StyleRole) {
         if let owner = row.owner, row.state == .claimed {
-            return owner == agentID ? ("yours", .accent) : ("held by " + owner, .muted)
+            return owner == agentID ? (Legend.yours.symbol, .accent) : ("held by " + owner, .muted)
         }
         if row.state == .afterHours { return ("after hours", .muted) }
-        if let suggested = row.suggestedAgent, suggested == agentID { return ("for you", .accent) }
+        if let suggested = row.suggestedAgent, suggested == agentID { return (Legend.forYou.symbol, .accent) }
         return ("", .normal)
     }
 

@@ -11,6 +11,8 @@ public struct BatonConfig: Sendable, Equatable {
     public var waitEstimateSampleSize: Int
     /// Where `baton serve` delivers outbox events.
     public var webhooks: [WebhookConfig]
+    /// `[console] mouse`: clicks select threads and the wheel scrolls (on unless set to false).
+    public var consoleMouse: Bool = true
 
     public init(engine: EngineConfig = EngineConfig(), queues: [QueueConfig] = BatonConfig.defaultQueues,
                 templates: Templates = Templates(), notifyCommand: String? = nil, waitEstimateSampleSize: Int = 20,

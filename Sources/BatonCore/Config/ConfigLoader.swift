@@ -40,6 +40,10 @@ public enum ConfigLoader {
                 throw ConfigError(source: source, key: "webhooks", message: "two webhooks are named \(duplicate); give each a distinct name")
             }
         }
+        if var console = try top.table("console") {
+            if let mouse = try console.bool("mouse") { config.consoleMouse = mouse }
+            try console.rejectUnknown()
+        }
         if let sample = try top.int("wait_estimate_sample") { config.waitEstimateSampleSize = max(1, sample) }
         try top.rejectUnknown()
         return config
@@ -162,31 +166,82 @@ public enum ConfigLoader {
         return queue
     }
 
+    /// `[templates.FAMILY]`: per family, keys naming what a text applies to, each a string (English) or a
+    /// table of language → text; `topic.NAME` keys apply to a policy topic. Every text's placeholders must be
+    /// ones its family fills.
     private static func readTemplates(_ section: inout Section, into templates: inout Templates) throws(ConfigError) {
-        if var handoff = try section.table("handoff") {
-            for key in handoff.table.keys {
-                guard key == "default" || TriggerKind(rawValue: key) != nil else {
-                    throw handoff.error(key, "unknown trigger kind")
+        for family in Templates.Family.allCases {
+            guard var table = try section.table(family.rawValue) else { continue }
+            if family == .agentIntroduction {
+                // Directly language → text: one introduction per language.
+                var languages: [String: String] = [:]
+                for language in table.table.keys { languages[language] = try table.string(language) }
+                try check(languages, family: family, in: table)
+                templates[family].set(.fallback, languages)
+                continue
+            }
+            for key in table.table.keys.sorted() {
+                if key == "topic", family != .topicPhrase {
+                    guard var topics = try table.table(key) else { continue }
+                    for topic in topics.table.keys.sorted() {
+                        let languages = try topics.languageTable(topic)
+                        try check(languages, family: family, in: topics, key: topic)
+                        templates[family].set(TemplateSet.Key(topic: topic), languages)
+                    }
+                    try topics.rejectUnknown()
+                    continue
                 }
-                templates.handoff[key, default: [:]].merge(try handoff.languageTable(key), uniquingKeysWith: { $1 })
+                guard let known = knownKeys(family), key == "default" || known.contains(key) else {
+                    if family == .topicPhrase {
+                        let languages = try table.languageTable(key)
+                        try check(languages, family: family, in: table, key: key)
+                        templates[family].set(TemplateSet.Key(topic: key == "default" ? nil : key), languages)
+                        continue
+                    }
+                    throw table.error(key, "unknown \(keyWord(family)); expected default, topic or one of "
+                                      + (knownKeys(family) ?? []).joined(separator: ", "))
+                }
+                let languages = try table.languageTable(key)
+                try check(languages, family: family, in: table, key: key)
+                templates[family].set(TemplateSet.Key(kind: key == "default" ? nil : key), languages)
             }
-        }
-        if var intro = try section.table("agent_introduction") {
-            for key in intro.table.keys { templates.agentIntroduction[key] = try intro.string(key) }
-        }
-        if var afterHours = try section.table("after_hours") {
-            for key in afterHours.table.keys {
-                guard AfterHoursPolicy(rawValue: key) != nil else { throw afterHours.error(key, "unknown after-hours policy") }
-                templates.afterHours[key, default: [:]].merge(try afterHours.languageTable(key), uniquingKeysWith: { $1 })
-            }
-        }
-        if var replies = try section.table("suggested_reply") {
-            for key in replies.table.keys {
-                guard key == "default" || TriggerKind(rawValue: key) != nil else { throw replies.error(key, "unknown trigger kind") }
-                templates.suggestedReply[key] = try replies.string(key)
-            }
+            try table.rejectUnknown()
         }
         try section.rejectUnknown()
+    }
+
+    /// The keys a family's texts may be filed under; nil for topic phrases (any topic name).
+    private static func knownKeys(_ family: Templates.Family) -> [String]? {
+        switch family {
+        case .handoff, .suggestedReply: TriggerKind.allCases.map(\.rawValue)
+        case .afterHours: AfterHoursPolicy.allCases.map(\.rawValue)
+        case .wait: ["under_2_minutes", "minutes", "hour", "hours", "unknown"]
+        case .weekday: ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
+        case .agentIntroduction, .topicPhrase: nil
+        }
+    }
+
+    private static func keyWord(_ family: Templates.Family) -> String {
+        switch family {
+        case .handoff, .suggestedReply: "trigger kind"
+        case .afterHours: "after-hours policy"
+        case .wait: "wait bucket"
+        case .weekday: "weekday"
+        case .agentIntroduction, .topicPhrase: "key"
+        }
+    }
+
+    /// Refuses a placeholder the family never fills, naming it and the language's key.
+    private static func check(_ languages: [String: String], family: Templates.Family, in section: Section,
+                              key: String? = nil) throws(ConfigError) {
+        for language in languages.keys.sorted() {
+            let text = languages[language] ?? ""
+            for placeholder in Templates.placeholders(in: text) where !family.placeholders.contains(placeholder) {
+                let allowed = family.placeholders.isEmpty ? "no placeholders" : family.placeholders.map { "{\($0)}" }.joined(separator: ", ")
+                throw section.error(key.map { "\($0).\(language)" } ?? language,
+                                    "unknown placeholder {\(placeholder)}; these texts may use \(allowed)")
+            }
+        }
     }
 
     /// A table being read, with its dotted path for error messages and the keys already used.
@@ -225,6 +280,12 @@ public enum ConfigLoader {
             guard let value = value(key) else { return nil }
             guard let text = value.string else { throw error(key, "expected a string") }
             return text
+        }
+
+        mutating func bool(_ key: String) throws(ConfigError) -> Bool? {
+            guard let value = value(key) else { return nil }
+            guard let flag = value.bool else { throw error(key, "expected true or false") }
+            return flag
         }
 
         mutating func int(_ key: String) throws(ConfigError) -> Int? {

@@ -1,47 +1,193 @@
-/// Customer-facing texts, per language, with `{placeholders}` filled at handoff time.
+/// Customer-facing texts, per language, with `{placeholders}` filled when they are sent.
 ///
-/// Placeholders: `{name}` customer's first name, `{wait}` a wait estimate such as "about 4 minutes",
-/// `{agent}` the agent's name, `{opens}` when the queue opens next, `{topic}` the policy topic.
+/// Every family of texts is a `TemplateSet`: texts keyed by what they apply to (a trigger kind, an
+/// after-hours policy, a wait bucket; a policy topic; or neither, the default) and by language. A text
+/// is looked up in the customer's language first (`es-MX`, then `es`), through the most specific key
+/// to the default, and in English only when that language has no text at all.
+///
+/// Placeholders, and which family may use them (`placeholders`), are checked when the config loads:
+/// `{name}` the customer's first name (an empty name drops the placeholder and the space before it),
+/// `{wait}` a wait estimate, `{agent}` the agent's name, `{opens}` when the queue opens next, `{topic}`
+/// the policy topic in words, `{minutes}` and `{hours}` inside wait texts.
 public struct Templates: Sendable, Equatable {
-    /// Handoff message per trigger kind, per language code; `default` is the fallback kind.
-    public var handoff: [String: [String: String]]
-    /// Agent introduction per language.
-    public var agentIntroduction: [String: String]
-    /// After-hours message per policy, per language.
-    public var afterHours: [String: [String: String]]
-    /// The agent's suggested first reply per trigger kind (English; agents translate as needed).
-    public var suggestedReply: [String: String]
+    /// Handoff message per trigger kind (and topic).
+    public var handoff: TemplateSet
+    /// The agent introduction sent the first time an agent takes a thread.
+    public var agentIntroduction: TemplateSet
+    /// After-hours message per policy (`callback`, `queue_with_eta`, `acknowledge_close`).
+    public var afterHours: TemplateSet
+    /// The agent's suggested first reply per trigger kind and topic. It follows the introduction, so it
+    /// does not introduce the agent again.
+    public var suggestedReply: TemplateSet
+    /// Wait estimates in words per bucket (`under_2_minutes`, `minutes`, `hour`, `hours`, `unknown`).
+    public var wait: TemplateSet
+    /// A policy topic as it reads inside a sentence ("a refund"), per topic.
+    public var topicPhrase: TemplateSet
+    /// Abbreviated weekday names for `{opens}`, keyed `sun` … `sat`.
+    public var weekday: TemplateSet
 
-    public init(handoff: [String: [String: String]] = Templates.defaultHandoff,
-                agentIntroduction: [String: String] = Templates.defaultIntroduction,
-                afterHours: [String: [String: String]] = Templates.defaultAfterHours,
-                suggestedReply: [String: String] = Templates.defaultSuggestedReply) {
+    /// The families of texts, as named in the config's `[templates]` table.
+    public enum Family: String, Sendable, CaseIterable {
+        case handoff
+        case agentIntroduction = "agent_introduction"
+        case afterHours = "after_hours"
+        case suggestedReply = "suggested_reply"
+        case wait
+        case topicPhrase = "topic_phrase"
+        case weekday
+
+        /// The placeholders texts of this family may use; anything else is a config error.
+        public var placeholders: [String] {
+            switch self {
+            case .handoff: ["name", "wait", "topic"]
+            case .agentIntroduction: ["agent", "name"]
+            case .afterHours: ["name", "opens"]
+            case .suggestedReply: ["name", "agent", "topic"]
+            case .wait: ["minutes", "hours"]
+            case .topicPhrase, .weekday: []
+            }
+        }
+    }
+
+    public init(handoff: TemplateSet = TemplateSet(byKind: Templates.defaultHandoff),
+                agentIntroduction: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultIntroduction]),
+                afterHours: TemplateSet = TemplateSet(byKind: Templates.defaultAfterHours),
+                suggestedReply: TemplateSet = TemplateSet(byKind: Templates.defaultSuggestedReply, byTopic: Templates.defaultSuggestedReplyByTopic),
+                wait: TemplateSet = TemplateSet(byKind: Templates.defaultWait),
+                topicPhrase: TemplateSet = TemplateSet(byTopic: Templates.defaultTopicPhrase),
+                weekday: TemplateSet = TemplateSet(byKind: Templates.defaultWeekday)) {
         self.handoff = handoff
         self.agentIntroduction = agentIntroduction
         self.afterHours = afterHours
         self.suggestedReply = suggestedReply
+        self.wait = wait
+        self.topicPhrase = topicPhrase
+        self.weekday = weekday
     }
 
-    /// The handoff message for `kind` in `language`, falling back to English and the default kind.
-    public func handoffMessage(kind: TriggerKind, language: String) -> String {
-        let table = handoff[kind.rawValue] ?? handoff["default"] ?? [:]
-        return table[language] ?? table["en"] ?? handoff["default"]?["en"] ?? "Connecting you with our team ({wait})."
+    /// The set of one family.
+    public subscript(family: Family) -> TemplateSet {
+        get {
+            switch family {
+            case .handoff: handoff
+            case .agentIntroduction: agentIntroduction
+            case .afterHours: afterHours
+            case .suggestedReply: suggestedReply
+            case .wait: wait
+            case .topicPhrase: topicPhrase
+            case .weekday: weekday
+            }
+        }
+        set {
+            switch family {
+            case .handoff: handoff = newValue
+            case .agentIntroduction: agentIntroduction = newValue
+            case .afterHours: afterHours = newValue
+            case .suggestedReply: suggestedReply = newValue
+            case .wait: wait = newValue
+            case .topicPhrase: topicPhrase = newValue
+            case .weekday: weekday = newValue
+            }
+        }
+    }
+
+    /// The handoff message for `kind` (and `topic`) in `language`.
+    public func handoffMessage(kind: TriggerKind, topic: String? = nil, language: String) -> String {
+        handoff.text(kind: kind.rawValue, topic: topic, language: language)
+            ?? "I'm connecting you with a member of our team. Expected wait: {wait}."
     }
 
     public func introduction(language: String) -> String {
-        agentIntroduction[language] ?? agentIntroduction["en"] ?? "A member of our team, {agent}, has joined the conversation."
+        agentIntroduction.text(kind: nil, topic: nil, language: language) ?? "A member of our team, {agent}, has joined the conversation."
     }
 
     public func afterHoursMessage(policy: AfterHoursPolicy, language: String) -> String {
-        let table = afterHours[policy.rawValue] ?? [:]
-        return table[language] ?? table["en"] ?? "We're closed right now and will reply when we open ({opens})."
+        afterHours.text(kind: policy.rawValue, topic: nil, language: language)
+            ?? "We're closed right now and will reply when we open ({opens})."
     }
 
-    public func suggestedReply(kind: TriggerKind) -> String {
-        suggestedReply[kind.rawValue] ?? suggestedReply["default"] ?? "Hi {name}, I'm {agent} and I'll take it from here."
+    /// The suggested first reply for `kind` and `topic` in `language`.
+    public func suggestedReply(kind: TriggerKind, topic: String? = nil, language: String = "en") -> String {
+        suggestedReply.text(kind: kind.rawValue, topic: topic, language: language)
+            ?? "Hi {name}, I've read your conversation and I'll take it from here."
     }
 
-    /// Fills `{key}` placeholders; unknown placeholders are left as written.
+    /// The wait estimate in words, in `language`: "about 4 minutes", "unos 4 minutos".
+    public func waitText(_ estimate: WaitEstimate, language: String) -> String {
+        let bucket: String
+        var values: [String: String] = [:]
+        if let seconds = estimate.seconds {
+            let minutes = Int(saturating: (seconds / 60).rounded(.up))
+            if minutes <= 2 {
+                bucket = "under_2_minutes"
+            } else if minutes < 60 {
+                bucket = "minutes"
+                values["minutes"] = "\(minutes)"
+            } else {
+                let hours = Int(saturating: (Double(minutes) / 60).rounded())
+                bucket = hours <= 1 ? "hour" : "hours"
+                values["hours"] = "\(hours)"
+            }
+        } else {
+            bucket = "unknown"
+        }
+        let template = wait.text(kind: bucket, topic: nil, language: language, includingDefault: false) ?? bucket
+        return Self.fill(template, values)
+    }
+
+    /// A policy topic inside a sentence in `language` ("a refund", "un reembolso"); a topic without a
+    /// phrase in any language reads as its name in English, and as the language's generic word otherwise.
+    public func topicPhrase(_ topic: String?, language: String) -> String {
+        if let topic, let phrase = topicPhrase.text(kind: nil, topic: topic, language: language, includingDefault: false) {
+            return phrase
+        }
+        let generic = topicPhrase.text(kind: nil, topic: nil, language: language) ?? "this"
+        if let topic, topicPhrase.language(for: language) == "en" { return topic.split(separator: "_").joined(separator: " ") }
+        return generic
+    }
+
+    /// "lun 09:00 America/Mexico_City": when a queue opens next, in `language`.
+    public func opening(weekday: Int, hour: Int, minute: Int, zone: String, language: String) -> String {
+        let keys = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
+        let key = keys[((weekday - 1) % 7 + 7) % 7]
+        let day = self.weekday.text(kind: key, topic: nil, language: language, includingDefault: false) ?? key
+        return "\(day) \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute) \(zone)"
+    }
+
+    /// The usable first name in a customer's name: the first word with a letter in it, so a name that is
+    /// only an emoji, a number or empty gives "" (and the greeting drops it). Placeholder names such as
+    /// "Customer 1182" give "".
+    public static func firstName(of name: String?) -> String {
+        guard let name, !name.hasPrefix("Customer ") else { return "" }
+        let word = name.split(whereSeparator: { $0.isWhitespace }).first { word in
+            word.unicodeScalars.contains { $0.properties.isAlphabetic }
+        }
+        guard let word else { return "" }
+        // Keep the letters and what joins them ("O'Brien", "Jean-Luc"), not emoji or punctuation around them.
+        let trimmed = word.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed()
+        return String(trimmed)
+    }
+
+    /// The `{placeholders}` written in `text`, in order, each once.
+    public static func placeholders(in text: String) -> [String] {
+        var found: [String] = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }) else { break }
+            if rest[close] == "}" {
+                let name = String(rest[afterOpen..<close])
+                if !name.isEmpty, !found.contains(name) { found.append(name) }
+                rest = rest[rest.index(after: close)...]
+            } else {
+                rest = rest[close...]
+            }
+        }
+        return found
+    }
+
+    /// Fills `{key}` placeholders; unknown placeholders are left as written. An empty value removes the
+    /// placeholder and the space before it, so "Hi {name}," with no usable name reads "Hi,".
     ///
     /// One pass over the template: filled-in values are never scanned again, so a customer name that
     /// contains "{wait}" stays as written. (It runs once or twice per handoff; Foundation's
@@ -63,43 +209,55 @@ public struct Templates: Sendable, Equatable {
                 rest = rest[afterOpen...]
                 continue
             }
-            result += value
+            if value.isEmpty {
+                if result.utf8.last == UInt8(ascii: " ") { result.removeLast() }
+            } else {
+                result += value
+            }
             rest = rest[rest.utf8.index(after: close)...]
         }
         result += rest
         return result
     }
 
+    // MARK: Defaults
+
     public static let defaultHandoff: [String: [String: String]] = [
         "default": [
             "en": "I'm connecting you with a member of our team. Expected wait: {wait}.",
             "es": "Te estoy comunicando con una persona de nuestro equipo. Espera estimada: {wait}.",
             "pt": "Estou transferindo você para uma pessoa da nossa equipe. Espera estimada: {wait}.",
+            "ja": "担当者におつなぎします。お待ちいただく時間の目安：{wait}。",
         ],
         "explicit_request": [
             "en": "Of course, I'm getting a person from our team for you. Expected wait: {wait}.",
             "es": "Claro, te comunico con una persona de nuestro equipo. Espera estimada: {wait}.",
             "pt": "Claro, vou chamar uma pessoa da nossa equipe. Espera estimada: {wait}.",
+            "ja": "かしこまりました。担当者におつなぎします。お待ちいただく時間の目安：{wait}。",
         ],
         "sentiment": [
             "en": "I'm sorry this has been frustrating. A member of our team will take over. Expected wait: {wait}.",
             "es": "Lamento que esto haya sido frustrante. Una persona de nuestro equipo te atenderá. Espera estimada: {wait}.",
             "pt": "Sinto muito pela frustração. Uma pessoa da nossa equipe vai assumir. Espera estimada: {wait}.",
+            "ja": "ご不便をおかけして申し訳ございません。ここからは担当者が対応いたします。お待ちいただく時間の目安：{wait}。",
         ],
         "low_confidence": [
             "en": "I want to get this right, so I'm passing you to a specialist. Expected wait: {wait}.",
             "es": "Quiero darte la respuesta correcta, así que te paso con un especialista. Espera estimada: {wait}.",
             "pt": "Quero acertar, então vou passar você para um especialista. Espera estimada: {wait}.",
+            "ja": "正確にお答えするため、専門の担当者におつなぎします。お待ちいただく時間の目安：{wait}。",
         ],
         "tool_failure": [
             "en": "I couldn't look that up just now, so a member of our team will check it for you. Expected wait: {wait}.",
             "es": "No pude consultarlo en este momento; una persona de nuestro equipo lo revisará. Espera estimada: {wait}.",
             "pt": "Não consegui consultar agora; uma pessoa da nossa equipe vai verificar. Espera estimada: {wait}.",
+            "ja": "ただいま情報を確認できなかったため、担当者が確認いたします。お待ちいただく時間の目安：{wait}。",
         ],
         "buying_intent": [
             "en": "Great, I'm connecting you with our sales team. Expected wait: {wait}.",
             "es": "¡Excelente! Te comunico con nuestro equipo de ventas. Espera estimada: {wait}.",
             "pt": "Ótimo! Vou conectar você com nossa equipe de vendas. Espera estimada: {wait}.",
+            "ja": "ありがとうございます。営業担当におつなぎします。お待ちいただく時間の目安：{wait}。",
         ],
     ]
 
@@ -107,6 +265,7 @@ public struct Templates: Sendable, Equatable {
         "en": "A member of our team, {agent}, has joined the conversation.",
         "es": "{agent}, de nuestro equipo, se ha unido a la conversación.",
         "pt": "{agent}, da nossa equipe, entrou na conversa.",
+        "ja": "担当の{agent}が会話に参加しました。",
     ]
 
     public static let defaultAfterHours: [String: [String: String]] = [
@@ -114,29 +273,195 @@ public struct Templates: Sendable, Equatable {
             "en": "Our team is offline right now. We've noted your request and will call you back when we open ({opens}).",
             "es": "Nuestro equipo no está disponible ahora. Registramos tu solicitud y te llamaremos al abrir ({opens}).",
             "pt": "Nossa equipe está offline agora. Registramos seu pedido e ligaremos quando abrirmos ({opens}).",
+            "ja": "ただいま営業時間外です。ご依頼を承りましたので、営業開始後（{opens}）に折り返しご連絡いたします。",
         ],
         "queue_with_eta": [
             "en": "Our team is offline right now. You're in the queue and someone will reply when we open ({opens}).",
             "es": "Nuestro equipo no está disponible ahora. Estás en la fila y te responderemos al abrir ({opens}).",
             "pt": "Nossa equipe está offline agora. Você está na fila e responderemos quando abrirmos ({opens}).",
+            "ja": "ただいま営業時間外です。順番にご案内しておりますので、営業開始後（{opens}）に担当者よりご返信いたします。",
         ],
         "acknowledge_close": [
             "en": "Our team is offline right now. Please write to us again after we open ({opens}).",
             "es": "Nuestro equipo no está disponible ahora. Escríbenos de nuevo cuando abramos ({opens}).",
             "pt": "Nossa equipe está offline agora. Escreva de novo quando abrirmos ({opens}).",
+            "ja": "ただいま営業時間外です。恐れ入りますが、営業開始後（{opens}）に改めてご連絡ください。",
         ],
     ]
 
-    public static let defaultSuggestedReply: [String: String] = [
-        "default": "Hi {name}, I'm {agent} from the team. I've read your conversation and I'll take it from here.",
-        "explicit_request": "Hi {name}, I'm {agent}, a person on our team. I've read what you've shared so far, so no need to repeat it. How can I help?",
-        "sentiment": "Hi {name}, I'm {agent}. I'm sorry about the trouble and the back-and-forth. I've read everything so far and I'll sort this out with you now.",
-        "policy_topic": "Hi {name}, I'm {agent}. I've read your message about {topic} and I'm handling it personally from here.",
-        "customer_tag": "Hi {name}, I'm {agent} from your account team. I've got your message and I'm on it.",
-        "tool_failure": "Hi {name}, I'm {agent}. Our system couldn't fetch that for you, so I'm checking it by hand right now.",
-        "low_confidence": "Hi {name}, I'm {agent}. Your question needs a specialist's answer, and I'm looking into it now.",
-        "buying_intent": "Hi {name}, I'm {agent} from sales. Thanks for your interest! Could you tell me a bit more about what you need so I can prepare a quote?",
-        "repeat_contact": "Hi {name}, I'm {agent}. I can see you've contacted us about this before, and I'm sorry it's still not fixed. I'll own it until it is.",
-        "bot_request": "Hi {name}, I'm {agent} from the team. I've read the conversation and I'll take it from here.",
+    /// Suggested first replies. The introduction has just named the agent, so none of them does again.
+    public static let defaultSuggestedReply: [String: [String: String]] = [
+        "default": [
+            "en": "Hi {name}, I've read your conversation so far, so there's no need to repeat anything. I'll take it from here.",
+            "es": "Hola {name}, ya leí la conversación, así que no hace falta que repitas nada. Yo me encargo a partir de aquí.",
+            "pt": "Olá {name}, já li a conversa até aqui, então não precisa repetir nada. Eu cuido disso a partir de agora.",
+            "ja": "お待たせいたしました。これまでのやり取りはすべて確認しましたので、同じ説明を繰り返していただく必要はございません。ここからは私が対応いたします。",
+        ],
+        "explicit_request": [
+            "en": "Hi {name}, thanks for waiting. I've read what you've shared so far, so no need to repeat it. How can I help?",
+            "es": "Hola {name}, gracias por esperar. Ya leí lo que nos contaste, así que no hace falta repetirlo. ¿En qué te puedo ayudar?",
+            "pt": "Olá {name}, obrigado por aguardar. Já li o que você contou, então não precisa repetir. Como posso ajudar?",
+            "ja": "お待たせいたしました。これまでの内容は確認済みですので、繰り返していただく必要はございません。どのようなご用件でしょうか。",
+        ],
+        "sentiment": [
+            "en": "Hi {name}, I'm sorry about the trouble and the back-and-forth. I've read everything so far and I'll sort this out with you now.",
+            "es": "Hola {name}, siento mucho las molestias y las idas y vueltas. Ya leí todo y lo vamos a resolver juntos ahora.",
+            "pt": "Olá {name}, sinto muito pelo transtorno e pelas idas e vindas. Já li tudo e vou resolver isso com você agora.",
+            "ja": "ご不便とお手数をおかけし、誠に申し訳ございません。これまでの内容はすべて確認しました。今から一緒に解決いたします。",
+        ],
+        "policy_topic": [
+            "en": "Hi {name}, I've read your message about {topic} and I'm handling it personally from here.",
+            "es": "Hola {name}, ya leí tu mensaje sobre {topic} y me encargo personalmente a partir de aquí.",
+            "pt": "Olá {name}, já li sua mensagem sobre {topic} e vou cuidar disso pessoalmente a partir de agora.",
+            "ja": "{topic}についてのメッセージを確認しました。ここからは私が責任を持って対応いたします。",
+        ],
+        "customer_tag": [
+            "en": "Hi {name}, thanks for your message. I've read it and I'm on it.",
+            "es": "Hola {name}, gracias por tu mensaje. Ya lo leí y me pongo con ello.",
+            "pt": "Olá {name}, obrigado pela mensagem. Já li e estou cuidando disso.",
+            "ja": "ご連絡ありがとうございます。内容を確認し、ただいま対応しております。",
+        ],
+        "tool_failure": [
+            "en": "Hi {name}, our system couldn't fetch that for you, so I'm checking it by hand right now.",
+            "es": "Hola {name}, nuestro sistema no pudo consultarlo, así que lo estoy revisando a mano ahora mismo.",
+            "pt": "Olá {name}, nosso sistema não conseguiu consultar isso, então estou verificando manualmente agora.",
+            "ja": "システムで情報を取得できなかったため、ただいま私が直接確認しております。",
+        ],
+        "low_confidence": [
+            "en": "Hi {name}, your question needs a specialist's answer, and I'm looking into it now.",
+            "es": "Hola {name}, tu pregunta necesita la respuesta de un especialista y ya la estoy revisando.",
+            "pt": "Olá {name}, sua pergunta precisa da resposta de um especialista, e já estou verificando.",
+            "ja": "専門的なご質問のため、ただいま詳しく確認しております。",
+        ],
+        "buying_intent": [
+            "en": "Hi {name}, thanks for your interest! Could you tell me a bit more about what you need so I can prepare a quote?",
+            "es": "Hola {name}, ¡gracias por tu interés! ¿Me cuentas un poco más sobre lo que necesitas para preparar una cotización?",
+            "pt": "Olá {name}, obrigado pelo interesse! Pode me contar um pouco mais sobre o que você precisa para eu preparar um orçamento?",
+            "ja": "ご興味をお持ちいただきありがとうございます。お見積もりを作成するため、ご希望の内容をもう少し詳しく教えていただけますか。",
+        ],
+        "repeat_contact": [
+            "en": "Hi {name}, I can see you've contacted us about this before, and I'm sorry it's still not fixed. I'll own it until it is.",
+            "es": "Hola {name}, veo que ya nos escribiste antes por esto y lamento que siga sin resolverse. Me encargo hasta que quede resuelto.",
+            "pt": "Olá {name}, vejo que você já entrou em contato sobre isso antes, e sinto muito que ainda não esteja resolvido. Vou cuidar disso até resolver.",
+            "ja": "以前にも同じ件でご連絡いただいていたことを確認しました。まだ解決しておらず申し訳ございません。解決まで私が責任を持って対応いたします。",
+        ],
     ]
+
+    /// Suggested replies for a policy topic, whatever the trigger. A medical or safety handoff leads
+    /// with what the packet recommends first: calling emergency services.
+    public static let defaultSuggestedReplyByTopic: [String: [String: String]] = [
+        "medical": [
+            "en": "If anyone is hurt or in danger, please call your local emergency number right now. Once everyone is safe, I'll help with the rest: which product is it, and what happened?",
+            "es": "Si alguien está herido o en peligro, llama ahora mismo al número de emergencias de tu zona. Cuando todos estén a salvo, te ayudo con lo demás: ¿qué producto es y qué pasó?",
+            "pt": "Se alguém estiver ferido ou em perigo, ligue agora mesmo para o número de emergência da sua região. Quando todos estiverem em segurança, eu ajudo com o resto: qual é o produto e o que aconteceu?",
+            "ja": "けがをされた方や危険な状況の方がいらっしゃる場合は、今すぐ最寄りの緊急通報番号にお電話ください。皆さまの安全が確保されましたら、残りの件についてお手伝いいたします。製品名と状況を教えていただけますか。",
+        ],
+    ]
+
+    public static let defaultWait: [String: [String: String]] = [
+        "under_2_minutes": ["en": "less than 2 minutes", "es": "menos de 2 minutos", "pt": "menos de 2 minutos", "ja": "2分以内"],
+        "minutes": ["en": "about {minutes} minutes", "es": "unos {minutes} minutos", "pt": "cerca de {minutes} minutos", "ja": "約{minutes}分"],
+        "hour": ["en": "about an hour", "es": "alrededor de una hora", "pt": "cerca de uma hora", "ja": "約1時間"],
+        "hours": ["en": "about {hours} hours", "es": "unas {hours} horas", "pt": "cerca de {hours} horas", "ja": "約{hours}時間"],
+        "unknown": [
+            "en": "as soon as a team member is available",
+            "es": "en cuanto una persona del equipo esté disponible",
+            "pt": "assim que alguém da equipe estiver disponível",
+            "ja": "担当者の手が空き次第",
+        ],
+    ]
+
+    /// Topic phrases; the `default` entry (under the empty topic) is the generic word for "this".
+    public static let defaultTopicPhrase: [String: [String: String]] = [
+        "": ["en": "this", "es": "esto", "pt": "isso", "ja": "お問い合わせ内容"],
+        "refund": ["en": "a refund", "es": "un reembolso", "pt": "um reembolso", "ja": "返金"],
+        "billing_dispute": ["en": "a charge on your account", "es": "un cargo en tu cuenta", "pt": "uma cobrança na sua conta", "ja": "ご請求内容"],
+        "legal": ["en": "a legal matter", "es": "un asunto legal", "pt": "uma questão jurídica", "ja": "法的なご相談"],
+        "privacy": ["en": "your personal data", "es": "tus datos personales", "pt": "seus dados pessoais", "ja": "個人情報の取り扱い"],
+        "medical": ["en": "a health or safety concern", "es": "un problema de salud o seguridad", "pt": "um problema de saúde ou segurança",
+                    "ja": "健康・安全に関するご相談"],
+        "security": ["en": "your account's security", "es": "la seguridad de tu cuenta", "pt": "a segurança da sua conta", "ja": "アカウントのセキュリティ"],
+        "lockout": ["en": "getting back into your account", "es": "recuperar el acceso a tu cuenta", "pt": "recuperar o acesso à sua conta",
+                    "ja": "アカウントへのログイン"],
+        "cancellation": ["en": "cancelling", "es": "una cancelación", "pt": "um cancelamento", "ja": "解約"],
+    ]
+
+    public static let defaultWeekday: [String: [String: String]] = [
+        "sun": ["en": "Sun", "es": "dom", "pt": "dom", "ja": "日曜"],
+        "mon": ["en": "Mon", "es": "lun", "pt": "seg", "ja": "月曜"],
+        "tue": ["en": "Tue", "es": "mar", "pt": "ter", "ja": "火曜"],
+        "wed": ["en": "Wed", "es": "mié", "pt": "qua", "ja": "水曜"],
+        "thu": ["en": "Thu", "es": "jue", "pt": "qui", "ja": "木曜"],
+        "fri": ["en": "Fri", "es": "vie", "pt": "sex", "ja": "金曜"],
+        "sat": ["en": "Sat", "es": "sáb", "pt": "sáb", "ja": "土曜"],
+    ]
+}
+
+/// One family of customer-facing texts: per key (a kind, a topic, both, or neither) and per language.
+public struct TemplateSet: Sendable, Equatable {
+    /// What a text applies to. `kind` is a trigger kind, an after-hours policy or a wait bucket; `topic`
+    /// a policy topic. Nil in both is the family's default.
+    public struct Key: Sendable, Hashable {
+        public var kind: String?
+        public var topic: String?
+
+        public init(kind: String? = nil, topic: String? = nil) {
+            self.kind = kind
+            self.topic = topic
+        }
+
+        public static let fallback = Key()
+    }
+
+    /// texts[key][language]
+    public var texts: [Key: [String: String]]
+
+    public init(texts: [Key: [String: String]] = [:]) { self.texts = texts }
+
+    /// From tables keyed by kind (`default` being the fallback) and by topic (the empty topic being the fallback).
+    public init(byKind: [String: [String: String]] = [:], byTopic: [String: [String: String]] = [:]) {
+        var texts: [Key: [String: String]] = [:]
+        for (kind, languages) in byKind { texts[Key(kind: kind == "default" ? nil : kind), default: [:]].merge(languages) { $1 } }
+        for (topic, languages) in byTopic { texts[Key(topic: topic.isEmpty ? nil : topic), default: [:]].merge(languages) { $1 } }
+        self.init(texts: texts)
+    }
+
+    /// Adds or replaces texts for `key`, language by language.
+    public mutating func set(_ key: Key, _ languages: [String: String]) {
+        texts[key, default: [:]].merge(languages) { $1 }
+    }
+
+    /// The languages to try for `language`: `es-mx`, then `es`.
+    static func candidates(_ language: String) -> [String] {
+        let lowered = language.lowercased().replacingUnderscores()
+        var result = [lowered]
+        if let dash = lowered.firstIndex(of: "-") { result.append(String(lowered[..<dash])) }
+        return result.filter { !$0.isEmpty }
+    }
+
+    /// The language a lookup for `language` uses: the customer's when this family has any text in it, else English.
+    public func language(for language: String) -> String {
+        let available = Set(texts.values.flatMap(\.keys))
+        return Self.candidates(language).first { available.contains($0) } ?? "en"
+    }
+
+    /// The text for `kind` and `topic`: in the customer's language from the most specific key to the
+    /// default (`includingDefault`), then the same in English.
+    public func text(kind: String?, topic: String?, language: String, includingDefault: Bool = true) -> String? {
+        var keys: [Key] = []
+        if let kind, let topic { keys.append(Key(kind: kind, topic: topic)) }
+        if topic != nil { keys.append(Key(topic: topic)) }
+        if kind != nil { keys.append(Key(kind: kind)) }
+        if includingDefault || (kind == nil && topic == nil) { keys.append(.fallback) }
+        for candidate in Self.candidates(language) + ["en"] {
+            for key in keys {
+                if let text = texts[key]?[candidate] { return text }
+            }
+        }
+        return nil
+    }
+}
+
+private extension String {
+    func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
 }

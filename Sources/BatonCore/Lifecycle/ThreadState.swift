@@ -25,6 +25,9 @@ public enum Disposition: String, Sendable, Codable, CaseIterable {
     case expired
     case spam
 
+    /// What a person may close a thread as (`expired` is the sweeper's): the CLI and the console offer these.
+    public static let chosenByPeople: [Disposition] = allCases.filter { $0 != .expired }
+
     /// Whether this disposition counts as a false escalation in the metrics.
     public var isFalseEscalation: Bool { self == .aiCouldHaveHandled }
 }

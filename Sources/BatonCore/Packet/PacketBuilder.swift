@@ -42,9 +42,9 @@ public struct PacketBuilder: Sendable {
             aiTried: attempts,
             profile: profile,
             recommendedAction: recommendedAction(primary: primary, attempts: attempts, intent: lastAI?.intent, sentiment: sentiment),
-            suggestedReply: Templates.fill(templates.suggestedReply(kind: primary.kind), [
-                "name": Self.firstName(of: customer.name),
-                "topic": Self.topicPhrase(primary.topic),
+            suggestedReply: Templates.fill(templates.suggestedReply(kind: primary.kind, topic: primary.topic, language: profile.language), [
+                "name": Templates.firstName(of: customer.name),
+                "topic": templates.topicPhrase(primary.topic, language: profile.language),
             ]),
             transcript: conversation.messages,
             whatsappWindow: replyWindow(conversation: conversation, now: now),
@@ -117,32 +117,11 @@ public struct PacketBuilder: Sendable {
         "cancellation": "Cancellation: confirm what they want cancelled and when; offer alternatives once, don't push.",
     ]
 
-    /// How a policy topic reads inside a sentence to the customer: "your message about a refund".
-    static func topicPhrase(_ topic: String?) -> String {
-        switch topic {
-        case "refund": "a refund"
-        case "billing_dispute": "a charge on your account"
-        case "legal": "a legal matter"
-        case "privacy": "your personal data"
-        case "medical": "a health or safety concern"
-        case "security": "your account's security"
-        case "lockout": "getting back into your account"
-        case "cancellation": "cancelling"
-        case let other?: spaced(other)
-        case nil: "this"
-        }
-    }
-
     /// WhatsApp's 24-hour window runs from the customer's last message.
     func replyWindow(conversation: Conversation, now: Date) -> ReplyWindow? {
         guard conversation.channel == .whatsapp else { return nil }
         let last = conversation.messages.last { $0.role == .customer }?.at ?? now
         return ReplyWindow(lastCustomerMessageAt: last, closesAt: last.addingTimeInterval(24 * 3600))
-    }
-
-    static func firstName(of name: String?) -> String {
-        guard let name, let first = name.split(separator: " ").first, !name.hasPrefix("Customer ") else { return "there" }
-        return String(first)
     }
 
     /// `snake_case` names as words. (Pure Swift: Foundation's string functions cost more than the packet.)

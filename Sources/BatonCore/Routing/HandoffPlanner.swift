@@ -40,6 +40,7 @@ public struct HandoffPlanner: Sendable {
         packet.profile.openHandoffs = situation.openHandoffs
         let queue = config.queue(named: decision.queue)
         let language = conversation.customer.language ?? "en"
+        let name = Templates.firstName(of: conversation.customer.name)
         let afterHours = !queue.hours.isOpen(at: now)
         let suggested = afterHours ? nil : Router.suggestAgent(for: queue, among: situation.agents)
         let message: String
@@ -49,8 +50,9 @@ public struct HandoffPlanner: Sendable {
             let opening = queue.hours.nextOpening(after: now)
             if queue.afterHours == .callback { callbackAt = opening }
             message = Templates.fill(config.templates.afterHoursMessage(policy: queue.afterHours, language: language), [
-                "opens": opening.map { Self.describe(opening: $0, in: queue.hours.timeZone) } ?? "soon",
-                "name": PacketBuilder.firstName(of: conversation.customer.name),
+                "opens": opening.map { describe(opening: $0, in: queue.hours.timeZone, language: language) }
+                    ?? config.templates.waitText(WaitEstimate(seconds: nil), language: language),
+                "name": name,
             ])
         } else {
             let counts = situation.counts.first { $0.queue == queue.name }
@@ -58,25 +60,25 @@ public struct HandoffPlanner: Sendable {
             let estimate = WaitEstimate.estimate(ahead: counts?.waiting ?? 0, freeSlots: staffing.freeSlots,
                                                  agentsOnShift: staffing.onShift,
                                                  recentHandleTimes: Array((counts?.recentHandleTimes ?? []).prefix(config.waitEstimateSampleSize)))
-            message = Templates.fill(config.templates.handoffMessage(kind: primary.kind, language: language), [
-                "wait": estimate.text,
-                "name": PacketBuilder.firstName(of: conversation.customer.name),
-                "topic": PacketBuilder.topicPhrase(primary.topic),
+            message = Templates.fill(config.templates.handoffMessage(kind: primary.kind, topic: primary.topic, language: language), [
+                "wait": config.templates.waitText(estimate, language: language),
+                "name": name,
+                "topic": config.templates.topicPhrase(primary.topic, language: language),
             ])
         }
         return HandoffRequest(threadID: conversation.id, queue: queue.name, priority: decision.priority, packet: packet,
                               afterHours: afterHours, pickupDeadline: deadline, customerMessage: message,
                               callbackAt: callbackAt, suggestedAgent: suggested?.id,
-                              introduction: config.templates.introduction(language: language))
+                              // The customer's name is known now; the agent's when someone claims the thread.
+                              introduction: Templates.fill(config.templates.introduction(language: language), ["name": name]))
     }
 
-    /// "Mon 09:00 (America/Mexico_City)".
-    static func describe(opening: Date, in zone: TimeZone) -> String {
+    /// "Mon 09:00 America/Mexico_City", in the customer's language.
+    func describe(opening: Date, in zone: TimeZone, language: String) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let parts = calendar.dateComponents([.weekday, .hour, .minute], from: opening)
-        let day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][((parts.weekday ?? 1) - 1) % 7]
-        let hour = parts.hour ?? 0, minute = parts.minute ?? 0
-        return "\(day) \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute) \(zone.identifier)"
+        return config.templates.opening(weekday: parts.weekday ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0,
+                                        zone: zone.identifier, language: language)
     }
 }

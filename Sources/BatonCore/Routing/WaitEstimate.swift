@@ -26,15 +26,11 @@ public struct WaitEstimate: Sendable, Equatable {
         return WaitEstimate(seconds: pickupLatency + backlog * handle / Double(agentsOnShift))
     }
 
-    /// Customer-facing wording: "about 4 minutes", "less than 2 minutes", or no promise when nobody is on.
-    public var text: String {
-        guard let seconds else { return "as soon as a team member is available" }
-        let minutes = Int(saturating: (seconds / 60).rounded(.up))
-        if minutes <= 2 { return "less than 2 minutes" }
-        if minutes < 60 { return "about \(minutes) minutes" }
-        let hours = (Double(minutes) / 60).rounded()
-        return hours <= 1 ? "about an hour" : "about \(Int(saturating: hours)) hours"
-    }
+    /// Customer-facing wording in English: "about 4 minutes", "less than 2 minutes", or no promise when
+    /// nobody is on. Other languages: `Templates.waitText(_:language:)`.
+    public var text: String { Self.english.waitText(self, language: "en") }
+
+    private static let english = Templates()
 
     static func median(_ values: [TimeInterval]) -> TimeInterval? {
         guard !values.isEmpty else { return nil }

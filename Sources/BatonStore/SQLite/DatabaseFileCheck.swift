@@ -51,10 +51,11 @@ enum DatabaseFileCheck {
         // read-only open, which cannot share the log in a read-only folder, may fall back to an immutable read.
         var inspect = configuration
         inspect.readonly = true
-        let queue = requireStore ? try SQLiteHandoffStore.readOnlyQueue(path: path, configuration: configuration)
-                                 : try DatabaseQueue(path: path, configuration: inspect)
         let facts: (Int32, Int, Bool)
         do {
+            // Opening reads the file too (GRDB checks its format), so a cut-short write can show up here already.
+            let queue = requireStore ? try SQLiteHandoffStore.readOnlyQueue(path: path, configuration: configuration)
+                                     : try DatabaseQueue(path: path, configuration: inspect)
             facts = try inspectSchema(queue)
         } catch let error as DatabaseError where !requireStore && error.resultCode.primaryResultCode == .SQLITE_READONLY {
             // A write was cut short (a hot journal or an unrecovered log): only a read-write connection may roll

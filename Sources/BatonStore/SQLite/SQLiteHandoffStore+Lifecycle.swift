@@ -95,6 +95,7 @@ extension SQLiteHandoffStore {
             try db.cachedStatement(sql: "INSERT INTO messages (conversation_id, idx, role, text, at) VALUES (?, NULL, ?, ?, ?)")
                 .execute(arguments: [threadID, Role.agent.rawValue, text, now.storeValue])
             try Self.enqueue(db, threadID: threadID, kind: .agentReply, text: text, actor: agent, now: now)
+            try Self.deleteDraft(threadID: threadID, agent: agent, kind: .reply, in: db)
         }
     }
 
@@ -106,6 +107,7 @@ extension SQLiteHandoffStore {
             Self.assignAgentActivity(now: now, to: &change)
             try change.run(threadID: threadID, now: now, in: db)
             try Self.addNote(db, threadID: threadID, author: agent, text: text, now: now)
+            try Self.deleteDraft(threadID: threadID, agent: agent, kind: .note, in: db)
         }
     }
 
@@ -117,7 +119,7 @@ extension SQLiteHandoffStore {
         try write { db in
             var change = ThreadTransition(.transfer, actor: actor, reason: Self.joined("to \(toQueue)", reason))
             change.set("queue", toQueue)
-            Self.assignWait(pickupDeadline: pickupDeadline, now: now, to: &change)
+            Self.assignWait(pickupDeadline: pickupDeadline, now: now, keepingWait: true, to: &change)
             let outcome = try change.run(threadID: threadID, now: now, in: db)
             try Self.recordHandleTime(outcome, now: now, in: db)
         }
@@ -128,7 +130,7 @@ extension SQLiteHandoffStore {
         try Validate.optionalText(reason, "re-queue reason")
         try write { db in
             var change = ThreadTransition(.requeue, actor: actor, reason: reason)
-            Self.assignWait(pickupDeadline: pickupDeadline, now: now, to: &change)
+            Self.assignWait(pickupDeadline: pickupDeadline, now: now, keepingWait: true, to: &change)
             let outcome = try change.run(threadID: threadID, now: now, in: db)
             try Self.recordHandleTime(outcome, now: now, in: db)
         }
@@ -235,10 +237,16 @@ extension SQLiteHandoffStore {
         change.set("last_activity_at", now.storeValue)
     }
 
-    /// Back in a queue, unclaimed, with a new pickup window.
-    static func assignWait(pickupDeadline: Date, now: Date, to change: inout ThreadTransition) {
+    /// Back in a queue, unclaimed, with a new pickup window. `keepingWait` keeps the time the customer has
+    /// waited so far (a transfer or re-queue does not make them newer in line); otherwise the wait starts now.
+    static func assignWait(pickupDeadline: Date, now: Date, keepingWait: Bool = false, to change: inout ThreadTransition) {
         change.set("owner", nil)
-        change.set("queued_at", now.storeValue)
+        if keepingWait {
+            change.assignments.append("queued_at = COALESCE(queued_at, ?)")
+            change.arguments.append(now.storeValue)
+        } else {
+            change.set("queued_at", now.storeValue)
+        }
         change.set("pickup_deadline", pickupDeadline.storeValue)
         change.set("claimed_at", nil)
         change.set("agent_activity_at", nil)
@@ -266,11 +274,15 @@ extension SQLiteHandoffStore {
         change.set("evaluate_from", sql: "(SELECT bot_message_count FROM conversations WHERE id = threads.id)")
     }
 
-    /// The control event and the customer-facing introduction when an agent takes a thread.
+    /// The control event when an agent takes a thread, and the customer-facing introduction the first time
+    /// this agent takes this thread (claiming it again, or getting it back by reassignment, says nothing).
     static func announce(agent: String, threadID: String, now: Date, in db: Database) throws {
+        try enqueue(db, threadID: threadID, kind: .claimed, text: nil, actor: agent, now: now)
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO introductions (thread_id, agent) VALUES (?, ?)")
+            .execute(arguments: [threadID, agent])
+        guard db.changesCount == 1 else { return }
         let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM agents WHERE id = ?"), arguments: [agent])
         let template = try String.fetchOne(db.cachedStatement(sql: "SELECT introduction FROM threads WHERE id = ?"), arguments: [threadID])
-        try enqueue(db, threadID: threadID, kind: .claimed, text: nil, actor: agent, now: now)
         // The template was chosen at handoff (config, customer's language); only the name is known now.
         let introduction = Templates.fill(template ?? Templates.defaultIntroduction["en"] ?? "{agent} has joined the conversation.",
                                           ["agent": (name?.isEmpty == false ? name : nil) ?? agent])

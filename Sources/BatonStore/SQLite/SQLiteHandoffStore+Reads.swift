@@ -13,6 +13,15 @@ extension SQLiteHandoffStore {
         try read { db in try ThreadListing.count(query, in: db) }
     }
 
+    public func threadMatches(_ query: ThreadQuery, text: String, limit: Int) throws -> [ThreadMatch] {
+        try Validate.page(limit: limit, "thread matches")
+        return try read { db in try ThreadListing.matches(query, text: text, limit: limit, in: db) }
+    }
+
+    public func threadPosition(_ query: ThreadQuery, id: String) throws -> Int? {
+        try read { db in try ThreadListing.position(query, id: id, in: db) }
+    }
+
     public func thread(id: String) throws -> ThreadDetail? {
         try read { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """

@@ -48,7 +48,7 @@ extension SQLiteHandoffStore {
                 case .ai: Self.assignReturnToAI(now: now, to: &change)
                 case .resolved: Self.assignResolved(.expired, now: now, to: &change)
                 case .queued, .afterHours, .claimed:
-                    Self.assignWait(pickupDeadline: now.addingTimeInterval(queue.pickupWindow), now: now, to: &change)
+                    Self.assignWait(pickupDeadline: now.addingTimeInterval(queue.pickupWindow), now: now, keepingWait: true, to: &change)
                 }
                 let outcome = try change.run(threadID: id, now: now, in: db)
                 try Self.recordHandleTime(outcome, now: now, in: db)

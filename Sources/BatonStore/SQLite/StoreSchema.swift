@@ -5,7 +5,7 @@ enum StoreSchema {
     /// `PRAGMA application_id` of every Baton database ("Batn"), so foreign SQLite files are recognised.
     static let applicationID: Int32 = 0x4261_746E
     /// The newest schema version this binary knows; stored in `PRAGMA user_version`.
-    static let version = 4
+    static let version = 6
 
     /// The states in which a thread waits for pickup. The partial indexes for queue counts and the sweeper
     /// use this exact term and queries repeat it verbatim, because SQLite only uses a partial index when the
@@ -33,6 +33,14 @@ enum StoreSchema {
         migrator.registerMigration("v4-server") { db in
             try createServerTables(db)
             try db.execute(sql: "PRAGMA user_version = 4")
+        }
+        migrator.registerMigration("v5-drafts") { db in
+            try createDrafts(db)
+            try db.execute(sql: "PRAGMA user_version = 5")
+        }
+        migrator.registerMigration("v6-introductions") { db in
+            try createIntroductions(db)
+            try db.execute(sql: "PRAGMA user_version = 6")
         }
         return migrator
     }

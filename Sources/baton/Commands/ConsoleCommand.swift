@@ -7,12 +7,13 @@ struct ConsoleCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Start in the supervisor view, with force-release and reassign.") var supervisor = false
     @Option(name: .long, help: "Theme name (default-dark, light, high-contrast, monochrome) or a .toml path.") var theme: String?
+    @Flag(name: .long, help: "No mouse: leave clicks and the wheel to the terminal (also [console] mouse = false).") var noMouse = false
     @OptionGroup var agent: AgentOption
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let dispatcher = try store.openDispatcher()
         try ConsoleLauncher.run(store: dispatcher.store, config: dispatcher.config, agentID: agent.id, supervisor: supervisor, theme: theme,
-                                databasePath: store.databasePath)
+                                databasePath: store.databasePath, mouse: !noMouse)
     }
 }

@@ -17,8 +17,13 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds between new handoffs in the live demo.") var every: Double = 5
     @Flag(name: .long, help: "Open the supervisor view.") var supervisor = false
     @Option(name: .long, help: "Theme name or path.") var theme: String?
-    @OptionGroup var agent: AgentOption
+    @Flag(name: .long, help: "No mouse: leave clicks and the wheel to the terminal.") var noMouse = false
+    @Option(name: .long, help: ArgumentHelp("Your agent id in the demo (default: $USER, else demo).", valueName: "id"))
+    var agent: String?
     @OptionGroup var store: StoreOptions
+
+    /// The demo works without `$USER` (containers often have none): the console user is then "demo".
+    private var consoleUser: String { agent ?? StoreOptions.environment("USER") ?? DemoSeeder.defaultConsoleUser }
 
     func run() throws {
         let path = demoPath
@@ -26,16 +31,16 @@ struct DemoCommand: ParsableCommand {
         let handoffs = try SQLiteHandoffStore(path: path)
         let now = Date()
         let config = DemoSeeder.config(now: now)
-        let seeded = try DemoSeeder(store: handoffs, config: config, now: now).seed(consoleUser: agent.id)
+        let seeded = try DemoSeeder(store: handoffs, config: config, now: now).seed(consoleUser: consoleUser)
         try DemoStoreFile.mark(path: path)
         if seedOnly {
-            Output.text("demo store \(path): \(seeded.conversations) conversations, \(seeded.handoffs) handoffs, \(DemoSeeder.agents(consoleUser: agent.id).count) agents")
+            Output.text("demo store \(path): \(seeded.conversations) conversations, \(seeded.handoffs) handoffs, \(DemoSeeder.agents(consoleUser: consoleUser).count) agents")
             return
         }
         let trickle = DemoTrickle(store: handoffs, config: config, interval: max(0.5, every))
         trickle.start()
         defer { trickle.stop() }
-        try ConsoleLauncher.run(store: handoffs, config: config, agentID: agent.id, supervisor: supervisor, theme: theme, databasePath: path)
+        try ConsoleLauncher.run(store: handoffs, config: config, agentID: consoleUser, supervisor: supervisor, theme: theme, databasePath: path, mouse: !noMouse)
     }
 
     private var demoPath: String {

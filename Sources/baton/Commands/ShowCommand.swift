@@ -15,19 +15,21 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         guard let detail = try store.openStore(.read).thread(id: id) else { throw CLIError("no thread \(id)") }
         if output.json {
-            Output.json(text: try JSONOutput.encode(ShowJSON(detail: detail), pretty: true))
+            Output.json(text: try JSONOutput.encode(ShowJSON(detail: detail, now: try StoreOptions.now()), pretty: true, snakeCase: true))
             return
         }
         Output.text(PacketText.render(detail, now: try StoreOptions.now()))
     }
 
-    /// The `--json` shape: summary, packet, messages, notes and audit.
+    /// The `--json` shape: the thread as `queue --json` prints it, then packet, messages, notes and audit,
+    /// every key in snake_case.
     struct ShowJSON: Encodable {
         let detail: ThreadDetail
+        let now: Date
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: Key.self)
-            try container.encode(detail.summary, forKey: .thread)
+            try container.encode(EncodableJSON(JSONOutput.thread(detail.summary, now: now)), forKey: .thread)
             try container.encodeIfPresent(detail.packet, forKey: .packet)
             try container.encode(detail.messages, forKey: .messages)
             try container.encode(detail.notes, forKey: .notes)
@@ -35,6 +37,6 @@ struct ShowCommand: ParsableCommand {
             try container.encodeIfPresent(detail.callbackAt, forKey: .callbackAt)
         }
 
-        enum Key: String, CodingKey { case thread, packet, messages, notes, audit, callbackAt = "callback_at" }
+        enum Key: String, CodingKey { case thread, packet, messages, notes, audit, callbackAt }
     }
 }

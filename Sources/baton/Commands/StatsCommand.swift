@@ -28,7 +28,7 @@ struct StatsCommand: ParsableCommand {
             ["time to pickup (median / p90)", "\(time(stats.timeToPickup)) / \(time(stats.timeToPickupP90))"],
             ["pickup-window breaches", "\(stats.pickupWindowBreaches)"],
             ["post-handoff resolution (median)", time(stats.resolutionTime)],
-            ["post-handoff CSAT", stats.csat.map { String(format: "%.2f / 5 (%d responses)", $0, stats.csatResponses) } ?? "-"],
+            ["post-handoff CSAT", stats.csat.map { String(format: "%.2f / 5", $0) + " (" + Plural.count(stats.csatResponses, "response") + ")" } ?? "-"],
             ["repeat-contact rate", Formatting.percent(stats.repeatContactRate)],
             ["false-escalation rate", Formatting.percent(stats.falseEscalationRate)],
         ]))

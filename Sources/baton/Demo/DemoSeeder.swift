@@ -27,6 +27,9 @@ struct DemoSeeder {
         return config
     }
 
+    /// The console user's id when neither --agent nor $USER names one.
+    static let defaultConsoleUser = "demo"
+
     static func agents(consoleUser: String) -> [Agent] {
         var agents = [
             Agent(id: "ana", name: "Ana Torres", skills: ["general", "billing", "retention"], capacity: 4),
@@ -35,7 +38,8 @@ struct DemoSeeder {
         ]
         if !agents.contains(where: { $0.id == consoleUser }) {
             let allSkills = Array(Set(BatonConfig.defaultQueues.flatMap(\.skills))).sorted()
-            agents.append(Agent(id: consoleUser, name: consoleUser, skills: allSkills, capacity: 6))
+            let name = consoleUser == defaultConsoleUser ? "Demo Agent" : consoleUser
+            agents.append(Agent(id: consoleUser, name: name, skills: allSkills, capacity: 6))
         }
         return agents
     }

@@ -6,11 +6,12 @@ import BatonStore
 /// Opens the ncurses console for an agent, with today's figures for the supervisor view.
 enum ConsoleLauncher {
     static func run(store: any HandoffStore, config: BatonConfig, agentID: String, supervisor: Bool, theme: String?,
-                    databasePath: String) throws {
+                    databasePath: String, mouse: Bool = true) throws {
         let exit: ConsoleExit
         do {
             exit = try Console.run(ConsoleOptions(agent: agentID, supervisor: supervisor, theme: theme, store: store,
-                                                  queues: config.queues, stats: ConsoleStats.today(from: store)))
+                                                  queues: config.queues, stats: ConsoleStats.today(from: store),
+                                                  mouse: mouse && config.consoleMouse))
         } catch ConsoleError.unknownAgent(let id, let known) {
             // The hint names the store in use, so a mistyped --db is noticed and the command can be pasted.
             let listed = known.isEmpty ? "no agents yet" : "known: \(known.joined(separator: ", "))"

@@ -85,14 +85,53 @@ enum JSONOutput {
         ])
     }
 
-    /// Encodes any Codable value (packets, stats) with ISO 8601 dates and sorted keys.
-    static func encode<T: Encodable>(_ value: T, pretty: Bool = false) throws -> String {
+    /// Encodes any Codable value (packets, stats) with ISO 8601 dates and sorted keys; `snakeCase` spells
+    /// every key in snake_case, as the hand-built shapes above are.
+    static func encode<T: Encodable>(_ value: T, pretty: Bool = false, snakeCase: Bool = false) throws -> String {
         let encoder = JSONEncoder()
+        if snakeCase { encoder.keyEncodingStrategy = .convertToSnakeCase }
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(ISO8601.format(date))
         }
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// A `JSONValue` inside a Codable value, so hand-built shapes and Codable ones share one encoder.
+struct EncodableJSON: Encodable {
+    let value: JSONValue
+
+    init(_ value: JSONValue) { self.value = value }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        switch value {
+        case .object(let members):
+            var container = encoder.container(keyedBy: Key.self)
+            for member in members { try container.encode(EncodableJSON(member.value), forKey: Key(stringValue: member.key)) }
+        case .array(let items):
+            var container = encoder.unkeyedContainer()
+            for item in items { try container.encode(EncodableJSON(item)) }
+        case .null:
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
+        case .bool(let flag):
+            var container = encoder.singleValueContainer()
+            try container.encode(flag)
+        case .number(let number):
+            var container = encoder.singleValueContainer()
+            if number == number.rounded(), abs(number) < 1e15 { try container.encode(Int64(number)) } else { try container.encode(number) }
+        case .string(let text):
+            var container = encoder.singleValueContainer()
+            try container.encode(text)
+        }
     }
 }

@@ -29,15 +29,20 @@ public struct SupervisorModel: Sendable, Equatable {
         public var level: Int
         public var at: Date
 
+        /// Identifies the breach (a thread breaches each level once).
+        public var key: String
+
         public init(_ notice: EscalationNotice) {
             thread = Sanitizer.line(notice.customerName ?? notice.threadID)
             queue = Sanitizer.line(notice.queue)
             level = notice.level
             at = notice.at
+            key = "\(notice.threadID)\u{1F}\(notice.level)\u{1F}\(notice.at.timeIntervalSinceReferenceDate)"
         }
     }
 
     public var agents: [AgentLine]
+    /// Breaches in the last 24 hours, newest first.
     public var notices: [Notice]
     public var stats: ConsoleStats?
     /// The most urgent waiting threads of each queue, by queue name (sanitized).
