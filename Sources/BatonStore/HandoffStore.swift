@@ -6,6 +6,9 @@ import BatonCore
 /// Every operation is one transaction. Ownership changes are compare-and-set in the database,
 /// following `Lifecycle`'s rules, so two processes can never both own or answer a thread.
 /// Refusals throw `LifecycleError` (e.g. `.heldBy(agent:)`); storage faults throw `StoreError`.
+/// Every action a person asks for is checked against `Permissions` in its transaction: only registered
+/// agents act, a claim needs an available agent, force-release, reassign and agent management a supervisor
+/// (`LifecycleError.denied`, naming the rule).
 public protocol HandoffStore: AnyObject, Sendable {
     // MARK: Conversations
 
@@ -100,8 +103,12 @@ public protocol HandoffStore: AnyObject, Sendable {
 
     // MARK: Agents
 
-    func upsertAgent(_ agent: Agent) throws
-    func setAgentStatus(id: String, status: AgentStatus, now: Date) throws
+    /// Adds or updates an agent; `actor` must be a supervisor once one is registered (`Permissions`).
+    func upsertAgent(_ agent: Agent, actor: String) throws
+    /// Agents set their own status; supervisors anyone's.
+    func setAgentStatus(id: String, status: AgentStatus, actor: String, now: Date) throws
+    /// The registered agent with this id, with its load; nil when none is.
+    func agent(id: String) throws -> Agent?
     /// All agents with their current load.
     func agents() throws -> [Agent]
 

@@ -17,7 +17,7 @@ enum MultiProcessClaims {
             }
         }
         for index in 0..<processes {
-            try store.upsertAgent(Agent(id: "w\(index)", name: "Worker \(index)", skills: ["general"], capacity: 1_000_000))
+            try store.upsertAgent(Agent(id: "w\(index)", name: "Worker \(index)", skills: ["general"], capacity: 1_000_000), actor: "bench")
         }
         let start = DispatchTime.now().uptimeNanoseconds
         let workers = try (0..<processes).map { index -> (Process, Pipe) in

@@ -75,7 +75,7 @@ enum StoreBenchmark {
             }
         }
         // Claim latency: distinct waiting threads, claimed by rotating agents.
-        for index in 0..<8 { try store.upsertAgent(Agent(id: "bench\(index)", name: "Bench \(index)", skills: queues, capacity: 1_000_000)) }
+        for index in 0..<8 { try store.upsertAgent(Agent(id: "bench\(index)", name: "Bench \(index)", skills: queues, capacity: 1_000_000), actor: "bench") }
         let claimTargets = stride(from: 0, to: handedOff.count, by: max(1, handedOff.count / 2000)).map { handedOff[$0] }
         let claimLatency = try Measure.samples(claimTargets.count) { index in
             try store.claim(threadID: claimTargets[index], agent: "bench\(index % 8)", now: now)

@@ -22,13 +22,23 @@ enum ConsoleFixtures {
         var function: @Sendable () -> Date { { [self] in now } }
     }
 
+    /// Agent ids the fixture store registers as supervisors.
+    static let supervisors: Set<String> = ["sue", "lead"]
+
     static func store(agents: [Agent] = [
         Agent(id: "ana", name: "Ana", skills: ["billing"]),
         Agent(id: "bob", name: "Bob", skills: ["billing", "tech"]),
         Agent(id: "sue", name: "Sue", skills: ["tech"]),
     ]) throws -> SQLiteHandoffStore {
         let store = try SQLiteHandoffStore.inMemory()
-        for agent in agents { try store.upsertAgent(agent) }
+        // Sue and Lead lead the team. Supervisors go first: until a store has one, its setup may add anyone.
+        let crew: [Agent] = agents.map { (agent: Agent) -> Agent in
+            var agent = agent
+            if supervisors.contains(agent.id) { agent.role = AgentRole.supervisor }
+            return agent
+        }.sorted { (a: Agent, b: Agent) in a.role == AgentRole.supervisor && b.role != AgentRole.supervisor }
+        let setup = crew.first { $0.role == AgentRole.supervisor }?.id ?? "setup"
+        for agent in crew { try store.upsertAgent(agent, actor: setup) }
         return store
     }
 

@@ -94,6 +94,7 @@ struct CommandLineTests {
     @Test("claim, reply, release: one owner, refusals name the holder, outbox carries it all")
     func lifecycle() throws {
         #expect(try baton("agent", "add", "ana", "--name", "Ana Torres", "--skills", "general").status == 0)
+        #expect(try baton("agent", "add", "bo", "--skills", "general").status == 0)
         #expect(try baton("ingest", "-", input: line("t1", "can I talk to a real person please") + "\n").status == 0)
         #expect(try baton("claim", "t1", "--agent", "ana").status == 0)
         let lost = try baton("claim", "t1", "--agent", "bo")
@@ -173,6 +174,7 @@ struct CommandLineTests {
 
     @Test("mistakes say what is missing: no agent, neither id nor --next, a bad disposition")
     func helpfulRefusals() throws {
+        #expect(try baton("agent", "add", "ana", "--skills", "general").status == 0)
         #expect(try baton("ingest", "-", input: line("m1", "I want to talk to a person") + "\n").status == 0)
         let nobody = try BatonProcess.run(["claim", "m1", "--db", db], environment: ["USER": ""])
         #expect(nobody.status != 0)

@@ -152,7 +152,7 @@ struct ConsoleEndToEndTests {
     func liveUpdatesAndSupervisor() throws {
         let config = directory.path("baton.toml")
         try "[[queues]]\nname = \"general\"\npickup_window = \"2s\"\n".write(toFile: config, atomically: true, encoding: .utf8)
-        try baton(["agent", "add", "sam", "--skills", "general"])
+        try baton(["agent", "add", "sam", "--skills", "general", "--role", "supervisor"])
         let binary = try BatonProcess.executable.path
         let terminal = try TmuxSession(command: "'\(binary)' console --db '\(db)' --config '\(config)' --agent sam --supervisor",
                                        columns: 140, rows: 40)

@@ -57,7 +57,7 @@ struct ConsoleWorkflowEndToEndTests {
     @Test("$EDITOR is a real vi: it gets the terminal, the text comes back, and nothing the terminal answers acts as a key")
     func realEditor() throws {
         let editor = try #require(Self.editor, "no vi installed: .ci/run installs vim-tiny")
-        try baton(["agent", "add", "eva", "--name", "Eva", "--skills", "general"])
+        try baton(["agent", "add", "eva", "--name", "Eva", "--skills", "general", "--role", "supervisor"])
         try baton(["ingest", "-"], input: conversation("ed1", "Edna Editor", "I need a human right now") + "\n")
         let home = directory.path("home")
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)

@@ -93,6 +93,7 @@ extension FaultTests {
     @Test("claim --next from many processes at once: every call takes a different thread, none is told it lost")
     func claimNextUnderContention() throws {
         #expect(try baton(["ingest", "-"], input: Self.handoffs(40)).status == 0)
+        for index in 0..<16 { #expect(try baton(["agent", "add", "agent\(index)", "--skills", "general"]).status == 0) }
         let processes = try (0..<16).map { index -> (Process, Pipe) in
             let process = Process()
             process.executableURL = try BatonProcess.executable
@@ -118,6 +119,7 @@ extension FaultTests {
     @Test("a huge message ingested while agents claim: every claim succeeds")
     func hugeMessageWhileClaiming() throws {
         #expect(try baton(["ingest", "-"], input: Self.handoffs(30)).status == 0)
+        #expect(try baton(["agent", "add", "ana", "--skills", "general", "--capacity", "100"]).status == 0)
         // Text that used to cost the engine time quadratic in its length, inside the write transaction.
         let unit = "will i get a refund "
         let text = String(repeating: unit, count: (1 << 20) / unit.utf8.count - 10)

@@ -133,7 +133,7 @@ import Testing
 
     @Test func threadsAndQueuesShowStateOwnerPacketAndWaits() async throws {
         let harness = try ServerHarness()
-        try harness.store.upsertAgent(Agent(id: "ana", name: "Ana", skills: ["general"]))
+        try harness.store.upsertAgent(Agent(id: "ana", name: "Ana", skills: ["general"]), actor: "setup")
         try await harness.run { client in
             _ = try await client.post("/v1/conversations", Bodies.conversation("t1", Bodies.wantsHuman))
             let thread = try await client.get("/v1/threads/t1")

@@ -25,6 +25,7 @@ struct ServerHarness {
 
     init(config: BatonConfig = BatonConfig(), settings: ServerSettings = ServerSettings(storeThreads: 2)) throws {
         store = try SQLiteHandoffStore.inMemory()
+        try store.upsertAgent(Agent(id: "ana", name: "ana", skills: ["general", "billing"], capacity: 100), actor: "setup")
         let clock = self.clock
         api = BatonAPI(store: store, config: config, settings: settings, clock: { clock.now })
         try store.createToken(name: "test-bot", hash: APITokens.hash(token), now: clock.now)

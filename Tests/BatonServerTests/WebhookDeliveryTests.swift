@@ -60,6 +60,7 @@ final class ScriptedReceiver: WebhookTransport {
 
     func setup(events: Set<OutboxKind>? = nil) async throws -> Setup {
         let store = try SQLiteHandoffStore.inMemory()
+        try store.upsertAgent(Agent(id: "ana", name: "ana", skills: ["general", "billing"], capacity: 100), actor: "setup")
         let clock = TestClock()
         let receiver = ScriptedReceiver(secret: secret, clock: clock)
         let deliverer = WebhookDeliverer(store: store, webhooks: [WebhookConfig(name: "bot", url: "http://127.0.0.1:1/hook", secrets: [secret], events: events)],

@@ -13,7 +13,7 @@ import BatonCore
             _ = try store.record(StoreFixtures.conversation(id), now: t0)
             try store.handoff(StoreFixtures.request(id), now: t0)
         }
-        try store.upsertAgent(Agent(id: "ana", name: "Ana", skills: ["billing"], capacity: 2))
+        try store.add(Agent(id: "ana", name: "Ana", skills: ["billing"], capacity: 2))
         try store.claim(threadID: "a", agent: "ana", now: t0)
         try store.claim(threadID: "b", agent: "ana", now: t0)
         #expect(throws: LifecycleError.atCapacity(agent: "ana", capacity: 2)) { try store.claim(threadID: "c", agent: "ana", now: t0) }

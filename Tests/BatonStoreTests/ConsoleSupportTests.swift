@@ -11,7 +11,7 @@ import BatonCore
 
     /// Threads with distinct names, sentiments, queues and waits.
     func store() throws -> SQLiteHandoffStore {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         let rows: [(String, String, String, Priority, Double, TimeInterval)] = [
             ("a", "Marta Núñez", "billing", .high, -0.8, 50),
             ("b", "Bob Stone", "tech", .medium, 0.4, 400),
@@ -116,7 +116,7 @@ import BatonCore
 
     @Test func anAgentIntroducesThemselvesOncePerThreadHoweverOftenTheyClaimIt() throws {
         let store = try StoreFixtures.storeWithQueuedThread()
-        try store.upsertAgent(Agent(id: "ana", name: "Ana Lima", skills: ["billing"]))
+        try store.add(Agent(id: "ana", name: "Ana Lima", skills: ["billing"]))
         try store.claim(threadID: "c1", agent: "ana", now: t0)
         try store.requeue(threadID: "c1", actor: "ana", reason: nil, pickupDeadline: t0.addingTimeInterval(300), now: t0.addingTimeInterval(10))
         try store.claim(threadID: "c1", agent: "ana", now: t0.addingTimeInterval(20))
@@ -147,18 +147,22 @@ import BatonCore
         let path = try StoreFixtures.temporaryPath()
         do {
             let store = try SQLiteHandoffStore(path: path)
+            try StoreFixtures.staff(store)
             _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
             try store.handoff(StoreFixtures.request("c1"), now: t0)
             try store.claim(threadID: "c1", agent: "ana", now: t0)
-            // As a schema-3 store would have it: the introduction is in the outbox only.
+            // As a schema-5 store would have it: the introduction is in the outbox only, agents have no role.
             try store.writer.write { db in
                 try db.execute(sql: "DELETE FROM introductions")
                 try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v6-introductions'")
                 try db.execute(sql: "DROP TABLE introductions")
-                try db.execute(sql: "PRAGMA user_version = \(StoreSchema.version - 1)")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v7-roles'")
+                try db.execute(sql: "ALTER TABLE agents DROP COLUMN role")
+                try db.execute(sql: "PRAGMA user_version = 5")
             }
         }
         let store = try SQLiteHandoffStore(path: path)
+        #expect(try store.agents().allSatisfy { $0.role == .agent }, "agents of a store from before roles are plain agents")
         try store.requeue(threadID: "c1", actor: "ana", reason: nil, pickupDeadline: t0.addingTimeInterval(300), now: t0)
         try store.claim(threadID: "c1", agent: "ana", now: t0)
         #expect(try store.outbox(afterID: 0, limit: 100, includeDelivered: true).filter { $0.kind == .agentIntroduction }.count == 1)

@@ -22,6 +22,7 @@ import BatonCore
         let path = try StoreFixtures.temporaryPath()
         do {
             let store = try SQLiteHandoffStore(path: path)
+            try StoreFixtures.staff(store)
             _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
             try store.handoff(StoreFixtures.request("c1"), now: t0)
             try store.claim(threadID: "c1", agent: "ana", now: t0)
@@ -35,6 +36,7 @@ import BatonCore
         let path = try StoreFixtures.temporaryPath()
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let store = try SQLiteHandoffStore(path: path)
+        try StoreFixtures.staff(store)
         _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
         #expect(try store.thread(id: "c1") != nil)
     }
@@ -44,6 +46,7 @@ import BatonCore
     @Test func aFileAnotherProcessIsCreatingIsJoinedButAnotherAppsMigratedFileIsRefused() throws {
         let path = try sqliteFile(running: ["CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"])
         let store = try SQLiteHandoffStore(path: path)
+        try StoreFixtures.staff(store)
         _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
         #expect(try store.thread(id: "c1") != nil)
 
@@ -79,6 +82,7 @@ import BatonCore
             }
         }
         let store = try SQLiteHandoffStore(path: path)
+        try StoreFixtures.staff(store)
         _ = try store.record([StoreFixtures.conversation("new"), StoreFixtures.conversation("newer")], now: StoreFixtures.t0)
         #expect(try store.threadCount(ThreadQuery(states: [.ai])) == 3)
         let (version, insertTriggers) = try store.writer.read { db in
@@ -109,6 +113,7 @@ import BatonCore
     @Test func aLockedDatabaseIsWaitedForThenReportedBusy() throws {
         let path = try StoreFixtures.temporaryPath()
         let store = try SQLiteHandoffStore(path: path, busyTimeout: 0.3)
+        try StoreFixtures.staff(store)
         _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
         try store.handoff(StoreFixtures.request("c1"), now: t0)
 
@@ -124,6 +129,7 @@ import BatonCore
     @Test func aShortLockIsWaitedOut() throws {
         let path = try StoreFixtures.temporaryPath()
         let store = try SQLiteHandoffStore(path: path, busyTimeout: 5)
+        try StoreFixtures.staff(store)
         _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
         try store.handoff(StoreFixtures.request("c1"), now: t0)
 

@@ -83,7 +83,7 @@ import BatonCore
         var outcomes: [[Dispatcher.Outcome]] = []
         for store in [together, apart] {
             let dispatcher = Dispatcher(store: store, config: BatonConfig(), clock: { [t0] in t0 })
-            try store.upsertAgent(Agent(id: "ana", name: "Ana", skills: ["general", "billing", "vip"]))
+            try store.add(Agent(id: "ana", name: "Ana", skills: ["general", "billing", "vip"]))
             try dispatcher.ingest(.conversation(known))
             if store === together {
                 outcomes.append(try dispatcher.ingest(batch: batch + [knownAgain]))

@@ -68,7 +68,7 @@ import BatonCore
     @Test func aResolvedThreadReopensWhenTheCustomerWritesAgain() throws {
         let store = try SQLiteHandoffStore.inMemory()
         let dispatcher = Dispatcher(store: store, config: BatonConfig(), clock: { [t0] in t0 })
-        try store.upsertAgent(Agent(id: "ana", name: "Ana", skills: ["general"]))
+        try store.add(Agent(id: "ana", name: "Ana", skills: ["general"]))
         var conversation = Conversation(id: "r1", customer: customer(), messages: [Message(role: .customer, text: "agent please")])
         _ = try dispatcher.ingest(.conversation(conversation))
         try store.claim(threadID: "r1", agent: "ana", now: t0)

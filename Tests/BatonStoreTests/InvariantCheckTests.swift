@@ -9,7 +9,7 @@ import BatonCore
     let t0 = StoreFixtures.t0
 
     func busyStore() throws -> SQLiteHandoffStore {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         for id in ["a", "b", "c"] {
             _ = try store.record(StoreFixtures.conversation(id), now: t0)
             try store.handoff(StoreFixtures.request(id), now: t0)

@@ -14,7 +14,8 @@ import BatonCore
     /// A deterministic mix of handoffs (some after hours), claims, replies, transfers, requeues, releases,
     /// resolutions, reopenings and sweeps over 80 threads and four queues.
     func churnedStore() throws -> SQLiteHandoffStore {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
+        try store.register("cy")
         var random = SeededRandom(seed: 42)
         let ids = (0..<80).map { "t\($0)" }
         func randomRequest(_ id: String) -> HandoffRequest {
@@ -138,7 +139,8 @@ import BatonCore
     }
 
     @Test func pagesStayRightAcrossMoreQueuesThanOneMergeTakes() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
+        try store.register("cy")
         let count = ThreadListing.mergeLimit + 5
         for index in 0..<count {
             let id = "m\(index)"

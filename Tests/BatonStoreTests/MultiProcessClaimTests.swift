@@ -14,6 +14,7 @@ import BatonCore
         let now = Date()
         do {
             let store = try SQLiteHandoffStore(path: path)
+            for index in 0..<Self.workerCount { try store.register("agent-\(index)") }
             let ids = (0..<Self.threadCount).map { String(format: "t%04d", $0) }
             _ = try store.record(ids.map { StoreFixtures.conversation($0) }, now: now)
             for id in ids { try store.handoff(StoreFixtures.request(id, queue: "billing", at: now), now: now) }

@@ -9,7 +9,7 @@ import BatonCore
 
     @Test func lifecycleWritesTheExpectedMessagesInOrder() throws {
         let store = try StoreFixtures.storeWithQueuedThread()
-        try store.upsertAgent(Agent(id: "ana", name: "Ana Lima", skills: ["billing"]))
+        try store.add(Agent(id: "ana", name: "Ana Lima", skills: ["billing"]))
         try store.claim(threadID: "c1", agent: "ana", now: t0.addingTimeInterval(1))
         try store.reply(threadID: "c1", agent: "ana", text: "Refund issued.", now: t0.addingTimeInterval(2))
         try store.release(threadID: "c1", agent: "ana", note: "refund done; confirm by email", now: t0.addingTimeInterval(3))
@@ -57,8 +57,8 @@ import BatonCore
 struct AgentIntroductionTests {
     @Test("the introduction chosen at handoff (language, config) is sent on claim with the agent's name")
     func introductionFromHandoff() throws {
-        let store = try SQLiteHandoffStore.inMemory()
-        try store.upsertAgent(Agent(id: "lu", name: "Lucía", skills: ["general"]))
+        let store = try StoreFixtures.staffedStore()
+        try store.add(Agent(id: "lu", name: "Lucía", skills: ["general"]))
         let now = Date(timeIntervalSince1970: 1_795_168_800)
         let conversation = Conversation(id: "es1", customer: Customer(id: "c", name: "Ana", language: "es"),
                                         messages: [Message(role: .customer, text: "quiero hablar con una persona")])

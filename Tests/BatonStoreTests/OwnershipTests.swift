@@ -19,7 +19,7 @@ import BatonCore
     }
 
     @Test func claimingUnknownOrUnqueuedThreadsIsRefused() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         #expect(throws: LifecycleError.noSuchThread("nope")) { try store.claim(threadID: "nope", agent: "ana", now: t0) }
         _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
         #expect(throws: LifecycleError.notAllowed(action: .claim, state: .ai)) {
@@ -67,7 +67,7 @@ import BatonCore
     }
 
     @Test func handoffStoresTheRequestAndRefusesBadOnes() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
         var request = StoreFixtures.request("c1", priority: .high, afterHours: true)
         request.callbackAt = t0.addingTimeInterval(3600)
@@ -131,7 +131,7 @@ import BatonCore
 
     @Test func supervisorsCanForceReleaseAndReassign() throws {
         let store = try StoreFixtures.storeWithQueuedThread()
-        try store.upsertAgent(Agent(id: "bo", name: "Bo Li", skills: ["billing"]))
+        try store.add(Agent(id: "bo", name: "Bo Li", skills: ["billing"]))
         try store.claim(threadID: "c1", agent: "ana", now: t0)
         try store.reassign(threadID: "c1", supervisor: "sup", toAgent: "bo", reason: "ana is off", now: t0.addingTimeInterval(1))
         #expect(try store.thread(id: "c1")?.summary.owner == "bo")

@@ -11,6 +11,7 @@ import BatonCore
     /// Six threads: priorities, queues and hand-off times chosen so that every sort key matters.
     func populatedStore() throws -> SQLiteHandoffStore {
         let store = try SQLiteHandoffStore.inMemory()
+        try store.register("ana", "bo")
         let plan: [(String, String, Priority, Double)] = [
             ("low-early", "billing", .low, 0), ("high-late", "billing", .high, 50), ("high-early", "sales", .high, 10),
             ("medium", "billing", .medium, 20), ("medium-late", "sales", .medium, 40), ("ai-only", "billing", .low, 0),
@@ -59,7 +60,7 @@ import BatonCore
 
     @Test func queueCountsSummariseEachQueue() throws {
         let store = try populatedStore()
-        try store.upsertAgent(Agent(id: "ana", name: "Ana", skills: ["billing"]))
+        try store.add(Agent(id: "ana", name: "Ana", skills: ["billing"]))
         try store.claim(threadID: "medium", agent: "ana", now: t0.addingTimeInterval(60))
         try store.resolve(threadID: "medium", agent: "ana", disposition: .solved, note: nil, now: t0.addingTimeInterval(160))
         let now = t0.addingTimeInterval(330)  // low-early (deadline 300) has breached; high-late (350) has not
@@ -77,7 +78,7 @@ import BatonCore
     }
 
     @Test func openThreadCountsAreReadForManyCustomersAtOnce() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         for (id, customer) in [("a1", "ann"), ("a2", "ann"), ("a3", "ann"), ("b1", "bob")] {
             _ = try store.record(StoreFixtures.conversation(id, customer: customer).withCustomerID(customer), now: t0)
         }
@@ -94,20 +95,20 @@ import BatonCore
 
     @Test func agentsCarryTheirLiveLoad() throws {
         let store = try populatedStore()
-        try store.upsertAgent(Agent(id: "ana", name: "Ana", skills: ["billing"], capacity: 2))
-        try store.upsertAgent(Agent(id: "bo", name: "Bo", skills: ["sales"]))
+        try store.add(Agent(id: "ana", name: "Ana", skills: ["billing"], capacity: 2))
+        try store.add(Agent(id: "bo", name: "Bo", skills: ["sales"]))
         try store.claim(threadID: "medium", agent: "ana", now: t0)
         try store.claim(threadID: "low-early", agent: "ana", now: t0)
-        try store.setAgentStatus(id: "bo", status: .away, now: t0)
+        try store.setAgentStatus(id: "bo", status: .away, actor: "bo", now: t0)
         let agents = try store.agents()
         #expect(agents.map(\.id) == ["ana", "bo"])
         #expect(agents[0].load == 2)
         #expect(!agents[0].hasSpareCapacity)
         #expect(agents[1].status == .away)
         #expect(agents[1].load == 0)
-        #expect(throws: LifecycleError.noSuchAgent("zed")) { try store.setAgentStatus(id: "zed", status: .away, now: t0) }
+        #expect(throws: LifecycleError.noSuchAgent("zed")) { try store.setAgentStatus(id: "zed", status: .away, actor: "zed", now: t0) }
         // Upsert updates in place.
-        try store.upsertAgent(Agent(id: "bo", name: "Bo Li", skills: ["sales", "billing"], capacity: 5))
+        try store.add(Agent(id: "bo", name: "Bo Li", skills: ["sales", "billing"], capacity: 5))
         #expect(try store.agents()[1] == Agent(id: "bo", name: "Bo Li", skills: ["sales", "billing"], capacity: 5, load: 0))
     }
 

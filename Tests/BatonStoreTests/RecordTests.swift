@@ -8,7 +8,7 @@ import BatonCore
     let t0 = StoreFixtures.t0
 
     @Test func recordingTheSameConversationTwiceAddsNothing() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         let conversation = StoreFixtures.conversation("c1", messages: 3)
         let first = try store.record(conversation, now: t0)
         #expect(first.isNewThread)
@@ -29,7 +29,7 @@ import BatonCore
     }
 
     @Test func messagesComeBackExactlyWithEmptyAbsentAndNonASCIIFields() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         var conversation = StoreFixtures.conversation("c1", messages: 2)
         conversation.messages += [
             Message(role: .customer, text: ""),
@@ -43,7 +43,7 @@ import BatonCore
     }
 
     @Test func onlyUnseenMessagesAreAppended() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         _ = try store.record(StoreFixtures.conversation("c1", messages: 2), now: t0)
         var longer = StoreFixtures.conversation("c1", messages: 4)
         longer.messages[0].text = "edited by the platform"  // already stored: the stored text wins
@@ -62,7 +62,7 @@ import BatonCore
 
     /// Messages are inserted several to a statement; long conversations and long tails span several.
     @Test func longConversationsAndLongTailsAreStoredWholeAndInOrder() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         let long = StoreFixtures.conversation("c1", messages: 19)
         _ = try store.record(long, now: t0)
         #expect(try store.thread(id: "c1")?.messages == long.messages)
@@ -74,7 +74,7 @@ import BatonCore
     }
 
     @Test func agentRepliesDoNotShiftBotIndexes() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         _ = try store.record(StoreFixtures.conversation("c1", messages: 2), now: t0)
         try store.handoff(StoreFixtures.request("c1"), now: t0)
         try store.claim(threadID: "c1", agent: "ana", now: t0)
@@ -90,7 +90,7 @@ import BatonCore
     }
 
     @Test func batchRecordingStoresEverythingInOneGo() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         let batch = (0..<50).map { StoreFixtures.conversation("b\($0)", messages: 5) }
         let outcomes = try store.record(batch, now: t0)
         #expect(outcomes.count == 50)
@@ -103,7 +103,7 @@ import BatonCore
     }
 
     @Test func badConversationsAreRefusedWithTheirId() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         #expect(throws: StoreError.invalidInput("conversation id is empty")) {
             try store.record(StoreFixtures.conversation(""), now: t0)
         }

@@ -40,7 +40,7 @@ import BatonCore
     }
 
     @Test func aClosingWhatsAppWindowIsAnnouncedOnceWhileAHumanHoldsTheThread() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         _ = try store.record(StoreFixtures.conversation("w1", messages: 1, channel: .whatsapp), now: t0)
         try store.handoff(StoreFixtures.request("w1", window: 100_000), now: t0)
         let queues = [QueueConfig(name: "billing", pickupWindow: 100_000, expiry: 100_000)]
@@ -59,7 +59,7 @@ import BatonCore
     }
 
     @Test func aMessageEventWithAKnownPlatformIDIsStoredOnce() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         let customer = Customer(id: "cu1", name: "Ana")
         let message = Message(role: .customer, text: "hello", platformID: "wamid.1")
         _ = try store.recordEvent(conversationID: "p1", channel: .whatsapp, customer: customer, message: message, now: t0)
@@ -90,7 +90,7 @@ import BatonCore
     let hash = [UInt8](repeating: 7, count: 32)
 
     @Test func tokensAreFoundByHashUntilRevoked() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         try store.createToken(name: "bot", hash: hash, now: t0)
         #expect(try store.tokenName(hash: hash) == "bot")
         #expect(try store.tokenName(hash: [UInt8](repeating: 8, count: 32)) == nil)
@@ -105,7 +105,7 @@ import BatonCore
     }
 
     @Test func idempotentResponsesAreKeptPerTokenForTheirWindow() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         let first = StoredResponse(requestHash: [1], status: 200, body: Array("{}".utf8), createdAt: t0)
         try store.storeIdempotentResponse(first, token: "bot", key: "k1", replaces: t0 - 86_400, now: t0)
         #expect(try store.idempotentResponse(token: "bot", key: "k1", notBefore: t0 - 10) == first)

@@ -38,6 +38,7 @@ import Glibc
         let path = try StoreFixtures.temporaryPath()
         do {
             let store = try SQLiteHandoffStore(path: path)
+            try StoreFixtures.staff(store)
             _ = try store.record(StoreFixtures.conversation("c1"), now: t0)
             try store.handoff(StoreFixtures.request("c1"), now: t0)
         }

@@ -40,12 +40,26 @@ enum StoreFixtures {
                        customerMessage: afterHours ? "We open at 9:00." : "Connecting you with our team.")
     }
 
-    /// A store holding thread `id`, handed off to `queue`.
+    /// A store holding thread `id`, handed off to `queue`, staffed (see `staffedStore`).
     static func storeWithQueuedThread(_ id: String = "c1", queue: String = "billing") throws -> SQLiteHandoffStore {
         let store = try SQLiteHandoffStore.inMemory()
+        try staff(store)
         _ = try store.record(conversation(id), now: t0)
         try store.handoff(request(id, queue: queue), now: t0)
         return store
+    }
+
+    /// An empty in-memory store with the agents tests act as: supervisors sue and sup, and the others.
+    static func staffedStore() throws -> SQLiteHandoffStore {
+        let store = try SQLiteHandoffStore.inMemory()
+        try staff(store)
+        return store
+    }
+
+    /// Registers the agents tests act as (see `staffedStore`).
+    static func staff(_ store: SQLiteHandoffStore) throws {
+        try store.register("sue", "sup", role: .supervisor)
+        try store.register("ana", "bo", "bob", "zed", "lu", "eve", "ivy", "ana-c1", "ana-c2")
     }
 
     /// A fresh path in a fresh temporary directory.
@@ -53,5 +67,20 @@ enum StoreFixtures {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baton-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.appendingPathComponent(name).path
+    }
+}
+
+extension SQLiteHandoffStore {
+    /// Adds agents as a team's setup does: by its first supervisor, or by anyone while it has none.
+    func add(_ agents: Agent...) throws {
+        let setup = try self.agents().first { $0.role == .supervisor }?.id ?? "setup"
+        for agent in agents { try upsertAgent(agent, actor: agent.role == .supervisor && setup == "setup" ? agent.id : setup) }
+    }
+
+    /// Registers agents under these ids, with every queue skill and room for many threads.
+    func register(_ ids: String..., role: AgentRole = .agent) throws {
+        for id in ids {
+            try add(Agent(id: id, name: id, skills: ["billing", "general", "tech", "sales", "vip", "security"], capacity: 100, role: role))
+        }
     }
 }

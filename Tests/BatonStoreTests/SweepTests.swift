@@ -35,7 +35,7 @@ import GRDB
     }
 
     @Test func escalatedThreadsSortFirstWithinTheirPriority() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         for (index, id) in ["old", "new"].enumerated() {
             _ = try store.record(StoreFixtures.conversation(id), now: t0)
             try store.handoff(StoreFixtures.request(id, at: t0.addingTimeInterval(Double(index) * 200)),
@@ -48,7 +48,7 @@ import GRDB
     }
 
     @Test func idleClaimsExpirePerQueuePolicy() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         let policies: [(String, ExpiryPolicy)] = [("q-ai", .returnToAI), ("q-resolve", .resolve), ("q-requeue", .requeue)]
         for (queue, _) in policies {
             _ = try store.record(StoreFixtures.conversation(queue), now: t0)
@@ -98,7 +98,7 @@ import GRDB
     }
 
     @Test func afterHoursThreadsJoinTheQueueAtOpening() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         _ = try store.record(StoreFixtures.conversation("night"), now: t0)
         let handoff = try store.handoff(StoreFixtures.request("night", afterHours: true), now: t0)
         #expect(handoff.state == .afterHours)
@@ -122,7 +122,7 @@ import GRDB
     }
 
     @Test func aLargeBacklogIsWorkedOffOverSeveralSweeps() throws {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         let count = SQLiteHandoffStore.sweepBatchLimit + 5
         let ids = (0..<count).map { "t\($0)" }
         _ = try store.record(ids.map { StoreFixtures.conversation($0, messages: 1) }, now: t0)

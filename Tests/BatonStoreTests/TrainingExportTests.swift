@@ -18,7 +18,7 @@ import BatonCore
 
     @Test func resolvedHandoffsCarryTheirVerdictTriggerAndCustomerMessage() throws {
         let store = try SQLiteHandoffStore.inMemory()
-        try store.upsertAgent(Agent(id: "ana", name: "Ana", skills: ["general", "billing", "security"]))
+        try store.add(Agent(id: "ana", name: "Ana", skills: ["general", "billing", "security"]))
         try handOffAndResolve(store, "old", [Message(role: .customer, text: "agent please")], .solved, at: 0)
         try handOffAndResolve(store, "a", [Message(role: .customer, text: "hola"), Message(role: .ai, text: "¿En qué te ayudo?", confidence: 0.9),
                                            Message(role: .customer, text: "quiero hablar con un humano")], .solved, at: 86_400)

@@ -9,7 +9,7 @@ import BatonCore
 
     /// Two conversations handed off and claimed (three events each), then the endpoint "bot" registered.
     func storeWithEvents() throws -> SQLiteHandoffStore {
-        let store = try SQLiteHandoffStore.inMemory()
+        let store = try StoreFixtures.staffedStore()
         for id in ["c1", "c2"] {
             _ = try store.record(StoreFixtures.conversation(id), now: t0)
             try store.handoff(StoreFixtures.request(id), now: t0)

@@ -58,14 +58,14 @@ public enum ConsoleBenchmark {
         var refreshed: [Double] = []
         let original = try store.agents().first { $0.id == agent }?.status ?? .available
         for index in 0..<refreshes {
-            try store.setAgentStatus(id: agent, status: index.isMultiple(of: 2) ? .away : original, now: clock())
+            try store.setAgentStatus(id: agent, status: index.isMultiple(of: 2) ? .away : original, actor: agent, now: clock())
             let start = DispatchTime.now().uptimeNanoseconds
             _ = session.poll()
             let buffer = ConsoleRenderer.render(session.state, size: size)
             refreshed.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             sink &+= buffer.cells.count
         }
-        try store.setAgentStatus(id: agent, status: original, now: clock())
+        try store.setAgentStatus(id: agent, status: original, actor: agent, now: clock())
         precondition(sink > 0)
         return Result(size: size, threads: session.state.totalRows, renderSeconds: renders, keystrokeSeconds: presses,
                       refreshSeconds: refreshed)

@@ -63,6 +63,7 @@ public final class ConsoleSession {
         guard let agent = agents.first(where: { $0.id == agentID }) else {
             throw ConsoleError.unknownAgent(agentID, known: agents.map(\.id))
         }
+        if supervisor, agent.role != .supervisor { throw ConsoleError.notSupervisor(agentID) }
         self.store = store
         self.agentID = agentID
         self.queues = queues

@@ -13,6 +13,9 @@ public struct BatonConfig: Sendable, Equatable {
     public var webhooks: [WebhookConfig]
     /// `[console] mouse`: clicks select threads and the wheel scrolls (on unless set to false).
     public var consoleMouse: Bool = true
+    /// `[security] agent_is_os_user`: the console and command line refuse `--agent` other than the login
+    /// name unless the login is a supervisor (a shared host where each agent logs in as themselves).
+    public var agentIsOSUser: Bool = false
 
     public init(engine: EngineConfig = EngineConfig(), queues: [QueueConfig] = BatonConfig.defaultQueues,
                 templates: Templates = Templates(), notifyCommand: String? = nil, waitEstimateSampleSize: Int = 20,

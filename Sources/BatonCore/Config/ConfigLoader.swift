@@ -44,6 +44,10 @@ public enum ConfigLoader {
             if let mouse = try console.bool("mouse") { config.consoleMouse = mouse }
             try console.rejectUnknown()
         }
+        if var security = try top.table("security") {
+            if let value = try security.bool("agent_is_os_user") { config.agentIsOSUser = value }
+            try security.rejectUnknown()
+        }
         if let sample = try top.int("wait_estimate_sample") { config.waitEstimateSampleSize = max(1, sample) }
         try top.rejectUnknown()
         return config

@@ -88,6 +88,8 @@ public enum LifecycleError: Error, Sendable, Equatable, CustomStringConvertible 
     case noSuchQueue(String)
     /// The agent already holds as many threads as their capacity allows.
     case atCapacity(agent: String, capacity: Int)
+    /// The actor may not do this: unregistered, not a supervisor, away (`Permissions`).
+    case denied(AccessDenied)
 
     public var description: String {
         switch self {
@@ -99,6 +101,7 @@ public enum LifecycleError: Error, Sendable, Equatable, CustomStringConvertible 
         case .noSuchAgent(let id): "no agent \(id)"
         case .noSuchQueue(let name): "no queue \(name)"
         case .atCapacity(let agent, let capacity): "\(agent) already holds \(capacity) threads (capacity)"
+        case .denied(let denial): denial.description
         }
     }
 }

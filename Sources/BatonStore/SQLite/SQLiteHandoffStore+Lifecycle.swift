@@ -58,6 +58,7 @@ extension SQLiteHandoffStore {
     public func claim(threadID: String, agent: String, now: Date) throws -> ThreadSummary {
         try Validate.identifier(agent, "claiming agent")
         return try write { db in
+            try Self.authorize(.claim, actor: agent, in: db)
             var change = ThreadTransition(.claim, actor: agent)
             Self.assignOwner(agent, now: now, to: &change)
             let outcome = try change.run(threadID: threadID, now: now, in: db)
@@ -72,6 +73,7 @@ extension SQLiteHandoffStore {
         try Validate.identifier(agent, "claiming agent")
         if let queues, queues.isEmpty { return nil }
         return try write { db in
+            try Self.authorize(.claim, actor: agent, in: db)
             // The write lock is held from here: the most urgent waiting thread cannot be taken by anyone else.
             guard let next = try ThreadListing.page(ThreadQuery(queues: queues, states: [.queued, .afterHours], limit: 1), in: db).first
             else { return nil }
@@ -88,6 +90,7 @@ extension SQLiteHandoffStore {
         try Validate.identifier(agent, "replying agent")
         try Validate.text(text, "reply to thread \(threadID)")
         try write { db in
+            try Self.authorize(.reply, actor: agent, in: db)
             var change = ThreadTransition(.reply, actor: agent)
             Self.assignAgentActivity(now: now, to: &change)
             try change.run(threadID: threadID, now: now, in: db)
@@ -103,6 +106,7 @@ extension SQLiteHandoffStore {
         try Validate.identifier(agent, "agent writing the note")
         try Validate.text(text, "note on thread \(threadID)")
         try write { db in
+            try Self.authorize(.note, actor: agent, in: db)
             var change = ThreadTransition(.note, actor: agent)
             Self.assignAgentActivity(now: now, to: &change)
             try change.run(threadID: threadID, now: now, in: db)
@@ -117,6 +121,7 @@ extension SQLiteHandoffStore {
         try Validate.identifier(toQueue, "transfer target queue for thread \(threadID)")
         try Validate.optionalText(reason, "transfer reason")
         try write { db in
+            try Self.authorize(.transfer, actor: actor, in: db)
             var change = ThreadTransition(.transfer, actor: actor, reason: Self.joined("to \(toQueue)", reason))
             change.set("queue", toQueue)
             Self.assignWait(pickupDeadline: pickupDeadline, now: now, keepingWait: true, to: &change)
@@ -129,6 +134,7 @@ extension SQLiteHandoffStore {
         try Validate.identifier(actor, "agent re-queueing thread \(threadID)")
         try Validate.optionalText(reason, "re-queue reason")
         try write { db in
+            try Self.authorize(.requeue, actor: actor, in: db)
             var change = ThreadTransition(.requeue, actor: actor, reason: reason)
             Self.assignWait(pickupDeadline: pickupDeadline, now: now, keepingWait: true, to: &change)
             let outcome = try change.run(threadID: threadID, now: now, in: db)
@@ -140,6 +146,7 @@ extension SQLiteHandoffStore {
         try Validate.identifier(agent, "agent releasing thread \(threadID)")
         try Validate.optionalText(note, "release note")
         try write { db in
+            try Self.authorize(.release, actor: agent, in: db)
             var change = ThreadTransition(.release, actor: agent, reason: note)
             Self.assignReturnToAI(now: now, to: &change)
             let outcome = try change.run(threadID: threadID, now: now, in: db)
@@ -152,6 +159,7 @@ extension SQLiteHandoffStore {
         try Validate.identifier(agent, "agent resolving thread \(threadID)")
         try Validate.optionalText(note, "resolution note")
         try write { db in
+            try Self.authorize(.resolve, actor: agent, in: db)
             var change = ThreadTransition(.resolve, actor: agent, reason: Self.joined(disposition.rawValue, note))
             Self.assignResolved(disposition, now: now, to: &change)
             let outcome = try change.run(threadID: threadID, now: now, in: db)
@@ -178,6 +186,7 @@ extension SQLiteHandoffStore {
         try Validate.identifier(supervisor, "supervisor force-releasing thread \(threadID)")
         try Validate.text(reason, "force-release reason for thread \(threadID)")
         try write { db in
+            try Self.authorize(.forceRelease, actor: supervisor, in: db)
             var change = ThreadTransition(.forceRelease, actor: supervisor, reason: reason)
             Self.assignReturnToAI(now: now, to: &change)
             let outcome = try change.run(threadID: threadID, now: now, in: db)
@@ -191,6 +200,8 @@ extension SQLiteHandoffStore {
         try Validate.identifier(toAgent, "agent to reassign thread \(threadID) to")
         try Validate.text(reason, "reassignment reason for thread \(threadID)")
         try write { db in
+            try Self.authorize(.reassign, actor: supervisor, in: db)
+            try Permissions.checkAssignee(toAgent, registered: try Self.agent(toAgent, in: db))
             var change = ThreadTransition(.reassign, actor: supervisor, reason: Self.joined("to \(toAgent)", reason))
             Self.assignOwner(toAgent, now: now, to: &change)
             try change.run(threadID: threadID, now: now, in: db)
@@ -213,7 +224,7 @@ extension SQLiteHandoffStore {
     // MARK: Shared pieces
 
     /// Refuses a claim that puts a registered agent over capacity; throwing rolls the claim back.
-    /// Unregistered agents (scripts, tests) have no limit; supervisors' reassignments may exceed it.
+    /// Only registered agents claim (`Permissions`); supervisors' reassignments may exceed capacity.
     static func checkCapacity(of agent: String, in db: Database) throws {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT capacity, (SELECT COUNT(*) FROM threads WHERE owner = agents.id AND state = 'claimed') FROM agents WHERE id = ?

@@ -52,49 +52,24 @@ extension SQLiteHandoffStore {
 
     // MARK: Agents
 
-    public func upsertAgent(_ agent: Agent) throws {
-        try Validate.identifier(agent.id, "agent id")
-        try Validate.text(agent.name, "name of agent \(agent.id)")
-        for skill in agent.skills { try Validate.identifier(skill, "skill of agent \(agent.id)") }
-        guard agent.capacity >= 0 else {
-            throw StoreError.invalidInput("agent \(agent.id): capacity must not be negative, got \(agent.capacity)")
-        }
-        let skills = String(decoding: StoreJSON.strings(agent.skills), as: UTF8.self)
-        try write { db in
-            try db.execute(sql: """
-                INSERT INTO agents (id, name, skills, capacity, status) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET name = excluded.name, skills = excluded.skills,
-                    capacity = excluded.capacity, status = excluded.status
-                """, arguments: [agent.id, agent.name, skills, agent.capacity, agent.status.rawValue])
-        }
-    }
-
-    public func setAgentStatus(id: String, status: AgentStatus, now: Date) throws {
-        try write { db in
-            try db.execute(sql: "UPDATE agents SET status = ?, status_at = ? WHERE id = ?",
-                           arguments: [status.rawValue, now.storeValue, id])
-            guard db.changesCount == 1 else { throw LifecycleError.noSuchAgent(id) }
-        }
-    }
-
     public func agents() throws -> [Agent] {
         try read { db in try Self.agents(in: db) }
     }
 
-    /// `agents()` inside an open transaction.
-    static func agents(in db: Database) throws -> [Agent] {
-        return try Row.fetchAll(db, sql: """
+    /// `agents()` inside an open transaction; only agent `id` when given.
+    static func agents(in db: Database, id: String? = nil) throws -> [Agent] {
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT a.id, a.name, a.skills, a.capacity, a.status,
-                   (SELECT COUNT(*) FROM threads t WHERE t.owner = a.id AND t.state = 'claimed')
-            FROM agents a ORDER BY a.id
-            """).map { row in
+                   (SELECT COUNT(*) FROM threads t WHERE t.owner = a.id AND t.state = 'claimed'), a.role
+            FROM agents a WHERE ?1 IS NULL OR a.id = ?1 ORDER BY a.id
+            """), arguments: [id]).map { row in
             let id: String = row[0]
             let status: String = row[4]
-            guard let decodedStatus = AgentStatus(rawValue: status),
+            guard let decodedStatus = AgentStatus(rawValue: status), let role = AgentRole(rawValue: row[6]),
                   let skills = try? JSONDecoder().decode([String].self, from: Data((row[2] as String).utf8)) else {
                 throw StoreError.corrupt("agent \(id) has an unreadable status or skill list")
             }
-            return Agent(id: id, name: row[1], skills: skills, capacity: row[3], status: decodedStatus, load: row[5])
+            return Agent(id: id, name: row[1], skills: skills, capacity: row[3], status: decodedStatus, load: row[5], role: role)
         }
     }
 

@@ -49,6 +49,7 @@ public final class SQLiteHandoffStore: HandoffStore {
         // Several processes may open a brand-new file at the same moment. Switching it to WAL and
         // creating the schema can report "locked" at once instead of calling the busy handler, so the
         // whole opening is retried, briefly, until the busy timeout.
+        OwnerOnlyFile.create(path)
         let deadline = Date().addingTimeInterval(busyTimeout)
         while true {
             do {

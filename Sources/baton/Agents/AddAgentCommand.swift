@@ -9,6 +9,8 @@ struct AddAgentCommand: ParsableCommand {
     @Option(name: .long, help: "Display name (default: the id).") var name: String?
     @Option(name: .long, parsing: .upToNextOption, help: "Queue skills, e.g. --skills billing general.") var skills: [String] = ["general"]
     @Option(name: .long, help: "Threads the agent may hold at once.") var capacity = 3
+    @Option(name: .long, help: "agent, or supervisor (force-release, reassign, managing agents).") var role = AgentRole.agent
+    @OptionGroup var manager: ManagerOption
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -23,7 +25,11 @@ struct AddAgentCommand: ParsableCommand {
 
     func run() throws {
         let skills = self.skills.flatMap { $0.split(separator: ",").map(String.init) }
-        try store.openStore(.create).upsertAgent(Agent(id: id, name: name ?? id, skills: skills, capacity: capacity))
-        Output.text("agent \(id): skills \(skills.joined(separator: ",")), capacity \(capacity)")
+        let acting = try manager.acting(store)
+        try store.openStore(.create).upsertAgent(Agent(id: id, name: name ?? id, skills: skills, capacity: capacity, role: role),
+                                                 actor: acting)
+        Output.text("\(role.rawValue) \(id): skills \(skills.joined(separator: ",")), capacity \(capacity)")
     }
 }
+
+extension AgentRole: ExpressibleByArgument {}

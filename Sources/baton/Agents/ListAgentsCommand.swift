@@ -13,9 +13,9 @@ struct ListAgentsCommand: ParsableCommand {
             for agent in agents { Output.json(JSONOutput.agent(agent)) }
             return
         }
-        var rows = [["ID", "NAME", "STATUS", "LOAD", "SKILLS"]]
+        var rows = [["ID", "NAME", "ROLE", "STATUS", "LOAD", "SKILLS"]]
         for agent in agents {
-            rows.append([agent.id, agent.name, agent.status.rawValue, "\(agent.load)/\(agent.capacity)", agent.skills.joined(separator: ",")])
+            rows.append([agent.id, agent.name, agent.role.rawValue, agent.status.rawValue, "\(agent.load)/\(agent.capacity)", agent.skills.joined(separator: ",")])
         }
         Output.text(Formatting.table(rows))
     }

@@ -22,13 +22,14 @@ struct ClaimCommand: ParsableCommand {
     }
 
     func run() throws {
+        let acting = try agent.acting(self.store)
         let dispatcher = try store.openDispatcher()
         let thread: ThreadSummary
         if let id {
-            thread = try dispatcher.store.claim(threadID: id, agent: agent.id, now: dispatcher.now)
+            thread = try dispatcher.store.claim(threadID: id, agent: acting, now: dispatcher.now)
         } else {
-            let queues = try NextThread.queues(for: agent.id, dispatcher: dispatcher)
-            guard let next = try dispatcher.store.claimNext(agent: agent.id, queues: queues, now: dispatcher.now) else {
+            let queues = try NextThread.queues(for: acting, dispatcher: dispatcher)
+            guard let next = try dispatcher.store.claimNext(agent: acting, queues: queues, now: dispatcher.now) else {
                 throw CLIError("nothing waiting in your queues")
             }
             thread = next

@@ -12,8 +12,9 @@ struct ConsoleCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        let acting = try agent.acting(self.store)
         let dispatcher = try store.openDispatcher()
-        try ConsoleLauncher.run(store: dispatcher.store, config: dispatcher.config, agentID: agent.id, supervisor: supervisor, theme: theme,
+        try ConsoleLauncher.run(store: dispatcher.store, config: dispatcher.config, agentID: acting, supervisor: supervisor, theme: theme,
                                 databasePath: store.databasePath, mouse: !noMouse)
     }
 }

@@ -11,7 +11,8 @@ struct NoteCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try store.openStore().note(threadID: id, agent: agent.id, text: text, now: try StoreOptions.now())
+        let acting = try agent.acting(self.store)
+        try store.openStore().note(threadID: id, agent: acting, text: text, now: try StoreOptions.now())
         Output.text("noted on \(id)")
     }
 }

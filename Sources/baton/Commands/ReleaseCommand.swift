@@ -20,11 +20,12 @@ struct ReleaseCommand: ParsableCommand {
     }
 
     func run() throws {
+        let acting = try agent.acting(self.store)
         let store = try self.store.openStore()
         if force {
-            try store.forceRelease(threadID: id, supervisor: agent.id, reason: reason ?? "", now: try StoreOptions.now())
+            try store.forceRelease(threadID: id, supervisor: acting, reason: reason ?? "", now: try StoreOptions.now())
         } else {
-            try store.release(threadID: id, agent: agent.id, note: note, now: try StoreOptions.now())
+            try store.release(threadID: id, agent: acting, note: note, now: try StoreOptions.now())
         }
         Output.text("released \(id) to the AI")
     }

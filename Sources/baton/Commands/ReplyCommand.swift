@@ -24,14 +24,15 @@ struct ReplyCommand: ParsableCommand {
     }
 
     func run() throws {
+        let acting = try agent.acting(self.store)
         let store = try self.store.openStore()
         var body = text ?? ""
         if suggested {
             guard let packet = try store.thread(id: id)?.packet else { throw CLIError("thread \(id) has no packet to suggest a reply from") }
-            let name = try store.agents().first { $0.id == agent.id }?.name ?? agent.id
+            let name = try store.agents().first { $0.id == acting }?.name ?? acting
             body = packet.suggestedReply(agentName: name)
         }
-        try store.reply(threadID: id, agent: agent.id, text: body, now: try StoreOptions.now())
+        try store.reply(threadID: id, agent: acting, text: body, now: try StoreOptions.now())
         Output.text("replied on \(id)")
     }
 }

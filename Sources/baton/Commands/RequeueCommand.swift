@@ -11,7 +11,8 @@ struct RequeueCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try store.openDispatcher().requeue(threadID: id, actor: agent.id, reason: reason)
+        let acting = try agent.acting(self.store)
+        try store.openDispatcher().requeue(threadID: id, actor: acting, reason: reason)
         Output.text("requeued \(id)")
     }
 }

@@ -14,10 +14,11 @@ struct ResolveCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        let acting = try agent.acting(self.store)
         guard let parsed = Disposition(rawValue: disposition), Disposition.chosenByPeople.contains(parsed) else {
             throw ValidationError("unknown disposition \(disposition); use one of \(Disposition.chosenByPeople.map(\.rawValue).joined(separator: ", "))")
         }
-        try store.openStore().resolve(threadID: id, agent: agent.id, disposition: parsed, note: note, now: try StoreOptions.now())
+        try store.openStore().resolve(threadID: id, agent: acting, disposition: parsed, note: note, now: try StoreOptions.now())
         Output.text("resolved \(id) (\(parsed.rawValue))")
     }
 }

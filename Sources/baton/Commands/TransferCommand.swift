@@ -12,7 +12,8 @@ struct TransferCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try store.openDispatcher().transfer(threadID: id, actor: agent.id, toQueue: queue, reason: reason)
+        let acting = try agent.acting(self.store)
+        try store.openDispatcher().transfer(threadID: id, actor: acting, toQueue: queue, reason: reason)
         Output.text("transferred \(id) to \(queue)")
     }
 }

@@ -30,6 +30,7 @@ struct DemoSeeder {
     /// The console user's id when neither --agent nor $USER names one.
     static let defaultConsoleUser = "demo"
 
+    /// The demo's agents; Ana and the console user are supervisors, so the supervisor view and its actions work.
     static func agents(consoleUser: String) -> [Agent] {
         var agents = [
             Agent(id: "ana", name: "Ana Torres", skills: ["general", "billing", "retention"], capacity: 4),
@@ -41,12 +42,17 @@ struct DemoSeeder {
             let name = consoleUser == defaultConsoleUser ? "Demo Agent" : consoleUser
             agents.append(Agent(id: consoleUser, name: name, skills: allSkills, capacity: 6))
         }
+        // Ana leads the team, and the console user may use the supervisor view too.
+        for index in agents.indices where agents[index].id == consoleUser || agents[index].id == "ana" { agents[index].role = .supervisor }
         return agents
     }
 
     /// Seeds every script; returns how many conversations and handoffs were written.
     func seed(consoleUser: String, idPrefix: String = "demo") throws -> (conversations: Int, handoffs: Int) {
-        for agent in Self.agents(consoleUser: consoleUser) { try store.upsertAgent(agent) }
+        // The supervisor first: a new store lets anyone add agents until it has one, then supervisors only.
+        let team = Self.agents(consoleUser: consoleUser).sorted { $0.role == .supervisor && $1.role != .supervisor }
+        let lead = team.first?.id ?? consoleUser
+        for agent in team { try store.upsertAgent(agent, actor: lead) }
         var handoffs = 0
         let scripts = DemoScripts.scripts
         for (index, script) in scripts.enumerated() {

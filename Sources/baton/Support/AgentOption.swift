@@ -20,5 +20,8 @@ struct AgentOption: ParsableArguments {
         if let problem = Identifier.problem(id) {
             throw ValidationError("the agent id (--agent or $USER) \(problem)")
         }
+        if Permissions.systemActors.contains(id) {
+            throw ValidationError("the agent id (--agent or $USER) \(id) is reserved for Baton itself; pass --agent with your own id")
+        }
     }
 }

@@ -69,6 +69,7 @@ enum JSONOutput {
             ("capacity", .from(agent.capacity)),
             ("load", .from(agent.load)),
             ("status", .string(agent.status.rawValue)),
+            ("role", .string(agent.role.rawValue)),
         ])
     }
 
