@@ -154,6 +154,11 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// What `baton export-training` turns into training examples.
     func resolvedHandoffs(since: Date, limit: Int) throws -> [ResolvedHandoff]
 
+    /// Customers' contacts since `since`, oldest first: each conversation started then (at its first message) and
+    /// each reopen, with what is needed to tell its topic; of these customers, or of all when nil.
+    /// What repeat contacts are counted from.
+    func customerContacts(customerIDs: [String]?, since: Date) throws -> [CustomerContact]
+
     /// Per-thread facts for `Metrics`, for threads with activity since `since`.
     func metricFacts(since: Date) throws -> MetricInput
 

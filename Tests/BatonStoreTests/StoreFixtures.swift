@@ -80,7 +80,7 @@ extension SQLiteHandoffStore {
     /// Registers agents under these ids, with every queue skill and room for many threads.
     func register(_ ids: String..., role: AgentRole = .agent) throws {
         for id in ids {
-            try add(Agent(id: id, name: id, skills: ["billing", "general", "tech", "sales", "vip", "security"], capacity: 100, role: role))
+            try add(Agent(id: id, name: id, skills: ["billing", "general", "tech", "sales", "vip", "security"], capacity: 1_000, role: role))
         }
     }
 }

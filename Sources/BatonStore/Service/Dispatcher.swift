@@ -41,7 +41,7 @@ public final class Dispatcher: Sendable {
     public func ingest(_ record: InputRecord) throws -> Outcome {
         let now = clock()
         var situation = SituationCache(facts: StoreFacts(store: store, now: now))
-        let recorded: RecordOutcome
+        var recorded: RecordOutcome
         switch record {
         case .csat(let id, let score):
             try store.recordCSAT(threadID: id, score: score, now: now)
@@ -51,6 +51,7 @@ public final class Dispatcher: Sendable {
         case .message(let id, let channel, let customer, let message):
             recorded = try store.recordEvent(conversationID: id, channel: channel, customer: customer, message: message, now: now)
         }
+        recorded = try withHistory(recorded, now: now)
         switch try process(recorded, decision: decision(recorded), now: now, situation: &situation) {
         case .done(let outcome): return outcome
         case .reopen(let outcome): return try reopen(outcome, now: now)
@@ -75,9 +76,17 @@ public final class Dispatcher: Sendable {
         var reopens: [(slot: Int, outcome: RecordOutcome)] = []
         // New conversations, the common case, are evaluated (and their packets built) on another core
         // while the batch is recorded.
-        let early = EarlyVerdicts(conversations, engine: engine, planner: HandoffPlanner(config: config), now: now)
+        // Each customer's earlier contacts (stored, and earlier in this batch) count towards repeat contacts.
+        let history = try contactHistory(of: conversations.map(\.customer.id), now: now) + ContactHistory.contacts(in: conversations, now: now)
+        let early = EarlyVerdicts(conversations.map { withHistory($0, history, now: now) }, engine: engine,
+                                  planner: HandoffPlanner(config: config), now: now)
         defer { early.cancel() }
         let stored = try store.record(conversations, now: now) { recordedBatch, facts in
+            let recordedBatch = recordedBatch.map { recorded in
+                var recorded = recorded
+                if recorded.state == .ai { recorded.conversation = withHistory(recorded.conversation, history, now: now) }
+                return recorded
+            }
             var situation = SituationCache(facts: facts)
             // Decisions first, so only the customers of conversations that hand off have their open handoffs read.
             var verdicts = early.all()
@@ -255,6 +264,11 @@ public final class Dispatcher: Sendable {
 
     /// Figures for `baton stats` and the supervisor view.
     public func stats(since: Date) throws -> HandoffStats {
-        HandoffStats.compute(try store.metricFacts(since: since))
+        var stats = HandoffStats.compute(try store.metricFacts(since: since))
+        // Repeat contacts from the store's own history: conversations and reopens, by customer and topic.
+        let window = config.engine.repeatContactWindowDays
+        let contacts = try store.customerContacts(customerIDs: nil, since: since.addingTimeInterval(-Double(window) * 86_400))
+        stats.repeatContactRate = ContactHistory.repeatRate(contacts, since: since, windowDays: window)?.rate ?? 0
+        return stats
     }
 }
