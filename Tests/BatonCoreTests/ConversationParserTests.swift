@@ -96,3 +96,31 @@ struct ConversationParserTests {
         #expect(ISO8601.parse("2026-11-20T10:00:00Zjunk") == nil)
     }
 }
+
+@Suite("Conversation parser: fields read and unknown")
+struct ConversationParserFieldTests {
+    let parser = ConversationParser()
+
+    static func line(extra: [String]) -> String {
+        #"{"id": "x", "customer": {"id": "u"}, "messages": [{"role": "customer", "text": "hi"}]"#
+            + extra.map { ", " + $0 }.joined() + "}"
+    }
+
+    @Test("the first unknown field is named, also among more than 64 members", arguments: [3, 70])
+    func unknownField(count: Int) {
+        let extra = (0..<count).map { #""x\#($0)": 1"# }
+        #expect(throws: InputError(line: 4, field: "x0", message: "unknown field")) {
+            try parser.parse(line: Self.line(extra: extra), lineNumber: 4)
+        }
+    }
+
+    @Test("every known field read is accepted")
+    func knownFields() throws {
+        let line = Self.line(extra: [#""channel": "web""#, #""expect": {"handoff": false}"#])
+        guard case .conversation(let conversation) = try parser.parse(line: line, lineNumber: 1) else {
+            Issue.record("expected a conversation")
+            return
+        }
+        #expect(conversation.channel.rawValue == "web")
+    }
+}

@@ -165,7 +165,9 @@ struct FieldReader {
     let value: JSONValue
     let path: String
     let line: Int
-    private var used: Set<String> = []
+    /// Bit i: member i of the object was read (every member with a key that was asked for). Members past
+    /// the 64th are known when a marked member has their key. No hashing, no allocation per object.
+    private var used: UInt64 = 0
 
     init(value: JSONValue, path: String, line: Int) {
         self.value = value
@@ -189,9 +191,20 @@ struct FieldReader {
     }
 
     private mutating func raw(_ key: String) -> JSONValue? {
-        used.insert(key)
-        guard let field = value[key], field != .null else { return nil }
+        guard case .object(let members) = value else { return nil }
+        var found: JSONValue?
+        for (index, member) in members.enumerated() where member.key == key {
+            if index < 64 { used |= 1 << UInt64(index) }
+            if found == nil { found = member.value }
+        }
+        guard let field = found, field != .null else { return nil }
         return field
+    }
+
+    private func wasUsed(_ index: Int, in members: [(key: String, value: JSONValue)]) -> Bool {
+        if index < 64 { return used & (1 << UInt64(index)) != 0 }
+        let key = members[index].key
+        return members.prefix(64).enumerated().contains { used & (1 << UInt64($0.offset)) != 0 && $0.element.key == key }
     }
 
     mutating func string(_ key: String) throws(InputError) -> String {
@@ -324,8 +337,8 @@ struct FieldReader {
 
     func rejectUnknown() throws(InputError) {
         guard case .object(let members) = value else { return }
-        if let unknown = members.first(where: { !used.contains($0.key) }) {
-            throw error(field: Self.safeName(unknown.key), "unknown field")
+        if let unknown = members.indices.first(where: { !wasUsed($0, in: members) }) {
+            throw error(field: Self.safeName(members[unknown].key), "unknown field")
         }
     }
 }
