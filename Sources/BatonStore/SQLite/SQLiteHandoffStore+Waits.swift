@@ -28,7 +28,7 @@ extension SQLiteHandoffStore {
     static func customersOwedAnUpdate(now: Date, minimumInterval: TimeInterval, in db: Database) throws -> [WaitingCustomer] {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT t.id, t.queue, t.language, t.customer_name, t.queued_at, t.wait_promised_until, t.wait_update_at,
-                   e.at,
+                   (SELECT MAX(at) FROM escalations WHERE thread_id = t.id),
                    (SELECT COUNT(*) FROM threads o
                     WHERE o.state = 'queued' AND o.queue = t.queue
                       AND (o.priority_rank < t.priority_rank
@@ -36,10 +36,11 @@ extension SQLiteHandoffStore {
                            OR (o.priority_rank = t.priority_rank AND o.escalation_level = t.escalation_level
                                AND (o.queued_at < t.queued_at OR (o.queued_at = t.queued_at AND o.id < t.id)))))
             FROM threads t
-            LEFT JOIN (SELECT thread_id, MAX(at) AS at FROM escalations GROUP BY thread_id) e ON e.thread_id = t.id
             WHERE t.state = 'queued' AND t.queued_at IS NOT NULL
               AND (t.wait_update_at IS NULL OR t.wait_update_at <= ?)
-              AND (t.wait_promised_until <= ? OR e.at > MAX(COALESCE(t.wait_update_at, t.queued_at), t.queued_at))
+              -- The latest breach of this thread is one seek in escalations_by_thread, never a scan of the history.
+              AND (t.wait_promised_until <= ?
+                   OR (SELECT MAX(at) FROM escalations WHERE thread_id = t.id) > MAX(COALESCE(t.wait_update_at, t.queued_at), t.queued_at))
             ORDER BY t.queued_at, t.id LIMIT ?
             """), arguments: [now.addingTimeInterval(-minimumInterval).storeValue, now.storeValue, sweepBatchLimit])
         return rows.map { row in
