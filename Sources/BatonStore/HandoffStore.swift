@@ -55,6 +55,11 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// invalid input or a storage fault stores none of them.
     @discardableResult
     func handoff(_ requests: [HandoffRequest], now: Date) throws -> [Result<ThreadSummary, LifecycleError>]
+    /// An agent takes over a conversation the AI holds: `request` (from `TakeoverPlanner`, naming the agent in
+    /// `takenOverBy`) hands it off and the agent claims it in one transaction; the bot gets the `claimed` control
+    /// event and the customer the agent's introduction. Refused unless the AI holds the thread.
+    @discardableResult
+    func takeOver(_ request: HandoffRequest, now: Date) throws -> ThreadSummary
     /// Compare-and-set claim: succeeds for exactly one agent.
     @discardableResult
     func claim(threadID: String, agent: String, now: Date) throws -> ThreadSummary
@@ -82,6 +87,12 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// An implementation may bound the work of one call (to keep its transaction short); a backlog
     /// is then worked off by the following sweeps.
     func sweep(now: Date, queues: [QueueConfig]) throws -> SweepReport
+    /// Tells waiting customers a new estimate: those queued past the wait they were promised, or re-queued
+    /// after a breached pickup window since they last heard from us, and not updated within `minimumInterval`.
+    /// `plan` sees them (with how many threads are before each) and the queues as of this transaction, and
+    /// returns the updates to send; each is written to the outbox with its new promise in the same transaction.
+    func sendWaitUpdates(now: Date, minimumInterval: TimeInterval,
+                         plan: (_ due: [WaitingCustomer], _ facts: any PlanningFacts) throws -> [WaitUpdate]) throws -> [WaitUpdate]
 
     // MARK: Reads
 
@@ -97,6 +108,9 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// The thread with its packet, full transcript, notes and audit trail.
     func thread(id: String) throws -> ThreadDetail?
     func queueCounts(now: Date) throws -> [QueueCounts]
+    /// Promised callbacks of waiting threads (after hours, or queued since opening), due first; a page.
+    func callbacks(limit: Int, offset: Int) throws -> [CallbackTask]
+    func callbackCount() throws -> Int
 
     // MARK: Agents
 

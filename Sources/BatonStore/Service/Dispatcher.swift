@@ -128,11 +128,12 @@ public final class Dispatcher: Sendable {
     /// Applies the `acknowledge_close` after-hours policy to a handoff that just happened: the
     /// after-hours message is already in the outbox, so the thread goes straight back to the AI.
     func settle(_ request: HandoffRequest, _ thread: ThreadSummary, now: Date) throws -> Outcome {
-        guard request.afterHours, config.queue(named: request.queue).afterHours == .acknowledgeClose else {
+        guard request.afterHours || request.nobodyOnShift, config.queue(named: request.queue).afterHours == .acknowledgeClose else {
             return .handedOff(thread)
         }
-        try store.release(threadID: request.threadID, agent: "system",
-                          note: "closed after hours; the customer was asked to write again when \(request.queue) opens", now: now)
+        let note = request.afterHours ? "closed after hours; the customer was asked to write again when \(request.queue) opens"
+            : "nobody on shift in \(request.queue); the customer was asked to write again later"
+        try store.release(threadID: request.threadID, agent: "system", note: note, now: now)
         return .acknowledgedAfterHours(threadID: request.threadID)
     }
 
@@ -200,9 +201,7 @@ public final class Dispatcher: Sendable {
                 return .done(.keptByAI(threadID: id))
             }
             situation.openHandoffs[customer] = open + 1
-            if let index = situation.counts?.firstIndex(where: { $0.queue == request.queue }) {
-                situation.counts?[index].waiting += 1
-            }
+            situation.counts?.join(queue: request.queue)
             return .handoff(request)
         case .resolved where outcome.customerWroteAgain:
             return .reopen(outcome)
@@ -249,6 +248,15 @@ public final class Dispatcher: Sendable {
             total.escalated += pass.escalated
             total.expired += pass.expired
             total.opened += pass.opened
+        }
+        // Updates too may come in bounded batches; an updated customer is not due again within the interval.
+        let planner = WaitUpdatePlanner(config: config)
+        for _ in 0..<10_000 {
+            let sent = try store.sendWaitUpdates(now: now, minimumInterval: config.waitUpdateInterval) { due, facts in
+                planner.updates(for: due, counts: try facts.queueCounts(), agents: try facts.agents(), now: now)
+            }
+            if sent.isEmpty { break }
+            total.waitUpdates += sent.map(\.threadID)
         }
         return total
     }
