@@ -294,12 +294,6 @@ public enum ConfigLoader {
             return number
         }
 
-        mutating func bool(_ key: String) throws(ConfigError) -> Bool? {
-            guard let value = value(key) else { return nil }
-            guard let flag = value.bool else { throw error(key, "expected true or false") }
-            return flag
-        }
-
         mutating func double(_ key: String) throws(ConfigError) -> Double? {
             guard let value = value(key) else { return nil }
             if let number = value.double { return number }
