@@ -23,7 +23,11 @@ extension SQLiteHandoffStore {
     }
 
     public func thread(id: String) throws -> ThreadDetail? {
-        try read { db in
+        try read { db in try Self.thread(id: id, in: db) }
+    }
+
+    /// `thread(id:)` inside an open transaction.
+    static func thread(id: String, in db: Database) throws -> ThreadDetail? {
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT \(ThreadRow.columns), packet, callback_at FROM threads WHERE id = ?
                 """), arguments: [id]) else { return nil }
@@ -47,7 +51,6 @@ extension SQLiteHandoffStore {
                 """), arguments: [id]).map(Self.auditEntry)
             return ThreadDetail(summary: summary, packet: packet, messages: messages, notes: notes, audit: audit,
                                 callbackAt: Date(storeValue: row[18] as Double?))
-        }
     }
 
     // MARK: Agents
