@@ -42,7 +42,23 @@ struct ConversationParserTests {
         #expect(try parser.parse(line: #"{"conversation_id": "c1", "csat": 4}"#, lineNumber: 2) == .csat(conversationID: "c1", score: 4))
     }
 
+    @Test("a message's platform id is read")
+    func platformMessageID() throws {
+        let event = try parser.parse(line: #"{"conversation_id": "c1", "message": {"id": "wamid.HBgL", "role": "customer", "text": "hola"}}"#, lineNumber: 1)
+        #expect(event == .message(conversationID: "c1", channel: nil, customer: nil,
+                                  message: Message(role: .customer, text: "hola", platformID: "wamid.HBgL")))
+        guard case .conversation(let conversation) = try parser.parse(
+            line: #"{"id": "c2", "customer": {"id": "u"}, "messages": [{"role": "customer", "text": "a"}, {"id": "m2", "role": "ai", "text": "b"}]}"#,
+            lineNumber: 2) else {
+            Issue.record("expected a conversation")
+            return
+        }
+        #expect(conversation.messages.map(\.platformID) == [nil, "m2"])
+    }
+
     @Test("bad input names the line and the field", arguments: [
+        (#"{"conversation_id": "x", "message": {"id": "", "role": "customer", "text": "hi"}}"#, "line 7: message.id: must be a non-empty string of at most 256 bytes"),
+        (#"{"conversation_id": "x", "message": {"id": 12, "role": "customer", "text": "hi"}}"#, "line 7: message.id: expected a string, got a number"),
         (#"{"id": "x", "customer": {"id": "u"}, "messages": [{"role": "customer", "text": "hi", "mood": "ok"}]}"#, "line 7: messages[0].mood: unknown field"),
         (#"{"id": "x", "customer": {"id": "u"}, "messages": [{"role": "customer"}]}"#, "line 7: messages[0].text: missing; every message needs its text"),
         (#"{"id": "x", "customer": {"id": "u"}, "messages": [{"role": "ai", "text": "ok", "confidence": 7}]}"#, "line 7: messages[0].confidence: 7 is outside 0…1"),

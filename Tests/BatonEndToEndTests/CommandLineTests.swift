@@ -50,6 +50,16 @@ struct CommandLineTests {
         #expect((report["timingAccuracy"] as? Double ?? 0) >= 0.95)
     }
 
+    @Test("a message event with the platform's message id is stored once however often it is ingested")
+    func platformMessageIDOnce() throws {
+        let event = #"{"conversation_id": "wa-1", "channel": "whatsapp", "customer": {"id": "u1"}, "message": {"id": "wamid.77", "role": "customer", "text": "where is my order?"}}"#
+        for _ in 0..<3 { #expect(try baton("ingest", "-", input: event + "\n").status == 0) }
+        #expect(try baton("ingest", "-", input: event + "\n" + event + "\n").status == 0)
+        let shown = try baton("show", "wa-1")
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.components(separatedBy: "where is my order?").count - 1 == 1, "\(shown.stdout)")
+    }
+
     @Test("bad lines are named and skipped; valid lines and earlier data are kept")
     func badInput() throws {
         #expect(try baton("ingest", "-", input: line("keep", "I demand a refund") + "\n").status == 0)

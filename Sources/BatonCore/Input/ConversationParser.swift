@@ -13,6 +13,8 @@ public struct ConversationParser: Sendable {
     public static let maxLTV = 1e15
     /// Oldest prior contact accepted: a hundred years.
     public static let maxDaysAgo = 36_500
+    /// Longest platform message id (`id` on a message) accepted, in UTF-8 bytes.
+    public static let maxMessageIDBytes = 256
 
     /// Parses one line. `lineNumber` is 1-based and only used in errors.
     public func parse(line bytes: [UInt8], lineNumber: Int) throws(InputError) -> InputRecord {
@@ -26,6 +28,11 @@ public struct ConversationParser: Sendable {
         } catch {
             throw InputError(line: lineNumber, field: nil, message: "malformed JSON: \(error)")
         }
+        return try parse(value: value, lineNumber: lineNumber)
+    }
+
+    /// Parses a record already read as JSON (the HTTP API's bodies).
+    public func parse(value: JSONValue, lineNumber: Int) throws(InputError) -> InputRecord {
         var fields = FieldReader(value: value, path: "", line: lineNumber)
         return try Self.record(&fields)
     }
@@ -135,8 +142,14 @@ public struct ConversationParser: Sendable {
         }
         let kb = try reader.optionalStrings("kb") ?? []
         let links = try reader.optionalStrings("links") ?? []
+        // The platform's own message id: the same message sent again (a retry, a duplicate webhook) is stored once.
+        let platformID = try reader.optionalString("id")
+        if let platformID, platformID.isEmpty || platformID.utf8.count > Self.maxMessageIDBytes {
+            throw reader.error(field: "id", "must be a non-empty string of at most \(Self.maxMessageIDBytes) bytes")
+        }
         try reader.rejectUnknown()
-        return Message(role: role, text: text, at: at, confidence: confidence, intent: intent, tools: tools, kb: kb, links: links)
+        return Message(role: role, text: text, at: at, confidence: confidence, intent: intent, tools: tools, kb: kb, links: links,
+                       platformID: platformID)
     }
 
     private static func expectation(_ reader: inout FieldReader, messageCount: Int) throws(InputError) -> Expectation {
