@@ -21,6 +21,18 @@ struct BatonProcess {
         }
     }
 
+    /// Copies the built binary to `path` with `/bin/cp`, so the copy is never open for writing in this process:
+    /// a file copied in-process can be inherited, still open, by a child another test spawns at that moment,
+    /// and running the copy then fails with "Text file busy" (ETXTBSY).
+    static func copyExecutable(to path: String) throws {
+        let copy = Process()
+        copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+        copy.arguments = [try executable.path, path]
+        try copy.run()
+        copy.waitUntilExit()
+        guard copy.terminationStatus == 0 else { throw SetupError("cp of the baton binary to \(path) failed") }
+    }
+
     static var devSet: URL { packageRoot.appendingPathComponent("../shared/eval/dev.jsonl").standardized }
 
     /// Runs `baton arguments…` with `input` on standard input and the given environment additions.

@@ -235,7 +235,7 @@ struct CopiedBinaryTests {
     func copiedBinaryHasItsModel() throws {
         let directory = try TemporaryDirectory()
         let copy = directory.path("baton")
-        try FileManager.default.copyItem(atPath: try BatonProcess.executable.path, toPath: copy)
+        try BatonProcess.copyExecutable(to: copy)
         let labelled = #"{"id": "m1", "customer": {"id": "c"}, "messages": [{"role": "customer", "text": "hola"}], "expect": {"handoff": false}}"#
         try (labelled + "\n").write(toFile: directory.path("one.jsonl"), atomically: true, encoding: .utf8)
         let process = Process()

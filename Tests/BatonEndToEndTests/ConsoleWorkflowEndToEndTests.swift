@@ -93,7 +93,7 @@ struct ConsoleWorkflowEndToEndTests {
         let installed = directory.path("bin")
         try FileManager.default.createDirectory(atPath: installed, withIntermediateDirectories: true)
         let copy = installed + "/baton"
-        try FileManager.default.copyItem(atPath: try BatonProcess.executable.path, toPath: copy)
+        try BatonProcess.copyExecutable(to: copy)
         try baton(["agent", "add", "ivy", "--skills", "general"])
         try baton(["ingest", "-"], input: conversation("col1", "Cora Colour", "this is useless, I want a human NOW!!") + "\n")
         let nowhere = ["HOME": installed, "XDG_CONFIG_HOME": installed, "BATON_THEMES": ""]

@@ -22,10 +22,9 @@ struct StoreFileTests {
     /// Runs baton as an unprivileged user when this process is root (root ignores file permissions), else as itself.
     func batonUnprivileged(_ arguments: [String]) throws -> BatonProcess.Result {
         guard getuid() == 0 else { return try BatonProcess.run(arguments) }
-        let baton = try BatonProcess.executable.path
         // The binary must be reachable by the unprivileged user.
         let copy = directory.path("baton")
-        if !FileManager.default.fileExists(atPath: copy) { try FileManager.default.copyItem(atPath: baton, toPath: copy) }
+        if !FileManager.default.fileExists(atPath: copy) { try BatonProcess.copyExecutable(to: copy) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", copy] + arguments

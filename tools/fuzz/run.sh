@@ -3,7 +3,8 @@
 #   tools/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET…]     (default: 60 s, both targets)
 # Findings (the inputs that crashed, leaked or timed out) are written to tools/fuzz/findings/; replay one
 # with `.build/debug/ParserFuzz tools/fuzz/findings/FILE`. The seed corpus in tools/fuzz/corpus/ is only
-# read; what the fuzzer learns goes to tools/fuzz/.build/corpus/.
+# read; what the fuzzer learns goes to tools/fuzz/.build/corpus/. An input counts as hung after 60 s: one
+# input takes milliseconds, but on a busy shared machine a starved process can stall for ten seconds.
 set -uo pipefail
 cd "$(dirname "$0")"
 export PATH="$PATH:/opt/swift/usr/bin"
@@ -31,7 +32,7 @@ for target in "${targets[@]}"; do
   work=".build/corpus/$target"
   mkdir -p "$work"
   log=".build/$target.log"
-  "$bin/$target" "$work" "$seeds" "${options[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  "$bin/$target" "$work" "$seeds" "${options[@]}" -max_total_time="$seconds" -timeout=60 -report_slow_units=60 -rss_limit_mb=2048 \
     -artifact_prefix="findings/$target-" -print_final_stats=1 > "$log" 2>&1
   code=$?
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
