@@ -34,6 +34,19 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// in one transaction so concurrent events never overwrite each other's index.
     func recordEvent(conversationID: String, channel: Channel?, customer: Customer?, message: Message, now: Date) throws -> RecordOutcome
 
+    /// Records many message events, applies the handoffs `plan` asks for and stores the idempotent answers
+    /// `receipts` returns, all in ONE write transaction (group commit: one commit for many concurrent requests).
+    ///
+    /// Each event follows the rules of `recordEvent`, and each is its own unit: a refused one (unknown
+    /// conversation, an AI message while humans hold the thread, invalid input) is reported in its slot, stores
+    /// nothing, and the others still apply. A conversation appears at most once per call. `plan` sees the results
+    /// and reads through `facts`; `receipts` sees the handoffs' results and reads the answers' facts, both as of
+    /// the transaction; neither may call the store. An error either throws, or a storage fault, stores nothing.
+    func recordEvents(_ events: [MessageEvent], now: Date,
+                      plan: (_ recorded: [Result<RecordOutcome, any Error>], _ facts: any PlanningFacts) throws -> [HandoffRequest],
+                      receipts: (_ handoffs: [Result<ThreadSummary, LifecycleError>], _ facts: any AnswerFacts) throws -> [IdempotentReceipt])
+        throws -> RecordedEvents
+
     /// The bot-side conversation as stored (no agent replies), or nil if unknown.
     func conversation(id: String) throws -> Conversation?
 

@@ -128,18 +128,21 @@ public final class Dispatcher: Sendable {
     /// Applies the `acknowledge_close` after-hours policy to a handoff that just happened: the
     /// after-hours message is already in the outbox, so the thread goes straight back to the AI.
     func settle(_ request: HandoffRequest, _ thread: ThreadSummary, now: Date) throws -> Outcome {
-        guard request.afterHours || request.nobodyOnShift, config.queue(named: request.queue).afterHours == .acknowledgeClose else {
-            return .handedOff(thread)
-        }
+        guard needsSettling(request) else { return .handedOff(thread) }
         let note = request.afterHours ? "closed after hours; the customer was asked to write again when \(request.queue) opens"
             : "nobody on shift in \(request.queue); the customer was asked to write again later"
         try store.release(threadID: request.threadID, agent: "system", note: note, now: now)
         return .acknowledgedAfterHours(threadID: request.threadID)
     }
 
+    /// Whether `settle` has more to do after the handoff (a second transaction).
+    func needsSettling(_ request: HandoffRequest) -> Bool {
+        (request.afterHours || request.nobodyOnShift) && config.queue(named: request.queue).afterHours == .acknowledgeClose
+    }
+
     /// Queue counts, agents and customers' open handoffs for wait estimates, read at most once per batch
     /// and kept current as the batch plans handoffs.
-    private struct SituationCache {
+    struct SituationCache {
         let facts: any PlanningFacts
         var counts: [QueueCounts]?
         var agents: [Agent]?
@@ -163,7 +166,7 @@ public final class Dispatcher: Sendable {
     }
 
     /// What to do with one recorded input: an outcome already reached, a reopening, or a handoff to apply.
-    private enum Step {
+    enum Step {
         case done(Outcome)
         /// A resolved thread whose customer wrote again; it goes back to its queue.
         case reopen(RecordOutcome)
@@ -172,7 +175,7 @@ public final class Dispatcher: Sendable {
 
     /// The escalation engine's verdict on a recorded conversation the AI holds and that has something new;
     /// nil when there is nothing to evaluate.
-    private func decision(_ outcome: RecordOutcome) -> HandoffDecision? {
+    func decision(_ outcome: RecordOutcome) -> HandoffDecision? {
         guard outcome.state == .ai,
               outcome.firstNewMessage < outcome.conversation.messages.count || outcome.isNewThread else { return nil }
         return engine.evaluate(outcome.conversation, from: outcome.evaluateFrom)
@@ -181,7 +184,7 @@ public final class Dispatcher: Sendable {
     /// Decides what to do with one recorded input. Reads only through `situation.facts`, never the store,
     /// so it can run inside the store's transaction.
     /// - Parameter packet: the packet built ahead for `decision`, if it was.
-    private func process(_ outcome: RecordOutcome, decision: HandoffDecision?, packet: ContextPacket? = nil, now: Date,
+    func process(_ outcome: RecordOutcome, decision: HandoffDecision?, packet: ContextPacket? = nil, now: Date,
                          situation: inout SituationCache) throws -> Step {
         let id = outcome.conversation.id
         switch outcome.state {
@@ -211,7 +214,7 @@ public final class Dispatcher: Sendable {
     }
 
     /// Puts a resolved thread whose customer wrote again back in its queue.
-    private func reopen(_ outcome: RecordOutcome, now: Date) throws -> Outcome {
+    func reopen(_ outcome: RecordOutcome, now: Date) throws -> Outcome {
         let id = outcome.conversation.id
         let queue = config.queue(named: try store.thread(id: id)?.summary.queue ?? config.engine.defaultQueue)
         let afterHours = !queue.hours.isOpen(at: now)
