@@ -62,8 +62,12 @@ public final class Dispatcher: Sendable {
     /// large enough to share one commit among many, small enough to hold the write lock only briefly.
     public static let batchSize = 500
     /// A batch is also cut when its messages' text passes this many bytes, so that a few huge conversations
-    /// never make one transaction long.
-    public static let batchTextBytes = 4 << 20
+    /// never make one transaction long: a message near the 1 MiB line limit is recorded alone.
+    public static let batchTextBytes = 1 << 20
+    /// A batch carrying more text than this is evaluated completely before its write transaction opens, so
+    /// the engine's time on long messages never holds the write lock (smaller batches are evaluated on another
+    /// core while they are recorded).
+    public static let evaluateFirstTextBytes = 64 << 10
 
     /// Ingests many whole conversations, and hands off those that need it, in ONE store transaction.
     /// Queue counts, agents and open handoffs are read inside it, once per batch, and kept current as
@@ -77,6 +81,10 @@ public final class Dispatcher: Sendable {
         // while the batch is recorded.
         let early = EarlyVerdicts(conversations, engine: engine, planner: HandoffPlanner(config: config), now: now)
         defer { early.cancel() }
+        let textBytes = conversations.reduce(0) { total, conversation in
+            conversation.messages.reduce(total) { $0 + $1.text.utf8.count }
+        }
+        if textBytes > Self.evaluateFirstTextBytes { _ = early.all() }
         let stored = try store.record(conversations, now: now) { recordedBatch, facts in
             var situation = SituationCache(facts: facts)
             // Decisions first, so only the customers of conversations that hand off have their open handoffs read.

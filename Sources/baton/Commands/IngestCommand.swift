@@ -62,8 +62,11 @@ struct IngestCommand: ParsableCommand {
                 current = line
                 switch result {
                 case .success(.conversation(let conversation)):
+                    let bytes = conversation.messages.reduce(0) { $0 + $1.text.utf8.count }
+                    // A long conversation starts a batch of its own rather than making the current one long.
+                    if !batch.isEmpty && batchBytes + bytes > Dispatcher.batchTextBytes { try flush() }
                     batch.append((line, conversation))
-                    batchBytes += conversation.messages.reduce(0) { $0 + $1.text.utf8.count }
+                    batchBytes += bytes
                     if batch.count >= batchSize || batchBytes >= Dispatcher.batchTextBytes { try flush() }
                 case .success(let event):
                     try flush()
