@@ -16,6 +16,8 @@ public final class BatonAPI: Sendable {
     public let watcher: OutboxWatcher
     public let tokens: TokenVerifier
     let idempotency: IdempotencyGuard
+    /// Group commit of message events.
+    let messages: MessageBatcher
     let clock: @Sendable () -> Date
 
     public init(store: Store, config: BatonConfig, settings: ServerSettings = ServerSettings(),
@@ -29,6 +31,9 @@ public final class BatonAPI: Sendable {
         watcher = OutboxWatcher(store: store, runner: runner)
         tokens = TokenVerifier(store: store, runner: runner)
         idempotency = IdempotencyGuard()
+        let answers = IngestAnswer(store: store, config: config, runner: runner, clock: clock)
+        messages = MessageBatcher(dispatcher: dispatcher, runner: runner, maxBatch: settings.maxBatch, delay: settings.batchDelay,
+                                  answers: { try await answers.json($0, conversationID: $1) })
     }
 
     public var config: BatonConfig { dispatcher.config }

@@ -209,25 +209,25 @@ public enum OpenAPIDocument {
         }
       },
       "Customer": {
-        "type": "object", "required": ["id"], "additionalProperties": false,
+        "type": "object", "required": ["id"], "description": "Fields Baton does not know are kept with the conversation and shown to agents under from the bot.",
         "properties": {
           "id": {"type": "string", "minLength": 1}, "name": {"type": ["string", "null"]}, "language": {"type": ["string", "null"]},
           "tier": {"type": ["string", "null"]}, "ltv": {"type": ["number", "null"], "minimum": 0},
           "tags": {"type": ["array", "null"], "items": {"type": "string"}},
-          "prior_contacts": {"type": ["array", "null"], "items": {"type": "object", "required": ["topic", "days_ago"], "additionalProperties": false,
+          "prior_contacts": {"type": ["array", "null"], "items": {"type": "object", "required": ["topic", "days_ago"],
             "properties": {"topic": {"type": "string"}, "days_ago": {"type": "integer", "minimum": 0}}}}
         }
       },
       "Message": {
-        "type": "object", "required": ["role", "text"], "additionalProperties": false,
+        "type": "object", "required": ["role", "text"], "description": "Fields Baton does not know are kept with the conversation and shown to agents under from the bot.",
         "properties": {
-          "id": {"type": ["string", "null"], "description": "The platform's message id: the same message sent again is stored once."},
+          "id": {"type": ["string", "null"], "minLength": 1, "description": "The platform's message id: the same message sent again is stored once."},
           "role": {"type": "string", "enum": ["customer", "ai"]},
           "text": {"type": "string"},
           "at": {"type": ["string", "null"], "format": "date-time"},
           "confidence": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
           "intent": {"type": ["string", "null"]},
-          "tools": {"type": ["array", "null"], "items": {"type": "object", "required": ["name", "ok"], "additionalProperties": false,
+          "tools": {"type": ["array", "null"], "items": {"type": "object", "required": ["name", "ok"],
             "properties": {"name": {"type": "string"}, "ok": {"type": "boolean"}, "error": {"type": ["string", "null"]}}}},
           "kb": {"type": ["array", "null"], "items": {"type": "string"}},
           "links": {"type": ["array", "null"], "items": {"type": "string"}}
@@ -283,7 +283,7 @@ public enum OpenAPIDocument {
         "properties": {
           "id": {"type": "integer", "description": "Cursor; webhook-id is evt_<id>"},
           "type": {"type": "string", "enum": ["handoff_message", "agent_introduction", "agent_reply", "after_hours_message", "claimed",
-            "released_to_ai", "resolved", "pickup_breached", "after_hours_captured", "whatsapp_window_closing"]},
+            "released_to_ai", "resolved", "pickup_breached", "after_hours_captured", "whatsapp_window_closing", "wait_update"]},
           "conversation_id": {"type": "string"},
           "sequence": {"type": "integer", "description": "1, 2, 3… per conversation"},
           "holder": {"$ref": "#/components/schemas/Holder"},

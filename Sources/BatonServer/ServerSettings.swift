@@ -17,10 +17,15 @@ public struct ServerSettings: Sendable {
     public var idempotencyWindow: TimeInterval
     /// Threads that run store operations (SQLite calls block; they never run on the event loops).
     public var storeThreads: Int
+    /// Group commit: the most message events recorded by one transaction.
+    public var maxBatch: Int
+    /// Group commit: how long a message event waits for others when the store is idle.
+    public var batchDelay: Duration
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, idleTimeout: Duration = .seconds(75),
                 requestReadTimeout: Duration = .seconds(10), maxLongPoll: Duration = .seconds(60),
-                idempotencyWindow: TimeInterval = 24 * 3600, storeThreads: Int = 4) {
+                idempotencyWindow: TimeInterval = 24 * 3600, storeThreads: Int = 4,
+                maxBatch: Int = 256, batchDelay: Duration = .milliseconds(1)) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
@@ -29,6 +34,8 @@ public struct ServerSettings: Sendable {
         self.maxLongPoll = maxLongPoll
         self.idempotencyWindow = idempotencyWindow
         self.storeThreads = storeThreads
+        self.maxBatch = maxBatch
+        self.batchDelay = batchDelay
     }
 
     /// Parses `--listen HOST:PORT` (`[::1]:8080` for IPv6).

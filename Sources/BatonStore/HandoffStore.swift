@@ -37,6 +37,19 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// in one transaction so concurrent events never overwrite each other's index.
     func recordEvent(conversationID: String, channel: Channel?, customer: Customer?, message: Message, now: Date) throws -> RecordOutcome
 
+    /// Records many message events, applies the handoffs `plan` asks for and stores the idempotent answers
+    /// `receipts` returns, all in ONE write transaction (group commit: one commit for many concurrent requests).
+    ///
+    /// Each event follows the rules of `recordEvent`, and each is its own unit: a refused one (unknown
+    /// conversation, an AI message while humans hold the thread, invalid input) is reported in its slot, stores
+    /// nothing, and the others still apply. A conversation appears at most once per call. `plan` sees the results
+    /// and reads through `facts`; `receipts` sees the handoffs' results and reads the answers' facts, both as of
+    /// the transaction; neither may call the store. An error either throws, or a storage fault, stores nothing.
+    func recordEvents(_ events: [MessageEvent], now: Date,
+                      plan: (_ recorded: [Result<RecordOutcome, any Error>], _ facts: any PlanningFacts) throws -> [HandoffRequest],
+                      receipts: (_ handoffs: [Result<ThreadSummary, LifecycleError>], _ facts: any AnswerFacts) throws -> [IdempotentReceipt])
+        throws -> RecordedEvents
+
     /// The bot-side conversation as stored (no agent replies), or nil if unknown.
     func conversation(id: String) throws -> Conversation?
 
@@ -58,6 +71,11 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// invalid input or a storage fault stores none of them.
     @discardableResult
     func handoff(_ requests: [HandoffRequest], now: Date) throws -> [Result<ThreadSummary, LifecycleError>]
+    /// An agent takes over a conversation the AI holds: `request` (from `TakeoverPlanner`, naming the agent in
+    /// `takenOverBy`) hands it off and the agent claims it in one transaction; the bot gets the `claimed` control
+    /// event and the customer the agent's introduction. Refused unless the AI holds the thread.
+    @discardableResult
+    func takeOver(_ request: HandoffRequest, now: Date) throws -> ThreadSummary
     /// Compare-and-set claim: succeeds for exactly one agent.
     @discardableResult
     func claim(threadID: String, agent: String, now: Date) throws -> ThreadSummary
@@ -85,6 +103,12 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// An implementation may bound the work of one call (to keep its transaction short); a backlog
     /// is then worked off by the following sweeps.
     func sweep(now: Date, queues: [QueueConfig]) throws -> SweepReport
+    /// Tells waiting customers a new estimate: those queued past the wait they were promised, or re-queued
+    /// after a breached pickup window since they last heard from us, and not updated within `minimumInterval`.
+    /// `plan` sees them (with how many threads are before each) and the queues as of this transaction, and
+    /// returns the updates to send; each is written to the outbox with its new promise in the same transaction.
+    func sendWaitUpdates(now: Date, minimumInterval: TimeInterval,
+                         plan: (_ due: [WaitingCustomer], _ facts: any PlanningFacts) throws -> [WaitUpdate]) throws -> [WaitUpdate]
 
     // MARK: Reads
 
@@ -100,6 +124,9 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// The thread with its packet, full transcript, notes and audit trail.
     func thread(id: String) throws -> ThreadDetail?
     func queueCounts(now: Date) throws -> [QueueCounts]
+    /// Promised callbacks of waiting threads (after hours, or queued since opening), due first; a page.
+    func callbacks(limit: Int, offset: Int) throws -> [CallbackTask]
+    func callbackCount() throws -> Int
 
     // MARK: Agents
 

@@ -50,12 +50,11 @@ enum ReliabilityBenchmark {
         let ingestSeconds = Mutex(0.0)
         DispatchQueue.global().async {
             let seconds = Measure.seconds {
-                for round in 0..<6 {
-                    let batch = (0..<4).map { index in
-                        Conversation(id: "huge-\(round)-\(index)", customer: Customer(id: "h\(index)"),
-                                     messages: [Message(role: .customer, text: huge)])
-                    }
-                    _ = try? writer.ingest(batch: batch)
+                // As `baton ingest` cuts them: a conversation near 1 MiB of text is a batch of its own.
+                for index in 0..<24 {
+                    let conversation = Conversation(id: "huge-\(index)", customer: Customer(id: "h\(index % 4)"),
+                                                    messages: [Message(role: .customer, text: huge)])
+                    _ = try? writer.ingest(batch: [conversation])
                 }
             }
             ingestSeconds.withLock { $0 = seconds }

@@ -261,7 +261,7 @@ struct ConsoleSessionTests {
         #expect(try store.thread(id: "t1")?.summary.owner == "bob")
     }
 
-    @Test("v cycles the list: my queues, threads I hold (any queue), all queues")
+    @Test("v cycles the list: my queues, threads I hold (any queue), all queues, live AI, callbacks")
     func scopes() throws {
         let store = try F.scene()
         try store.claim(threadID: "t1", agent: "ana", now: F.t0)
@@ -275,6 +275,10 @@ struct ConsoleSessionTests {
         _ = press(session, .character("v"))
         #expect(session.state.scope == .allQueues)
         #expect(session.state.totalRows == 4)
+        _ = press(session, .character("v"))
+        #expect(session.state.scope == .liveAI)
+        _ = press(session, .character("v"))
+        #expect(session.state.scope == .callbacks)
         _ = press(session, .character("v"))
         #expect(session.state.scope == .myQueues)
     }

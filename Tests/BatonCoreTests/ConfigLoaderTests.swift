@@ -77,7 +77,7 @@ struct ConfigLoaderTests {
         ("[templates.suggested_reply.topic.medical]\nen = \"Call {number}\"",
          "baton.toml: templates.suggested_reply.topic.medical.en: unknown placeholder {number}; these texts may use {name}, {agent}, {topic}"),
         ("[templates.handoff.sentimen]\nen = \"x\"",
-         "baton.toml: templates.handoff.sentimen: unknown trigger kind; expected default, topic or one of explicit_request, bot_request, sentiment, repeat_contact, policy_topic, customer_tag, tool_failure, buying_intent, low_confidence"),
+         "baton.toml: templates.handoff.sentimen: unknown trigger kind; expected default, topic or one of explicit_request, bot_request, sentiment, repeat_contact, policy_topic, customer_tag, tool_failure, buying_intent, low_confidence, agent_takeover"),
         ("[templates.wait]\nminutes = \"{minutes} min\"\nsoon = \"x\"",
          "baton.toml: templates.wait.soon: unknown wait bucket; expected default, topic or one of under_2_minutes, minutes, hour, hours, unknown"),
         ("[templates]\ngreeting = \"x\"", "baton.toml: templates.greeting: unknown key"),

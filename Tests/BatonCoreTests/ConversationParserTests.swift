@@ -42,7 +42,49 @@ struct ConversationParserTests {
         #expect(try parser.parse(line: #"{"conversation_id": "c1", "csat": 4}"#, lineNumber: 2) == .csat(conversationID: "c1", score: 4))
     }
 
+    @Test("fields Baton does not know are kept, with where they were, unless strict")
+    func unknownFieldsAreKept() throws {
+        let line = #"{"id": "x", "order_ref": "A-123", "customer": {"id": "u", "vip_level": 3}, "messages": [{"role": "customer", "text": "hi", "mood": {"score": -0.5}}]}"#
+        guard case .conversation(let conversation) = try parser.parse(line: line, lineNumber: 1) else {
+            Issue.record("expected a conversation")
+            return
+        }
+        #expect(conversation.botFields == [BotField(path: "customer.vip_level", value: "3"),
+                                           BotField(path: "messages[0].mood", value: #"{"score":-0.5}"#),
+                                           BotField(path: "order_ref", value: #""A-123""#)])
+        #expect(conversation.messages[0].text == "hi")
+        let event = try parser.parse(line: #"{"conversation_id": "c", "ticket": 7, "message": {"role": "ai", "text": "ok", "model": "gpt"}}"#, lineNumber: 2)
+        guard case .message(_, _, _, let message) = event else {
+            Issue.record("expected a message event")
+            return
+        }
+        #expect(message.botFields == [BotField(path: "message.model", value: #""gpt""#), BotField(path: "ticket", value: "7")])
+        #expect(throws: InputError(line: 1, field: "customer.vip_level", message: "unknown field")) {
+            try ConversationParser(strict: true).parse(line: line, lineNumber: 1)
+        }
+        // A CSAT event has nowhere to keep them.
+        #expect(throws: InputError(line: 3, field: "extra", message: "unknown field")) {
+            try parser.parse(line: #"{"conversation_id": "c", "csat": 4, "extra": 1}"#, lineNumber: 3)
+        }
+    }
+
+    @Test("a message's platform id is read")
+    func platformMessageID() throws {
+        let event = try parser.parse(line: #"{"conversation_id": "c1", "message": {"id": "wamid.HBgL", "role": "customer", "text": "hola"}}"#, lineNumber: 1)
+        #expect(event == .message(conversationID: "c1", channel: nil, customer: nil,
+                                  message: Message(role: .customer, text: "hola", platformID: "wamid.HBgL")))
+        guard case .conversation(let conversation) = try parser.parse(
+            line: #"{"id": "c2", "customer": {"id": "u"}, "messages": [{"role": "customer", "text": "a"}, {"id": "m2", "role": "ai", "text": "b"}]}"#,
+            lineNumber: 2) else {
+            Issue.record("expected a conversation")
+            return
+        }
+        #expect(conversation.messages.map(\.platformID) == [nil, "m2"])
+    }
+
     @Test("bad input names the line and the field", arguments: [
+        (#"{"conversation_id": "x", "message": {"id": "", "role": "customer", "text": "hi"}}"#, "line 7: message.id: must be a non-empty string of at most 256 bytes"),
+        (#"{"conversation_id": "x", "message": {"id": 12, "role": "customer", "text": "hi"}}"#, "line 7: message.id: expected a string, got a number"),
         (#"{"id": "x", "customer": {"id": "u"}, "messages": [{"role": "customer", "text": "hi", "mood": "ok"}]}"#, "line 7: messages[0].mood: unknown field"),
         (#"{"id": "x", "customer": {"id": "u"}, "messages": [{"role": "customer"}]}"#, "line 7: messages[0].text: missing; every message needs its text"),
         (#"{"id": "x", "customer": {"id": "u"}, "messages": [{"role": "ai", "text": "ok", "confidence": 7}]}"#, "line 7: messages[0].confidence: 7 is outside 0…1"),
@@ -53,6 +95,8 @@ struct ConversationParserTests {
         (#"[1, 2]"#, "line 7: expected an object, got an array"),
     ])
     func badInput(line: String, message: String) {
+        // Strict, so unknown fields are refused too (`baton ingest --strict`).
+        let parser = ConversationParser(strict: true)
         #expect(throws: InputError.self) { try parser.parse(line: line, lineNumber: 7) }
         do {
             _ = try parser.parse(line: line, lineNumber: 7)
@@ -94,5 +138,33 @@ struct ConversationParserTests {
         #expect(ISO8601.parse("2026-11-20T10:00:00.500Z") == date.addingTimeInterval(0.5))
         #expect(ISO8601.parse("2026-13-01T00:00:00Z") == nil)
         #expect(ISO8601.parse("2026-11-20T10:00:00Zjunk") == nil)
+    }
+}
+
+@Suite("Conversation parser: fields read and unknown")
+struct ConversationParserFieldTests {
+    let parser = ConversationParser()
+
+    static func line(extra: [String]) -> String {
+        #"{"id": "x", "customer": {"id": "u"}, "messages": [{"role": "customer", "text": "hi"}]"#
+            + extra.map { ", " + $0 }.joined() + "}"
+    }
+
+    @Test("the first unknown field is named, also among more than 64 members", arguments: [3, 70])
+    func unknownField(count: Int) {
+        let extra = (0..<count).map { #""x\#($0)": 1"# }
+        #expect(throws: InputError(line: 4, field: "x0", message: "unknown field")) {
+            try parser.parse(line: Self.line(extra: extra), lineNumber: 4)
+        }
+    }
+
+    @Test("every known field read is accepted")
+    func knownFields() throws {
+        let line = Self.line(extra: [#""channel": "web""#, #""expect": {"handoff": false}"#])
+        guard case .conversation(let conversation) = try parser.parse(line: line, lineNumber: 1) else {
+            Issue.record("expected a conversation")
+            return
+        }
+        #expect(conversation.channel.rawValue == "web")
     }
 }

@@ -12,9 +12,9 @@ struct InputRefusalTests {
         #"{"id": \#(id), "customer": \#(customer), "messages": \#(messages)\#(expect.map { #", "expect": \#($0)"# } ?? "")}"#
     }
 
-    func refusal(_ line: String) -> InputError? {
+    func refusal(_ line: String, strict: Bool = false) -> InputError? {
         do {
-            _ = try parser.parse(line: line, lineNumber: 12)
+            _ = try (strict ? ConversationParser(strict: true) : parser).parse(line: line, lineNumber: 12)
             return nil
         } catch {
             return error
@@ -105,7 +105,10 @@ struct InputRefusalTests {
     func quotedInput() throws {
         let role = try #require(refusal(conversation(messages: #"[{"role": "\u001b]0;owned\u0007robot", "text": "hi"}]"#)))
         #expect(Sanitizer.unsafeScalars(in: role.description).isEmpty)
-        let unknown = try #require(refusal(conversation(messages: #"[{"role": "customer", "text": "hi", "\u009b31m": 1}]"#)))
+        // Unknown fields are refused only when strict (`baton ingest --strict`); kept otherwise.
+        let hostile = conversation(messages: #"[{"role": "customer", "text": "hi", "\u009b31m": 1}]"#)
+        #expect(refusal(hostile) == nil)
+        let unknown = try #require(refusal(hostile, strict: true))
         #expect(Sanitizer.unsafeScalars(in: unknown.description).isEmpty)
         let long = try #require(refusal(conversation(messages: #"[{"role": "customer", "text": "hi", "at": "\#(String(repeating: "9", count: 5000))"}]"#)))
         #expect(long.description.count < 200)

@@ -50,6 +50,31 @@ struct CommandLineTests {
         #expect((report["timingAccuracy"] as? Double ?? 0) >= 0.95)
     }
 
+    @Test("fields Baton does not know are kept and shown under FROM THE BOT; --strict refuses them")
+    func unknownFieldsKept() throws {
+        let event = #"{"conversation_id": "wa-2", "channel": "whatsapp", "order_ref": "A-123", "customer": {"id": "u2", "vip_level": 3}, "message": {"role": "customer", "text": "I want to talk to a human", "mood": "angry\u001b[31m"}}"#
+        let strict = try baton("ingest", "-", "--strict", input: event + "\n")
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("line 1: customer.vip_level: unknown field"), "\(strict.stderr)")
+        let kept = try baton("ingest", "-", input: event + "\n")
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(kept.stdout.contains("handed off 1"), "\(kept.stdout)")
+        let shown = try baton("show", "wa-2")
+        #expect(shown.stdout.contains("FROM THE BOT\n  · customer.vip_level: 3\n  · message.mood: \"angry"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("  · order_ref: \"A-123\""))
+        #expect(!shown.stdout.contains("\u{1B}"))
+    }
+
+    @Test("a message event with the platform's message id is stored once however often it is ingested")
+    func platformMessageIDOnce() throws {
+        let event = #"{"conversation_id": "wa-1", "channel": "whatsapp", "customer": {"id": "u1"}, "message": {"id": "wamid.77", "role": "customer", "text": "where is my order?"}}"#
+        for _ in 0..<3 { #expect(try baton("ingest", "-", input: event + "\n").status == 0) }
+        #expect(try baton("ingest", "-", input: event + "\n" + event + "\n").status == 0)
+        let shown = try baton("show", "wa-1")
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.components(separatedBy: "where is my order?").count - 1 == 1, "\(shown.stdout)")
+    }
+
     @Test("bad lines are named and skipped; valid lines and earlier data are kept")
     func badInput() throws {
         #expect(try baton("ingest", "-", input: line("keep", "I demand a refund") + "\n").status == 0)
@@ -64,7 +89,7 @@ struct CommandLineTests {
         input += Data(repeating: UInt8(ascii: "a"), count: 10 * 1024 * 1024)
         input += Data(#""}]}"#.utf8 + [0x0A])
         input += Data((line("good2", "my account was hacked") + "\n").utf8)
-        let result = try BatonProcess.run(["ingest", "-", "--db", db], input: input)
+        let result = try BatonProcess.run(["ingest", "-", "--strict", "--db", db], input: input)
         #expect(result.status == 1)
         #expect(result.stderr.contains("line 2: malformed JSON"))
         #expect(result.stderr.contains("line 3: messages[0].mood: unknown field"))

@@ -156,7 +156,7 @@ import BatonCore
                 try db.execute(sql: "DELETE FROM introductions")
                 try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v6-introductions'")
                 try db.execute(sql: "DROP TABLE introductions")
-                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v7-roles'")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v10-roles'")
                 try db.execute(sql: "ALTER TABLE agents DROP COLUMN role")
                 try db.execute(sql: "PRAGMA user_version = 5")
             }

@@ -32,7 +32,7 @@ for target in "${targets[@]}"; do
   work=".build/corpus/$target"
   mkdir -p "$work"
   log=".build/$target.log"
-  "$bin/$target" "$work" "$seeds" "${options[@]}" -max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 \
+  "$bin/$target" "$work" "$seeds" "${options[@]}" -max_total_time="$seconds" -timeout=60 -report_slow_units=60 -rss_limit_mb=2048 \
     -artifact_prefix="findings/$target-" -print_final_stats=1 > "$log" 2>&1
   code=$?
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')

@@ -15,6 +15,7 @@ public enum Console {
                                          queues: options.queues, clock: options.clock, stats: options.stats,
                                          size: TerminalSize(columns: 80, rows: 24), colorless: !theme.hasColor)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw ConsoleError.notATerminal }
+        if let config = options.config { session.journeyConfig = config }
         if options.startInSupervisorView { session.showSupervisorView() }
         let pollMilliseconds = Int32(max(20, min(1000, options.pollInterval * 1000)))
         let terminal = try NcursesTerminal(theme: theme, pollMilliseconds: pollMilliseconds, mouse: options.mouse)

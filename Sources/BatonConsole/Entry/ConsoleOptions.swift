@@ -24,6 +24,8 @@ public struct ConsoleOptions: Sendable {
     public var environment: [String: String]
     /// Clicks select threads and the wheel scrolls (`--no-mouse` or `[console] mouse = false` turn it off).
     public var mouse: Bool
+    /// The loaded config, for the live-AI scope's engine and take-overs; nil uses the defaults with `queues`.
+    public var config: BatonConfig?
 
     public init(agent: String, supervisor: Bool = false, startInSupervisorView: Bool? = nil, theme: String? = nil, store: any HandoffStore, queues: [QueueConfig],
                 clock: @escaping @Sendable () -> Date = { Date() }, stats: (@Sendable (Date) throws -> ConsoleStats?)? = nil,

@@ -107,7 +107,7 @@ public struct KeyMap: Sendable {
         Binding(command: .searchPrevious, keys: [.character("N")], help: "previous match", context: .list),
         Binding(command: .filter, keys: [.character("f")], help: "filter the list (empty: all)", context: .list),
         Binding(command: .sort, keys: [.character("o")], help: "order: urgency, wait, mood, queue", context: .list),
-        Binding(command: .cycleScope, keys: [.character("v")], help: "view: my queues, held by me, all", context: .list),
+        Binding(command: .cycleScope, keys: [.character("v")], help: "view: my queues, held by me, all, live AI", context: .list),
         Binding(command: .clear, keys: [.escape], help: "clear search, filter and count", context: .list),
         Binding(command: .focusDetail, keys: [.tab], help: "read the transcript / escalations", context: .list),
         Binding(command: .copy, keys: [.character("y")], help: "copy the suggested reply (OSC 52)", context: .list),

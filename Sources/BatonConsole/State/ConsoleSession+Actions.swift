@@ -44,6 +44,7 @@ extension ConsoleSession {
 
     func claimFocused() {
         guard let packet = state.packet else { return }
+        if packet.state == .ai { return takeOverFocused() }
         if packet.state == .claimed, packet.owner == state.agentID { return banner("\(packet.customer) is already yours", .muted) }
         do {
             try store.claim(threadID: packet.threadID, agent: agentID, now: clock())

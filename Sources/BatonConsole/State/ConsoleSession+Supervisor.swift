@@ -30,6 +30,10 @@ extension ConsoleSession {
             heads[tile.name] = rows.map(ThreadRow.init)
         }
         state.supervisor = SupervisorModel(agents: lines, notices: notices, stats: stats, queueHeads: heads)
+        // Webhook deliveries given up on (and those still being retried), when `baton serve` shares the store.
+        if let integration = store as? any IntegrationStore {
+            state.supervisor?.webhooks = try integration.webhookBacklog().filter { $0.failed > 0 || $0.pending > 0 }
+        }
         state.escalationScroll = min(state.escalationScroll, max(0, notices.count - 1))
     }
 

@@ -55,6 +55,11 @@ public final class ConsoleSession {
     let startedAt: Date
     /// The change token the search's matches were read at.
     var lastSearchToken: Int64?
+    /// Engine and templates for the live-AI scope and take-overs; the CLI sets the loaded config.
+    public var journeyConfig: BatonConfig {
+        didSet { cachedWatchEngine = nil }
+    }
+    var cachedWatchEngine: TriggerEngine?
 
     public init(store: any HandoffStore, agentID: String, supervisor: Bool, queues: [QueueConfig],
                 clock: @escaping @Sendable () -> Date, stats: (@Sendable (Date) throws -> ConsoleStats?)? = nil,
@@ -70,6 +75,7 @@ public final class ConsoleSession {
         self.keyMap = keyMap
         self.countsInterval = countsInterval
         self.clock = clock
+        journeyConfig = BatonConfig(queues: queues.isEmpty ? BatonConfig.defaultQueues : queues)
         startedAt = Self.wholeSecond(clock())
         statsProvider = stats
         agentName = agent.name.isEmpty ? agent.id : agent.name
@@ -236,11 +242,14 @@ public final class ConsoleSession {
             case .myQueues: query = ThreadQuery(queues: myQueues)
             case .mine: query = ThreadQuery(states: [.claimed], owner: agentID)
             case .allQueues: query = ThreadQuery()
+            case .liveAI: query = ThreadQuery(states: [.ai])
+            case .callbacks: query = ThreadQuery(states: [.queued, .afterHours])
             }
         } else {
             query = ThreadQuery()
         }
-        query.order = state.order
+        // Live AI conversations are watched as they move: most recent activity first, whatever the order.
+        query.order = state.mode == .agent && state.scope == .liveAI ? .newest : state.order
         query.search = state.filter
         return query
     }
@@ -302,14 +311,15 @@ public final class ConsoleSession {
         var query = listQuery
         query.limit = visible
         query.offset = 0
-        if recount { state.totalRows = try store.threadCount(query) }
+        if recount { state.totalRows = try isListingCallbacks ? store.callbackCount() : store.threadCount(query) }
         let total = state.totalRows
         state.selection = min(max(0, state.selection), max(0, total - 1))
         if state.selection < state.listOffset { state.listOffset = state.selection }
         if state.selection >= state.listOffset + visible { state.listOffset = state.selection - visible + 1 }
         state.listOffset = max(0, min(state.listOffset, total - visible))
         query.offset = state.listOffset
-        state.rows = try store.threads(query).map(ThreadRow.init)
+        state.rows = try isListingCallbacks ? callbackRows(offset: query.offset, limit: visible) : store.threads(query).map(ThreadRow.init)
+        if isWatchingAI { watchAIRows() }
         // The selection follows its thread when rows move (claims, new arrivals).
         if let focused = state.focusedID, let index = state.rows.firstIndex(where: { $0.id == focused }) {
             state.selection = state.listOffset + index
@@ -328,6 +338,7 @@ public final class ConsoleSession {
         do {
             let previous = state.packet?.threadID
             state.packet = try store.thread(id: id).map { PacketModel($0, agentName: agentName) }
+            if state.packet?.state == .ai { watchAIPacket() }
             if previous != id {
                 state.transcriptScroll = 0
                 state.selectedMessage = state.focus == .detail ? state.packet.map { max(0, $0.transcript.count - 1) } : nil

@@ -101,6 +101,11 @@ enum PacketView {
         for (index, attempt) in packet.aiTried.prefix(2).enumerated() {
             lines.append((StyledLine([(index == 0 ? "Tried " : "      ", .accent), (attempt, .normal)]), 3))
         }
+        if !packet.fromBot.isEmpty {
+            // The platform's own fields ("from the bot"), as many as fit on one line.
+            let text = TextFit.ellipsize(packet.fromBot.joined(separator: " · "), to: max(1, width - 6))
+            lines.append((StyledLine([("Bot   ", .accent), (text, .muted)]), 2))
+        }
         if !packet.recommendedAction.isEmpty {
             lines.append((StyledLine([("Do    ", .accent), (packet.recommendedAction, .normal)]), 1))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import BatonCore
+import BatonStore
 
 /// The supervisor's right-hand (or lower) panel: queues with countdown bars and breaches; agents with
 /// status, load against capacity and what they hold; today's figures with hourly sparklines; and the
@@ -78,6 +79,10 @@ enum SupervisorPanelView {
             if !agent.holding.isEmpty { line.append("  " + agent.holding.joined(separator: ", "), .muted) }
             lines.append(line)
         }
+        if let webhooks = state.supervisor?.webhooks, !webhooks.isEmpty {
+            lines.append(StyledLine([]))
+            lines.append(webhookLine(webhooks, width: width))
+        }
         lines.append(StyledLine([]))
         lines.append(StyledLine([("Today", .header)]).padded(with: " ", to: width, role: .header))
         if let stats = state.supervisor?.stats {
@@ -96,5 +101,20 @@ enum SupervisorPanelView {
             lines.append(StyledLine([("no figures yet", .muted)]))
         }
         return lines
+    }
+
+    /// Webhook deliveries: how many gave up (an alert: the bot platform missed those events) and how many are
+    /// still being retried, per endpoint.
+    static func webhookLine(_ webhooks: [WebhookBacklog], width: Int) -> StyledLine {
+        let failed = webhooks.reduce(0) { $0 + $1.failed }
+        let pending = webhooks.reduce(0) { $0 + $1.pending }
+        var line = StyledLine([("Webhooks ", .accent)])
+        if failed > 0 {
+            line.append("\(failed) failed", .alert)
+            line.append(" (" + webhooks.filter { $0.failed > 0 }.map { Sanitizer.line($0.endpoint) + " \($0.failed)" }.joined(separator: ", ")
+                        + ") · baton webhooks failed / redeliver", .muted)
+        }
+        if pending > 0 { line.append((failed > 0 ? " · " : "") + "\(pending) pending", .normal) }
+        return line
     }
 }

@@ -36,7 +36,9 @@ enum ThreadListView {
         buffer.write(TextFit.pad(heading, to: region.width), x: region.x, y: region.y, maxWidth: region.width, role: .muted)
         if state.rows.isEmpty {
             let empty = state.filter.map { "  No thread matches “\($0)”; Esc clears the filter." }
-                ?? (state.mode == .agent && state.scope == .mine ? "  You hold no threads." : "  No threads waiting.")
+                ?? (state.mode == .agent && state.scope == .mine ? "  You hold no threads."
+                    : state.mode == .agent && state.scope == .liveAI ? "  No conversation is with the AI."
+                    : state.mode == .agent && state.scope == .callbacks ? "  No callbacks promised." : "  No threads waiting.")
             buffer.write(TextFit.ellipsize(empty, to: region.width), x: region.x, y: region.y + 1,
                          maxWidth: region.width, role: .muted)
         }
@@ -73,8 +75,19 @@ enum ThreadListView {
         case .low: "  "
         }
         column += buffer.write(mark, x: column, y: y, role: role(row.priority == .high ? .warning : .muted))
-        let customer = TextFit.pad(row.customer, to: columns.customer)
-        column += buffer.write(customer, x: column, y: y, maxWidth: columns.customer, role: role(isMatch ? .accent : .normal))
+        // A watched AI conversation keeps its name short: the engine's nearest miss is what the agent scans.
+        let nameWidth = row.watch == nil ? columns.customer : min(columns.customer, 12)
+        let customer = TextFit.pad(row.customer, to: nameWidth)
+        column += buffer.write(customer, x: column, y: y, maxWidth: nameWidth, role: role(isMatch ? .accent : .normal))
+        if let watch = row.watch {
+            // A conversation the AI holds has no queue, wait or pickup yet: the engine's nearest miss takes their place.
+            column += buffer.write(" ", x: column, y: y, role: role(.normal))
+            column += buffer.write(Legend.sentimentSymbol(row.sentiment, colorless: state.colorless), x: column, y: y,
+                                   role: role(sentimentRole(row.sentiment)))
+            buffer.write(" " + TextFit.ellipsize(watch, to: max(0, x + width - column - 1)), x: column, y: y,
+                         maxWidth: x + width - column, role: role(.normal))
+            return
+        }
         // Supervisors scan by queue; agents (who see only their queues) by trigger.
         column += buffer.write(" " + TextFit.pad(showQueue ? row.queue : row.trigger, to: Columns.trigger), x: column, y: y, role: role(.normal))
         column += buffer.write(" ", x: column, y: y, role: role(.normal))
@@ -89,6 +102,12 @@ enum ThreadListView {
             pickupRole = remaining < 0 ? .alert : (remaining < 60 ? .warning : .normal)
         }
         if row.escalationLevel > 0, row.state.isWaiting { pickupText = "↑\(row.escalationLevel) " + pickupText }
+        if let due = row.callbackDue {
+            // A callback counts down to its call; an overdue one stands out.
+            let remaining = due.timeIntervalSince(state.now)
+            pickupText = Format.countdown(remaining)
+            pickupRole = remaining < 0 ? .alert : (remaining < 600 ? .warning : .normal)
+        }
         if columns.showBar {
             var bar = String(repeating: " ", count: Columns.bar)
             if let remaining = row.pickupRemaining(at: state.now) {

@@ -9,6 +9,8 @@ public struct BatonConfig: Sendable, Equatable {
     public var notifyCommand: String?
     /// How far back handle times are taken for wait estimates.
     public var waitEstimateSampleSize: Int
+    /// `wait_update_interval`: a waiting customer gets at most one wait update per this many seconds.
+    public var waitUpdateInterval: TimeInterval = 600
     /// Where `baton serve` delivers outbox events.
     public var webhooks: [WebhookConfig]
     /// `[console] mouse`: clicks select threads and the wheel scrolls (on unless set to false).

@@ -49,6 +49,7 @@ public enum ConfigLoader {
             try security.rejectUnknown()
         }
         if let sample = try top.int("wait_estimate_sample") { config.waitEstimateSampleSize = max(1, sample) }
+        if let interval = try top.duration("wait_update_interval") { config.waitUpdateInterval = interval }
         try top.rejectUnknown()
         return config
     }
@@ -218,7 +219,9 @@ public enum ConfigLoader {
     private static func knownKeys(_ family: Templates.Family) -> [String]? {
         switch family {
         case .handoff, .suggestedReply: TriggerKind.allCases.map(\.rawValue)
-        case .afterHours: AfterHoursPolicy.allCases.map(\.rawValue)
+        case .afterHours, .noOneOnShift: AfterHoursPolicy.allCases.map(\.rawValue)
+        case .waitUpdate: []
+        case .callbackConfirmation: ["requested", "moved"]
         case .wait: ["under_2_minutes", "minutes", "hour", "hours", "unknown"]
         case .weekday: ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
         case .agentIntroduction, .topicPhrase: nil
@@ -228,7 +231,9 @@ public enum ConfigLoader {
     private static func keyWord(_ family: Templates.Family) -> String {
         switch family {
         case .handoff, .suggestedReply: "trigger kind"
-        case .afterHours: "after-hours policy"
+        case .afterHours, .noOneOnShift: "after-hours policy"
+        case .waitUpdate: "key"
+        case .callbackConfirmation: "callback case"
         case .wait: "wait bucket"
         case .weekday: "weekday"
         case .agentIntroduction, .topicPhrase: "key"

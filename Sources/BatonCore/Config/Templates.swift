@@ -25,6 +25,13 @@ public struct Templates: Sendable, Equatable {
     public var topicPhrase: TemplateSet
     /// Abbreviated weekday names for `{opens}`, keyed `sun` … `sat`.
     public var weekday: TemplateSet
+    /// The queue is open but nobody who works it is on shift, per after-hours policy: said instead of a wait.
+    public var noOneOnShift: TemplateSet
+    /// A waiting customer's update when the promised wait has passed (or the thread was re-queued), with a new estimate.
+    public var waitUpdate: TemplateSet
+    /// The after-hours callback confirmation naming the time (`{when}`), keyed `requested` (the time the customer
+    /// asked for) and `moved` (that time was outside opening hours; the nearest open slot).
+    public var callbackConfirmation: TemplateSet
 
     /// The families of texts, as named in the config's `[templates]` table.
     public enum Family: String, Sendable, CaseIterable {
@@ -35,16 +42,22 @@ public struct Templates: Sendable, Equatable {
         case wait
         case topicPhrase = "topic_phrase"
         case weekday
+        case noOneOnShift = "no_one_on_shift"
+        case waitUpdate = "wait_update"
+        case callbackConfirmation = "callback_confirmation"
 
         /// The placeholders texts of this family may use; anything else is a config error.
         public var placeholders: [String] {
             switch self {
             case .handoff: ["name", "wait", "topic"]
             case .agentIntroduction: ["agent", "name"]
-            case .afterHours: ["name", "opens"]
+            case .afterHours: ["name", "opens", "wait"]
             case .suggestedReply: ["name", "agent", "topic"]
             case .wait: ["minutes", "hours"]
             case .topicPhrase, .weekday: []
+            case .noOneOnShift: ["name"]
+            case .waitUpdate: ["name", "wait"]
+            case .callbackConfirmation: ["name", "when"]
             }
         }
     }
@@ -55,7 +68,10 @@ public struct Templates: Sendable, Equatable {
                 suggestedReply: TemplateSet = TemplateSet(byKind: Templates.defaultSuggestedReply, byTopic: Templates.defaultSuggestedReplyByTopic),
                 wait: TemplateSet = TemplateSet(byKind: Templates.defaultWait),
                 topicPhrase: TemplateSet = TemplateSet(byTopic: Templates.defaultTopicPhrase),
-                weekday: TemplateSet = TemplateSet(byKind: Templates.defaultWeekday)) {
+                weekday: TemplateSet = TemplateSet(byKind: Templates.defaultWeekday),
+                noOneOnShift: TemplateSet = TemplateSet(byKind: Templates.defaultNoOneOnShift),
+                waitUpdate: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultWaitUpdate]),
+                callbackConfirmation: TemplateSet = TemplateSet(byKind: Templates.defaultCallbackConfirmation)) {
         self.handoff = handoff
         self.agentIntroduction = agentIntroduction
         self.afterHours = afterHours
@@ -63,6 +79,9 @@ public struct Templates: Sendable, Equatable {
         self.wait = wait
         self.topicPhrase = topicPhrase
         self.weekday = weekday
+        self.noOneOnShift = noOneOnShift
+        self.waitUpdate = waitUpdate
+        self.callbackConfirmation = callbackConfirmation
     }
 
     /// The set of one family.
@@ -76,6 +95,9 @@ public struct Templates: Sendable, Equatable {
             case .wait: wait
             case .topicPhrase: topicPhrase
             case .weekday: weekday
+            case .noOneOnShift: noOneOnShift
+            case .waitUpdate: waitUpdate
+            case .callbackConfirmation: callbackConfirmation
             }
         }
         set {
@@ -87,6 +109,9 @@ public struct Templates: Sendable, Equatable {
             case .wait: wait = newValue
             case .topicPhrase: topicPhrase = newValue
             case .weekday: weekday = newValue
+            case .noOneOnShift: noOneOnShift = newValue
+            case .waitUpdate: waitUpdate = newValue
+            case .callbackConfirmation: callbackConfirmation = newValue
             }
         }
     }
@@ -104,6 +129,25 @@ public struct Templates: Sendable, Equatable {
     public func afterHoursMessage(policy: AfterHoursPolicy, language: String) -> String {
         afterHours.text(kind: policy.rawValue, topic: nil, language: language)
             ?? "We're closed right now and will reply when we open ({opens})."
+    }
+
+    /// What a customer is told when the queue is open but nobody who works it is on shift, per the queue's
+    /// after-hours policy.
+    public func noOneOnShiftMessage(policy: AfterHoursPolicy, language: String) -> String {
+        noOneOnShift.text(kind: policy.rawValue, topic: nil, language: language)
+            ?? "Nobody from our team is on shift right now. You're in the queue and the first team member on shift will reply to you here."
+    }
+
+    /// The update a waiting customer gets when the wait they were promised has passed; `{wait}` is the new estimate.
+    public func waitUpdateMessage(language: String) -> String {
+        waitUpdate.text(kind: nil, topic: nil, language: language)
+            ?? "Hi {name}, thanks for waiting. It's taking longer than we said, and you're still in line. New estimate: {wait}."
+    }
+
+    /// The callback confirmation: `moved` when the time asked for was outside opening hours.
+    public func callbackConfirmationMessage(moved: Bool, language: String) -> String {
+        callbackConfirmation.text(kind: moved ? "moved" : "requested", topic: nil, language: language)
+            ?? "Our team is offline right now. We've noted your request and will call you back {when}."
     }
 
     /// The suggested first reply for `kind` and `topic` in `language`.
@@ -276,10 +320,10 @@ public struct Templates: Sendable, Equatable {
             "ja": "ただいま営業時間外です。ご依頼を承りましたので、営業開始後（{opens}）に折り返しご連絡いたします。",
         ],
         "queue_with_eta": [
-            "en": "Our team is offline right now. You're in the queue and someone will reply when we open ({opens}).",
-            "es": "Nuestro equipo no está disponible ahora. Estás en la fila y te responderemos al abrir ({opens}).",
-            "pt": "Nossa equipe está offline agora. Você está na fila e responderemos quando abrirmos ({opens}).",
-            "ja": "ただいま営業時間外です。順番にご案内しておりますので、営業開始後（{opens}）に担当者よりご返信いたします。",
+            "en": "Our team is offline right now. You're in the queue and someone will reply when we open ({opens}). Expected wait once we open: {wait}.",
+            "es": "Nuestro equipo no está disponible ahora. Estás en la fila y te responderemos al abrir ({opens}). Espera estimada desde la apertura: {wait}.",
+            "pt": "Nossa equipe está offline agora. Você está na fila e responderemos quando abrirmos ({opens}). Espera estimada após a abertura: {wait}.",
+            "ja": "ただいま営業時間外です。順番にご案内しておりますので、営業開始後（{opens}）に担当者よりご返信いたします。営業開始後の待ち時間の目安：{wait}。",
         ],
         "acknowledge_close": [
             "en": "Our team is offline right now. Please write to us again after we open ({opens}).",
@@ -384,6 +428,53 @@ public struct Templates: Sendable, Equatable {
         "lockout": ["en": "getting back into your account", "es": "recuperar el acceso a tu cuenta", "pt": "recuperar o acesso à sua conta",
                     "ja": "アカウントへのログイン"],
         "cancellation": ["en": "cancelling", "es": "una cancelación", "pt": "um cancelamento", "ja": "解約"],
+    ]
+
+    /// Said instead of a wait when the queue is open but nobody who works it is on shift, per after-hours policy.
+    public static let defaultNoOneOnShift: [String: [String: String]] = [
+        "queue_with_eta": [
+            "en": "Nobody from our team is on shift right now. You're in the queue, and the first team member on shift will reply to you here; you won't need to repeat anything.",
+            "es": "Ahora mismo no hay nadie de nuestro equipo de turno. Estás en la fila y la primera persona que entre de turno te responderá aquí; no hará falta que repitas nada.",
+            "pt": "No momento não há ninguém da nossa equipe de plantão. Você está na fila e a primeira pessoa que entrar no turno vai responder aqui; não precisa repetir nada.",
+            "ja": "ただいま対応できる担当者がおりません。順番にご案内しておりますので、最初に対応可能になった担当者がこちらでご返信いたします。同じ説明を繰り返していただく必要はございません。",
+        ],
+        "callback": [
+            "en": "Nobody from our team is on shift right now. We've noted your request, and a team member will call you back as soon as someone is on shift.",
+            "es": "Ahora mismo no hay nadie de nuestro equipo de turno. Registramos tu solicitud y una persona del equipo te llamará en cuanto alguien entre de turno.",
+            "pt": "No momento não há ninguém da nossa equipe de plantão. Registramos seu pedido e uma pessoa da equipe vai ligar para você assim que alguém entrar no turno.",
+            "ja": "ただいま対応できる担当者がおりません。ご依頼を承りましたので、担当者が対応可能になり次第、折り返しご連絡いたします。",
+        ],
+        "acknowledge_close": [
+            "en": "Nobody from our team is on shift right now. Please write to us again a little later; we've kept this conversation, so you won't need to repeat anything.",
+            "es": "Ahora mismo no hay nadie de nuestro equipo de turno. Escríbenos de nuevo un poco más tarde; guardamos esta conversación, así que no hará falta que repitas nada.",
+            "pt": "No momento não há ninguém da nossa equipe de plantão. Escreva de novo um pouco mais tarde; guardamos esta conversa, então não precisa repetir nada.",
+            "ja": "ただいま対応できる担当者がおりません。恐れ入りますが、しばらくしてから改めてご連絡ください。これまでのやり取りは保存しておりますので、同じ説明は不要です。",
+        ],
+    ]
+
+    /// The update when the promised wait has passed. The customer already heard the handoff message, so it
+    /// introduces nobody; `{wait}` is the new estimate.
+    public static let defaultWaitUpdate: [String: String] = [
+        "en": "Hi {name}, thanks for waiting. It's taking longer than we said, and you're still in line. New estimate: {wait}.",
+        "es": "Hola {name}, gracias por esperar. Está tardando más de lo que te dijimos y sigues en la fila. Nueva estimación: {wait}.",
+        "pt": "Olá {name}, obrigado por aguardar. Está demorando mais do que dissemos, e você continua na fila. Nova estimativa: {wait}.",
+        "ja": "お待たせして申し訳ございません。ご案内より時間がかかっておりますが、順番は保たれております。新しい目安：{wait}。",
+    ]
+
+    /// After-hours callback confirmations; `{when}` reads "tomorrow, Tue 1 Dec, at 16:00" (`CallbackWording`).
+    public static let defaultCallbackConfirmation: [String: [String: String]] = [
+        "requested": [
+            "en": "Our team is offline right now. We've noted your request and will call you back {when}.",
+            "es": "Nuestro equipo no está disponible ahora. Registramos tu solicitud y te llamaremos {when}.",
+            "pt": "Nossa equipe está offline agora. Registramos seu pedido e ligaremos para você {when}.",
+            "ja": "ただいま営業時間外です。ご依頼を承りました。{when}に折り返しお電話いたします。",
+        ],
+        "moved": [
+            "en": "Our team is offline right now. The time you asked for is outside our opening hours, so we'll call you back at the nearest time we can: {when}.",
+            "es": "Nuestro equipo no está disponible ahora. La hora que pediste está fuera de nuestro horario, así que te llamaremos en el momento más cercano posible: {when}.",
+            "pt": "Nossa equipe está offline agora. O horário que você pediu está fora do nosso expediente, então ligaremos no horário mais próximo possível: {when}.",
+            "ja": "ただいま営業時間外です。ご希望の時間は営業時間外のため、最も早い対応可能な時間（{when}）に折り返しお電話いたします。",
+        ],
     ]
 
     public static let defaultWeekday: [String: [String: String]] = [

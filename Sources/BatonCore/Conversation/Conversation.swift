@@ -10,6 +10,12 @@ public struct Conversation: Sendable, Equatable, Codable {
     public var messages: [Message]
     /// The label of an evaluation conversation; the engine never reads it.
     public var expect: Expectation?
+    /// Fields of the input Baton does not know, kept for the agent ("from the bot"); not part of the JSON format.
+    public var botFields: [BotField] = []
+
+    enum CodingKeys: String, CodingKey {
+        case id, channel, customer, messages, expect
+    }
 
     public init(id: String, channel: Channel = .webchat, customer: Customer, messages: [Message], expect: Expectation? = nil) {
         self.id = id

@@ -22,6 +22,8 @@ public struct Message: Sendable, Equatable, Codable {
     /// The bot platform's own id for the message (`id` in the input): a message sent again with the same id
     /// is stored once.
     public var platformID: String?
+    /// Fields of a message event Baton does not know, kept for the agent ("from the bot"); not part of its JSON.
+    public var botFields: [BotField] = []
 
     public init(role: Role, text: String, at: Date? = nil, confidence: Double? = nil, intent: String? = nil,
                 tools: [ToolCall] = [], kb: [String] = [], links: [String] = [], platformID: String? = nil) {

@@ -1,18 +1,26 @@
 /// Turns JSON lines from the bot platform into `InputRecord`s, refusing bad lines with a precise error.
 ///
-/// Strict on purpose: unknown fields, wrong types, missing text, out-of-range confidence, invalid
-/// UTF-8 and oversized lines are errors naming the line and field, so a broken integration is
-/// noticed at once instead of silently losing data.
+/// Strict on purpose: wrong types, missing text, out-of-range confidence, invalid UTF-8 and oversized lines are
+/// errors naming the line and field, so a broken integration is noticed at once instead of silently losing data.
+/// Fields Baton does not know are kept as `BotField`s, or refused too when `strict`.
 public struct ConversationParser: Sendable {
     /// Lines longer than this are refused without being parsed.
     public var maxLineBytes: Int
+    /// Refuse fields Baton does not know (`baton ingest --strict`). Otherwise they are kept as `BotField`s on the
+    /// conversation (whole conversations) or the message (message events); CSAT events always refuse them.
+    public var strict: Bool
 
-    public init(maxLineBytes: Int = 1 << 20) { self.maxLineBytes = maxLineBytes }
+    public init(maxLineBytes: Int = 1 << 20, strict: Bool = false) {
+        self.maxLineBytes = maxLineBytes
+        self.strict = strict
+    }
 
     /// Largest lifetime value accepted: a quadrillion in the account currency.
     public static let maxLTV = 1e15
     /// Oldest prior contact accepted: a hundred years.
     public static let maxDaysAgo = 36_500
+    /// Longest platform message id (`id` on a message) accepted, in UTF-8 bytes.
+    public static let maxMessageIDBytes = 256
 
     /// Parses one line. `lineNumber` is 1-based and only used in errors.
     public func parse(line bytes: [UInt8], lineNumber: Int) throws(InputError) -> InputRecord {
@@ -26,18 +34,25 @@ public struct ConversationParser: Sendable {
         } catch {
             throw InputError(line: lineNumber, field: nil, message: "malformed JSON: \(error)")
         }
-        var fields = FieldReader(value: value, path: "", line: lineNumber)
-        return try Self.record(&fields)
+        return try parse(value: value, lineNumber: lineNumber)
+    }
+
+    /// Parses a record already read as JSON (the HTTP API's bodies).
+    public func parse(value: JSONValue, lineNumber: Int) throws(InputError) -> InputRecord {
+        let sink = strict ? nil : BotFieldSink()
+        var fields = FieldReader(value: value, path: "", line: lineNumber, sink: sink)
+        return try Self.record(&fields, sink: sink)
     }
 
     public func parse(line text: String, lineNumber: Int) throws(InputError) -> InputRecord {
         try parse(line: Array(text.utf8), lineNumber: lineNumber)
     }
 
-    private static func record(_ root: inout FieldReader) throws(InputError) -> InputRecord {
+    private static func record(_ root: inout FieldReader, sink: BotFieldSink?) throws(InputError) -> InputRecord {
         try root.requireObject()
         if root.has("messages") {
-            let conversation = try conversation(&root)
+            var conversation = try conversation(&root)
+            conversation.botFields = sink?.fields ?? []
             return .conversation(conversation)
         }
         if root.has("id"), !root.has("conversation_id") {
@@ -46,7 +61,7 @@ public struct ConversationParser: Sendable {
         let id = try root.identifier("conversation_id")
         if root.has("csat") {
             let score = try root.wholeNumber("csat", in: 1...5)
-            try root.rejectUnknown()
+            try root.rejectUnknown(keeping: false)
             return .csat(conversationID: id, score: score)
         }
         guard root.has("message") else {
@@ -58,8 +73,9 @@ public struct ConversationParser: Sendable {
             customer = try Self.customer(&reader)
         }
         var messageReader = try root.child("message")
-        let message = try Self.message(&messageReader)
+        var message = try Self.message(&messageReader)
         try root.rejectUnknown()
+        message.botFields = sink?.fields ?? []
         return .message(conversationID: id, channel: channel, customer: customer, message: message)
     }
 
@@ -135,8 +151,14 @@ public struct ConversationParser: Sendable {
         }
         let kb = try reader.optionalStrings("kb") ?? []
         let links = try reader.optionalStrings("links") ?? []
+        // The platform's own message id: the same message sent again (a retry, a duplicate webhook) is stored once.
+        let platformID = try reader.optionalString("id")
+        if let platformID, platformID.isEmpty || platformID.utf8.count > Self.maxMessageIDBytes {
+            throw reader.error(field: "id", "must be a non-empty string of at most \(Self.maxMessageIDBytes) bytes")
+        }
         try reader.rejectUnknown()
-        return Message(role: role, text: text, at: at, confidence: confidence, intent: intent, tools: tools, kb: kb, links: links)
+        return Message(role: role, text: text, at: at, confidence: confidence, intent: intent, tools: tools, kb: kb, links: links,
+                       platformID: platformID)
     }
 
     private static func expectation(_ reader: inout FieldReader, messageCount: Int) throws(InputError) -> Expectation {
@@ -165,12 +187,17 @@ struct FieldReader {
     let value: JSONValue
     let path: String
     let line: Int
-    private var used: Set<String> = []
+    /// Bit i: member i of the object was read (every member with a key that was asked for). Members past
+    /// the 64th are known when a marked member has their key. No hashing, no allocation per object.
+    private var used: UInt64 = 0
+    /// Where unknown fields go instead of being refused; nil when strict.
+    let sink: BotFieldSink?
 
-    init(value: JSONValue, path: String, line: Int) {
+    init(value: JSONValue, path: String, line: Int, sink: BotFieldSink? = nil) {
         self.value = value
         self.path = path
         self.line = line
+        self.sink = sink
     }
 
     func error(field: String?, _ message: String) -> InputError {
@@ -189,9 +216,20 @@ struct FieldReader {
     }
 
     private mutating func raw(_ key: String) -> JSONValue? {
-        used.insert(key)
-        guard let field = value[key], field != .null else { return nil }
+        guard case .object(let members) = value else { return nil }
+        var found: JSONValue?
+        for (index, member) in members.enumerated() where member.key == key {
+            if index < 64 { used |= 1 << UInt64(index) }
+            if found == nil { found = member.value }
+        }
+        guard let field = found, field != .null else { return nil }
         return field
+    }
+
+    private func wasUsed(_ index: Int, in members: [(key: String, value: JSONValue)]) -> Bool {
+        if index < 64 { return used & (1 << UInt64(index)) != 0 }
+        let key = members[index].key
+        return members.prefix(64).enumerated().contains { used & (1 << UInt64($0.offset)) != 0 && $0.element.key == key }
     }
 
     mutating func string(_ key: String) throws(InputError) -> String {
@@ -299,14 +337,14 @@ struct FieldReader {
 
     mutating func element(_ key: String, _ index: Int) throws(InputError) -> FieldReader {
         guard case .array(let elements)? = raw(key) else { throw error(field: key, "expected an array") }
-        let reader = FieldReader(value: elements[index], path: qualified("\(key)[\(index)]"), line: line)
+        let reader = FieldReader(value: elements[index], path: qualified("\(key)[\(index)]"), line: line, sink: sink)
         try reader.requireObject()
         return reader
     }
 
     mutating func child(_ key: String) throws(InputError) -> FieldReader {
         guard let field = raw(key) else { throw error(field: key, "missing") }
-        let reader = FieldReader(value: field, path: qualified(key), line: line)
+        let reader = FieldReader(value: field, path: qualified(key), line: line, sink: sink)
         try reader.requireObject()
         return reader
     }
@@ -322,10 +360,26 @@ struct FieldReader {
         return safe.count > 60 ? safe.prefix(60) + "…" : safe
     }
 
-    func rejectUnknown() throws(InputError) {
+    /// Refuses the members nothing read, or keeps them in the sink (when there is one and `keeping`).
+    func rejectUnknown(keeping: Bool = true) throws(InputError) {
         guard case .object(let members) = value else { return }
-        if let unknown = members.first(where: { !used.contains($0.key) }) {
-            throw error(field: Self.safeName(unknown.key), "unknown field")
+        guard let first = members.indices.first(where: { !wasUsed($0, in: members) }) else { return }
+        guard keeping, let sink else { throw error(field: Self.safeName(members[first].key), "unknown field") }
+        let unknown = members.indices[first...].filter { !wasUsed($0, in: members) }.map { members[$0] }
+        for member in unknown where sink.fields.count < BotField.maxPerRecord {
+            var text = member.value.serialized
+            if text.utf8.count > BotField.maxValueBytes {
+                text = String(decoding: text.utf8.prefix(BotField.maxValueBytes), as: UTF8.self)
+                // A cut inside a character leaves U+FFFD at the end; drop it.
+                if text.hasSuffix("\u{FFFD}") { text.removeLast() }
+                text += "…"
+            }
+            sink.fields.append(BotField(path: qualified(member.key), value: text))
         }
     }
+}
+
+/// Collects the unknown fields of one record while it is parsed.
+final class BotFieldSink {
+    var fields: [BotField] = []
 }

@@ -18,10 +18,20 @@ public struct HandoffRequest: Sendable, Equatable {
     /// The customer-facing introduction sent when an agent claims, in the customer's language;
     /// `{agent}` is filled with the agent's name at claim time.
     public var introduction: String
+    /// The wait the customer was told, in seconds from the handoff; nil when no wait was promised (closed
+    /// queue, nobody available). `baton sweep` sends an update with a new estimate once it has passed.
+    public var promisedWait: TimeInterval?
+    /// The queue is open but nobody who works it is on shift: the customer was offered the queue's
+    /// after-hours option instead of a wait.
+    public var nobodyOnShift: Bool
+    /// An agent took the conversation over from the AI: it is claimed by them at once, and the customer hears
+    /// their introduction instead of a handoff message.
+    public var takenOverBy: String?
 
     public init(threadID: String, queue: String, priority: Priority, packet: ContextPacket, afterHours: Bool,
                 pickupDeadline: Date, customerMessage: String, callbackAt: Date? = nil, suggestedAgent: String? = nil,
-                introduction: String = Templates.defaultIntroduction["en"] ?? "A member of our team, {agent}, has joined the conversation.") {
+                introduction: String = Templates.defaultIntroduction["en"] ?? "A member of our team, {agent}, has joined the conversation.",
+                promisedWait: TimeInterval? = nil, nobodyOnShift: Bool = false, takenOverBy: String? = nil) {
         self.threadID = threadID
         self.queue = queue
         self.priority = priority
@@ -32,5 +42,8 @@ public struct HandoffRequest: Sendable, Equatable {
         self.callbackAt = callbackAt
         self.suggestedAgent = suggestedAgent
         self.introduction = introduction
+        self.promisedWait = promisedWait
+        self.nobodyOnShift = nobodyOnShift
+        self.takenOverBy = takenOverBy
     }
 }

@@ -37,6 +37,8 @@ public enum OutboxKind: String, Sendable, Codable, CaseIterable {
     case agentIntroduction = "agent_introduction"
     case agentReply = "agent_reply"
     case afterHoursMessage = "after_hours_message"
+    /// Customer-facing: the wait the customer was told has passed (or the thread was re-queued); a new estimate.
+    case waitUpdate = "wait_update"
     /// Control events for the bot.
     case claimed
     case releasedToAI = "released_to_ai"
@@ -51,7 +53,7 @@ public enum OutboxKind: String, Sendable, Codable, CaseIterable {
     /// Whether the text goes to the customer (as opposed to a control event for the bot).
     public var isCustomerFacing: Bool {
         switch self {
-        case .handoffMessage, .agentIntroduction, .agentReply, .afterHoursMessage: true
+        case .handoffMessage, .agentIntroduction, .agentReply, .afterHoursMessage, .waitUpdate: true
         case .claimed, .releasedToAI, .resolved, .pickupBreached, .afterHoursCaptured, .whatsappWindowClosing: false
         }
     }

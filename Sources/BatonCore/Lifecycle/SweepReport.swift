@@ -6,12 +6,16 @@ public struct SweepReport: Sendable, Equatable {
     public var expired: [String] = []
     /// After-hours threads that joined their queue at opening.
     public var opened: [String] = []
+    /// Waiting customers who got an update with a new estimate (their promised wait had passed, or their
+    /// thread was re-queued).
+    public var waitUpdates: [String] = []
 
-    public init(escalated: [String] = [], expired: [String] = [], opened: [String] = []) {
+    public init(escalated: [String] = [], expired: [String] = [], opened: [String] = [], waitUpdates: [String] = []) {
         self.escalated = escalated
         self.expired = expired
         self.opened = opened
+        self.waitUpdates = waitUpdates
     }
 
-    public var isEmpty: Bool { escalated.isEmpty && expired.isEmpty && opened.isEmpty }
+    public var isEmpty: Bool { escalated.isEmpty && expired.isEmpty && opened.isEmpty && waitUpdates.isEmpty }
 }

@@ -9,6 +9,8 @@ public struct ThreadDetail: Sendable, Equatable {
     public var notes: [ThreadNote]
     public var audit: [AuditEntry]
     public var callbackAt: Date?
+    /// Fields of the bot's input Baton does not know, kept with the conversation ("from the bot").
+    public var botFields: [BotField] = []
 
     public init(summary: ThreadSummary, packet: ContextPacket?, messages: [Message], notes: [ThreadNote], audit: [AuditEntry], callbackAt: Date? = nil) {
         self.summary = summary

@@ -53,10 +53,13 @@ public struct EscalationModel: Sendable {
     let hasher: FeatureHasher
     let scales: [Double]
     let biases: [Double]
-    /// Row-major, each row padded to `stride` bytes (16: one SIMD load per feature): row `r`, label `k`
-    /// at `r * stride + k`.
+    /// Row-major as in the weights file, one byte per label: row `r`, label `k` at `r * labels.count + k`,
+    /// followed by `padding` zero bytes so that every row can be read with one 16-byte SIMD load (the lanes
+    /// past the row's labels read the next row and are ignored).
     let weights: [Int8]
+    /// The widest SIMD load per row, and so the most labels a model may have.
     static let stride = 16
+    static let padding = 16
 
     /// `name` and `version` as the trigger rules show them, e.g. `baton-escalation-v1`.
     public var identifier: String { "\(name)-v\(version)" }
@@ -198,16 +201,13 @@ public struct EscalationModel: Sendable {
         scales = header.scales
         biases = header.biases
         hasher = FeatureHasher(bits: header.bits)
-        let rows = 1 << header.bits
-        weights = [Int8](unsafeUninitializedCapacity: rows * Self.stride) { buffer, initialized in
-            bytes.withUnsafeBufferPointer { source in
-                for row in 0..<rows {
-                    let from = start + row * count, to = row * Self.stride
-                    for label in 0..<count { buffer[to + label] = Int8(bitPattern: source[from + label]) }
-                    for label in count..<Self.stride { buffer[to + label] = 0 }
-                }
+        weights = [Int8](unsafeUninitializedCapacity: expected + Self.padding) { buffer, initialized in
+            bytes.withUnsafeBytes { source in
+                let raw = UnsafeMutableRawBufferPointer(buffer)
+                raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<(start + expected)]))
+                raw[expected..<(expected + Self.padding)].initializeMemory(as: UInt8.self, repeating: 0)
             }
-            initialized = rows * Self.stride
+            initialized = expected + Self.padding
         }
     }
 
@@ -234,30 +234,39 @@ public struct EscalationModel: Sendable {
 
     /// Writes the probability of each label into `result` (which must hold `labels.count` values).
     ///
-    /// The message's feature rows are gathered, sorted and each distinct one added once: its row of 16
-    /// int8 weights goes into 16-bit lanes in one SIMD step, and the lanes move to 32-bit sums every 256
-    /// rows, before 127 × 256 could overflow them.
+    /// Each distinct feature row of the message is added once, as the hasher produces it: a small open-
+    /// addressing table on the stack (at least twice the message's most possible features, so at most half
+    /// full) says whether the row was seen. Its int8 weights go into 16-bit lanes in one SIMD load and add,
+    /// and the lanes move to 32-bit sums every 256 rows, before 127 × 256 could overflow them. No sort, no
+    /// allocation for ordinary messages.
     public func probabilities(_ text: String, into result: inout [Double]) {
         let count = labels.count
         var sums = SIMD16<Int32>()
-        let distinct = withUnsafeTemporaryAllocation(of: Int32.self, capacity: FeatureHasher.maxOccurrences) { rows in
-            var total = 0
-            _ = hasher.forEachFeature(of: text) { row, _ in
-                rows[total] = Int32(truncatingIfNeeded: row)
-                total &+= 1
-            }
-            var gathered = UnsafeMutableBufferPointer(rebasing: rows[0..<total])
-            gathered.sort()
+        // A message of B bytes has at most 5B + 1 feature occurrences (FEATURES.md: at most 3 character
+        // n-grams per byte of a word, one unigram and one bigram per token, one more bigram).
+        let bound = min(FeatureHasher.maxOccurrences, 5 &* text.utf8.count &+ 1)
+        var size = 64
+        while size < 2 &* bound { size &<<= 1 }
+        let mask = size &- 1
+        let distinct = withUnsafeTemporaryAllocation(of: Int32.self, capacity: size) { seen in
+            seen.initialize(repeating: -1)
             return weights.withUnsafeBufferPointer { table in
                 let base = UnsafeRawPointer(table.baseAddress!)
                 var lanes = SIMD16<Int16>()
                 var pending = 0
                 var distinct = 0
-                var previous: Int32 = -1
-                for row in gathered where row != previous {
-                    previous = row
+                _ = hasher.forEachFeature(of: text) { row, _ in
+                    let key = Int32(truncatingIfNeeded: row)
+                    var slot = row & mask
+                    while true {
+                        let present = seen[slot]
+                        if present == key { return }
+                        if present < 0 { break }
+                        slot = (slot &+ 1) & mask
+                    }
+                    seen[slot] = key
                     distinct &+= 1
-                    let weights = base.loadUnaligned(fromByteOffset: Int(row) &* Self.stride, as: SIMD16<Int8>.self)
+                    let weights = base.loadUnaligned(fromByteOffset: row &* count, as: SIMD16<Int8>.self)
                     lanes &+= SIMD16<Int16>(truncatingIfNeeded: weights)
                     pending &+= 1
                     if pending == 256 {
@@ -293,7 +302,7 @@ public struct EscalationModel: Sendable {
         var sums = [Int](repeating: 0, count: 2 * count + 1)
         var seen = Set<Int>()
         _ = hasher.forEachFeature(of: text) { row, group in
-            if seen.insert(row).inserted { sums[group] += Int(weights[row * Self.stride + column]) }
+            if seen.insert(row).inserted { sums[group] += Int(weights[row * labels.count + column]) }
         }
         let factor = scales[column] / Double(seen.count).squareRoot()
         func word(_ index: Int) -> String { String(decoding: tokens[index].bytes, as: UTF8.self) }
@@ -316,6 +325,10 @@ public struct EscalationModel: Sendable {
 }
 
 /// Base64 decoding that skips line breaks, for the weights literal.
+///
+/// The literal's lines hold whole groups of four characters, so most of the text goes through the fast
+/// path: four table lookups, one validity check and three bytes out per group. Line breaks, padding and
+/// anything irregular go through the byte-at-a-time path.
 enum Base64 {
     static let table: [UInt8] = {
         var table = [UInt8](repeating: 255, count: 256)
@@ -334,7 +347,24 @@ enum Base64 {
                     var written = 0
                     var accumulator: UInt32 = 0
                     var pending = 0
-                    for byte in utf8 {
+                    var index = 0
+                    let end = utf8.count
+                    while index < end {
+                        if pending == 0 && index &+ 4 <= end {
+                            let a = table[Int(utf8[index])], b = table[Int(utf8[index &+ 1])]
+                            let c = table[Int(utf8[index &+ 2])], d = table[Int(utf8[index &+ 3])]
+                            if (a | b | c | d) < 64 {
+                                let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                                output[written] = UInt8(truncatingIfNeeded: group >> 16)
+                                output[written &+ 1] = UInt8(truncatingIfNeeded: group >> 8)
+                                output[written &+ 2] = UInt8(truncatingIfNeeded: group)
+                                written &+= 3
+                                index &+= 4
+                                continue
+                            }
+                        }
+                        let byte = utf8[index]
+                        index &+= 1
                         if byte == 0x0A || byte == 0x0D || byte == 0x3D { continue }
                         let value = table[Int(byte)]
                         if value == 255 {

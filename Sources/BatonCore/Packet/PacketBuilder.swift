@@ -97,6 +97,8 @@ public struct PacketBuilder: Sendable {
             action = "Look it up by hand: \(failed.isEmpty ? "a tool" : failed) failed, so the AI had no real answer."
         case .buyingIntent:
             action = "Sales lead: qualify quantity, timeline and budget, then prepare a quote."
+        case .agentTakeover:
+            action = "You stepped in before any trigger fired: the customer has not been told anything yet, so take it from the last message."
         case .lowConfidence:
             action = "Answer what the AI could not\(intent.map { " (\(Self.spaced($0)))" } ?? "")\(attempts.kb.isEmpty ? "" : "; it looked at \(attempts.kb.joined(separator: ", "))")."
         }

@@ -46,31 +46,70 @@ public struct HandoffPlanner: Sendable {
         let message: String
         let deadline = queue.pickupDeadline(waitStartingAt: now)
         var callbackAt: Date?
-        if afterHours {
+        var promisedWait: TimeInterval?
+        var nobodyOnShift = false
+        if afterHours, queue.afterHours == .callback, let slot = requestedCallback(conversation, queue: queue, now: now) {
+            // The customer said when: the confirmation names that time, or the nearest open slot after it.
+            callbackAt = slot.at
+            message = Templates.fill(config.templates.callbackConfirmationMessage(moved: slot.moved, language: language), [
+                "when": CallbackWording(templates: config.templates).describe(slot.at, now: now, zone: queue.hours.timeZone, language: language),
+                "name": name,
+            ])
+        } else if afterHours {
             let opening = queue.hours.nextOpening(after: now)
             if queue.afterHours == .callback { callbackAt = opening }
+            let estimate = waitAtOpening(queue: queue, situation: situation)
+            if queue.afterHours == .queueWithETA, let opening, let seconds = estimate.seconds {
+                promisedWait = opening.timeIntervalSince(now) + seconds
+            }
             message = Templates.fill(config.templates.afterHoursMessage(policy: queue.afterHours, language: language), [
                 "opens": opening.map { describe(opening: $0, in: queue.hours.timeZone, language: language) }
                     ?? config.templates.waitText(WaitEstimate(seconds: nil), language: language),
                 "name": name,
+                "wait": config.templates.waitText(estimate, language: language),
             ])
         } else {
             let counts = situation.counts.first { $0.queue == queue.name }
-            let staffing = Router.staffing(of: queue, among: situation.agents)
-            let estimate = WaitEstimate.estimate(ahead: counts?.waiting ?? 0, freeSlots: staffing.freeSlots,
-                                                 agentsOnShift: staffing.onShift,
+            let staffing = Staffing(of: queue, among: situation.agents)
+            if staffing.nobodyOnShift {
+                nobodyOnShift = true
+                message = Templates.fill(config.templates.noOneOnShiftMessage(policy: queue.afterHours, language: language), ["name": name])
+            } else {
+                // `waiting` counts the threads already in the queue, those of the same batch included.
+                let estimate = staffing.estimate(ahead: counts?.waiting ?? 0,
                                                  recentHandleTimes: Array((counts?.recentHandleTimes ?? []).prefix(config.waitEstimateSampleSize)))
-            message = Templates.fill(config.templates.handoffMessage(kind: primary.kind, topic: primary.topic, language: language), [
-                "wait": config.templates.waitText(estimate, language: language),
-                "name": name,
-                "topic": config.templates.topicPhrase(primary.topic, language: language),
-            ])
+                promisedWait = estimate.seconds
+                message = Templates.fill(config.templates.handoffMessage(kind: primary.kind, topic: primary.topic, language: language), [
+                    "wait": config.templates.waitText(estimate, language: language),
+                    "name": name,
+                    "topic": config.templates.topicPhrase(primary.topic, language: language),
+                ])
+            }
         }
         return HandoffRequest(threadID: conversation.id, queue: queue.name, priority: decision.priority, packet: packet,
                               afterHours: afterHours, pickupDeadline: deadline, customerMessage: message,
                               callbackAt: callbackAt, suggestedAgent: suggested?.id,
                               // The customer's name is known now; the agent's when someone claims the thread.
-                              introduction: Templates.fill(config.templates.introduction(language: language), ["name": name]))
+                              introduction: Templates.fill(config.templates.introduction(language: language), ["name": name]),
+                              promisedWait: promisedWait, nobodyOnShift: nobodyOnShift)
+    }
+
+    /// The wait once a closed queue opens: the threads already waiting for the opening are ahead, and the
+    /// agents who work the queue (whatever their status now, as they come on at opening) take them.
+    func waitAtOpening(queue: QueueConfig, situation: Situation) -> WaitEstimate {
+        let counts = situation.counts.first { $0.queue == queue.name }
+        let able = situation.agents.filter { Router.canWork($0, queue: queue) }
+        return WaitEstimate.estimate(ahead: counts?.waiting ?? 0, freeSlots: able.reduce(0) { $0 + max(0, $1.capacity - $1.load) },
+                                     agentsOnShift: able.count,
+                                     recentHandleTimes: Array((counts?.recentHandleTimes ?? []).prefix(config.waitEstimateSampleSize)))
+    }
+
+    /// The callback slot the customer asked for in their latest message, in the queue's time zone and hours;
+    /// nil when that message names no day or time.
+    func requestedCallback(_ conversation: Conversation, queue: QueueConfig, now: Date) -> CallbackSlot? {
+        guard let text = conversation.messages.last(where: { $0.role == .customer })?.text,
+              let request = CallbackTime.read(text) else { return nil }
+        return CallbackTime.place(request, now: now, hours: queue.hours)
     }
 
     /// "Mon 09:00 America/Mexico_City", in the customer's language.

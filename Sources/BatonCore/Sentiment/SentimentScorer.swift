@@ -101,6 +101,10 @@ public struct SentimentScorer: Sendable {
         ("killer deal|price|prices|offer|app|feature|features|update|design", 0.5),
         ("update|app|design|game|deal|feature|features|interface|camera|version|look|style|this|that|it is|looks|was|looking|so sick", 0.5),
         ("thats|its|looks|totally|pretty sick", 0.5), ("sick update|app|design|game|deal|feature|features", 0.5),
+        // "that new pizza deal is insane": praise for an offer, not anger.
+        // "Your prices are insane" stays negative: only offers are praised this way.
+        ("deal|deals|offer|offers|sale|discount|discounts is|are|was|looks|so insane|crazy", 0.5),
+        ("insane|crazy deal|deals|offer|offers|sale|discount|discounts", 0.5),
         ("not bad at all", 0.5), ("cant complain", 0.4), ("cant wait", 0.5), ("no complaints", 0.4),
         // Polite closings.
         ("no worries|problem|problems|prob|probs", 0.3), ("all good", 0.3), ("sin|sem problema|problemas", 0.3),

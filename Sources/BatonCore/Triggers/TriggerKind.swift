@@ -13,6 +13,8 @@ public enum TriggerKind: String, Sendable, Codable, CaseIterable, Comparable {
     case toolFailure = "tool_failure"
     case buyingIntent = "buying_intent"
     case lowConfidence = "low_confidence"
+    /// Not a rule: an agent watching the conversation stepped in before any trigger fired.
+    case agentTakeover = "agent_takeover"
 
     /// Lower is more important.
     public var precedence: Int { Self.allCases.firstIndex(of: self)! }
@@ -31,6 +33,7 @@ public enum TriggerKind: String, Sendable, Codable, CaseIterable, Comparable {
         case .toolFailure: "tool-fail"
         case .buyingIntent: "sales"
         case .lowConfidence: "low-conf"
+        case .agentTakeover: "takeover"
         }
     }
 }

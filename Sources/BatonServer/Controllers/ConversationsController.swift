@@ -11,7 +11,7 @@ struct ConversationsController {
         group.post { request, context in try await api.post(request, context: context) { try await conversation($0) } }
         group.post(":id/messages") { request, context in
             let id = try context.parameters.require("id")
-            return try await api.post(request, context: context) { try await message(id, $0) }
+            return try await api.post(request, context: context, keyed: { try await message(id, $0, idempotency: $1) })
         }
         group.post(":id/handoff") { request, context in
             let id = try context.parameters.require("id")
@@ -33,11 +33,18 @@ struct ConversationsController {
     }
 
     /// One message event: `{"message": {…}, "customer"?: {…}, "channel"?: "…"}`.
-    func message(_ id: String, _ body: [UInt8]) async throws -> APIResponse {
+    /// Recorded with group commit (`MessageBatcher`): one transaction for many concurrent events, the answer for
+    /// the `Idempotency-Key` in it.
+    func message(_ id: String, _ body: [UInt8], idempotency: IdempotencyContext?) async throws -> APIResponse {
         let value = try APIInput.object(body)
         let record = try APIInput.record(value, conversationID: id)
-        guard case .message = record else { throw APIProblem.invalid("missing; a message event needs its message", field: "message") }
-        return try await ingest(record)
+        guard case .message(let id, let channel, let customer, let message) = record else {
+            throw APIProblem.invalid("missing; a message event needs its message", field: "message")
+        }
+        let event = MessageEvent(conversationID: id, channel: channel, customer: customer, message: message)
+        let answer = try await api.messages.submit(event, idempotency: idempotency)
+        await api.watcher.poke()
+        return answer
     }
 
     func handoff(_ id: String, _ body: [UInt8]) async throws -> APIResponse {

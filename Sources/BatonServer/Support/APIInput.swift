@@ -18,8 +18,7 @@ enum APIInput {
 
     /// A whole conversation, a message event or a CSAT record in the ingest format.
     static func parse(_ body: [UInt8]) throws -> InputRecord {
-        let (value, ids) = try removingMessageIDs(try object(body))
-        return restoring(ids, in: try record(Array(value.serialized.utf8)))
+        try record(try object(body))
     }
 
     /// A message event for `conversationID` (taken from the path; a `conversation_id` in the body must agree).
@@ -32,13 +31,12 @@ enum APIInput {
         } else {
             members.insert(("conversation_id", .string(conversationID)), at: 0)
         }
-        let (value, ids) = try removingMessageIDs(.object(members))
-        return restoring(ids, in: try record(Array(value.serialized.utf8)))
+        return try record(.object(members))
     }
 
-    private static func record(_ bytes: [UInt8]) throws -> InputRecord {
+    private static func record(_ value: JSONValue) throws -> InputRecord {
         do {
-            return try ConversationParser().parse(line: bytes, lineNumber: 1)
+            return try ConversationParser().parse(value: value, lineNumber: 1)
         } catch {
             throw APIProblem.invalid(error.message, field: error.field)
         }

@@ -64,6 +64,8 @@ public struct APIResponse: Sendable {
     public var status: HTTPResponse.Status
     public var body: [UInt8]
     public var contentType: String
+    /// Whether the answer for the request's `Idempotency-Key` was already stored, with the change it answers.
+    var receiptStored = false
 
     public init(status: HTTPResponse.Status = .ok, body: [UInt8], contentType: String = "application/json") {
         self.status = status

@@ -15,6 +15,26 @@ final class IdempotencyGuard: Sendable {
     func end(_ key: String) { running.withLock { _ = $0.remove(key) } }
 }
 
+/// The `Idempotency-Key` of a request being answered.
+struct IdempotencyContext: Sendable {
+    let token: String
+    let key: String
+    /// SHA-256 of the method, path and body.
+    let requestHash: [UInt8]
+    let now: Date
+    let window: TimeInterval
+
+    /// What to store for this answer: successes and client errors other than 409 and 429 (a retry of those may
+    /// succeed); nil for server errors, so a retry runs again.
+    func receipt(for answer: APIResponse) -> IdempotentReceipt? {
+        let status = Int(answer.status.code)
+        guard status < 500, status != 409, status != 429 else { return nil }
+        return IdempotentReceipt(token: token, key: key,
+                                 response: StoredResponse(requestHash: requestHash, status: status, body: answer.body, createdAt: now),
+                                 replaces: now.addingTimeInterval(-window))
+    }
+}
+
 extension BatonAPI {
     /// Answers a POST: checks the content type and the size, reads the body, and honours `Idempotency-Key`.
     ///
@@ -23,9 +43,17 @@ extension BatonAPI {
     /// request it gets 422. Server errors are not stored, so a retry runs again.
     func post(_ request: Request, context: BatonRequestContext,
               _ handle: @escaping @Sendable (_ body: [UInt8]) async throws -> APIResponse) async throws -> Response {
+        try await post(request, context: context) { body, _ in try await handle(body) }
+    }
+
+    /// `post(_:context:_:)` for a handler that stores the answer for the key itself, in the transaction of its
+    /// change (it sets `receiptStored`); otherwise the answer is stored after the handler returns.
+    func post(_ request: Request, context: BatonRequestContext,
+              keyed handle: @escaping @Sendable (_ body: [UInt8], _ idempotency: IdempotencyContext?) async throws -> APIResponse)
+        async throws -> Response {
         let body = try await readJSONBody(request)
         guard let key = request.headers[.idempotencyKey] else {
-            return try await answer(handle, body).response
+            return try await answer({ try await handle($0, nil) }, body).response
         }
         guard !key.isEmpty, key.utf8.count <= 255, key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
             throw APIProblem(.badRequest, "invalid-idempotency-key", title: "Invalid Idempotency-Key",
@@ -52,11 +80,12 @@ extension BatonAPI {
                              detail: "retry once the first request has been answered", field: "Idempotency-Key")
         }
         defer { idempotency.end(slot) }
-        let answer = try await answer(handle, body)
-        let status = Int(answer.status.code)
-        if status < 500, status != 409, status != 429 {
-            let stored = StoredResponse(requestHash: hash, status: status, body: answer.body, createdAt: now)
-            try await run { try store.storeIdempotentResponse(stored, token: token, key: key, replaces: now.addingTimeInterval(-window), now: now) }
+        let keyed = IdempotencyContext(token: token, key: key, requestHash: hash, now: now, window: window)
+        let answer = try await answer({ try await handle($0, keyed) }, body)
+        if !answer.receiptStored, let receipt = keyed.receipt(for: answer) {
+            try await run {
+                try store.storeIdempotentResponse(receipt.response, token: token, key: key, replaces: receipt.replaces, now: now)
+            }
         }
         return answer.response
     }

@@ -5,25 +5,47 @@ import Foundation
 /// The answer to a conversation, message, handoff or CSAT POST: whether it handed off, the primary trigger and
 /// its reason, the queue, the wait estimate, who holds the conversation now and the customer-facing text Baton
 /// will deliver (through the outbox: `GET /v1/events` and webhooks).
-struct IngestAnswer {
-    let api: BatonAPI
+struct IngestAnswer: Sendable {
+    let store: BatonAPI.Store
+    let config: BatonConfig
+    let runner: StoreRunner
+    let clock: @Sendable () -> Date
+
+    init(store: BatonAPI.Store, config: BatonConfig, runner: StoreRunner, clock: @escaping @Sendable () -> Date) {
+        self.store = store
+        self.config = config
+        self.runner = runner
+        self.clock = clock
+    }
+
+    init(api: BatonAPI) {
+        self.init(store: api.store, config: api.config, runner: api.runner, clock: api.clock)
+    }
 
     func json(_ outcome: Dispatcher.Outcome, conversationID: String) async throws -> JSONValue {
-        let store = api.store
-        let config = api.config
-        let now = api.clock()
-        switch outcome {
-        case .keptByAI:
+        if case .keptByAI = outcome {
             // The common case answers without reading anything back.
             return Self.answer(conversationID, outcome: "kept_by_ai", holder: .ai)
+        }
+        let store = self.store
+        let config = self.config
+        let now = clock()
+        return try await runner.run {
+            try Self.json(outcome, conversationID: conversationID, facts: StoreAnswerFacts(store: store, now: now), config: config)
+        }
+    }
+
+    /// The answer from `facts`: the store's, or those of the transaction that made the change (group commit).
+    static func json(_ outcome: Dispatcher.Outcome, conversationID: String, facts: any AnswerFacts, config: BatonConfig) throws -> JSONValue {
+        switch outcome {
+        case .keptByAI:
+            return Self.answer(conversationID, outcome: "kept_by_ai", holder: .ai)
         case .handedOff, .reopened, .appended, .acknowledgedAfterHours, .csatRecorded:
-            let read = try await api.run { () -> (ThreadDetail?, [OutboxMessage], [QueueCounts], [Agent]) in
-                let detail = try store.thread(id: conversationID)
-                let events = try store.events(threadID: conversationID, afterSequence: 0, limit: 10_000)
-                let waiting = detail.map { $0.summary.state.isWaiting } ?? false
-                return (detail, events, waiting ? try store.queueCounts(now: now) : [], waiting ? try store.agents() : [])
-            }
-            let (detail, events, counts, agents) = read
+            let detail = try facts.thread(id: conversationID)
+            let events = try facts.events(threadID: conversationID, afterSequence: 0, limit: 10_000)
+            let waiting = detail.map { $0.summary.state.isWaiting } ?? false
+            let counts = waiting ? try facts.queueCounts() : []
+            let agents = waiting ? try facts.agents() : []
             guard let detail else { throw LifecycleError.noSuchThread(conversationID) }
             let summary = detail.summary
             let name: String = switch outcome {
@@ -76,5 +98,19 @@ struct IngestAnswer {
             ("wait", .null),
             ("customer_message", .null),
         ])
+    }
+}
+
+/// `AnswerFacts` read from the store, each in its own transaction (answers given after the change committed).
+struct StoreAnswerFacts: AnswerFacts {
+    let store: BatonAPI.Store
+    let now: Date
+
+    func queueCounts() throws -> [QueueCounts] { try store.queueCounts(now: now) }
+    func agents() throws -> [Agent] { try store.agents() }
+    func openThreadCounts(customerIDs: [String]) throws -> [String: Int] { try store.openThreadCounts(customerIDs: customerIDs) }
+    func thread(id: String) throws -> ThreadDetail? { try store.thread(id: id) }
+    func events(threadID: String, afterSequence: Int, limit: Int) throws -> [OutboxMessage] {
+        try store.events(threadID: threadID, afterSequence: afterSequence, limit: limit)
     }
 }

@@ -100,6 +100,7 @@ struct ConversationRecorder {
                 try insert(thread, now: now)
             }
             try insertMessages(of: conversation, from: 0)
+            try storeBotFields(of: conversation, from: 0)
             var stored = conversation
             stored.expect = nil
             return RecordOutcome(conversation: stored, state: .ai, firstNewMessage: 0, evaluateFrom: 0, isNewThread: true)
@@ -128,6 +129,7 @@ struct ConversationRecorder {
                                            hasNew, now.storeValue, conversation.id])
         try touchThread.execute()
         if hasNew { try insertMessages(of: conversation, from: storedCount) }
+        try storeBotFields(of: conversation, from: storedCount)
 
         // Already-stored messages win over what was sent again: the outcome shows the stored prefix.
         var stored = conversation
@@ -201,6 +203,21 @@ struct ConversationRecorder {
             }
             try values.execute()
             next += rows
+        }
+    }
+
+    /// Keeps the conversation's unknown input fields and those of its messages from `start`, the last value per path.
+    private func storeBotFields(of conversation: Conversation, from start: Int) throws {
+        let fields = conversation.botFields + conversation.messages.dropFirst(start).flatMap(\.botFields)
+        guard !fields.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO conversation_fields (conversation_id, path, value, seq)
+            VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM conversation_fields WHERE conversation_id = ?1))
+            ON CONFLICT (conversation_id, path) DO UPDATE SET value = excluded.value
+            """)
+        // A name no one could read (empty, or with a NUL) is not worth refusing the conversation over.
+        for field in fields where (try? Validate.text(field.path, "field name")) != nil {
+            try statement.execute(arguments: [conversation.id, field.path, field.value])
         }
     }
 

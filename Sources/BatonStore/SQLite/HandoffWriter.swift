@@ -21,7 +21,7 @@ struct HandoffWriter {
     /// The columns every handoff sets from its request, in the order `bindHandoffValues` binds them.
     private static let handoffColumns = [
         "queue", "priority", "priority_rank", "trigger_kind", "sentiment", "queued_at", "pickup_deadline",
-        "last_activity_at", "suggested_agent", "callback_at", "introduction", "handed_off_at", "repeat_contact", "packet",
+        "last_activity_at", "suggested_agent", "callback_at", "introduction", "handed_off_at", "repeat_contact", "wait_promised_until", "packet",
     ]
 
     /// Inserts a new thread already handed off: its row values, its state, then `handoffColumns`. Nothing is
@@ -93,12 +93,15 @@ struct HandoffWriter {
         values.bind(now.storeValue)  // handed_off_at
         values.bind(request.packet.primary.kind == .repeatContact
                     || request.packet.otherTriggers.contains { $0.kind == .repeatContact })
+        values.bind(request.promisedWait.map { now.addingTimeInterval($0).storeValue })
         values.bind(utf8: packet)
     }
 
     /// The customer-facing handoff (or after-hours) text; a closed queue also tells the bot that after-hours
     /// holds the thread, with the callback time when the customer gets one.
     private func enqueueCustomerMessage(_ request: HandoffRequest, now: Date) throws {
+        // Taken over by an agent: the claim that follows sends their introduction, nothing else.
+        guard request.takenOverBy == nil else { return }
         try SQLiteHandoffStore.enqueue(db, threadID: request.threadID,
                                        kind: request.afterHours ? .afterHoursMessage : .handoffMessage,
                                        text: request.customerMessage, actor: SQLiteHandoffStore.systemActor, now: now)
@@ -117,7 +120,7 @@ struct HandoffWriter {
         // The same for every handoff: a fresh wait with no owner, no escalation and no earlier outcome.
         change.set("escalation_level", sql: "0")
         for column in ["owner", "claimed_at", "agent_activity_at", "first_claimed_at", "resolved_at", "released_at",
-                       "disposition", "csat"] {
+                       "disposition", "csat", "wait_update_at"] {
             change.set(column, sql: "NULL")
         }
         let entry = (change, try db.cachedStatement(sql: change.sql))

@@ -5,27 +5,33 @@ import BatonCore
 /// Single message events and conversation lookups.
 extension SQLiteHandoffStore {
     public func recordEvent(conversationID: String, channel: Channel?, customer: Customer?, message: Message, now: Date) throws -> RecordOutcome {
-        try write { db in
-            var conversation: Conversation
-            if let stored = try Self.loadConversation(db, id: conversationID) {
-                conversation = stored
-                if let customer { conversation.customer = customer }
-                if let channel { conversation.channel = channel }
-                if message.role == .ai, let held = try Self.humanHold(db, conversationID: conversationID) {
-                    throw IngestError.heldByHuman(conversationID: conversationID, holder: held.holder, owner: held.owner)
-                }
-                // The same platform message sent again (a retry, a duplicate webhook) is stored once.
-                if try !Self.hasMessage(db, conversationID: conversationID, platformID: message.platformID) {
-                    conversation.messages.append(message)
-                }
-            } else {
-                guard let customer else { throw IngestError.unknownConversation(conversationID) }
-                conversation = Conversation(id: conversationID, channel: channel ?? .webchat, customer: customer, messages: [message])
+        let event = MessageEvent(conversationID: conversationID, channel: channel, customer: customer, message: message)
+        return try write { db in try Self.recordEvent(event, now: now, in: db) }
+    }
+
+    /// `recordEvent` inside an open write transaction.
+    static func recordEvent(_ event: MessageEvent, now: Date, in db: Database) throws -> RecordOutcome {
+        let conversationID = event.conversationID
+        let message = event.message
+        var conversation: Conversation
+        if let stored = try Self.loadConversation(db, id: conversationID) {
+            conversation = stored
+            if let customer = event.customer { conversation.customer = customer }
+            if let channel = event.channel { conversation.channel = channel }
+            if message.role == .ai, let held = try Self.humanHold(db, conversationID: conversationID) {
+                throw IngestError.heldByHuman(conversationID: conversationID, holder: held.holder, owner: held.owner)
             }
-            try ConversationRecorder.validate(conversation)
-            var recorder = try ConversationRecorder(db)
-            return try recorder.record(conversation, now: now)
+            // The same platform message sent again (a retry, a duplicate webhook) is stored once.
+            if try !Self.hasMessage(db, conversationID: conversationID, platformID: message.platformID) {
+                conversation.messages.append(message)
+            }
+        } else {
+            guard let customer = event.customer else { throw IngestError.unknownConversation(conversationID) }
+            conversation = Conversation(id: conversationID, channel: event.channel ?? .webchat, customer: customer, messages: [message])
         }
+        try ConversationRecorder.validate(conversation)
+        var recorder = try ConversationRecorder(db)
+        return try recorder.record(conversation, now: now)
     }
 
     /// Who holds the thread when it is not the AI's to answer (queued, claimed or after hours); nil otherwise.

@@ -23,7 +23,11 @@ extension SQLiteHandoffStore {
     }
 
     public func thread(id: String) throws -> ThreadDetail? {
-        try read { db in
+        try read { db in try Self.thread(id: id, in: db) }
+    }
+
+    /// `thread(id:)` inside an open transaction.
+    static func thread(id: String, in db: Database) throws -> ThreadDetail? {
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT \(ThreadRow.columns), packet, callback_at FROM threads WHERE id = ?
                 """), arguments: [id]) else { return nil }
@@ -45,9 +49,12 @@ extension SQLiteHandoffStore {
             let audit = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(Self.auditColumns) FROM audit WHERE thread_id = ? ORDER BY id
                 """), arguments: [id]).map(Self.auditEntry)
-            return ThreadDetail(summary: summary, packet: packet, messages: messages, notes: notes, audit: audit,
-                                callbackAt: Date(storeValue: row[18] as Double?))
-        }
+            var detail = ThreadDetail(summary: summary, packet: packet, messages: messages, notes: notes, audit: audit,
+                                      callbackAt: Date(storeValue: row[18] as Double?))
+            detail.botFields = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT path, value FROM conversation_fields WHERE conversation_id = ? ORDER BY seq
+                """), arguments: [id]).map { BotField(path: $0[0], value: $0[1]) }
+            return detail
     }
 
     // MARK: Agents

@@ -58,14 +58,20 @@ extension SQLiteHandoffStore: IntegrationStore {
 
     public func storeIdempotentResponse(_ response: StoredResponse, token: String, key: String, replaces: Date, now: Date) throws {
         try write { db in
-            try db.cachedStatement(sql: """
-                INSERT INTO idempotency_keys (token, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (token, key) DO UPDATE SET request_hash = excluded.request_hash, status = excluded.status,
-                    body = excluded.body, created_at = excluded.created_at
-                WHERE idempotency_keys.created_at < ?
-                """).execute(arguments: [token, key, Data(response.requestHash), response.status, Data(response.body),
-                                         now.storeValue, replaces.storeValue])
+            try Self.store(IdempotentReceipt(token: token, key: key, response: response, replaces: replaces), now: now, in: db)
         }
+    }
+
+    /// Stores an idempotent answer inside an open write transaction.
+    static func store(_ receipt: IdempotentReceipt, now: Date, in db: Database) throws {
+        let response = receipt.response
+        try db.cachedStatement(sql: """
+            INSERT INTO idempotency_keys (token, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (token, key) DO UPDATE SET request_hash = excluded.request_hash, status = excluded.status,
+                body = excluded.body, created_at = excluded.created_at
+            WHERE idempotency_keys.created_at < ?
+            """).execute(arguments: [receipt.token, receipt.key, Data(response.requestHash), response.status,
+                                     Data(response.body), now.storeValue, receipt.replaces.storeValue])
     }
 
     @discardableResult
@@ -82,11 +88,14 @@ extension SQLiteHandoffStore: IntegrationStore {
 
     public func events(threadID: String, afterSequence: Int, limit: Int) throws -> [OutboxMessage] {
         try Validate.page(limit: limit, "events")
-        return try read { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(Self.outboxColumns) FROM outbox WHERE thread_id = ? AND seq > ? ORDER BY seq LIMIT ?
-                """), arguments: [threadID, afterSequence, limit]).map(Self.outboxMessage)
-        }
+        return try read { db in try Self.events(threadID: threadID, afterSequence: afterSequence, limit: limit, in: db) }
+    }
+
+    /// `events(threadID:afterSequence:limit:)` inside an open transaction.
+    static func events(threadID: String, afterSequence: Int, limit: Int, in db: Database) throws -> [OutboxMessage] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(Self.outboxColumns) FROM outbox WHERE thread_id = ? AND seq > ? ORDER BY seq LIMIT ?
+            """), arguments: [threadID, afterSequence, limit]).map(Self.outboxMessage)
     }
 
     public func outboxBacklog() throws -> Int {

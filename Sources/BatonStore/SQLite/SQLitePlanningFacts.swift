@@ -19,3 +19,13 @@ struct SQLitePlanningFacts: PlanningFacts {
         try SQLiteHandoffStore.openThreadCounts(customerIDs: customerIDs, in: db)
     }
 }
+
+extension SQLitePlanningFacts: AnswerFacts {
+    func thread(id: String) throws -> ThreadDetail? {
+        try SQLiteHandoffStore.thread(id: id, in: db)
+    }
+
+    func events(threadID: String, afterSequence: Int, limit: Int) throws -> [OutboxMessage] {
+        try SQLiteHandoffStore.events(threadID: threadID, afterSequence: afterSequence, limit: limit, in: db)
+    }
+}

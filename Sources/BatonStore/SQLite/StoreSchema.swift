@@ -5,7 +5,7 @@ enum StoreSchema {
     /// `PRAGMA application_id` of every Baton database ("Batn"), so foreign SQLite files are recognised.
     static let applicationID: Int32 = 0x4261_746E
     /// The newest schema version this binary knows; stored in `PRAGMA user_version`.
-    static let version = 7
+    static let version = 10
 
     /// The states in which a thread waits for pickup. The partial indexes for queue counts and the sweeper
     /// use this exact term and queries repeat it verbatim, because SQLite only uses a partial index when the
@@ -42,9 +42,21 @@ enum StoreSchema {
             try createIntroductions(db)
             try db.execute(sql: "PRAGMA user_version = 6")
         }
-        migrator.registerMigration("v7-roles") { db in
-            try addAgentRoles(db)
+        migrator.registerMigration("v7-waits") { db in
+            try addWaitPromises(db)
             try db.execute(sql: "PRAGMA user_version = 7")
+        }
+        migrator.registerMigration("v8-callbacks") { db in
+            try addCallbackIndex(db)
+            try db.execute(sql: "PRAGMA user_version = 8")
+        }
+        migrator.registerMigration("v9-bot-fields") { db in
+            try createBotFields(db)
+            try db.execute(sql: "PRAGMA user_version = 9")
+        }
+        migrator.registerMigration("v10-roles") { db in
+            try addAgentRoles(db)
+            try db.execute(sql: "PRAGMA user_version = 10")
         }
         return migrator
     }

@@ -63,8 +63,12 @@ public final class Dispatcher: Sendable {
     /// large enough to share one commit among many, small enough to hold the write lock only briefly.
     public static let batchSize = 500
     /// A batch is also cut when its messages' text passes this many bytes, so that a few huge conversations
-    /// never make one transaction long.
-    public static let batchTextBytes = 4 << 20
+    /// never make one transaction long: a message near the 1 MiB line limit is recorded alone.
+    public static let batchTextBytes = 1 << 20
+    /// A batch carrying more text than this is evaluated completely before its write transaction opens, so
+    /// the engine's time on long messages never holds the write lock (smaller batches are evaluated on another
+    /// core while they are recorded).
+    public static let evaluateFirstTextBytes = 64 << 10
 
     /// Ingests many whole conversations, and hands off those that need it, in ONE store transaction.
     /// Queue counts, agents and open handoffs are read inside it, once per batch, and kept current as
@@ -81,6 +85,10 @@ public final class Dispatcher: Sendable {
         let early = EarlyVerdicts(conversations.map { withHistory($0, history, now: now) }, engine: engine,
                                   planner: HandoffPlanner(config: config), now: now)
         defer { early.cancel() }
+        let textBytes = conversations.reduce(0) { total, conversation in
+            conversation.messages.reduce(total) { $0 + $1.text.utf8.count }
+        }
+        if textBytes > Self.evaluateFirstTextBytes { _ = early.all() }
         let stored = try store.record(conversations, now: now) { recordedBatch, facts in
             let recordedBatch = recordedBatch.map { recorded in
                 var recorded = recorded
@@ -137,17 +145,21 @@ public final class Dispatcher: Sendable {
     /// Applies the `acknowledge_close` after-hours policy to a handoff that just happened: the
     /// after-hours message is already in the outbox, so the thread goes straight back to the AI.
     func settle(_ request: HandoffRequest, _ thread: ThreadSummary, now: Date) throws -> Outcome {
-        guard request.afterHours, config.queue(named: request.queue).afterHours == .acknowledgeClose else {
-            return .handedOff(thread)
-        }
-        try store.release(threadID: request.threadID, agent: "system",
-                          note: "closed after hours; the customer was asked to write again when \(request.queue) opens", now: now)
+        guard needsSettling(request) else { return .handedOff(thread) }
+        let note = request.afterHours ? "closed after hours; the customer was asked to write again when \(request.queue) opens"
+            : "nobody on shift in \(request.queue); the customer was asked to write again later"
+        try store.release(threadID: request.threadID, agent: "system", note: note, now: now)
         return .acknowledgedAfterHours(threadID: request.threadID)
+    }
+
+    /// Whether `settle` has more to do after the handoff (a second transaction).
+    func needsSettling(_ request: HandoffRequest) -> Bool {
+        (request.afterHours || request.nobodyOnShift) && config.queue(named: request.queue).afterHours == .acknowledgeClose
     }
 
     /// Queue counts, agents and customers' open handoffs for wait estimates, read at most once per batch
     /// and kept current as the batch plans handoffs.
-    private struct SituationCache {
+    struct SituationCache {
         let facts: any PlanningFacts
         var counts: [QueueCounts]?
         var agents: [Agent]?
@@ -171,7 +183,7 @@ public final class Dispatcher: Sendable {
     }
 
     /// What to do with one recorded input: an outcome already reached, a reopening, or a handoff to apply.
-    private enum Step {
+    enum Step {
         case done(Outcome)
         /// A resolved thread whose customer wrote again; it goes back to its queue.
         case reopen(RecordOutcome)
@@ -180,7 +192,7 @@ public final class Dispatcher: Sendable {
 
     /// The escalation engine's verdict on a recorded conversation the AI holds and that has something new;
     /// nil when there is nothing to evaluate.
-    private func decision(_ outcome: RecordOutcome) -> HandoffDecision? {
+    func decision(_ outcome: RecordOutcome) -> HandoffDecision? {
         guard outcome.state == .ai,
               outcome.firstNewMessage < outcome.conversation.messages.count || outcome.isNewThread else { return nil }
         return engine.evaluate(outcome.conversation, from: outcome.evaluateFrom)
@@ -189,7 +201,7 @@ public final class Dispatcher: Sendable {
     /// Decides what to do with one recorded input. Reads only through `situation.facts`, never the store,
     /// so it can run inside the store's transaction.
     /// - Parameter packet: the packet built ahead for `decision`, if it was.
-    private func process(_ outcome: RecordOutcome, decision: HandoffDecision?, packet: ContextPacket? = nil, now: Date,
+    func process(_ outcome: RecordOutcome, decision: HandoffDecision?, packet: ContextPacket? = nil, now: Date,
                          situation: inout SituationCache) throws -> Step {
         let id = outcome.conversation.id
         switch outcome.state {
@@ -209,9 +221,7 @@ public final class Dispatcher: Sendable {
                 return .done(.keptByAI(threadID: id))
             }
             situation.openHandoffs[customer] = open + 1
-            if let index = situation.counts?.firstIndex(where: { $0.queue == request.queue }) {
-                situation.counts?[index].waiting += 1
-            }
+            situation.counts?.join(queue: request.queue)
             return .handoff(request)
         case .resolved where outcome.customerWroteAgain:
             return .reopen(outcome)
@@ -221,7 +231,7 @@ public final class Dispatcher: Sendable {
     }
 
     /// Puts a resolved thread whose customer wrote again back in its queue.
-    private func reopen(_ outcome: RecordOutcome, now: Date) throws -> Outcome {
+    func reopen(_ outcome: RecordOutcome, now: Date) throws -> Outcome {
         let id = outcome.conversation.id
         let queue = config.queue(named: try store.thread(id: id)?.summary.queue ?? config.engine.defaultQueue)
         let afterHours = !queue.hours.isOpen(at: now)
@@ -258,6 +268,15 @@ public final class Dispatcher: Sendable {
             total.escalated += pass.escalated
             total.expired += pass.expired
             total.opened += pass.opened
+        }
+        // Updates too may come in bounded batches; an updated customer is not due again within the interval.
+        let planner = WaitUpdatePlanner(config: config)
+        for _ in 0..<10_000 {
+            let sent = try store.sendWaitUpdates(now: now, minimumInterval: config.waitUpdateInterval) { due, facts in
+                planner.updates(for: due, counts: try facts.queueCounts(), agents: try facts.agents(), now: now)
+            }
+            if sent.isEmpty { break }
+            total.waitUpdates += sent.map(\.threadID)
         }
         return total
     }

@@ -5,7 +5,11 @@ import Foundation
 
 /// `baton claim ID` or `baton claim --next`: take ownership of a thread.
 struct ClaimCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "claim", abstract: "Claim a thread; exactly one agent can own it.")
+    static let configuration = CommandConfiguration(commandName: "claim", abstract: "Claim a thread; exactly one agent can own it.",
+        discussion: """
+        A conversation the AI still holds is taken over: it is handed off as agent_takeover with you as the \
+        actor, claimed by you in the same transaction, and the bot gets the `claimed` event so it stops answering.
+        """)
 
     @Argument(help: "Thread id; omit with --next.")
     var id: String?
@@ -26,7 +30,12 @@ struct ClaimCommand: ParsableCommand {
         let dispatcher = try store.openDispatcher()
         let thread: ThreadSummary
         if let id {
-            thread = try dispatcher.store.claim(threadID: id, agent: acting, now: dispatcher.now)
+            let before = try dispatcher.store.thread(id: id)?.summary.state
+            thread = try dispatcher.claimOrTakeOver(threadID: id, agent: acting)
+            if before == .ai {
+                Output.text("took over \(thread.id) from the AI (\(thread.queue), \(thread.customerName))")
+                return
+            }
         } else {
             let queues = try NextThread.queues(for: acting, dispatcher: dispatcher)
             guard let next = try dispatcher.store.claimNext(agent: acting, queues: queues, now: dispatcher.now) else {

@@ -23,6 +23,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print one line per handoff.")
     var verbose = false
 
+    @Flag(name: .long, help: "Refuse lines with fields Baton does not know (by default they are kept with the conversation and shown to agents under \"from the bot\").")
+    var strict = false
+
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -55,12 +58,15 @@ struct IngestCommand: ParsableCommand {
 
         var current = 0
         do {
-            try InputLines.forEach(file) { line, result in
+            try InputLines.forEach(file, strict: strict) { line, result in
                 current = line
                 switch result {
                 case .success(.conversation(let conversation)):
+                    let bytes = conversation.messages.reduce(0) { $0 + $1.text.utf8.count }
+                    // A long conversation starts a batch of its own rather than making the current one long.
+                    if !batch.isEmpty && batchBytes + bytes > Dispatcher.batchTextBytes { try flush() }
                     batch.append((line, conversation))
-                    batchBytes += conversation.messages.reduce(0) { $0 + $1.text.utf8.count }
+                    batchBytes += bytes
                     if batch.count >= batchSize || batchBytes >= Dispatcher.batchTextBytes { try flush() }
                 case .success(let event):
                     try flush()

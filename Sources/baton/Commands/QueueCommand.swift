@@ -10,7 +10,7 @@ struct QueueCommand: ParsableCommand {
     @Option(name: .long, help: "Only this queue (repeatable).")
     var queue: [String] = []
 
-    @Option(name: .long, help: "Only these states: queued, after_hours, claimed, resolved, ai (repeatable).")
+    @Option(name: .long, help: "Only these states: queued, after_hours, claimed, resolved, ai (repeatable); or callback alone for promised callbacks, due first.")
     var state: [String] = []
 
     @Option(name: .long, help: "Only threads held by this agent.")
@@ -26,6 +26,13 @@ struct QueueCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        if state.contains("callback") {
+            guard state == ["callback"], queue.isEmpty, owner == nil else {
+                throw ValidationError("--state callback lists promised callbacks on its own: drop the other --state, --queue and --owner options")
+            }
+            try CallbackListing.print(store: store.openStore(.read), limit: limit, offset: offset, json: output.json, now: try StoreOptions.now())
+            return
+        }
         var states: Set<ThreadState> = [.queued, .afterHours, .claimed]
         if !state.isEmpty {
             states = try Set(state.map { name in

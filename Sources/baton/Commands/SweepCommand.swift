@@ -7,7 +7,7 @@ import Foundation
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Re-queue and escalate threads past their pickup window, expire idle claims, open after-hours threads.",
+        abstract: "Re-queue and escalate threads past their pickup window, expire idle claims, open after-hours threads, update waits.",
         discussion: """
         Runs once, or forever with --every. Each breach runs the configured notify command at least once: \
         the breach and its notification are stored together, and a notification still due (because a sweep \
@@ -42,6 +42,7 @@ struct SweepCommand: ParsableCommand {
         for id in sweep.escalated { Output.text("\(stamp) escalated \(id): pickup window breached, re-queued") }
         for id in sweep.expired { Output.text("\(stamp) expired \(id): owner inactive past expiry") }
         for id in sweep.opened { Output.text("\(stamp) opened \(id): queue is open, thread joins it") }
+        for id in sweep.waitUpdates { Output.text("\(stamp) updated \(id): waited past the promised time, told a new estimate") }
         fflush(nil)
         let notified = try notifier.run(now: { dispatcher.now })
         for retry in notified.retrying {

@@ -107,7 +107,7 @@ struct TriggersCommand: ParsableCommand {
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(Self.sliceLines * 200)
                 for job in work[(slice * Self.sliceLines)..<min(work.count, (slice + 1) * Self.sliceLines)] {
-                    JSONOutput.decision(engine.evaluate(job.conversation, from: job.from)).write(into: &bytes)
+                    JSONOutput.writeDecision(engine.evaluate(job.conversation, from: job.from), into: &bytes)
                     bytes.append(0x0A)
                 }
                 return bytes

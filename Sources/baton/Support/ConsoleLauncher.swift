@@ -9,9 +9,11 @@ enum ConsoleLauncher {
                     databasePath: String, mouse: Bool = true) throws {
         let exit: ConsoleExit
         do {
-            exit = try Console.run(ConsoleOptions(agent: agentID, supervisor: supervisor, theme: theme, store: store,
-                                                  queues: config.queues, stats: ConsoleStats.today(from: store),
-                                                  mouse: mouse && config.consoleMouse))
+            var options = ConsoleOptions(agent: agentID, supervisor: supervisor, theme: theme, store: store,
+                                         queues: config.queues, stats: ConsoleStats.today(from: store),
+                                         mouse: mouse && config.consoleMouse)
+            options.config = config
+            exit = try Console.run(options)
         } catch ConsoleError.unknownAgent(let id, let known) {
             // The hint names the store in use, so a mistyped --db is noticed and the command can be pasted.
             let listed = known.isEmpty ? "no agents yet" : "known: \(known.joined(separator: ", "))"

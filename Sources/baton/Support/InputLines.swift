@@ -6,9 +6,10 @@ enum InputLines {
     static let maxLineBytes = 1 << 20
 
     /// Calls `body` with each non-blank line's 1-based number and its record, or the reason it was refused.
-    static func forEach(_ path: String, _ body: (_ line: Int, Result<InputRecord, InputError>) throws -> Void) throws {
+    /// - Parameter strict: refuse fields Baton does not know instead of keeping them (`ConversationParser.strict`).
+    static func forEach(_ path: String, strict: Bool = false, _ body: (_ line: Int, Result<InputRecord, InputError>) throws -> Void) throws {
         var reader = try LineReader.open(path, maxLineBytes: maxLineBytes)
-        let parser = ConversationParser(maxLineBytes: maxLineBytes)
+        let parser = ConversationParser(maxLineBytes: maxLineBytes, strict: strict)
         var lineNumber = 0
         while let line = reader.next() {
             lineNumber += 1

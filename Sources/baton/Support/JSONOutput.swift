@@ -16,6 +16,46 @@ enum JSONOutput {
         ])
     }
 
+    /// Appends exactly the bytes of `decision(_:).write(into:)` without building the value first: the hot path of
+    /// `baton triggers`, which writes one line per conversation.
+    static func writeDecision(_ decision: HandoffDecision, into out: inout [UInt8]) {
+        out.append(contentsOf: #"{"id":"#.utf8)
+        JSONValue.string(decision.conversationID).write(into: &out)
+        out.append(contentsOf: #","handoff":"#.utf8)
+        out.append(contentsOf: (decision.handoff ? "true" : "false").utf8)
+        out.append(contentsOf: #","at":"#.utf8)
+        JSONValue.from(decision.at).write(into: &out)
+        out.append(contentsOf: #","trigger":"#.utf8)
+        JSONValue.from(decision.primary?.kind.rawValue).write(into: &out)
+        out.append(contentsOf: #","triggers":["#.utf8)
+        for (index, fired) in decision.triggers.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: #"{"kind":"#.utf8)
+            JSONValue.string(fired.kind.rawValue).write(into: &out)
+            out.append(contentsOf: #","message":"#.utf8)
+            JSONValue.from(fired.message).write(into: &out)
+            out.append(contentsOf: #","reason":"#.utf8)
+            JSONValue.string(fired.reason).write(into: &out)
+            out.append(contentsOf: #","rule":"#.utf8)
+            JSONValue.string(fired.rule).write(into: &out)
+            if let topic = fired.topic {
+                out.append(contentsOf: #","topic":"#.utf8)
+                JSONValue.string(topic).write(into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(contentsOf: #"],"queue":"#.utf8)
+        JSONValue.string(decision.queue).write(into: &out)
+        out.append(contentsOf: #","priority":"#.utf8)
+        JSONValue.string(decision.priority.rawValue).write(into: &out)
+        out.append(contentsOf: #","sentiment":["#.utf8)
+        for (index, score) in decision.sentiment.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONValue.number((score * 1000).rounded() / 1000).write(into: &out)
+        }
+        out.append(contentsOf: "]}".utf8)
+    }
+
     static func trigger(_ trigger: FiredTrigger) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("kind", .string(trigger.kind.rawValue)),

@@ -11,6 +11,7 @@ enum PacketText {
         lines.append("\(Sanitizer.line(thread.customerName)) · \(thread.queue) · \(thread.state.rawValue)\(owner) · priority \(thread.priority.rawValue)")
         guard let packet = detail.packet else {
             lines.append("(no handoff packet: the AI has this conversation)")
+            lines.append(contentsOf: fromBot(detail.botFields))
             lines.append(contentsOf: transcript(detail.messages))
             return lines.joined(separator: "\n")
         }
@@ -44,6 +45,7 @@ enum PacketText {
             if !tried.kb.isEmpty { lines.append("  · KB: \(tried.kb.map(Sanitizer.line).joined(separator: ", "))") }
             if !tried.links.isEmpty { lines.append("  · links: \(tried.links.map(Sanitizer.line).joined(separator: ", "))") }
         }
+        lines.append(contentsOf: fromBot(detail.botFields))
         lines.append("DO       \(packet.recommendedAction)")
         lines.append("REPLY    \(Sanitizer.line(packet.suggestedReply(agentName: thread.owner ?? "{agent}")))")
         lines.append("")
@@ -61,6 +63,12 @@ enum PacketText {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Fields of the bot's input Baton does not know, kept with the conversation.
+    static func fromBot(_ fields: [BotField]) -> [String] {
+        guard !fields.isEmpty else { return [] }
+        return ["FROM THE BOT"] + fields.map { "  · \(Sanitizer.line($0.path)): \(Sanitizer.line($0.value))" }
     }
 
     static func transcript(_ messages: [Message]) -> [String] {

@@ -33,7 +33,7 @@ struct SentimentScorerTests {
 
     @Test("figures of speech are not taken literally", arguments: [
         "I'm dying to try the new flavour", "this deal is killer", "the update is sick", "the new update is sick, love it",
-        "I could kill for a coffee", "no worries, thanks!", "not bad at all",
+        "I could kill for a coffee", "no worries, thanks!", "not bad at all", "that new pizza deal is insane", "insane discounts today, nice",
     ])
     func idiomsAreNotNegative(_ text: String) {
         #expect(scorer.score(text) >= 0, "\"\(text)\" scored \(scorer.score(text))")

@@ -7,7 +7,7 @@ struct ExplicitRequestRuleTests {
 
     @Test("fires on requests for a human in English, formal and casual", arguments: [
         "agent", "real person pls", "??", "?", "help", "help.", "heeelp", "this is useless", "escalate",
-        "I want a supervisor", "let me talk to your manager", "call me", "can you call me back?",
+        "I want a supervisor", "let me talk to your manager", "call me", "can you call me back?", "call me a bit later please",
         "I want to speak to a human", "hummmman please", "humna pls", "agnet", "can i talk to a persn",
         "Is there a real person I can talk to?", "connect me with a representative", "get me a live agent",
         "i'd like to speak with someone from your team", "operator", "REPRESENTATIVE", "help me please!!",
@@ -38,6 +38,8 @@ struct ExplicitRequestRuleTests {
 
     @Test("is not fooled by look-alikes", arguments: [
         "I work in human resources", "is there a human-readable version of the terms?", "my travel agent booked it",
+        "call me a taxi to the station", "who sings call me maybe", "llámame un taxi al centro", "call me an uber",
+        "can you escalate the priority of my repair?",
         "does your real estate agent network cover Austin?", "can I add another person to the booking?",
         "I need help finding the size chart", "can my partner pick up the order for me?", "thanks, that's all",
         "hello?", "how much is it per person?", "I need help with my order number, where do I find it?",

@@ -58,6 +58,8 @@ struct PolicyTopicRuleTests {
         ("they denied my warranty claim", "refund"),
         ("the product you sent me is counterfeit", "legal"), ("your driver damaged my car while delivering", "legal"),
         ("I found glass in the jar", "medical"), ("the heater you sold me started smoking", "medical"),
+        ("my son ended up in hospital after eating it", "medical"), ("I was injured by the blender blade", "medical"),
+        ("I clicked a phishing link and typed my card number", "security"), ("you sold my data to advertisers", "privacy"),
         ("your app leaked my address to other users", "privacy"),
         ("stop sending me emails and delete everything you have on me", "privacy"),
     ])
@@ -78,6 +80,10 @@ struct PolicyTopicRuleTests {
         "I logged into the wrong account by accident", "I found a bug in your app", "my laptop keeps overheating, any tips?",
         "will I be charged after I cancel?", "if I return it will I get my money back?", "I lost my package tracking number",
         "is this product genuine?", "how long does a refund usually take to show up?", "does the jar contain glass or plastic?", "el sistema no acepta cambiar la fecha", "how do I make a transfer to another person?", "no voy a necesitar abogado",
+        "book me a taxi to the hospital for my check-up", "what's your policy if someone gets injured on the premises?",
+        "where can I report phishing messages?", "do you share my data with partners?", "what happens if someone hacks my account?",
+        "what's the difference between a refund and store credit?", "¿cuánto tarda el reembolso a la tarjeta?",
+        "quanto tempo demora o estorno?", "is there a fee to close my savings account?",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

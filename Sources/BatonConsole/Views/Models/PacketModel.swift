@@ -40,6 +40,8 @@ public struct PacketModel: Sendable, Equatable {
     public var suggestedReply: String
     public var whatsappWindow: ReplyWindow?
     public var transcript: [Entry]
+    /// Fields of the bot's input Baton does not know, one `name: value` each ("from the bot").
+    public var fromBot: [String] = []
 
     /// Builds the panel for `detail`; `agentName` fills the `{agent}` placeholder of the suggested
     /// reply, which the packet leaves for whoever picks the thread up.
@@ -93,6 +95,7 @@ public struct PacketModel: Sendable, Equatable {
             entries.insert(entry, at: index)
         }
         transcript = entries
+        fromBot = detail.botFields.map { Sanitizer.line($0.path) + ": " + Sanitizer.line($0.value) }
     }
 
     private static func kind(of role: Role) -> Entry.Kind {

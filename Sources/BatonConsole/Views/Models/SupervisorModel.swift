@@ -1,5 +1,6 @@
 import Foundation
 import BatonCore
+import BatonStore
 
 /// What the supervisor view shows besides the thread list: agents, escalations and today's figures.
 public struct SupervisorModel: Sendable, Equatable {
@@ -47,6 +48,8 @@ public struct SupervisorModel: Sendable, Equatable {
     public var stats: ConsoleStats?
     /// The most urgent waiting threads of each queue, by queue name (sanitized).
     public var queueHeads: [String: [ThreadRow]]
+    /// Webhook deliveries not done yet, per endpoint with any (empty when the store keeps none).
+    public var webhooks: [WebhookBacklog] = []
 
     public init(agents: [AgentLine], notices: [Notice], stats: ConsoleStats?, queueHeads: [String: [ThreadRow]] = [:]) {
         self.agents = agents

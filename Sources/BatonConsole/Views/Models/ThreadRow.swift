@@ -16,6 +16,11 @@ public struct ThreadRow: Sendable, Equatable {
     public var pickupDeadline: Date?
     public var escalationLevel: Int
     public var suggestedAgent: String?
+    /// For a conversation the AI holds: the engine's nearest miss ("confidence 0.52, one more low reply hands
+    /// off") and the sentiment trend, sanitized; nil otherwise.
+    public var watch: String?
+    /// For a promised callback: when the call is due.
+    public var callbackDue: Date?
 
     public init(_ summary: ThreadSummary) {
         id = summary.id

@@ -26,7 +26,7 @@ public struct ExplicitRequestRule: TriggerRule {
             return FiredTrigger(kind: kind, message: index, reason: "sent only '\(marks)'", rule: "explicit_request/impatience")
         }
         if let match = phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound),
-           !(match.payload == "complaint" && text.contains(.legalWord)) {
+           !(match.payload == "complaint" && text.contains(.legalWord)), !Self.isCommandOrTitle(text, match.range) {
             let tag = match.payload ?? Self.languageTag(context.conversation.customer.language)
             return fired(context, index, tokens: match.range, rule: "explicit_request/\(tag)")
         }
@@ -104,6 +104,32 @@ public struct ExplicitRequestRule: TriggerRule {
         }
         return true
     }
+
+    /// "call me a taxi", "llámame un uber", "who sings call me maybe", "escalate the priority of my booking":
+    /// the words of a request used for something else, which the model may still judge.
+    static func isCommandOrTitle(_ text: NormalizedText, _ range: Range<Int>) -> Bool {
+        let next = range.upperBound
+        guard next < text.count else { return false }
+        let words = text.words[range]
+        if words.contains(where: callWords.contains) {
+            let following = text.words[next]
+            if following == "maybe" || following == "by" || following == "al" { return true }
+            if objectDeterminers.contains(following) {
+                // "call me a bit later" is still a call back.
+                return !(next + 1 < text.count && ["bit", "little", "few", "couple", "poco", "pouco"].contains(text.words[next + 1]))
+            }
+        }
+        if words.contains(where: { $0.hasPrefix("escala") }) {
+            return text.words[next..<min(next + 3, text.count)].contains(where: escalateObjects.contains)
+        }
+        return false
+    }
+
+    private static let callWords: Set<String> = [
+        "call", "phone", "ring", "llamame", "llamenme", "llama", "llamas", "llamen", "marquenme", "marcan", "marquen",
+    ]
+    private static let objectDeterminers: Set<String> = ["a", "an", "un", "una"]
+    private static let escalateObjects: Set<String> = ["priority", "privileges", "permissions", "access", "prioridad", "prioridade"]
 
     private static func isNegated(_ text: NormalizedText, before index: Int) -> Bool {
         index > 0 && text.has(.negator, at: index - 1) && !text.tokens[index].flags.contains(.clauseStart)

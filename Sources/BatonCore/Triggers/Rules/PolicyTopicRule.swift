@@ -84,17 +84,51 @@ public struct PolicyTopicRule: TriggerRule {
         // refund take?": asking what would happen is a question for the AI; "why was I charged after I
         // cancelled?" is a dispute.
         if match.payload == "refund" || match.payload == "billing_dispute" {
-            let asksWhatWouldHappen = text.precededInClause(at: match.range.lowerBound, window: 4) { position in
-                Self.hypotheticalWords.contains(text.words[position])
-                    || (text.words[position] == "how" && position + 1 < text.count && text.words[position + 1] == "long")
+            let asksWhatWouldHappen = text.precededInClause(at: match.range.lowerBound, window: 6) { position in
+                Self.hypotheticalWords.contains(text.words[position]) || Self.asksHowLong(text, at: position)
+                    || Self.comparisonWords.contains(text.words[position])
             }
             if asksWhatWouldHappen { return false }
+        } else if match.payload != "legal" {
+            // "If someone hacks my account…", "what's your policy if I get hurt?": a supposition, not an incident.
+            // Threats are left alone: they are conditional by nature ("if you don't refund me I'll sue").
+            if text.precededInClause(at: match.range.lowerBound, window: 4, where: { Self.conditionWords.contains(text.words[$0]) }) {
+                return false
+            }
+        }
+        // "Is there a fee to close a savings account?": a question about the price of leaving.
+        if match.payload == "cancellation"
+            && text.precededInClause(at: match.range.lowerBound, window: 4, where: { Self.feeWords.contains(text.words[$0]) }) {
+            return false
         }
         return true
     }
 
     /// Words that make what follows a supposition, not something that happened or is asked for.
     private static let hypotheticalWords: Set<String> = ["will", "if", "whether"]
+    /// The subset of `hypotheticalWords` that makes any topic a supposition ("will" is too common elsewhere).
+    private static let conditionWords: Set<String> = ["if", "whether"]
+    /// "the difference between a credit and a refund": comparing what the options are.
+    private static let comparisonWords: Set<String> = ["difference", "diferencia", "diferenca"]
+    /// Asking the price of leaving rather than leaving.
+    private static let feeWords: Set<String> = [
+        "fee", "fees", "cost", "costs", "penalty", "charge", "comision", "comisiones", "comissao", "taxa", "tarifa",
+        "multa", "penalizacion", "cargo",
+    ]
+    /// Words after "cuanto"/"quanto" that ask how long something takes.
+    private static let durationWords: Set<String> = [
+        "tarda", "tardan", "tardara", "demora", "demoran", "demoram", "tiempo", "tempo", "leva", "levam", "costuma",
+    ]
+
+    /// "how long does a refund take?", "¿cuánto tarda el reembolso?", "quanto tempo demora o estorno?".
+    private static func asksHowLong(_ text: NormalizedText, at position: Int) -> Bool {
+        guard position + 1 < text.count else { return false }
+        switch text.words[position] {
+        case "how": return text.words[position + 1] == "long"
+        case "cuanto", "quanto": return durationWords.contains(text.words[position + 1])
+        default: return false
+        }
+    }
 
     /// "I got my refund, thanks": a refund received and thanked for, not asked for. "I still haven't got my
     /// refund, thanks" is negated and stays a refund matter.
@@ -141,6 +175,10 @@ public struct PolicyTopicRule: TriggerRule {
             "started|starts|keeps|kept smoking|sparking|melting", "smoke|sparks came|coming|come out", "exploded|explodes|blew up",
             "soltando|solto|echando|echo fumaca|humo|faisca|faiscas|chispas", "pegou|pega fogo", "se incendio|prendio",
             "electric|electrical shock",
+            "ended|wound|landed up in|at the|_ hospital|er|emergency", "rushed|admitted|taken to|into the|_ hospital|er|emergency",
+            "got|was|been|were|is|am injured by|from|using|because|when|while|at|in|on", "injured|hurt my|his|her|their|our|himself|herself|themselves|myself",
+            "termino|terminamos|acabo|acabou|acabei|acabamos|parar en|no|na|em el|_ hospital|urgencias|emergencia|pronto",
+            "ingresaron|internaram|internado|internada en|no|na|al|ao el|a|o|_ hospital|urgencias",
         ]),
         ("security", [
             "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ @card|@account|@login|identity|wallet|identidad|identidade",
@@ -152,7 +190,8 @@ public struct PolicyTopicRule: TriggerRule {
             "login|sign|signin|access alert|attempt|attempts|notification from|in a|an|_ another|different|unknown|strange|new|foreign country|location|device|city|phone|place", "someone|somebody else got|has|took|received|intercepted|opened it|my|the|them", "no fui|fuimos yo|nosotros", "nao fui|fomos eu|nos",
             "me|nos la|lo|las|los robaron|roubaram|furtaram|clonaron|clonaram", "@card ** me|nos la|lo|_ robaron|roubaram|furtaram",
             "text|texts|email|emails|call|calls|message|messages|sms|someone|somebody asking|asked|requesting for|_ my|our|the @card|@login|code|details|number",
-            "was|is that|this|it really you|from you", "is|was this|that|it legit|legitimate|a scam|fake|phishing",
+            "was|is that|this|it really you|from you", "is|was this|that|it legit|legitimate|a scam|fake|phishing", "is|was this|that|it * phishing|scam|legit|legitimate",
+            "getting|receiving|received|got|get a|an|_ phishing|scam|fake|suspicious text|texts|email|emails|call|calls|message|messages|sms",
             "without my|our|_ permission|consent|authorization|authorisation|knowledge", "sin mi permiso|autorizacion|consentimiento", "sem minha|a minha permissao|autorizacao",
 
             "order|orders|purchase|purchases|transaction|transactions|charges|charge i|we didnt|never|not place|make|made|placed|authorize|authorise|order",
@@ -160,12 +199,13 @@ public struct PolicyTopicRule: TriggerRule {
             "unauthorized|unauthorised|suspicious|strange|unknown|unrecognized|unrecognised login|logins|access|activity|sign|device|email|emails|text|texts|transfer|transfers",
             "identity theft", "robo de identidad", "roubo de identidade", "someone else|_ is using my|mi|meu @card|@account",
             "uso|usaron|usou|usaram mi|minha|meu @card|@account sin|sem",
-            "sofri|cai|caimos|levei um|num|em|_ golpe", "e|eh|foi golpe", "um golpe no|do|com meu|minha|o|a @card|@account|pix",
+            "sofri|cai|caimos|levei um|num|em|_ golpe",
+            "clicked|clicking|fell|entered|typed|gave|replied * phishing|scam|fake|dodgy|suspicious", "cai|caimos|cliquei|clique|di|hice ** phishing|golpe|falso|falsa|sospechoso|suspeito|suspeita", "e|eh|foi golpe", "um golpe no|do|com meu|minha|o|a @card|@account|pix",
         ]),
         ("privacy", [
             "@delete * @data", "@privacylaw", "data protection|request|subject", "right to be forgotten",
             "what|which data|information|info do|does you|they have|hold|store|keep|collect * me|us",
-            "sell|selling|sold|share|sharing|shared my|our data|information|info|details|datos|dados",
+            "selling|sold|sharing|shared|leaked my|our data|information|info|details|datos|dados",
             "stop using|processing my data|information|info", "proteccion|protecao de datos|dados",
             "copy|export|download of all|_ my|the|_ @data",
             "leaked|leaking|leak|exposed|exposing|published|posted|filtraron|filtro|vazaram|vazou|expuso|expos my|our|customers|users|_ @data|address|addresses|email|emails|phone|number|numbers|photos|direccion|endereco|correo",
@@ -267,13 +307,13 @@ public struct PolicyTopicRule: TriggerRule {
             (.privacyLaw, "gdpr ccpa lgpd dsar"),
             (.medicalWord, """
                 swallowed choking choked anaphylaxis anaphylactic poisoning poisoned overdose overdosed bleeding
-                hospital hospitalized hospitalised injured injury injuries rash hives ambulance seizure seizures
+                hospitalized hospitalised rash hives ambulance seizure seizures
                 unconscious vomiting tragado tragada intoxicacion intoxicado intoxicada hospitalizado
                 hospitalizada herido herida quemadura quemaduras convulsiones engoliu engasgou engasgado
                 intoxicacao internado internada ferido ferida queimadura sangrando
                 """),
             (.securityWord, """
-                hacked hacker hackers hack hacking compromised phishing phished scam scammed scammer scammers fraud
+                hacked hacker hackers hack hacking compromised phished scam scammed scammer scammers fraud
                 fraudulent fraudster breach breached hackearon hackeado hackeada hackeo hackearam hackeada estafa
                 estafaron estafado estafada estafados fraude clonada clonaron clonado clonaram  golpista invadida invadiram invadiu
                 """),

@@ -1,0 +1,118 @@
+import Foundation
+import Synchronization
+import Testing
+import BatonCore
+@testable import BatonStore
+
+/// Waits as customers hear them through the dispatcher and the sweeper, on a store, with a clock moved by hand.
+@Suite struct HonestWaitStoreTests {
+    let t0 = StoreFixtures.t0
+
+    final class Clock: Sendable {
+        private let current: Mutex<Date>
+        init(_ start: Date) { current = Mutex(start) }
+        var now: Date { current.withLock { $0 } }
+        func advance(_ seconds: TimeInterval) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
+        var function: @Sendable () -> Date { { [self] in now } }
+    }
+
+    func conversation(_ id: String, language: String = "en", text: String = "I want to talk to a human") -> Conversation {
+        Conversation(id: id, channel: .webchat, customer: Customer(id: "cust-\(id)", name: "Ana Souza", language: language),
+                     messages: [Message(role: .customer, text: text, at: t0)])
+    }
+
+    func config(window: TimeInterval = 3_600, policy: AfterHoursPolicy = .queueWithETA) -> BatonConfig {
+        var config = BatonConfig()
+        config.queues = [QueueConfig(name: "general", afterHours: policy, pickupWindow: window)]
+        config.waitUpdateInterval = 600
+        return config
+    }
+
+    func texts(_ store: SQLiteHandoffStore, kind: OutboxKind) throws -> [String] {
+        try store.outbox(afterID: 0, limit: 100, includeDelivered: true).filter { $0.kind == kind }.compactMap(\.text)
+    }
+
+    /// Six customers into an empty queue with one agent who takes one thread at a time: only the first is
+    /// told less than 2 minutes; each after waits one more handle time (six minutes with no history).
+    @Test(arguments: [true, false])
+    func aBatchIntoAnEmptyQueueCountsTheCustomersAheadInTheSameBatch(together: Bool) throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        try store.add(Agent(id: "ana", name: "Ana", skills: ["general"], capacity: 1))
+        let dispatcher = Dispatcher(store: store, config: config(), clock: { [t0] in t0 })
+        let batch = (1...6).map { conversation("b\($0)") }
+        if together {
+            _ = try dispatcher.ingest(batch: batch)
+        } else {
+            for conversation in batch { _ = try dispatcher.ingest(.conversation(conversation)) }
+        }
+        let waits = try texts(store, kind: .handoffMessage).map { $0.replacingOccurrences(of: "Of course, I'm getting a person from our team for you. Expected wait: ", with: "") }
+        #expect(waits == ["less than 2 minutes.", "about 7 minutes.", "about 13 minutes.", "about 19 minutes.", "about 25 minutes.", "about 31 minutes."])
+    }
+
+    @Test func nobodyOnShiftUnderAcknowledgeCloseGivesTheConversationBackToTheAI() throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        try store.add(Agent(id: "ana", name: "Ana", skills: ["general"], status: .offline))
+        let dispatcher = Dispatcher(store: store, config: config(policy: .acknowledgeClose), clock: { [t0] in t0 })
+        #expect(try dispatcher.ingest(.conversation(conversation("n1", language: "es"))) == .acknowledgedAfterHours(threadID: "n1"))
+        #expect(try store.thread(id: "n1")?.summary.state == .ai)
+        #expect(try texts(store, kind: .handoffMessage) == [Templates.defaultNoOneOnShift["acknowledge_close"]?["es"]])
+    }
+
+    /// The promise runs out: the sweep tells the customer a new estimate once, in the same transaction as
+    /// the new promise, and not again within the interval.
+    @Test func aWaitPastItsPromiseGetsOneUpdatePerIntervalWithANewEstimate() throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        try store.add(Agent(id: "ana", name: "Ana", skills: ["general"], capacity: 1))
+        let clock = Clock(t0)
+        let dispatcher = Dispatcher(store: store, config: config(), clock: clock.function)
+        _ = try dispatcher.ingest(.conversation(conversation("busy")))
+        try store.claim(threadID: "busy", agent: "ana", now: t0)
+        _ = try dispatcher.ingest(.conversation(conversation("w1", language: "pt")))
+        // Promised 60 s + one handle time of 360 s.
+        #expect(try texts(store, kind: .handoffMessage).last?.hasSuffix("Espera estimada: cerca de 7 minutos.") == true)
+
+        clock.advance(419)
+        #expect(try dispatcher.sweep().waitUpdates == [])
+        clock.advance(1)
+        #expect(try dispatcher.sweep().waitUpdates == ["w1"])
+        #expect(try texts(store, kind: .waitUpdate)
+                == ["Olá Ana, obrigado por aguardar. Está demorando mais do que dissemos, e você continua na fila. Nova estimativa: cerca de 7 minutos."])
+        // The new promise (7 minutes) passes, but the interval (10 minutes) has not.
+        clock.advance(500)
+        #expect(try dispatcher.sweep().waitUpdates == [])
+        clock.advance(100)
+        #expect(try dispatcher.sweep().waitUpdates == ["w1"])
+        #expect(try texts(store, kind: .waitUpdate).count == 2)
+        // Claimed: no more updates.
+        try store.resolve(threadID: "busy", agent: "ana", disposition: .solved, note: nil, now: clock.now)
+        try store.claim(threadID: "w1", agent: "ana", now: clock.now)
+        clock.advance(3_600)
+        #expect(try dispatcher.sweep().waitUpdates == [])
+    }
+
+    /// Nobody can pick up: no time was promised, but each re-queue after a breached pickup window tells the
+    /// customer they are still in line, at most once per interval.
+    @Test func aRequeueAfterABreachTellsTheCustomerAtMostOncePerInterval() throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        try store.add(Agent(id: "ana", name: "Ana", skills: ["general"], status: .away))
+        let clock = Clock(t0)
+        let dispatcher = Dispatcher(store: store, config: config(window: 300), clock: clock.function)
+        _ = try dispatcher.ingest(.conversation(conversation("w2")))
+        clock.advance(299)
+        #expect(try dispatcher.sweep().isEmpty)
+        clock.advance(1)
+        let first = try dispatcher.sweep()
+        #expect(first.escalated == ["w2"] && first.waitUpdates == ["w2"])
+        #expect(try texts(store, kind: .waitUpdate).last?.hasSuffix("New estimate: as soon as a team member is available.") == true)
+        // The second breach comes 5 minutes later, inside the 10-minute interval: escalated, not told again.
+        clock.advance(300)
+        let second = try dispatcher.sweep()
+        #expect(second.escalated == ["w2"] && second.waitUpdates == [])
+        clock.advance(300)
+        let third = try dispatcher.sweep()
+        #expect(third.escalated == ["w2"] && third.waitUpdates == ["w2"])
+        // Nothing new since: the next sweep says nothing.
+        clock.advance(10)
+        #expect(try dispatcher.sweep().isEmpty)
+    }
+}
