@@ -150,12 +150,24 @@ struct ConversationParserFieldTests {
             + extra.map { ", " + $0 }.joined() + "}"
     }
 
-    @Test("the first unknown field is named, also among more than 64 members", arguments: [3, 70])
+    @Test("strict: the first unknown field is named, also among more than 64 members", arguments: [3, 70])
     func unknownField(count: Int) {
         let extra = (0..<count).map { #""x\#($0)": 1"# }
         #expect(throws: InputError(line: 4, field: "x0", message: "unknown field")) {
-            try parser.parse(line: Self.line(extra: extra), lineNumber: 4)
+            try ConversationParser(strict: true).parse(line: Self.line(extra: extra), lineNumber: 4)
         }
+    }
+
+    @Test("kept: unknown fields past the 64th member are kept too, up to the limit per record", arguments: [3, 70])
+    func unknownFieldsKept(count: Int) throws {
+        let extra = (0..<count).map { #""x\#($0)": 1"# }
+        guard case .conversation(let conversation) = try parser.parse(line: Self.line(extra: extra), lineNumber: 4) else {
+            Issue.record("expected a conversation")
+            return
+        }
+        #expect(conversation.botFields.count == min(count, BotField.maxPerRecord))
+        #expect(conversation.botFields.first?.path == "x0")
+        #expect(conversation.botFields.first?.value == "1")
     }
 
     @Test("every known field read is accepted")
