@@ -37,6 +37,7 @@ struct JourneyCommandLineTests {
         #expect(show.stdout.contains("agent_takeover") || show.stdout.contains("takeover"), "\(show.stdout)")
         #expect(show.stdout.contains("ana claim queued→claimed"))
         // Claiming it again is a refusal, not a second take-over.
+        #expect(try baton("agent", "add", "bo", "--name", "Bo Lind", "--skills", "general").status == 0)
         let again = try baton("claim", "w1", "--agent", "bo")
         #expect(again.status != 0)
         #expect(again.stderr.contains("already claimed by ana"))
