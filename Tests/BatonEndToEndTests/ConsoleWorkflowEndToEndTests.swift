@@ -165,7 +165,8 @@ struct ConsoleWorkflowEndToEndTests {
         try second.waitFor("Dora Draft")
         try second.press("Space")
         try second.press("r")
-        let restored = try second.waitFor("Half-written answer about your order")
+        // The draft's text and its notice may reach the screen in different frames: wait for both.
+        let restored = try second.waitFor(timeout: 10) { $0.contains("Half-written answer about your order") && $0.contains("draft is back") }
         #expect(restored.contains("draft is back"), "\(restored)")
         try second.press("Enter")
         try second.waitFor("Reply sent")
