@@ -206,19 +206,8 @@ public struct FeatureHasher: Sendable {
                     continue
                 }
                 let start = index
-                var value: UInt32
-                if lead & 0xE0 == 0xC0 {
-                    value = UInt32(lead & 0x1F)
-                    index += 2
-                } else if lead & 0xF0 == 0xE0 {
-                    value = UInt32(lead & 0x0F)
-                    index += 3
-                } else {
-                    value = UInt32(lead & 0x07)
-                    index += 4
-                }
-                index = min(index, end)
-                for continuation in (start + 1)..<index { value = value << 6 | UInt32(utf8[continuation] & 0x3F) }
+                let (value, next) = UTF8Scalar.decode(utf8, at: start, end: end)
+                index = next
                 if value >= 0xC0 && value <= 0x17F {
                     let slot = Int(value - 0xC0) * 2
                     let first = FeatureHasher.latinFold[slot]

@@ -126,20 +126,9 @@ public enum TextNormalizer {
                     ascii(lead, at: start, next: index < count ? utf8[index] : 0, emit: emit)
                     continue
                 }
-                // Decode one multi-byte scalar (the String is valid UTF-8).
-                var value: UInt32
-                if lead & 0xE0 == 0xC0 {
-                    value = UInt32(lead & 0x1F)
-                    index += 2
-                } else if lead & 0xF0 == 0xE0 {
-                    value = UInt32(lead & 0x0F)
-                    index += 3
-                } else {
-                    value = UInt32(lead & 0x07)
-                    index += 4
-                }
-                index = min(index, count)
-                for continuation in (start + 1)..<index { value = value << 6 | UInt32(utf8[continuation] & 0x3F) }
+                // One multi-byte scalar (the String is valid UTF-8).
+                let (value, next) = UTF8Scalar.decode(utf8, at: start, end: count)
+                index = next
                 nonASCII(value, at: start, end: index, fold: fold, utf8: utf8, emit: emit)
             }
             flush(at: count, emit: emit)
