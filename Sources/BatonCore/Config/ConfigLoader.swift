@@ -124,10 +124,21 @@ public enum ConfigLoader {
         let builtIn = PolicyTopic.defaults.first { $0.name == name }
         let queue = try section.identifier("queue") ?? builtIn?.queue
         guard let queue else { throw section.error("queue", "missing for topic \(name)") }
-        let urgency = try section.enumValue("urgency", Priority.self) ?? builtIn?.urgency ?? .medium
+        // `soft` is an urgency in the config's words, and a flag beside a medium priority in the value.
+        let urgencyText = try section.string("urgency")
+        let soft = urgencyText == "soft"
+        var urgency = builtIn?.urgency ?? .medium
+        if soft {
+            urgency = .medium
+        } else if let urgencyText {
+            guard let parsed = Priority(rawValue: urgencyText) else {
+                throw section.error("urgency", "\"\(urgencyText)\" is not one of \((Priority.allCases.map(\.rawValue) + ["soft"]).joined(separator: ", "))")
+            }
+            urgency = parsed
+        }
         let phrases = try section.strings("phrases") ?? []
         try section.rejectUnknown()
-        return PolicyTopic(name: name, queue: queue, urgency: urgency, phrases: phrases)
+        return PolicyTopic(name: name, queue: queue, urgency: urgency, soft: soft, phrases: phrases)
     }
 
     private static func readQueue(_ section: Section) throws(ConfigError) -> QueueConfig {

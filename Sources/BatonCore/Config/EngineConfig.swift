@@ -48,13 +48,18 @@ public struct PolicyTopic: Sendable, Equatable {
     public var queue: String
     /// How urgent this topic is; medical and security are high.
     public var urgency: Priority
+    /// `urgency = "soft"` in the config: the AI may try once more, and the handoff fires only if the
+    /// customer's next message is still unresolved or negative (`SoftEscalation`). A soft topic's priority
+    /// is `urgency` (medium).
+    public var soft: Bool
     /// Extra phrases from config that match this group, in addition to the built-in lexicon.
     public var phrases: [String]
 
-    public init(name: String, queue: String, urgency: Priority = .medium, phrases: [String] = []) {
+    public init(name: String, queue: String, urgency: Priority = .medium, soft: Bool = false, phrases: [String] = []) {
         self.name = name
         self.queue = queue
         self.urgency = urgency
+        self.soft = soft
         self.phrases = phrases
     }
 

@@ -7,6 +7,8 @@
 /// model (`ModelRule`) runs after the rules on each customer message walked, and adds the kinds no
 /// rule fired there.
 ///
+/// A policy topic configured `urgency = "soft"` is held for one AI try (`SoftEscalation`).
+///
 /// Routing: the queue of a fired policy topic's group (`EngineConfig.topics`) wins; otherwise
 /// `EngineConfig.queueByKind[primary]`; the default queue when nothing fired or nothing is mapped.
 ///
@@ -75,15 +77,21 @@ public struct TriggerEngine: Sendable {
             context.frustration = Array(repeating: nil, count: messages.count)
             context.frustrationStreakLevel = modelRule.frustrationStreakLevel
         }
+        var soft = SoftEscalation()
+        if hasSoftTopics && index > 0 {
+            holdSoftTopic(before: index, context: &context, scores: &scores, into: &soft)
+        }
         while index < messages.count {
-            // The model first, so the streak rule can count its frustration; its triggers go after the rules'.
-            let scored = modelRule?.score(context, at: index, into: &scores) ?? false
-            if scored, let frustration = modelRule?.frustrationColumn { context.frustration[index] = scores[frustration] }
-            var fired: [FiredTrigger] = []
-            for rule in rules {
-                if let trigger = rule.evaluate(context, at: index) { fired.append(trigger) }
+            var fired = fire(at: index, context: &context, scores: &scores)
+            if let answer = soft.judge(context, at: index) {
+                // The customer answered the AI's try and it is not resolved: the held topic hands off here.
+                fired.removeAll { $0.kind == .policyTopic && $0.topic == answer.topic }
+                fired.append(answer)
+            } else if hasSoftTopics && SoftEscalation.isSoft(fired, config: config) {
+                soft.hold(fired[0])
+                fired = []
             }
-            if scored { modelRule?.fire(context, at: index, scores: scores, into: &fired) }
+            soft.walked(messages[index].role)
             if !fired.isEmpty {
                 fired.sort { $0.kind.precedence < $1.kind.precedence }
                 let primary = fired[0]
@@ -97,6 +105,34 @@ public struct TriggerEngine: Sendable {
         }
         return HandoffDecision(conversationID: conversation.id, handoff: false, at: nil, primary: nil, triggers: [],
                                queue: config.defaultQueue, priority: .low, sentiment: customerScores)
+    }
+
+    /// Whether any configured policy topic is soft (`SoftEscalation`); without one, nothing is ever held.
+    private var hasSoftTopics: Bool { config.topics.contains(where: \.soft) }
+
+    /// Every trigger that fires on message `index`, the rules' first and then the model's. The model scores
+    /// first, so the streak rule can count its frustration.
+    private func fire(at index: Int, context: inout TriggerContext, scores: inout [Double]) -> [FiredTrigger] {
+        let scored = modelRule?.score(context, at: index, into: &scores) ?? false
+        if scored, let frustration = modelRule?.frustrationColumn { context.frustration[index] = scores[frustration] }
+        var fired: [FiredTrigger] = []
+        for rule in rules {
+            if let trigger = rule.evaluate(context, at: index) { fired.append(trigger) }
+        }
+        if scored { modelRule?.fire(context, at: index, scores: scores, into: &fired) }
+        return fired
+    }
+
+    /// Evaluating from `start` after earlier messages were evaluated (one message event at a time): a soft
+    /// topic on the customer's last message before `start` is still held, and the AI may have answered it.
+    private func holdSoftTopic(before start: Int, context: inout TriggerContext, scores: inout [Double],
+                               into soft: inout SoftEscalation) {
+        let messages = context.conversation.messages
+        guard let last = messages[..<start].lastIndex(where: { $0.role == .customer }) else { return }
+        let fired = fire(at: last, context: &context, scores: &scores)
+        guard SoftEscalation.isSoft(fired, config: config) else { return }
+        soft.hold(fired[0])
+        for position in (last + 1)..<start { soft.walked(messages[position].role) }
     }
 
     /// The queue for triggers fired together, primary first.
