@@ -283,7 +283,8 @@ public enum OpenAPIDocument {
         "properties": {
           "id": {"type": "integer", "description": "Cursor; webhook-id is evt_<id>"},
           "type": {"type": "string", "enum": ["handoff_message", "agent_introduction", "agent_reply", "after_hours_message", "claimed",
-            "released_to_ai", "resolved", "pickup_breached", "after_hours_captured", "whatsapp_window_closing", "wait_update"]},
+            "released_to_ai", "resolved", "pickup_breached", "after_hours_captured", "whatsapp_window_closing", "wait_update",
+            "template_required"]},
           "conversation_id": {"type": "string"},
           "sequence": {"type": "integer", "description": "1, 2, 3… per conversation"},
           "holder": {"$ref": "#/components/schemas/Holder"},

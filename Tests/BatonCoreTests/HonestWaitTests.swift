@@ -42,7 +42,7 @@ import Testing
 
     @Test func anOpenQueueWithNobodyAvailablePromisesNoTime() throws {
         let request = try plan(agents: [Agent(id: "a", name: "A", skills: ["general"], status: .away)])
-        #expect(request.customerMessage == "Of course, I'm getting a person from our team for you. Expected wait: as soon as a team member is available.")
+        #expect(request.customerMessage == "Of course, Rosa. I'm getting a person from our team for you, and they'll see our whole conversation, so you won't need to repeat anything. Expected wait: as soon as a team member is available.")
         #expect(request.promisedWait == nil)
         #expect(!request.nobodyOnShift)
     }
@@ -133,5 +133,40 @@ import Testing
         // Three ahead, two agents of capacity one, ten-minute handle times: two rounds after a minute's pickup.
         #expect(request.customerMessage == "Our team is offline right now. You're in the queue and someone will reply when we open (Mon 09:00 America/Mexico_City). Expected wait once we open: about 11 minutes.")
         #expect(abs((request.promisedWait ?? 0) - (13 * 3600 + 660)) < 0.001)
+    }
+}
+
+/// A customer who wrote while nobody could answer gets an opener when the team is back, suggested to the agent.
+@Suite struct OpenerTests {
+    let t0 = Date(timeIntervalSince1970: 1_780_000_000)
+
+    func plan(language: String, hours: BusinessHours, agents: [Agent]) throws -> HandoffRequest {
+        var config = BatonConfig()
+        config.queues = [QueueConfig(name: "general", hours: hours, afterHours: .callback)]
+        let conversation = Conversation(id: "c1", customer: Customer(id: "cust-1", name: "Rosa Díaz", language: language),
+                                        messages: [Message(role: .customer, text: "I want to talk to a human", at: t0)])
+        let decision = TriggerEngine(config: config.engine).evaluate(conversation)
+        return try #require(HandoffPlanner(config: config).plan(conversation: conversation, decision: decision,
+                                                                situation: .init(counts: [], agents: agents), now: t0))
+    }
+
+    @Test func afterHoursAndNobodyOnShiftTheSuggestedReplyIsTheOpenerInTheCustomersLanguage() throws {
+        let closed = BusinessHours(weekly: [:], timeZone: TimeZone(identifier: "UTC")!)
+        let ana = Agent(id: "ana", name: "Ana", skills: ["general"])
+        let night = try plan(language: "es", hours: closed, agents: [ana])
+        #expect(night.afterHours)
+        #expect(night.packet.suggestedReply.hasPrefix("Hola Rosa, vi el mensaje que nos enviaste mientras nuestro equipo no estaba disponible"))
+        let away = try plan(language: "pt", hours: .alwaysOpen, agents: [Agent(id: "ana", name: "Ana", skills: ["general"], status: .offline)])
+        #expect(away.nobodyOnShift)
+        #expect(away.packet.suggestedReply.hasPrefix("Oi Rosa, vi a mensagem que você enviou enquanto nossa equipe estava fora"))
+        // With someone on shift the suggested reply is the trigger's, as always.
+        let open = try plan(language: "en", hours: .alwaysOpen, agents: [ana])
+        #expect(!open.packet.suggestedReply.contains("while our team was away"))
+    }
+
+    @Test func theOpenerCanBeConfiguredAndItsPlaceholdersAreChecked() throws {
+        let config = try ConfigLoader.load(toml: "[templates.opener.default]\nen = \"Morning {name}! Back now.\"", source: "b.toml")
+        #expect(config.templates.openerMessage(language: "en") == "Morning {name}! Back now.")
+        #expect(throws: ConfigError.self) { try ConfigLoader.load(toml: "[templates.opener.default]\nen = \"Hi {wait}\"", source: "b.toml") }
     }
 }

@@ -61,7 +61,7 @@ struct PacketBuilderTests {
         #expect(request.queue == "general")
         #expect(!request.afterHours)
         #expect(request.pickupDeadline == now + 300)
-        #expect(request.customerMessage == "Lamento que esto haya sido frustrante. Una persona de nuestro equipo te atenderá. Espera estimada: unos 41 minutos.")
+        #expect(request.customerMessage == "Lamento que esto haya sido frustrante, Ana. Una persona de nuestro equipo te atenderá con toda nuestra conversación a la vista, así que no tendrás que repetir nada. Espera estimada: unos 41 minutos.")
         #expect(request.introduction == "{agent}, de nuestro equipo, se ha unido a la conversación.")
         #expect(request.suggestedAgent == nil)
     }

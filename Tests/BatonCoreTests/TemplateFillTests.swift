@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BatonCore
 
@@ -44,6 +45,76 @@ import Testing
         for family in Templates.Family.allCases {
             for (key, languages) in templates[family].texts {
                 #expect(Set(languages.keys) == ["en", "es", "pt", "ja"], "\(family) \(key)")
+            }
+        }
+    }
+}
+
+/// The handoff message reads as a person would write it: per trigger and per policy topic, in the customer's
+/// language, acknowledging, saying the conversation was shared, giving the real wait and the customer's name.
+@Suite("Handoff messages per trigger and topic")
+struct HandoffMessageTests {
+    static let reassurance = ["en": "won't need to", "es": "no tendrás que", "pt": "não vai precisar", "ja": "共有済み"]
+
+    /// The message the planner sends for `text` from a customer named `name` in `language`.
+    func message(_ text: String, name: String? = "Rosa Díaz", language: String = "en", tags: [String] = [],
+                 priorContacts: [PriorContact] = []) throws -> (kind: TriggerKind, topic: String?, text: String) {
+        let now = Date(timeIntervalSince1970: 1_780_000_000)
+        let config = BatonConfig()
+        let customer = Customer(id: "c", name: name, language: language, tags: tags, priorContacts: priorContacts)
+        let conversation = Conversation(id: "t", customer: customer, messages: [Message(role: .customer, text: text, at: now)])
+        let decision = TriggerEngine(config: config.engine).evaluate(conversation)
+        let agents = [Agent(id: "bo", name: "Bo", skills: ["general", "billing", "security", "safety", "vip", "sales"], capacity: 3)]
+        let request = try #require(HandoffPlanner(config: config).plan(conversation: conversation, decision: decision,
+                                                                       situation: .init(counts: [], agents: agents), now: now))
+        return (try #require(decision.primary).kind, decision.primary?.topic, request.customerMessage)
+    }
+
+    @Test("billing, security, medical, VIP, repeat contact and a request for a person each have their own words")
+    func ownWordsPerTopic() throws {
+        let twice = [PriorContact(topic: "delivery", daysAgo: 2), PriorContact(topic: "delivery", daysAgo: 5)]
+        let cases: [(String, [String], [PriorContact], TriggerKind, String?, String)] = [
+            ("I was charged twice for order 8812", [], [], .policyTopic, "billing_dispute", "money matters need a person"),
+            ("I want a refund for my order", [], [], .policyTopic, "refund", "money matters need a person"),
+            ("someone hacked my account", [], [], .policyTopic, "security", "Please don't share passwords"),
+            ("my son swallowed a battery from your toy", [], [], .policyTopic, "medical", "please call your local emergency number now"),
+            ("where is my parcel", ["vip"], [], .customerTag, nil, "A senior member of our team"),
+            ("where is my parcel", [], twice, .repeatContact, "delivery", "you've contacted us about this before"),
+            ("can I talk to a person", [], [], .explicitRequest, nil, "Of course, Rosa."),
+        ]
+        var seen: Set<String> = []
+        for (text, tags, prior, kind, topic, words) in cases {
+            let handoff = try message(text, tags: tags, priorContacts: prior)
+            #expect(handoff.kind == kind, "\(text)")
+            #expect(handoff.topic == topic, "\(text)")
+            #expect(handoff.text.contains(words), "\(handoff.text)")
+            #expect(handoff.text.contains("Rosa"), "\(handoff.text)")
+            #expect(handoff.text.contains(Self.reassurance["en"]!), "\(handoff.text)")
+            #expect(handoff.text.contains("Expected wait: less than 2 minutes."), "\(handoff.text)")
+            #expect(!handoff.text.contains("{"), "\(handoff.text)")
+            seen.insert(handoff.text)
+        }
+        #expect(seen.count == cases.count - 1)  // refunds and disputes share the billing text
+    }
+
+    @Test("in Spanish and Portuguese, with the reassurance and the wait; no name reads naturally")
+    func languagesAndNoName() throws {
+        let spanish = try message("me cobraron dos veces el pedido 8812", language: "es")
+        #expect(spanish.text.hasPrefix("Entiendo, Rosa: los temas de dinero"))
+        #expect(spanish.text.contains(Self.reassurance["es"]!) && spanish.text.hasSuffix("Espera estimada: menos de 2 minutos."))
+        let portuguese = try message("meu filho engoliu uma pilha do brinquedo", language: "pt")
+        #expect(portuguese.topic == "medical")
+        #expect(portuguese.text.contains("ligue agora para o número de emergência local"))
+        #expect(portuguese.text.contains(Self.reassurance["pt"]!))
+        let nameless = try message("I want to talk to a person", name: nil)
+        #expect(nameless.text.hasPrefix("Of course. I'm getting a person"))
+        let emoji = try message("I was charged twice", name: "👩")
+        #expect(emoji.text.hasPrefix("I understand: money matters"))
+        for language in ["en", "es", "pt", "ja"] {
+            for kind in TriggerKind.allCases where kind != .agentTakeover {
+                let text = Templates().handoffMessage(kind: kind, language: language)
+                #expect(text.contains(Self.reassurance[language]!) || text.contains("ませ"), "\(kind) \(language): \(text)")
+                #expect(text.contains("{wait}"), "\(kind) \(language)")
             }
         }
     }

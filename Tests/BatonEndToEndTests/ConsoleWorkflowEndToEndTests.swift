@@ -204,6 +204,51 @@ struct ConsoleWorkflowEndToEndTests {
         try terminal.waitFor("EXITED")
     }
 
+    @Test("a customer writes at night; the queue opens; the agent sees the callback first and sends the opener in two keys")
+    func nightToOpening() throws {
+        let config = directory.path("baton.toml")
+        try """
+            [[queues]]
+            name = "general"
+            after_hours = "callback"
+            timezone = "Europe/Madrid"
+            [queues.hours]
+            mon = "09:00-18:00"
+            tue = "09:00-18:00"
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        func at(_ now: String, _ arguments: [String], input: String? = nil) throws {
+            let result = try BatonProcess.run(arguments + ["--db", db, "--config", config], input: input.map { Data($0.utf8) },
+                                              environment: ["BATON_NOW": now])
+            #expect(result.status == 0, "baton \(arguments.joined(separator: " ")): \(result.stderr)")
+        }
+        try at("2026-11-30T07:00:00Z", ["agent", "add", "ana", "--name", "Ana", "--skills", "general"])
+        // Monday 21:00 in Madrid: closed. Lucía asks for a person and a call.
+        try at("2026-11-30T20:00:00Z", ["ingest", "-"],
+               input: conversation("night", "Lucía Pérez", "quiero hablar con una persona, me pueden llamar mañana?", language: "es") + "\n")
+        // Tuesday 09:00: the queue opens (the sweep runs every minute in production); then the day's first customer.
+        try at("2026-12-01T08:00:30Z", ["sweep"])
+        try at("2026-12-01T08:02:00Z", ["ingest", "-"], input: conversation("day", "Dan Day", "I want to talk to a human") + "\n")
+        let terminal = try console(agent: "ana", flags: "--config '\(config)'", environment: ["BATON_NOW": "2026-12-01T08:05:00Z"])
+        let screen = try terminal.waitFor(timeout: 20) { $0.contains("Lucía Pérez") && $0.contains("Dan Day") }
+        let rows = screen.split(separator: "\n").map(String.init)
+        let lucia = try #require(rows.firstIndex { $0.contains("Lucía Pérez") })
+        let dan = try #require(rows.firstIndex { $0.contains("Dan Day") })
+        #expect(lucia < dan, "the customer who wrote at night is first: \(screen)")
+        terminal.resetKeyCount()
+        try terminal.press("s")
+        try terminal.waitFor("send the suggested reply to Lucía Pérez")
+        try terminal.press("y")
+        try terminal.waitFor(timeout: 20) { $0.contains("Sent the suggested reply to Lucía Pérez") }
+        #expect(terminal.keys == 2)
+        let reply = try lastMessage(of: "night")
+        #expect(reply.role == "agent")
+        #expect(reply.text?.hasPrefix("Hola Lucía, vi el mensaje que nos enviaste mientras nuestro equipo no estaba disponible") == true,
+                "\(reply.text ?? "none")")
+        print("night to opening: the callback was first and its opener went out in \(terminal.keys) keys")
+        try terminal.press("q")
+        try terminal.waitFor("EXITED")
+    }
+
     @Test("agent speed: any thread of a 1,000-row list is reachable by search in at most five keys")
     func searchThousandRows() throws {
         try baton(["agent", "add", "sid", "--skills", "general"])

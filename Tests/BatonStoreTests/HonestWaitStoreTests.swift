@@ -45,7 +45,7 @@ import BatonCore
         } else {
             for conversation in batch { _ = try dispatcher.ingest(.conversation(conversation)) }
         }
-        let waits = try texts(store, kind: .handoffMessage).map { $0.replacingOccurrences(of: "Of course, I'm getting a person from our team for you. Expected wait: ", with: "") }
+        let waits = try texts(store, kind: .handoffMessage).map { $0.components(separatedBy: "Expected wait: ").last ?? $0 }
         #expect(waits == ["less than 2 minutes.", "about 7 minutes.", "about 13 minutes.", "about 19 minutes.", "about 25 minutes.", "about 31 minutes."])
     }
 

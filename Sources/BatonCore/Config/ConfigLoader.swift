@@ -231,7 +231,7 @@ public enum ConfigLoader {
         switch family {
         case .handoff, .suggestedReply: TriggerKind.allCases.map(\.rawValue)
         case .afterHours, .noOneOnShift: AfterHoursPolicy.allCases.map(\.rawValue)
-        case .waitUpdate: []
+        case .waitUpdate, .opener: []
         case .callbackConfirmation: ["requested", "moved"]
         case .wait: ["under_2_minutes", "minutes", "hour", "hours", "unknown"]
         case .weekday: ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
@@ -243,7 +243,7 @@ public enum ConfigLoader {
         switch family {
         case .handoff, .suggestedReply: "trigger kind"
         case .afterHours, .noOneOnShift: "after-hours policy"
-        case .waitUpdate: "key"
+        case .waitUpdate, .opener: "key"
         case .callbackConfirmation: "callback case"
         case .wait: "wait bucket"
         case .weekday: "weekday"

@@ -32,6 +32,9 @@ public struct Templates: Sendable, Equatable {
     /// The after-hours callback confirmation naming the time (`{when}`), keyed `requested` (the time the customer
     /// asked for) and `moved` (that time was outside opening hours; the nearest open slot).
     public var callbackConfirmation: TemplateSet
+    /// The agent's first message to a customer who wrote while nobody could answer (after hours, nobody on
+    /// shift): the suggested reply of such a thread, sent with one key when the team is back.
+    public var opener: TemplateSet
 
     /// The families of texts, as named in the config's `[templates]` table.
     public enum Family: String, Sendable, CaseIterable {
@@ -45,6 +48,7 @@ public struct Templates: Sendable, Equatable {
         case noOneOnShift = "no_one_on_shift"
         case waitUpdate = "wait_update"
         case callbackConfirmation = "callback_confirmation"
+        case opener
 
         /// The placeholders texts of this family may use; anything else is a config error.
         public var placeholders: [String] {
@@ -58,11 +62,12 @@ public struct Templates: Sendable, Equatable {
             case .noOneOnShift: ["name"]
             case .waitUpdate: ["name", "wait"]
             case .callbackConfirmation: ["name", "when"]
+            case .opener: ["name", "agent"]
             }
         }
     }
 
-    public init(handoff: TemplateSet = TemplateSet(byKind: Templates.defaultHandoff),
+    public init(handoff: TemplateSet = TemplateSet(byKind: Templates.defaultHandoff, byTopic: Templates.defaultHandoffByTopic),
                 agentIntroduction: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultIntroduction]),
                 afterHours: TemplateSet = TemplateSet(byKind: Templates.defaultAfterHours),
                 suggestedReply: TemplateSet = TemplateSet(byKind: Templates.defaultSuggestedReply, byTopic: Templates.defaultSuggestedReplyByTopic),
@@ -71,7 +76,8 @@ public struct Templates: Sendable, Equatable {
                 weekday: TemplateSet = TemplateSet(byKind: Templates.defaultWeekday),
                 noOneOnShift: TemplateSet = TemplateSet(byKind: Templates.defaultNoOneOnShift),
                 waitUpdate: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultWaitUpdate]),
-                callbackConfirmation: TemplateSet = TemplateSet(byKind: Templates.defaultCallbackConfirmation)) {
+                callbackConfirmation: TemplateSet = TemplateSet(byKind: Templates.defaultCallbackConfirmation),
+                opener: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultOpener])) {
         self.handoff = handoff
         self.agentIntroduction = agentIntroduction
         self.afterHours = afterHours
@@ -82,6 +88,7 @@ public struct Templates: Sendable, Equatable {
         self.noOneOnShift = noOneOnShift
         self.waitUpdate = waitUpdate
         self.callbackConfirmation = callbackConfirmation
+        self.opener = opener
     }
 
     /// The set of one family.
@@ -98,6 +105,7 @@ public struct Templates: Sendable, Equatable {
             case .noOneOnShift: noOneOnShift
             case .waitUpdate: waitUpdate
             case .callbackConfirmation: callbackConfirmation
+            case .opener: opener
             }
         }
         set {
@@ -112,6 +120,7 @@ public struct Templates: Sendable, Equatable {
             case .noOneOnShift: noOneOnShift = newValue
             case .waitUpdate: waitUpdate = newValue
             case .callbackConfirmation: callbackConfirmation = newValue
+            case .opener: opener = newValue
             }
         }
     }
@@ -148,6 +157,12 @@ public struct Templates: Sendable, Equatable {
     public func callbackConfirmationMessage(moved: Bool, language: String) -> String {
         callbackConfirmation.text(kind: moved ? "moved" : "requested", topic: nil, language: language)
             ?? "Our team is offline right now. We've noted your request and will call you back {when}."
+    }
+
+    /// The opener for a customer who wrote while nobody could answer, in `language`.
+    public func openerMessage(language: String) -> String {
+        opener.text(kind: nil, topic: nil, language: language)
+            ?? "Hi {name}, I saw the message you sent while our team was away and I'm picking it up now."
     }
 
     /// The suggested first reply for `kind` and `topic` in `language`.
@@ -254,7 +269,9 @@ public struct Templates: Sendable, Equatable {
                 continue
             }
             if value.isEmpty {
+                // "Thanks, {name}." reads "Thanks." and "Hi {name}," reads "Hi," without a name.
                 if result.utf8.last == UInt8(ascii: " ") { result.removeLast() }
+                if result.utf8.last == UInt8(ascii: ",") { result.removeLast() }
             } else {
                 result += value
             }
@@ -266,43 +283,97 @@ public struct Templates: Sendable, Equatable {
 
     // MARK: Defaults
 
+    /// Handoff messages: an acknowledgment, that the conversation was shared (the customer won't repeat
+    /// anything), and the real wait, with the customer's first name when known (`{name}` and the ", " before it
+    /// drop out when it is not). Per trigger kind, and per policy topic (`defaultHandoffByTopic`).
     public static let defaultHandoff: [String: [String: String]] = [
         "default": [
-            "en": "I'm connecting you with a member of our team. Expected wait: {wait}.",
-            "es": "Te estoy comunicando con una persona de nuestro equipo. Espera estimada: {wait}.",
-            "pt": "Estou transferindo você para uma pessoa da nossa equipe. Espera estimada: {wait}.",
-            "ja": "担当者におつなぎします。お待ちいただく時間の目安：{wait}。",
+            "en": "Thanks, {name}. I'm connecting you with a member of our team and I've shared our conversation, so you won't need to repeat anything. Expected wait: {wait}.",
+            "es": "Gracias, {name}. Te comunico con una persona de nuestro equipo y ya le compartí nuestra conversación, así que no tendrás que repetir nada. Espera estimada: {wait}.",
+            "pt": "Obrigado, {name}. Vou transferir você para uma pessoa da nossa equipe e já compartilhei nossa conversa, então você não vai precisar repetir nada. Espera estimada: {wait}.",
+            "ja": "担当者におつなぎします。これまでの内容は共有済みですので、同じご説明は不要です。お待ちいただく時間の目安：{wait}。",
         ],
         "explicit_request": [
-            "en": "Of course, I'm getting a person from our team for you. Expected wait: {wait}.",
-            "es": "Claro, te comunico con una persona de nuestro equipo. Espera estimada: {wait}.",
-            "pt": "Claro, vou chamar uma pessoa da nossa equipe. Espera estimada: {wait}.",
-            "ja": "かしこまりました。担当者におつなぎします。お待ちいただく時間の目安：{wait}。",
+            "en": "Of course, {name}. I'm getting a person from our team for you, and they'll see our whole conversation, so you won't need to repeat anything. Expected wait: {wait}.",
+            "es": "Claro, {name}. Te comunico con una persona de nuestro equipo; verá toda nuestra conversación, así que no tendrás que repetir nada. Espera estimada: {wait}.",
+            "pt": "Claro, {name}. Vou chamar uma pessoa da nossa equipe; ela verá toda a nossa conversa, então você não vai precisar repetir nada. Espera estimada: {wait}.",
+            "ja": "かしこまりました。担当者におつなぎします。これまでの内容は共有済みですので、同じご説明は不要です。お待ちいただく時間の目安：{wait}。",
         ],
         "sentiment": [
-            "en": "I'm sorry this has been frustrating. A member of our team will take over. Expected wait: {wait}.",
-            "es": "Lamento que esto haya sido frustrante. Una persona de nuestro equipo te atenderá. Espera estimada: {wait}.",
-            "pt": "Sinto muito pela frustração. Uma pessoa da nossa equipe vai assumir. Espera estimada: {wait}.",
-            "ja": "ご不便をおかけして申し訳ございません。ここからは担当者が対応いたします。お待ちいただく時間の目安：{wait}。",
+            "en": "I'm sorry this has been frustrating, {name}. A member of our team will take over now with our whole conversation in front of them, so you won't need to repeat anything. Expected wait: {wait}.",
+            "es": "Lamento que esto haya sido frustrante, {name}. Una persona de nuestro equipo te atenderá con toda nuestra conversación a la vista, así que no tendrás que repetir nada. Espera estimada: {wait}.",
+            "pt": "Sinto muito pela frustração, {name}. Uma pessoa da nossa equipe vai assumir com toda a nossa conversa em mãos, então você não vai precisar repetir nada. Espera estimada: {wait}.",
+            "ja": "ご不便をおかけして申し訳ございません。ここからは担当者が対応いたします。これまでの内容は共有済みですので、同じご説明は不要です。お待ちいただく時間の目安：{wait}。",
         ],
         "low_confidence": [
-            "en": "I want to get this right, so I'm passing you to a specialist. Expected wait: {wait}.",
-            "es": "Quiero darte la respuesta correcta, así que te paso con un especialista. Espera estimada: {wait}.",
-            "pt": "Quero acertar, então vou passar você para um especialista. Espera estimada: {wait}.",
-            "ja": "正確にお答えするため、専門の担当者におつなぎします。お待ちいただく時間の目安：{wait}。",
+            "en": "I want to get this right, {name}, so I'm passing you to a specialist. They can see our conversation, so you won't need to repeat anything. Expected wait: {wait}.",
+            "es": "Quiero darte la respuesta correcta, {name}, así que te paso con un especialista. Verá nuestra conversación y no tendrás que repetir nada. Espera estimada: {wait}.",
+            "pt": "Quero acertar, {name}, então vou passar você para um especialista. Ele verá nossa conversa e você não vai precisar repetir nada. Espera estimada: {wait}.",
+            "ja": "正確にお答えするため、専門の担当者におつなぎします。これまでの内容は共有済みですので、同じご説明は不要です。お待ちいただく時間の目安：{wait}。",
         ],
         "tool_failure": [
-            "en": "I couldn't look that up just now, so a member of our team will check it for you. Expected wait: {wait}.",
-            "es": "No pude consultarlo en este momento; una persona de nuestro equipo lo revisará. Espera estimada: {wait}.",
-            "pt": "Não consegui consultar agora; uma pessoa da nossa equipe vai verificar. Espera estimada: {wait}.",
-            "ja": "ただいま情報を確認できなかったため、担当者が確認いたします。お待ちいただく時間の目安：{wait}。",
+            "en": "I couldn't look that up just now, {name}, so a member of our team will check it for you. I've shared what you told me, so you won't need to repeat anything. Expected wait: {wait}.",
+            "es": "No pude consultarlo en este momento, {name}; una persona de nuestro equipo lo revisará. Ya le compartí lo que me contaste, así que no tendrás que repetir nada. Espera estimada: {wait}.",
+            "pt": "Não consegui consultar agora, {name}; uma pessoa da nossa equipe vai verificar. Já compartilhei o que você me contou, então não vai precisar repetir nada. Espera estimada: {wait}.",
+            "ja": "ただいま情報を確認できなかったため、担当者が確認いたします。これまでの内容は共有済みですので、同じご説明は不要です。お待ちいただく時間の目安：{wait}。",
         ],
         "buying_intent": [
-            "en": "Great, I'm connecting you with our sales team. Expected wait: {wait}.",
-            "es": "¡Excelente! Te comunico con nuestro equipo de ventas. Espera estimada: {wait}.",
-            "pt": "Ótimo! Vou conectar você com nossa equipe de vendas. Espera estimada: {wait}.",
-            "ja": "ありがとうございます。営業担当におつなぎします。お待ちいただく時間の目安：{wait}。",
+            "en": "Great, {name}! I'm connecting you with our sales team and sharing what you're looking for, so you won't need to repeat anything. Expected wait: {wait}.",
+            "es": "¡Excelente, {name}! Te comunico con nuestro equipo de ventas y le comparto lo que buscas, así que no tendrás que repetir nada. Espera estimada: {wait}.",
+            "pt": "Ótimo, {name}! Vou conectar você com nossa equipe de vendas e compartilhar o que você procura, então não vai precisar repetir nada. Espera estimada: {wait}.",
+            "ja": "ありがとうございます。営業担当におつなぎします。ご要望は共有済みですので、同じご説明は不要です。お待ちいただく時間の目安：{wait}。",
         ],
+        "customer_tag": [
+            "en": "Thank you for being with us, {name}. A senior member of our team is taking over personally and already has our whole conversation, so you won't need to repeat anything. Expected wait: {wait}.",
+            "es": "Gracias por tu confianza, {name}. Una persona sénior de nuestro equipo te atenderá personalmente y ya tiene toda nuestra conversación, así que no tendrás que repetir nada. Espera estimada: {wait}.",
+            "pt": "Obrigado pela confiança, {name}. Uma pessoa sênior da nossa equipe vai atender você pessoalmente e já tem toda a nossa conversa, então não vai precisar repetir nada. Espera estimada: {wait}.",
+            "ja": "いつもご利用いただきありがとうございます。上級担当者が直接対応いたします。これまでの内容は共有済みですので、同じご説明は不要です。お待ちいただく時間の目安：{wait}。",
+        ],
+        "repeat_contact": [
+            "en": "I can see you've contacted us about this before, {name}, and I'm sorry it isn't sorted yet. A member of our team will take it from here with your earlier conversations in front of them, so you won't need to explain it again. Expected wait: {wait}.",
+            "es": "Veo que ya nos escribiste por esto antes, {name}, y lamento que aún no esté resuelto. Una persona de nuestro equipo se encargará con tus conversaciones anteriores a la vista, así que no tendrás que explicarlo de nuevo. Espera estimada: {wait}.",
+            "pt": "Vejo que você já falou com a gente sobre isso antes, {name}, e sinto muito que ainda não esteja resolvido. Uma pessoa da nossa equipe vai assumir com suas conversas anteriores em mãos, então você não vai precisar explicar de novo. Espera estimada: {wait}.",
+            "ja": "以前にも同じ件でご連絡いただいていたのですね。まだ解決しておらず申し訳ございません。過去のやり取りも担当者に共有済みですので、改めてご説明いただく必要はありません。お待ちいただく時間の目安：{wait}。",
+        ],
+        "policy_topic": [
+            "en": "Thanks, {name}. For {topic}, a person from our team will help you, and they can see our whole conversation, so you won't need to repeat anything. Expected wait: {wait}.",
+            "es": "Gracias, {name}. Para {topic} te atenderá una persona de nuestro equipo, que verá toda nuestra conversación, así que no tendrás que repetir nada. Espera estimada: {wait}.",
+            "pt": "Obrigado, {name}. Para {topic}, uma pessoa da nossa equipe vai atender você e verá toda a nossa conversa, então não vai precisar repetir nada. Espera estimada: {wait}.",
+            "ja": "{topic}については担当者が対応いたします。これまでの内容は共有済みですので、同じご説明は不要です。お待ちいただく時間の目安：{wait}。",
+        ],
+    ]
+
+    /// Handoff messages of the policy topics that need their own words: billing, security and medical/safety
+    /// (which leads with the emergency instruction).
+    public static let defaultHandoffByTopic: [String: [String: String]] = {
+        let billing = [
+            "en": "I understand, {name}: money matters need a person. Our billing team will look at your account with our whole conversation in front of them, so you won't need to repeat anything. Expected wait: {wait}.",
+            "es": "Entiendo, {name}: los temas de dinero merecen atención personal. Nuestro equipo de facturación revisará tu cuenta con toda nuestra conversación a la vista, así que no tendrás que repetir nada. Espera estimada: {wait}.",
+            "pt": "Entendo, {name}: questões de dinheiro merecem atenção pessoal. Nossa equipe de cobrança vai analisar sua conta com toda a nossa conversa em mãos, então você não vai precisar repetir nada. Espera estimada: {wait}.",
+            "ja": "承知いたしました。ご請求・返金については請求担当が確認いたします。これまでの内容は共有済みですので、同じご説明は不要です。お待ちいただく時間の目安：{wait}。",
+        ]
+        let security = [
+            "en": "Thanks for telling us, {name}. Your account's security comes first: our security team is taking over and already has our conversation, so you won't need to repeat anything. Please don't share passwords or codes here. Expected wait: {wait}.",
+            "es": "Gracias por avisarnos, {name}. La seguridad de tu cuenta es lo primero: nuestro equipo de seguridad se hará cargo y ya tiene nuestra conversación, así que no tendrás que repetir nada. Por favor, no compartas contraseñas ni códigos aquí. Espera estimada: {wait}.",
+            "pt": "Obrigado por avisar, {name}. A segurança da sua conta vem em primeiro lugar: nossa equipe de segurança vai assumir e já tem a nossa conversa, então você não vai precisar repetir nada. Por favor, não compartilhe senhas nem códigos aqui. Espera estimada: {wait}.",
+            "ja": "ご連絡ありがとうございます。アカウントの安全を最優先に、セキュリティ担当が対応いたします。これまでの内容は共有済みです。パスワードや認証コードはここに送らないでください。お待ちいただく時間の目安：{wait}。",
+        ]
+        let medical = [
+            "en": "Thank you for telling us, {name}. If anyone is hurt or in danger, please call your local emergency number now. I've passed this to our safety team with everything you've told me, so you won't need to repeat it. Expected wait: {wait}.",
+            "es": "Gracias por avisarnos, {name}. Si alguien está herido o en peligro, llama ahora al número de emergencias de tu zona. Pasé esto a nuestro equipo de seguridad con todo lo que me contaste, así que no tendrás que repetirlo. Espera estimada: {wait}.",
+            "pt": "Obrigado por avisar, {name}. Se alguém estiver ferido ou em perigo, ligue agora para o número de emergência local. Passei isso para nossa equipe de segurança com tudo o que você me contou, então você não vai precisar repetir. Espera estimada: {wait}.",
+            "ja": "ご連絡ありがとうございます。けが人がいる場合や危険な状況の場合は、ただちに緊急通報番号へご連絡ください。これまでの内容は安全対策担当に共有済みです。お待ちいただく時間の目安：{wait}。",
+        ]
+        return ["refund": billing, "billing_dispute": billing, "security": security, "lockout": security, "medical": medical]
+    }()
+
+    /// The opener: the team is back and has read everything; it follows the agent's introduction, so it does
+    /// not introduce the agent again.
+    public static let defaultOpener: [String: String] = [
+        "en": "Hi {name}, I saw the message you sent while our team was away and I'm picking it up now. I've read everything, so there's no need to repeat anything. Let me check this for you.",
+        "es": "Hola {name}, vi el mensaje que nos enviaste mientras nuestro equipo no estaba disponible y ya me estoy ocupando. Leí todo, así que no hace falta que repitas nada. Déjame revisarlo.",
+        "pt": "Oi {name}, vi a mensagem que você enviou enquanto nossa equipe estava fora e já estou cuidando disso. Li tudo, então não precisa repetir nada. Deixa eu verificar para você.",
+        "ja": "営業時間外にいただいたメッセージを確認しました。ただいまより対応いたします。これまでの内容は拝見しましたので、改めてのご説明は不要です。",
     ]
 
     public static let defaultIntroduction: [String: String] = [

@@ -49,11 +49,14 @@ public enum OutboxKind: String, Sendable, Codable, CaseIterable {
     case afterHoursCaptured = "after_hours_captured"
     /// WhatsApp's 24-hour reply window is about to close on a thread a human holds.
     case whatsappWindowClosing = "whatsapp_window_closing"
+    /// Customer-facing, but WhatsApp's 24-hour window has closed: free text would be refused, so the bot
+    /// platform must send `text` as an approved template message (the agent's introduction, reply or opener).
+    case templateRequired = "template_required"
 
     /// Whether the text goes to the customer (as opposed to a control event for the bot).
     public var isCustomerFacing: Bool {
         switch self {
-        case .handoffMessage, .agentIntroduction, .agentReply, .afterHoursMessage, .waitUpdate: true
+        case .handoffMessage, .agentIntroduction, .agentReply, .afterHoursMessage, .waitUpdate, .templateRequired: true
         case .claimed, .releasedToAI, .resolved, .pickupBreached, .afterHoursCaptured, .whatsappWindowClosing: false
         }
     }

@@ -86,6 +86,10 @@ public struct HandoffPlanner: Sendable {
                 ])
             }
         }
+        if afterHours || nobodyOnShift {
+            // Whoever picks it up when the team is back opens with one key: seen, read, on it.
+            packet.suggestedReply = Templates.fill(config.templates.openerMessage(language: language), ["name": name])
+        }
         return HandoffRequest(threadID: conversation.id, queue: queue.name, priority: decision.priority, packet: packet,
                               afterHours: afterHours, pickupDeadline: deadline, customerMessage: message,
                               callbackAt: callbackAt, suggestedAgent: suggested?.id,

@@ -97,7 +97,8 @@ extension SQLiteHandoffStore {
             // Agent replies join the transcript outside the bot's index sequence (idx NULL).
             try db.cachedStatement(sql: "INSERT INTO messages (conversation_id, idx, role, text, at) VALUES (?, NULL, ?, ?, ?)")
                 .execute(arguments: [threadID, Role.agent.rawValue, text, now.storeValue])
-            try Self.enqueue(db, threadID: threadID, kind: .agentReply, text: text, actor: agent, now: now)
+            try Self.enqueue(db, threadID: threadID, kind: Self.agentMessageKind(.agentReply, threadID: threadID, now: now, in: db),
+                             text: text, actor: agent, now: now)
             try Self.deleteDraft(threadID: threadID, agent: agent, kind: .reply, in: db)
         }
     }
@@ -297,7 +298,8 @@ extension SQLiteHandoffStore {
         // The template was chosen at handoff (config, customer's language); only the name is known now.
         let introduction = Templates.fill(template ?? Templates.defaultIntroduction["en"] ?? "{agent} has joined the conversation.",
                                           ["agent": (name?.isEmpty == false ? name : nil) ?? agent])
-        try enqueue(db, threadID: threadID, kind: .agentIntroduction, text: introduction, actor: agent, now: now)
+        try enqueue(db, threadID: threadID, kind: agentMessageKind(.agentIntroduction, threadID: threadID, now: now, in: db),
+                    text: introduction, actor: agent, now: now)
     }
 
     /// Appends an event to the outbox with the thread's next sequence number and its holder once the change

@@ -13,6 +13,7 @@ enum ConsoleLauncher {
                                          queues: config.queues, stats: ConsoleStats.today(from: store),
                                          mouse: mouse && config.consoleMouse)
             options.config = config
+            options.clock = try StoreOptions.runningClock()
             exit = try Console.run(options)
         } catch ConsoleError.unknownAgent(let id, let known) {
             // The hint names the store in use, so a mistyped --db is noticed and the command can be pasted.

@@ -91,6 +91,14 @@ struct StoreOptions: ParsableArguments {
         return { date }
     }
 
+    /// The console's clock: it runs, from `$BATON_NOW` when set (a scripted shift that starts at a given time).
+    static func runningClock() throws -> @Sendable () -> Date {
+        let fixed = try clock()()
+        guard environment("BATON_NOW") != nil else { return { Date() } }
+        let started = Date()
+        return { fixed.addingTimeInterval(Date().timeIntervalSince(started)) }
+    }
+
     /// The current time by `clock()`.
     static func now() throws -> Date { try clock()() }
 }
