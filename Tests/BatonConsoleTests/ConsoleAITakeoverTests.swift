@@ -35,6 +35,9 @@ import BatonStore
         #expect(!screen.contains("\u{1B}"))
         // The packet panel of a watched conversation says how close the engine is and how to step in.
         #expect(session.state.packet?.triggerReason == "confidence 0.52, one more low reply hands off")
+        // The packet's first line names what is known, with no empty field for the tier the AI never set.
+        #expect(lines.contains { $0.contains("Nina New · webchat · en") }, "\(screen)")
+        #expect(!screen.contains("·  ·"), "\(screen)")
     }
 
     @Test func claimingAWatchedConversationTakesItOverFromTheAI() throws {

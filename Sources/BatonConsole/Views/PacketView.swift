@@ -78,7 +78,9 @@ enum PacketView {
         let band = SentimentBand(score: packet.sentimentScore)
         let sentimentRole = ThreadListView.sentimentRole(band)
         var top = StyledLine([(TextFit.ellipsize(packet.customer, to: max(8, width / 3)), .accent)])
-        top.append(" · \(packet.tier) · \(packet.channel) · \(packet.language)  ", .normal)
+        // A conversation still with the AI (or a customer sent without a tier) has no tier: no empty field.
+        let facts = [packet.tier, packet.channel, packet.language].filter { !$0.isEmpty }
+        top.append(" · " + facts.joined(separator: " · ") + "  ", .normal)
         top.append(Legend.sentimentSymbol(band, colorless: state.colorless) + " " + Format.score(packet.sentimentScore) + " " + band.rawValue,
                    sentimentRole)
         if !packet.trajectory.isEmpty {
