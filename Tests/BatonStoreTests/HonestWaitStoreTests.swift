@@ -116,3 +116,70 @@ import BatonCore
         #expect(try dispatcher.sweep().isEmpty)
     }
 }
+
+/// A full queue: the hold message with the wait and the offer to be answered later; "later" takes it.
+@Suite struct HoldAndAsyncFallbackTests {
+    let t0 = StoreFixtures.t0
+
+    func texts(_ store: SQLiteHandoffStore, kind: OutboxKind, thread: String? = nil) throws -> [String] {
+        try store.outbox(afterID: 0, limit: 100, includeDelivered: true)
+            .filter { $0.kind == kind && (thread == nil || $0.threadID == thread) }.compactMap(\.text)
+    }
+
+    func conversation(_ id: String, language: String = "en") -> Conversation {
+        Conversation(id: id, channel: .webchat, customer: Customer(id: "cust-\(id)", name: "Ana Souza", language: language),
+                     messages: [Message(role: .customer, text: "I want to talk to a human", at: t0)])
+    }
+
+    func message(_ id: String, _ text: String) -> InputRecord {
+        .message(conversationID: id, channel: nil, customer: nil, message: Message(role: .customer, text: text, at: t0))
+    }
+
+    @Test func aFullQueueSaysSoAndACustomerWhoAnswersLaterBecomesAFollowUpWithoutWaitUpdates() throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        try store.add(Agent(id: "ana", name: "Ana", skills: ["general"], capacity: 1))
+        var config = BatonConfig()
+        config.queues = [QueueConfig(name: "general", pickupWindow: 3_600)]
+        config.queues[0].capacity = 2
+        config.waitUpdateInterval = 60
+        let clock = HonestWaitStoreTests.Clock(t0)
+        let dispatcher = Dispatcher(store: store, config: config, clock: clock.function)
+        _ = try dispatcher.ingest(batch: ["w1", "w2", "w3", "w4"].map { conversation($0, language: $0 == "w4" ? "es" : "en") })
+        let told = try texts(store, kind: .handoffMessage)
+        // Two wait in the queue: the third and fourth customers hear that it is full, with the real wait.
+        #expect(told[0].hasPrefix("Of course, Ana.") && told[1].hasPrefix("Of course, Ana."))
+        #expect(told[2] == "Thanks for waiting, Ana. All of our team members are helping other customers right now. Expected wait: about 13 minutes. If you'd rather not wait, reply LATER and we'll answer you right here as soon as someone is free; you won't need to repeat anything.")
+        #expect(told[3].hasPrefix("Gracias por esperar, Ana.") && told[3].contains("responde MÁS TARDE"))
+
+        // A question is not the choice; "later" (or "más tarde") is, once.
+        _ = try dispatcher.ingest(message("w3", "how long is the wait later today?"))
+        #expect(try texts(store, kind: .waitUpdate).isEmpty)
+        _ = try dispatcher.ingest(message("w3", "LATER please"))
+        _ = try dispatcher.ingest(message("w4", "ok, más tarde"))
+        _ = try dispatcher.ingest(message("w3", "later"))
+        #expect(try texts(store, kind: .waitUpdate, thread: "w3") == ["No problem, Ana. We'll answer you right here as soon as someone from our team is free; you don't need to stay in the chat."])
+        #expect(try texts(store, kind: .waitUpdate, thread: "w4").count == 1)
+        let audit = try #require(try store.thread(id: "w3")).audit
+        #expect(audit.contains { $0.action == .answerLater && $0.fromState == .queued && $0.toState == .queued })
+        // Still in the queue, in its place; but the promised waits of the others run out, and only they hear about it.
+        #expect(try store.thread(id: "w3")?.summary.state == .queued)
+        clock.advance(7_200)
+        let sweep = try dispatcher.sweep()
+        #expect(Set(sweep.waitUpdates) == ["w1", "w2"])
+    }
+
+    @Test func theChoiceIsAShortAnswerInThreeLanguages() {
+        for text in ["later", "LATER", "later please", "ok, later", "reply later", "más tarde", "mas tarde por favor", "depois", "mais tarde, obrigado"] {
+            #expect(AsyncFallback.isChoice(text), "\(text)")
+        }
+        for text in ["", "I'll pay later but where is my parcel", "see you later alligator, I still need my refund", "no", "tarde"] {
+            #expect(!AsyncFallback.isChoice(text), "\(text)")
+        }
+    }
+
+    @Test func capacityIsReadFromTheConfigAndChecked() throws {
+        let config = try ConfigLoader.load(toml: "[[queues]]\nname = \"general\"\ncapacity = 20", source: "b.toml")
+        #expect(config.queue(named: "general").capacity == 20)
+        #expect(throws: ConfigError.self) { try ConfigLoader.load(toml: "[[queues]]\nname = \"general\"\ncapacity = 0", source: "b.toml") }
+    }
+}

@@ -149,6 +149,10 @@ public enum ConfigLoader {
         if let window = try section.duration("pickup_window") { queue.pickupWindow = window }
         if let expiry = try section.duration("expiry") { queue.expiry = expiry }
         if let policy = try section.enumValue("expiry_policy", ExpiryPolicy.self) { queue.expiryPolicy = policy }
+        if let capacity = try section.int("capacity") {
+            guard capacity >= 1 else { throw section.error("capacity", "\(capacity) is not a number of waiting threads (1 or more)") }
+            queue.capacity = capacity
+        }
         if let policy = try section.enumValue("after_hours", AfterHoursPolicy.self) { queue.afterHours = policy }
         let zoneName = try section.string("timezone")
         let holidays = try section.strings("holidays")
@@ -231,7 +235,7 @@ public enum ConfigLoader {
         switch family {
         case .handoff, .suggestedReply: TriggerKind.allCases.map(\.rawValue)
         case .afterHours, .noOneOnShift: AfterHoursPolicy.allCases.map(\.rawValue)
-        case .waitUpdate, .opener: []
+        case .waitUpdate, .opener, .hold, .asyncConfirmation: []
         case .callbackConfirmation: ["requested", "moved"]
         case .wait: ["under_2_minutes", "minutes", "hour", "hours", "unknown"]
         case .weekday: ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
@@ -243,7 +247,7 @@ public enum ConfigLoader {
         switch family {
         case .handoff, .suggestedReply: "trigger kind"
         case .afterHours, .noOneOnShift: "after-hours policy"
-        case .waitUpdate, .opener: "key"
+        case .waitUpdate, .opener, .hold, .asyncConfirmation: "key"
         case .callbackConfirmation: "callback case"
         case .wait: "wait bucket"
         case .weekday: "weekday"

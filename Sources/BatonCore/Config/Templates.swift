@@ -35,6 +35,10 @@ public struct Templates: Sendable, Equatable {
     /// The agent's first message to a customer who wrote while nobody could answer (after hours, nobody on
     /// shift): the suggested reply of such a thread, sent with one key when the team is back.
     public var opener: TemplateSet
+    /// A full queue (`capacity`): the wait, and the offer to be answered later instead.
+    public var hold: TemplateSet
+    /// The customer chose to be answered later: no need to stay.
+    public var asyncConfirmation: TemplateSet
 
     /// The families of texts, as named in the config's `[templates]` table.
     public enum Family: String, Sendable, CaseIterable {
@@ -49,6 +53,8 @@ public struct Templates: Sendable, Equatable {
         case waitUpdate = "wait_update"
         case callbackConfirmation = "callback_confirmation"
         case opener
+        case hold
+        case asyncConfirmation = "async_confirmation"
 
         /// The placeholders texts of this family may use; anything else is a config error.
         public var placeholders: [String] {
@@ -63,6 +69,8 @@ public struct Templates: Sendable, Equatable {
             case .waitUpdate: ["name", "wait"]
             case .callbackConfirmation: ["name", "when"]
             case .opener: ["name", "agent"]
+            case .hold: ["name", "wait"]
+            case .asyncConfirmation: ["name"]
             }
         }
     }
@@ -77,7 +85,9 @@ public struct Templates: Sendable, Equatable {
                 noOneOnShift: TemplateSet = TemplateSet(byKind: Templates.defaultNoOneOnShift),
                 waitUpdate: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultWaitUpdate]),
                 callbackConfirmation: TemplateSet = TemplateSet(byKind: Templates.defaultCallbackConfirmation),
-                opener: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultOpener])) {
+                opener: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultOpener]),
+                hold: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultHold]),
+                asyncConfirmation: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultAsyncConfirmation])) {
         self.handoff = handoff
         self.agentIntroduction = agentIntroduction
         self.afterHours = afterHours
@@ -89,6 +99,8 @@ public struct Templates: Sendable, Equatable {
         self.waitUpdate = waitUpdate
         self.callbackConfirmation = callbackConfirmation
         self.opener = opener
+        self.hold = hold
+        self.asyncConfirmation = asyncConfirmation
     }
 
     /// The set of one family.
@@ -106,6 +118,8 @@ public struct Templates: Sendable, Equatable {
             case .waitUpdate: waitUpdate
             case .callbackConfirmation: callbackConfirmation
             case .opener: opener
+            case .hold: hold
+            case .asyncConfirmation: asyncConfirmation
             }
         }
         set {
@@ -121,6 +135,8 @@ public struct Templates: Sendable, Equatable {
             case .waitUpdate: waitUpdate = newValue
             case .callbackConfirmation: callbackConfirmation = newValue
             case .opener: opener = newValue
+            case .hold: hold = newValue
+            case .asyncConfirmation: asyncConfirmation = newValue
             }
         }
     }
@@ -163,6 +179,18 @@ public struct Templates: Sendable, Equatable {
     public func openerMessage(language: String) -> String {
         opener.text(kind: nil, topic: nil, language: language)
             ?? "Hi {name}, I saw the message you sent while our team was away and I'm picking it up now."
+    }
+
+    /// The hold message of a full queue, in `language`.
+    public func holdMessage(language: String) -> String {
+        hold.text(kind: nil, topic: nil, language: language)
+            ?? "All of our team members are busy right now. Expected wait: {wait}. Reply LATER and we'll answer you here as soon as someone is free."
+    }
+
+    /// The confirmation for a customer who chose to be answered later, in `language`.
+    public func asyncConfirmationMessage(language: String) -> String {
+        asyncConfirmation.text(kind: nil, topic: nil, language: language)
+            ?? "No problem. We'll answer you here as soon as someone is free; you don't need to stay in the chat."
     }
 
     /// The suggested first reply for `kind` and `topic` in `language`.
@@ -374,6 +402,22 @@ public struct Templates: Sendable, Equatable {
         "es": "Hola {name}, vi el mensaje que nos enviaste mientras nuestro equipo no estaba disponible y ya me estoy ocupando. Leí todo, así que no hace falta que repitas nada. Déjame revisarlo.",
         "pt": "Oi {name}, vi a mensagem que você enviou enquanto nossa equipe estava fora e já estou cuidando disso. Li tudo, então não precisa repetir nada. Deixa eu verificar para você.",
         "ja": "営業時間外にいただいたメッセージを確認しました。ただいまより対応いたします。これまでの内容は拝見しましたので、改めてのご説明は不要です。",
+    ]
+
+    /// The hold message: the queue is full; the real wait, and the async fallback offered.
+    public static let defaultHold: [String: String] = [
+        "en": "Thanks for waiting, {name}. All of our team members are helping other customers right now. Expected wait: {wait}. If you'd rather not wait, reply LATER and we'll answer you right here as soon as someone is free; you won't need to repeat anything.",
+        "es": "Gracias por esperar, {name}. Todo nuestro equipo está atendiendo a otros clientes en este momento. Espera estimada: {wait}. Si prefieres no esperar, responde MÁS TARDE y te contestaremos aquí mismo en cuanto alguien esté libre; no tendrás que repetir nada.",
+        "pt": "Obrigado por esperar, {name}. Toda a nossa equipe está atendendo outros clientes agora. Espera estimada: {wait}. Se preferir não esperar, responda DEPOIS e responderemos aqui mesmo assim que alguém estiver livre; você não vai precisar repetir nada.",
+        "ja": "ただいま担当者がすべて対応中です。お待ちいただく時間の目安：{wait}。お待ちいただかない場合は「LATER」とご返信ください。担当者の手が空き次第、こちらでご返信いたします。",
+    ]
+
+    /// The customer chose to be answered later.
+    public static let defaultAsyncConfirmation: [String: String] = [
+        "en": "No problem, {name}. We'll answer you right here as soon as someone from our team is free; you don't need to stay in the chat.",
+        "es": "Sin problema, {name}. Te responderemos aquí mismo en cuanto alguien de nuestro equipo esté libre; no hace falta que te quedes en el chat.",
+        "pt": "Sem problemas, {name}. Responderemos aqui mesmo assim que alguém da nossa equipe estiver livre; você não precisa ficar no chat.",
+        "ja": "承知いたしました。担当者の手が空き次第、こちらでご返信いたします。チャットを開いたままお待ちいただく必要はありません。",
     ]
 
     public static let defaultIntroduction: [String: String] = [

@@ -18,6 +18,7 @@ public enum Lifecycle {
         case .open: [.afterHours]
         case .forceRelease: [.claimed, .queued, .afterHours]
         case .reassign: [.claimed, .queued, .afterHours]
+        case .answerLater: [.queued]
         }
     }
 
@@ -36,7 +37,7 @@ public enum Lifecycle {
         switch action {
         case .handoff, .reopen: afterHours ? .afterHours : .queued
         case .claim, .reassign: .claimed
-        case .reply, .note: state
+        case .reply, .note, .answerLater: state
         case .transfer, .requeue, .escalate: afterHours ? .afterHours : .queued
         case .release, .forceRelease: .ai
         case .resolve: .resolved

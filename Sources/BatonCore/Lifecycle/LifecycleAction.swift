@@ -18,4 +18,7 @@ public enum LifecycleAction: String, Sendable, Codable, CaseIterable {
     /// A supervisor takes a thread from its owner.
     case forceRelease = "force_release"
     case reassign
+    /// A waiting customer chose not to wait: the thread stays in its queue as a follow-up, answered when
+    /// someone is free, with no more wait updates.
+    case answerLater = "answer_later"
 }

@@ -79,7 +79,11 @@ public struct HandoffPlanner: Sendable {
                 let estimate = staffing.estimate(ahead: counts?.waiting ?? 0,
                                                  recentHandleTimes: Array((counts?.recentHandleTimes ?? []).prefix(config.waitEstimateSampleSize)))
                 promisedWait = estimate.seconds
-                message = Templates.fill(config.templates.handoffMessage(kind: primary.kind, topic: primary.topic, language: language), [
+                let full = queue.capacity.map { (counts?.waiting ?? 0) >= $0 } ?? false
+                // A full queue says so, with the wait, and offers to answer later instead (`AsyncFallback`).
+                let template = full ? config.templates.holdMessage(language: language)
+                    : config.templates.handoffMessage(kind: primary.kind, topic: primary.topic, language: language)
+                message = Templates.fill(template, [
                     "wait": config.templates.waitText(estimate, language: language),
                     "name": name,
                     "topic": config.templates.topicPhrase(primary.topic, language: language),

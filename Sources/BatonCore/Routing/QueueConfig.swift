@@ -12,6 +12,9 @@ public struct QueueConfig: Sendable, Equatable {
     /// A claim with no agent activity past this expires per `expiryPolicy`.
     public var expiry: TimeInterval
     public var expiryPolicy: ExpiryPolicy
+    /// At most this many threads wait in the queue before a new customer gets the hold message (the wait, and
+    /// the offer to be answered later); nil: no limit.
+    public var capacity: Int?
 
     public init(name: String, skills: [String]? = nil, hours: BusinessHours = .alwaysOpen,
                 afterHours: AfterHoursPolicy = .queueWithETA, pickupWindow: TimeInterval = 300,

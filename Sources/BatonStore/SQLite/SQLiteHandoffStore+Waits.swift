@@ -36,7 +36,7 @@ extension SQLiteHandoffStore {
                            OR (o.priority_rank = t.priority_rank AND o.escalation_level = t.escalation_level
                                AND (o.queued_at < t.queued_at OR (o.queued_at = t.queued_at AND o.id < t.id)))))
             FROM threads t
-            WHERE t.state = 'queued' AND t.queued_at IS NOT NULL
+            WHERE t.state = 'queued' AND t.queued_at IS NOT NULL AND t.follow_up IS NULL
               AND (t.wait_update_at IS NULL OR t.wait_update_at <= ?)
               -- The latest breach of this thread is one seek in escalations_by_thread, never a scan of the history.
               AND (t.wait_promised_until <= ?

@@ -8,7 +8,7 @@ extension Dispatcher {
         public var outcome: Result<Outcome, any Error>
         /// Whether `respond` was called for it inside the transaction that stored it (and its receipt, if it
         /// returned one, was stored with the change). False when its outcome needed a second transaction: a
-        /// resolved thread reopened, or an after-hours handoff acknowledged and given back to the AI.
+        /// resolved thread reopened, a waiting customer who chose to be answered later, or an after-hours handoff acknowledged and given back to the AI.
         public var respondedInTransaction: Bool
     }
 
@@ -37,7 +37,7 @@ extension Dispatcher {
 
     /// What is left to do for an event after its transaction commits.
     private enum FollowUp {
-        case reopen(RecordOutcome)
+        case revisit(RecordOutcome)
         case settle(HandoffRequest, ThreadSummary)
     }
 
@@ -58,7 +58,7 @@ extension Dispatcher {
                 case .success(let outcome):
                     switch try process(outcome, decision: decision(outcome), now: now, situation: &situation) {
                     case .done(let outcome): outcomes[slot] = .success(outcome)
-                    case .reopen(let outcome): followUps.append((slot, .reopen(outcome)))
+                    case .revisit(let outcome): followUps.append((slot, .revisit(outcome)))
                     case .handoff(let request): planned.append((slot, request))
                     }
                 }
@@ -89,7 +89,7 @@ extension Dispatcher {
         for (slot, step) in followUps {
             outcomes[slot] = Result {
                 switch step {
-                case .reopen(let outcome): try reopen(outcome, now: now)
+                case .revisit(let outcome): try revisit(outcome, now: now)
                 case .settle(let request, let thread): try settle(request, thread, now: now)
                 }
             }

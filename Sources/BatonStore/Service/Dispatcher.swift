@@ -54,7 +54,7 @@ public final class Dispatcher: Sendable {
         recorded = try withHistory(recorded, now: now)
         switch try process(recorded, decision: decision(recorded), now: now, situation: &situation) {
         case .done(let outcome): return outcome
-        case .reopen(let outcome): return try reopen(outcome, now: now)
+        case .revisit(let outcome): return try revisit(outcome, now: now)
         case .handoff(let request): return try settle(request, try store.handoff(request, now: now), now: now)
         }
     }
@@ -77,7 +77,7 @@ public final class Dispatcher: Sendable {
         let now = clock()
         var outcomes: [Outcome?] = []
         var handoffs: [(slot: Int, request: HandoffRequest)] = []
-        var reopens: [(slot: Int, outcome: RecordOutcome)] = []
+        var revisits: [(slot: Int, outcome: RecordOutcome)] = []
         // New conversations, the common case, are evaluated (and their packets built) on another core
         // while the batch is recorded.
         // Each customer's earlier contacts (stored, and earlier in this batch) count towards repeat contacts.
@@ -114,8 +114,8 @@ public final class Dispatcher: Sendable {
                 switch try process(recorded, decision: verdict.decision, packet: verdict.packet, now: now, situation: &situation) {
                 case .done(let outcome):
                     outcomes.append(outcome)
-                case .reopen(let outcome):
-                    reopens.append((outcomes.count, outcome))
+                case .revisit(let outcome):
+                    revisits.append((outcomes.count, outcome))
                     outcomes.append(nil)
                 case .handoff(let request):
                     handoffs.append((outcomes.count, request))
@@ -136,8 +136,8 @@ public final class Dispatcher: Sendable {
                 throw refusal
             }
         }
-        for (slot, outcome) in reopens {
-            outcomes[slot] = try reopen(outcome, now: now)
+        for (slot, outcome) in revisits {
+            outcomes[slot] = try revisit(outcome, now: now)
         }
         return outcomes.compactMap { $0 }
     }
@@ -185,8 +185,9 @@ public final class Dispatcher: Sendable {
     /// What to do with one recorded input: an outcome already reached, a reopening, or a handoff to apply.
     enum Step {
         case done(Outcome)
-        /// A resolved thread whose customer wrote again; it goes back to its queue.
-        case reopen(RecordOutcome)
+        /// A second operation after the record's transaction (`revisit`): a resolved thread whose customer wrote
+        /// again goes back to its queue; a waiting customer who chose to be answered later becomes a follow-up.
+        case revisit(RecordOutcome)
         case handoff(HandoffRequest)
     }
 
@@ -224,15 +225,26 @@ public final class Dispatcher: Sendable {
             situation.counts?.join(queue: request.queue)
             return .handoff(request)
         case .resolved where outcome.customerWroteAgain:
-            return .reopen(outcome)
+            return .revisit(outcome)
+        case .queued where outcome.customerWroteAgain
+            && AsyncFallback.isChoice(outcome.conversation.messages.last(where: { $0.role == .customer })?.text ?? ""):
+            return .revisit(outcome)
         default:
             return .done(.appended(threadID: id, state: outcome.state))
         }
     }
 
-    /// Puts a resolved thread whose customer wrote again back in its queue.
-    func reopen(_ outcome: RecordOutcome, now: Date) throws -> Outcome {
+    /// Puts a resolved thread whose customer wrote again back in its queue; makes a waiting thread whose
+    /// customer chose not to wait a follow-up, and tells them so in their language.
+    func revisit(_ outcome: RecordOutcome, now: Date) throws -> Outcome {
         let id = outcome.conversation.id
+        if outcome.state == .queued {
+            let customer = outcome.conversation.customer
+            let text = Templates.fill(config.templates.asyncConfirmationMessage(language: customer.language ?? "en"),
+                                      ["name": Templates.firstName(of: customer.name)])
+            try store.answerLater(threadID: id, customerMessage: text, now: now)
+            return .appended(threadID: id, state: .queued)
+        }
         let queue = config.queue(named: try store.thread(id: id)?.summary.queue ?? config.engine.defaultQueue)
         let afterHours = !queue.hours.isOpen(at: now)
         try store.reopen(threadID: id, pickupDeadline: queue.pickupDeadline(waitStartingAt: now), afterHours: afterHours, now: now)
