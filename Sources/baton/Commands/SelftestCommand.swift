@@ -28,6 +28,9 @@ struct SelftestCommand: ParsableCommand {
                 ("tests", .array(results.map(Self.json))),
             ]))
         } else {
+            if config.engine.mode == .shadow {
+                Output.text("the config is in shadow mode (pilot \(config.engine.pilotPercent)% live); these tests run the live handoff")
+            }
             for result in results {
                 Output.text("\(result.passed ? "✓" : "✗") \(result.name): \(result.expectation)")
                 var produced: [String] = []
