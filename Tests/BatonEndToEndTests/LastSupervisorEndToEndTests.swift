@@ -15,6 +15,10 @@ struct LastSupervisorEndToEndTests {
         #expect(refused.stderr.contains("sue is the last supervisor"), "\(refused.stderr)")
         #expect(refused.stderr.contains("(rule keep_one_supervisor)"))
         #expect(try baton("agent", "list", "--json").stdout.contains(#""role":"supervisor""#))
+        // Without --role an update keeps the role: a supervisor changing their skills stays a supervisor.
+        let skills = try baton("agent", "add", "sue", "--skills", "general", "billing", "--by", "sue")
+        #expect(skills.status == 0, "\(skills.stderr)")
+        #expect(skills.stdout.contains("supervisor sue"))
 
         #expect(try baton("agent", "add", "max", "--role", "supervisor", "--by", "sue").status == 0)
         let demoted = try baton("agent", "add", "sue", "--role", "agent", "--by", "max")
