@@ -266,7 +266,8 @@ public enum OpenAPIDocument {
         "type": "object", "required": ["conversation_id", "outcome", "handed_off", "holder", "owner", "trigger", "queue", "wait", "customer_message"],
         "properties": {
           "conversation_id": {"type": "string"},
-          "outcome": {"type": "string", "enum": ["kept_by_ai", "handed_off", "reopened", "appended", "acknowledged_after_hours", "csat_recorded"]},
+          "outcome": {"type": "string", "enum": ["kept_by_ai", "handed_off", "reopened", "appended", "acknowledged_after_hours", "csat_recorded", "shadow"],
+            "description": "shadow: the engine runs in shadow mode; Baton would have handed off (see shadow) but nothing was queued or sent"},
           "handed_off": {"type": "boolean"},
           "holder": {"$ref": "#/components/schemas/Holder"},
           "owner": {"type": ["string", "null"]},
@@ -274,7 +275,21 @@ public enum OpenAPIDocument {
           "queue": {"type": ["string", "null"]},
           "wait": {"$ref": "#/components/schemas/Wait"},
           "customer_message": {"type": ["string", "null"], "description": "The customer-facing text Baton delivers through the outbox"},
-          "last_sequence": {"type": "integer"}
+          "last_sequence": {"type": "integer"},
+          "shadow": {"$ref": "#/components/schemas/ShadowDecision"}
+        }
+      },
+      "ShadowDecision": {
+        "type": "object", "description": "What Baton would have done live; present only when outcome is shadow",
+        "required": ["would_hand_off", "trigger", "queue", "priority", "after_hours", "customer_message", "decided_at"],
+        "properties": {
+          "would_hand_off": {"type": "boolean"},
+          "trigger": {"$ref": "#/components/schemas/Trigger"},
+          "queue": {"type": "string"},
+          "priority": {"type": "string", "enum": ["high", "medium", "low"]},
+          "after_hours": {"type": "boolean"},
+          "customer_message": {"type": "string", "description": "The text Baton would have sent; not sent"},
+          "decided_at": {"type": "string", "format": "date-time"}
         }
       },
       "Event": {

@@ -189,6 +189,10 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// What repeat contacts are counted from.
     func customerContacts(customerIDs: [String]?, since: Date) throws -> [CustomerContact]
 
+    /// Shadow mode's decisions taken at or after `since`, oldest first, at most `limit`: what Baton would have
+    /// done with each conversation, and what became of it since (still with the AI, handed off later, resolved).
+    func shadowDecisions(since: Date, limit: Int) throws -> [ShadowRecord]
+
     /// Per-thread facts for `Metrics`, for threads with activity since `since`.
     func metricFacts(since: Date) throws -> MetricInput
 

@@ -14,6 +14,7 @@ struct Baton: AsyncParsableCommand {
             NoteCommand.self, TransferCommand.self, RequeueCommand.self, ReleaseCommand.self, ResolveCommand.self,
             SweepCommand.self, NotificationsCommand.self, AgentCommand.self, OutboxCommand.self, StatsCommand.self,
             CheckCommand.self, ExportTrainingCommand.self, ServeCommand.self, TokenCommand.self, WebhooksCommand.self,
+            ShadowCommand.self, SelftestCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 

@@ -10,6 +10,8 @@ public enum AccessRule: String, Sendable, CaseIterable {
     case ownStatusOnly = "own_status_only"
     /// `[security] agent_is_os_user`: act as your login name unless you are a supervisor.
     case agentIsOSUser = "agent_is_os_user"
+    /// A store that has a supervisor always keeps one: the last supervisor cannot be demoted or removed.
+    case keepOneSupervisor = "keep_one_supervisor"
 }
 
 /// Why an actor was refused, naming the rule.

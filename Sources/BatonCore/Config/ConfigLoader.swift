@@ -88,6 +88,19 @@ public enum ConfigLoader {
                 config.queueByKind[kind] = try byKind.identifier(key)
             }
         }
+        if let value = try engine.string("mode") {
+            guard let mode = EngineMode(rawValue: value) else {
+                throw engine.error("mode", "unknown mode \"\(value)\"; expected one of \(EngineMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")
+            }
+            config.mode = mode
+        }
+        if let value = try engine.int("pilot_percent") {
+            guard (0...100).contains(value) else { throw engine.error("pilot_percent", "must be from 0 to 100, got \(value)") }
+            guard config.mode == .shadow else {
+                throw engine.error("pilot_percent", "applies only with mode = \"shadow\" (live mode hands every conversation off)")
+            }
+            config.pilotPercent = value
+        }
         try engine.rejectUnknown()
     }
 

@@ -33,6 +33,10 @@ public struct EngineConfig: Sendable, Equatable {
     /// …and this many from its end; the whole text is still stored, shown and packed. Bounding what the
     /// engine reads keeps one huge message from holding the store (and every agent's claim) up.
     public var evaluateTail: Int = 1000
+    /// `live` hands off; `shadow` records what it would have done and leaves the conversation with the AI.
+    public var mode: EngineMode = .live
+    /// In shadow mode, the share of conversations (0–100, by `PilotShare`) handed off live all the same.
+    public var pilotPercent: Int = 0
 
     public init() {}
 

@@ -27,6 +27,9 @@ public struct HandoffRequest: Sendable, Equatable {
     /// An agent took the conversation over from the AI: it is claimed by them at once, and the customer hears
     /// their introduction instead of a handoff message.
     public var takenOverBy: String?
+    /// Shadow mode: the store records this handoff as a `ShadowDecision` and leaves the thread with the AI;
+    /// nothing enters a queue or the outbox.
+    public var shadow = false
 
     public init(threadID: String, queue: String, priority: Priority, packet: ContextPacket, afterHours: Bool,
                 pickupDeadline: Date, customerMessage: String, callbackAt: Date? = nil, suggestedAgent: String? = nil,

@@ -40,6 +40,8 @@ struct IngestAnswer: Sendable {
         switch outcome {
         case .keptByAI:
             return Self.answer(conversationID, outcome: "kept_by_ai", holder: .ai)
+        case .shadowed(let decision):
+            return Self.shadow(decision)
         case .handedOff, .reopened, .appended, .acknowledgedAfterHours, .csatRecorded:
             let detail = try facts.thread(id: conversationID)
             let events = try facts.events(threadID: conversationID, afterSequence: 0, limit: 10_000)
@@ -84,6 +86,25 @@ struct IngestAnswer: Sendable {
                 ("last_sequence", .from(events.last?.sequence ?? 0)),
             ])
         }
+    }
+
+    /// Shadow mode: nothing was handed off or sent (the AI keeps the conversation); `shadow` says what would have
+    /// happened live.
+    static func shadow(_ decision: ShadowDecision) -> JSONValue {
+        guard case .object(var members) = answer(decision.conversationID, outcome: "shadow", holder: .ai) else { return .null }
+        members.append(("shadow", .object([
+            ("would_hand_off", .bool(true)),
+            ("trigger", .object([
+                ("kind", .string(decision.trigger.rawValue)), ("reason", .string(decision.reason)),
+                ("rule", .string(decision.rule)), ("message", .from(decision.message)),
+            ])),
+            ("queue", .string(decision.queue)),
+            ("priority", .string(decision.priority.rawValue)),
+            ("after_hours", .bool(decision.afterHours)),
+            ("customer_message", .string(decision.customerMessage)),
+            ("decided_at", .string(ISO8601.format(decision.decidedAt))),
+        ])))
+        return .object(members)
     }
 
     static func answer(_ id: String, outcome: String, holder: Holder) -> JSONValue {

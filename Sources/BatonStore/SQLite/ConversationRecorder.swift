@@ -140,6 +140,11 @@ struct ConversationRecorder {
                              evaluateFrom: evaluateFrom, isNewThread: false)
     }
 
+    /// The deferred thread `id`, left deferred; nil when `id` is not deferred.
+    func deferredThread(_ id: String) -> NewThread? {
+        deferred[id]
+    }
+
     /// Removes a deferred thread, which its caller then inserts; nil when `id` is not deferred.
     mutating func takeDeferred(_ id: String) -> NewThread? {
         deferred.removeValue(forKey: id)

@@ -33,11 +33,18 @@ extension SQLiteHandoffStore {
         try write { db in
             try Permissions.checkManagement(actor: actor, registered: try Self.agent(actor, in: db),
                                             supervisorsExist: try Self.supervisorsExist(in: db))
+            // Compare-and-set: a supervisor becomes an agent only while another supervisor remains.
             try db.execute(sql: """
                 INSERT INTO agents (id, name, skills, capacity, status, role) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, skills = excluded.skills,
                     capacity = excluded.capacity, status = excluded.status, role = excluded.role
+                WHERE excluded.role = 'supervisor' OR agents.role <> 'supervisor'
+                    OR EXISTS (SELECT 1 FROM agents other WHERE other.role = 'supervisor' AND other.id <> excluded.id)
                 """, arguments: [agent.id, agent.name, skills, agent.capacity, agent.status.rawValue, agent.role.rawValue])
+            guard db.changesCount == 1 else {
+                throw LifecycleError.denied(AccessDenied(
+                    .keepOneSupervisor, "\(agent.id) is the last supervisor and cannot be made an agent; make another agent a supervisor first"))
+            }
         }
     }
 

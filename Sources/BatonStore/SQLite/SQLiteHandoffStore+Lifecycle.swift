@@ -12,6 +12,7 @@ extension SQLiteHandoffStore {
     public func handoff(_ request: HandoffRequest, now: Date) throws -> ThreadSummary {
         let packet = try Self.validatedPacket(request)
         return try write { db in
+            if request.shadow { return try Self.recordShadow(request, newThread: nil, now: now, in: db).get() }
             var writer = HandoffWriter(db)
             return try writer.apply(request, packet: packet, now: now)
         }
@@ -25,13 +26,17 @@ extension SQLiteHandoffStore {
     }
 
     /// Applies many handoffs inside an open write transaction; a refusal is reported in its slot.
-    /// A thread `newThread` hands over (one held back by a `ConversationRecorder`) is inserted already handed off.
+    /// A thread `newThread` hands over (one held back by a `ConversationRecorder`) is inserted already handed off;
+    /// `deferredThread` shows such a thread without taking it (for a shadow request, which leaves it to the AI).
     static func applyHandoffs(_ requests: [HandoffRequest], packets: [[UInt8]]? = nil, now: Date, in db: Database,
-                              newThread: (String) -> ConversationRecorder.NewThread? = { _ in nil })
+                              newThread: (String) -> ConversationRecorder.NewThread? = { _ in nil },
+                              deferredThread: (String) -> ConversationRecorder.NewThread? = { _ in nil })
         throws -> [Result<ThreadSummary, LifecycleError>] {
         let packets = try packets ?? requests.map { try validatedPacket($0) }
         var writer = HandoffWriter(db)
         let results = try zip(requests, packets).map { request, packet -> Result<ThreadSummary, LifecycleError> in
+            // Shadow mode: the decision is stored, a new thread is left to be inserted with the AI.
+            if request.shadow { return try recordShadow(request, newThread: deferredThread(request.threadID), now: now, in: db) }
             if let thread = newThread(request.threadID) {
                 return .success(try writer.applyToNewThread(thread, request, packet: packet, now: now))
             }

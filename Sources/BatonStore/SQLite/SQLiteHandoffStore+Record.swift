@@ -31,7 +31,8 @@ extension SQLiteHandoffStore {
             var recorder = try ConversationRecorder(db, defersNewThreads: true)
             let recorded = try conversations.map { try recorder.record($0, now: now) }
             let requests = try plan(recorded, SQLitePlanningFacts(db: db, now: now))
-            let handoffs = try Self.applyHandoffs(requests, now: now, in: db) { recorder.takeDeferred($0) }
+            let handoffs = try Self.applyHandoffs(requests, now: now, in: db, newThread: { recorder.takeDeferred($0) },
+                                                  deferredThread: { recorder.deferredThread($0) })
             try recorder.insertDeferredThreads(now: now)
             return RecordedBatch(recorded: recorded, handoffs: handoffs)
         }

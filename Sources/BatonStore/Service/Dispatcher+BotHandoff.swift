@@ -30,6 +30,7 @@ extension Dispatcher {
         if let summary, !summary.isEmpty {
             request.packet.summary = [summary] + request.packet.summary.dropFirst()
         }
+        request = applyingMode(request)
         return try settle(request, try store.handoff(request, now: now), now: now)
     }
 }

@@ -67,6 +67,8 @@ extension Dispatcher {
         }, receipts: { handoffs, facts in
             for ((slot, request), result) in zip(planned, handoffs) {
                 switch result {
+                case .success where request.shadow:
+                    outcomes[slot] = .success(.shadowed(ShadowDecision(request, at: now)))
                 case .success(let thread) where needsSettling(request):
                     followUps.append((slot, .settle(request, thread)))
                 case .success(let thread):

@@ -34,6 +34,9 @@ public final class Dispatcher: Sendable {
         /// Arrived while its queue was closed under `acknowledge_close`: the customer got the
         /// after-hours message and the conversation went back to the AI.
         case acknowledgedAfterHours(threadID: String)
+        /// Shadow mode: Baton would have handed off as this decision says; it is stored and the AI keeps the
+        /// conversation (nothing queued, nothing sent).
+        case shadowed(ShadowDecision)
     }
 
     /// Ingests one record: a conversation, a message event or a CSAT score.
@@ -108,6 +111,10 @@ public final class Dispatcher: Sendable {
             for (recorded, verdict) in zip(recordedBatch, verdicts) {
                 // A conversation sent twice in one batch is handed off once; the repeat joins that handoff.
                 if let request = planned[recorded.conversation.id] {
+                    if request.shadow {
+                        outcomes.append(.shadowed(ShadowDecision(request, at: now)))
+                        continue
+                    }
                     outcomes.append(.appended(threadID: request.threadID, state: request.afterHours ? .afterHours : .queued))
                     continue
                 }
@@ -145,6 +152,7 @@ public final class Dispatcher: Sendable {
     /// Applies the `acknowledge_close` after-hours policy to a handoff that just happened: the
     /// after-hours message is already in the outbox, so the thread goes straight back to the AI.
     func settle(_ request: HandoffRequest, _ thread: ThreadSummary, now: Date) throws -> Outcome {
+        if request.shadow { return .shadowed(ShadowDecision(request, at: now)) }
         guard needsSettling(request) else { return .handedOff(thread) }
         let note = request.afterHours ? "closed after hours; the customer was asked to write again when \(request.queue) opens"
             : "nobody on shift in \(request.queue); the customer was asked to write again later"
@@ -154,7 +162,7 @@ public final class Dispatcher: Sendable {
 
     /// Whether `settle` has more to do after the handoff (a second transaction).
     func needsSettling(_ request: HandoffRequest) -> Bool {
-        (request.afterHours || request.nobodyOnShift) && config.queue(named: request.queue).afterHours == .acknowledgeClose
+        !request.shadow && (request.afterHours || request.nobodyOnShift) && config.queue(named: request.queue).afterHours == .acknowledgeClose
     }
 
     /// Queue counts, agents and customers' open handoffs for wait estimates, read at most once per batch
@@ -221,6 +229,9 @@ public final class Dispatcher: Sendable {
                                                                     situation: facts, now: now, packet: packet) else {
                 return .done(.keptByAI(threadID: id))
             }
+            let moded = applyingMode(request)
+            // A shadow decision changes nothing: no queue grows, the customer has no open handoff.
+            if moded.shadow { return .handoff(moded) }
             situation.openHandoffs[customer] = open + 1
             situation.counts?.join(queue: request.queue)
             return .handoff(request)

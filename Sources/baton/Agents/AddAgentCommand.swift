@@ -9,7 +9,8 @@ struct AddAgentCommand: ParsableCommand {
     @Option(name: .long, help: "Display name (default: the id).") var name: String?
     @Option(name: .long, parsing: .upToNextOption, help: "Queue skills, e.g. --skills billing general.") var skills: [String] = ["general"]
     @Option(name: .long, help: "Threads the agent may hold at once.") var capacity = 3
-    @Option(name: .long, help: "agent, or supervisor (force-release, reassign, managing agents).") var role = AgentRole.agent
+    @Option(name: .long, help: "agent, or supervisor (force-release, reassign, managing agents); default: unchanged, agent when new.")
+    var role: AgentRole?
     @OptionGroup var manager: ManagerOption
     @OptionGroup var store: StoreOptions
 
@@ -26,8 +27,10 @@ struct AddAgentCommand: ParsableCommand {
     func run() throws {
         let skills = self.skills.flatMap { $0.split(separator: ",").map(String.init) }
         let acting = try manager.acting(store)
-        try store.openStore(.create).upsertAgent(Agent(id: id, name: name ?? id, skills: skills, capacity: capacity, role: role),
-                                                 actor: acting)
+        let handoffs = try store.openStore(.create)
+        // Updating an agent's skills or name keeps their role unless --role says otherwise.
+        let role = try self.role ?? handoffs.agent(id: id)?.role ?? .agent
+        try handoffs.upsertAgent(Agent(id: id, name: name ?? id, skills: skills, capacity: capacity, role: role), actor: acting)
         Output.text("\(role.rawValue) \(id): skills \(skills.joined(separator: ",")), capacity \(capacity)")
     }
 }

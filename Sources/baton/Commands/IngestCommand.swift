@@ -102,7 +102,7 @@ struct IngestCommand: ParsableCommand {
 
     struct Tally {
         let verbose: Bool
-        var stored = 0, handedOff = 0, reopened = 0, acknowledged = 0, csat = 0, refused = 0
+        var stored = 0, handedOff = 0, reopened = 0, acknowledged = 0, csat = 0, refused = 0, shadowed = 0
 
         mutating func add(_ outcomes: [Dispatcher.Outcome]) {
             for outcome in outcomes {
@@ -117,6 +117,12 @@ struct IngestCommand: ParsableCommand {
                 case .reopened: stored += 1; reopened += 1
                 case .acknowledgedAfterHours: stored += 1; acknowledged += 1
                 case .csatRecorded: csat += 1
+                case .shadowed(let decision):
+                    stored += 1
+                    shadowed += 1
+                    if verbose {
+                        Output.text("shadow \(decision.conversationID) → \(decision.queue) [\(decision.priority.rawValue)] \(decision.trigger.rawValue) (not handed off)")
+                    }
                 }
             }
         }
@@ -128,6 +134,7 @@ struct IngestCommand: ParsableCommand {
 
         var summary: String {
             var parts = ["stored \(stored)", "handed off \(handedOff)"]
+            if shadowed > 0 { parts.append("shadow decisions \(shadowed) (kept by the AI)") }
             if reopened > 0 { parts.append("reopened \(reopened)") }
             if acknowledged > 0 { parts.append("acknowledged after hours \(acknowledged)") }
             if csat > 0 { parts.append("csat \(csat)") }
