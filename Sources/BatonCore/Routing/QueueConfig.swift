@@ -12,6 +12,8 @@ public struct QueueConfig: Sendable, Equatable {
     /// A claim with no agent activity past this expires per `expiryPolicy`.
     public var expiry: TimeInterval
     public var expiryPolicy: ExpiryPolicy
+    /// Soft: the AI keeps helping the human with suggestions after the claim; hard: the bot stays silent.
+    public var handoff: HandoffMode = .soft
 
     public init(name: String, skills: [String]? = nil, hours: BusinessHours = .alwaysOpen,
                 afterHours: AfterHoursPolicy = .queueWithETA, pickupWindow: TimeInterval = 300,

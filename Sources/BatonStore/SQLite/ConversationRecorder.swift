@@ -22,7 +22,7 @@ struct ConversationRecorder {
         var tier: String
     }
 
-    private let db: Database
+    let db: Database
     private let defersNewThreads: Bool
     /// New threads held back, by id, in arrival order.
     private var deferred: [String: NewThread] = [:]
@@ -103,6 +103,7 @@ struct ConversationRecorder {
             try storeBotFields(of: conversation, from: 0)
             var stored = conversation
             stored.expect = nil
+            try storeCustomerExtras(&stored)
             return RecordOutcome(conversation: stored, state: .ai, firstNewMessage: 0, evaluateFrom: 0, isNewThread: true)
         }
         // Sent again in the same batch: its thread is needed now, as the AI's.
@@ -136,6 +137,7 @@ struct ConversationRecorder {
         stored.expect = nil
         stored.messages = try storedMessages(conversation.id, below: storedCount)
             + conversation.messages.dropFirst(storedCount)
+        try storeCustomerExtras(&stored)
         return RecordOutcome(conversation: stored, state: state, firstNewMessage: storedCount,
                              evaluateFrom: evaluateFrom, isNewThread: false)
     }

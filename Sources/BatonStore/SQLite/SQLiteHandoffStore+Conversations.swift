@@ -97,8 +97,9 @@ extension SQLiteHandoffStore {
                 throw StoreError.corrupt("conversation \(id) has an unreadable customer field")
             }
         }
-        let customer = Customer(id: row[1], name: row[2], language: row[3], tier: row[4], ltv: row[5],
+        var customer = Customer(id: row[1], name: row[2], language: row[3], tier: row[4], ltv: row[5],
                                 tags: try list(6, [String].self), priorContacts: try list(7, [PriorContact].self))
+        (customer.attributes, customer.pages) = try loadCustomerExtras(db, id: id)
         let messages = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT \(MessageRow.columns) FROM messages WHERE conversation_id = ? AND idx IS NOT NULL ORDER BY idx
             """), arguments: [id]).map { try MessageRow.message($0, conversationID: id) }

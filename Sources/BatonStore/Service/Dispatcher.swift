@@ -34,6 +34,8 @@ public final class Dispatcher: Sendable {
         /// Arrived while its queue was closed under `acknowledge_close`: the customer got the
         /// after-hours message and the conversation went back to the AI.
         case acknowledgedAfterHours(threadID: String)
+        /// A suggestion for the human was stored (collaborative mode); nothing went to the customer.
+        case suggestionStored(threadID: String)
     }
 
     /// Ingests one record: a conversation, a message event or a CSAT score.
@@ -46,6 +48,8 @@ public final class Dispatcher: Sendable {
         case .csat(let id, let score):
             try store.recordCSAT(threadID: id, score: score, now: now)
             return .csatRecorded(threadID: id)
+        case .suggestion(let id, let suggestion):
+            return try suggest(conversationID: id, suggestion: suggestion)
         case .conversation(let conversation):
             recorded = try store.record(conversation, now: now)
         case .message(let id, let channel, let customer, let message):

@@ -102,7 +102,7 @@ struct IngestCommand: ParsableCommand {
 
     struct Tally {
         let verbose: Bool
-        var stored = 0, handedOff = 0, reopened = 0, acknowledged = 0, csat = 0, refused = 0
+        var stored = 0, handedOff = 0, reopened = 0, acknowledged = 0, csat = 0, suggestions = 0, refused = 0
 
         mutating func add(_ outcomes: [Dispatcher.Outcome]) {
             for outcome in outcomes {
@@ -117,6 +117,7 @@ struct IngestCommand: ParsableCommand {
                 case .reopened: stored += 1; reopened += 1
                 case .acknowledgedAfterHours: stored += 1; acknowledged += 1
                 case .csatRecorded: csat += 1
+                case .suggestionStored: suggestions += 1
                 }
             }
         }
@@ -131,6 +132,7 @@ struct IngestCommand: ParsableCommand {
             if reopened > 0 { parts.append("reopened \(reopened)") }
             if acknowledged > 0 { parts.append("acknowledged after hours \(acknowledged)") }
             if csat > 0 { parts.append("csat \(csat)") }
+            if suggestions > 0 { parts.append("suggestions \(suggestions)") }
             if refused > 0 { parts.append("refused \(refused) line\(refused == 1 ? "" : "s") (see above)") }
             return parts.joined(separator: ", ")
         }
