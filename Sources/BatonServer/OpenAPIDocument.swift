@@ -72,6 +72,24 @@ public enum OpenAPIDocument {
         }
       }
     },
+    "/v1/conversations/{id}/suggestions": {
+      "post": {
+        "operationId": "postSuggestion",
+        "summary": "Collaborative mode: the AI's suggestion for the human who has the conversation (a draft reply, a knowledge-base article, a looked-up fact); never sent to the customer. 409 in a queue with handoff = hard, or while no human has the conversation",
+        "parameters": [{"$ref": "#/components/parameters/ConversationID"}, {"$ref": "#/components/parameters/IdempotencyKey"}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Suggestion"}}}},
+        "responses": {
+          "200": {"$ref": "#/components/responses/Ingested"},
+          "400": {"$ref": "#/components/responses/Problem"},
+          "401": {"$ref": "#/components/responses/Problem"},
+          "404": {"$ref": "#/components/responses/Problem"},
+          "409": {"$ref": "#/components/responses/Problem"},
+          "413": {"$ref": "#/components/responses/Problem"},
+          "415": {"$ref": "#/components/responses/Problem"},
+          "422": {"$ref": "#/components/responses/Problem"}
+        }
+      }
+    },
     "/v1/conversations/{id}/csat": {
       "post": {
         "operationId": "postCSAT",
@@ -215,7 +233,15 @@ public enum OpenAPIDocument {
           "tier": {"type": ["string", "null"]}, "ltv": {"type": ["number", "null"], "minimum": 0},
           "tags": {"type": ["array", "null"], "items": {"type": "string"}},
           "prior_contacts": {"type": ["array", "null"], "items": {"type": "object", "required": ["topic", "days_ago"],
-            "properties": {"topic": {"type": "string"}, "days_ago": {"type": "integer", "minimum": 0}}}}
+            "properties": {"topic": {"type": "string"}, "days_ago": {"type": "integer", "minimum": 0}}}},
+          "attributes": {"type": ["object", "null"], "maxProperties": 50, "propertyNames": {"minLength": 1, "maxLength": 64},
+            "description": "Free-form facts from the platform or CRM (account name, plan, contract value...): at most 50, names 1 to 64 bytes, text values at most 1024 bytes.",
+            "additionalProperties": {"type": ["string", "number", "boolean", "null"], "maxLength": 1024}},
+          "pages": {"type": ["array", "null"], "maxItems": 200, "description": "Pages the customer visited, each with a url or a path.",
+            "items": {"type": "object", "required": ["at"],
+              "properties": {"url": {"type": "string", "minLength": 1, "maxLength": 2048}, "path": {"type": "string", "minLength": 1, "maxLength": 2048},
+                "title": {"type": ["string", "null"], "maxLength": 512}, "at": {"type": "string", "format": "date-time"}},
+              "oneOf": [{"required": ["url"], "not": {"required": ["path"]}}, {"required": ["path"], "not": {"required": ["url"]}}]}}
         }
       },
       "Message": {
@@ -248,7 +274,21 @@ public enum OpenAPIDocument {
           "conversation_id": {"type": "string", "description": "Optional; must match the path."},
           "channel": {"type": ["string", "null"]},
           "customer": {"$ref": "#/components/schemas/Customer", "description": "Required for the first message of a new conversation."},
-          "message": {"$ref": "#/components/schemas/Message"}
+          "message": {"anyOf": [{"$ref": "#/components/schemas/Message"}, {"$ref": "#/components/schemas/Suggestion"}],
+                      "description": "A message, or with role ai_suggestion the AI's suggestion for the agent (collaborative mode)"}
+        }
+      },
+      "Suggestion": {
+        "type": "object",
+        "description": "kind reply: text is a draft reply; article: title and url (text an optional excerpt); fact: title names it, text is its value. On /suggestions the role may be left out.",
+        "properties": {
+          "role": {"type": "string", "enum": ["ai_suggestion"]},
+          "kind": {"type": ["string", "null"], "enum": ["reply", "article", "fact", null]},
+          "text": {"type": ["string", "null"], "maxLength": 4096},
+          "title": {"type": ["string", "null"], "maxLength": 2048},
+          "url": {"type": ["string", "null"], "maxLength": 2048},
+          "at": {"type": ["string", "null"], "format": "date-time"},
+          "id": {"type": ["string", "null"]}
         }
       },
       "Trigger": {
@@ -266,7 +306,8 @@ public enum OpenAPIDocument {
         "type": "object", "required": ["conversation_id", "outcome", "handed_off", "holder", "owner", "trigger", "queue", "wait", "customer_message"],
         "properties": {
           "conversation_id": {"type": "string"},
-          "outcome": {"type": "string", "enum": ["kept_by_ai", "handed_off", "reopened", "appended", "acknowledged_after_hours", "csat_recorded", "shadow"],
+          "outcome": {"type": "string", "enum": ["kept_by_ai", "handed_off", "reopened", "appended", "acknowledged_after_hours", "csat_recorded", "shadow",
+            "suggestion_stored"],
             "description": "shadow: the engine runs in shadow mode; Baton would have handed off (see shadow) but nothing was queued or sent"},
           "handed_off": {"type": "boolean"},
           "holder": {"$ref": "#/components/schemas/Holder"},

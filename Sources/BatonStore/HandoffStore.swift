@@ -10,6 +10,13 @@ import BatonCore
 /// agents act, a claim needs an available agent, force-release, reassign and agent management a supervisor
 /// (`LifecycleError.denied`, naming the rule).
 public protocol HandoffStore: AnyObject, Sendable {
+    // MARK: Suggestions (collaborative mode)
+
+    /// Stores the AI's suggestion for the human on a queued, claimed or after-hours thread; never in the outbox.
+    func addSuggestion(_ suggestion: Suggestion, threadID: String, now: Date) throws
+    /// The newest `limit` suggestions of a thread, oldest first.
+    func suggestions(threadID: String, limit: Int) throws -> [Suggestion]
+
     // MARK: Conversations
 
     /// Stores a conversation or appends the messages not stored yet (matched by index).

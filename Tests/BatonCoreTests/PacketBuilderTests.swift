@@ -29,8 +29,8 @@ struct PacketBuilderTests {
     func packet() throws {
         let packet = try #require(PacketBuilder().build(conversation: conversation(), decision: decision(), openHandoffs: 1, now: now))
         #expect(packet.summary == [
-            "Wants: \"my package never arrived at my house\" · AI tried: 1 answer, 1 KB article, tool tracking failed",
-            "Escalated on sentiment at message 3: strongly negative (-0.80)",
+            "Wants: order status · “my package never arrived at my house”",
+            "AI tried: tool tracking failed (timeout), 1 answer (last 70 % confident), 1 KB article · Escalated at message 3 on sentiment: strongly negative (-0.80)",
         ])
         #expect(packet.primary.kind == .sentiment)
         #expect(packet.otherTriggers.map(\.kind) == [.toolFailure])

@@ -96,6 +96,7 @@ public struct KeyMap: Sendable {
         Binding(command: .claim, keys: [.character("c"), .enter], help: "claim", context: .list),
         Binding(command: .sendSuggested, keys: [.character("s")], help: "send the suggested reply (asks)", context: .list),
         Binding(command: .reply, keys: [.character("r")], help: "reply (claims if needed)", context: .list),
+        Binding(command: .useAISuggestion, keys: [.character("A")], help: "the AI's latest suggestion into the reply", context: .list),
         Binding(command: .replyInEditor, keys: [.character("E")], help: "reply in $EDITOR", context: .list),
         Binding(command: .note, keys: [.character("i")], help: "internal note", context: .list),
         Binding(command: .transfer, keys: [.character("t")], help: "transfer to a queue", context: .list),

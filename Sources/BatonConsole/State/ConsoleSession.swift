@@ -173,6 +173,7 @@ public final class ConsoleSession {
         case .reply: startReply(inEditor: false)
         case .replyInEditor: startReply(inEditor: true)
         case .sendSuggested: askToSendSuggested()
+        case .useAISuggestion: useAISuggestion()
         case .note: startNote()
         case .transfer: startTransfer()
         case .requeue: startRequeue()

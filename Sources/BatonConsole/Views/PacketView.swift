@@ -108,6 +108,17 @@ enum PacketView {
             let text = TextFit.ellipsize(packet.fromBot.joined(separator: " · "), to: max(1, width - 6))
             lines.append((StyledLine([("Bot   ", .accent), (text, .muted)]), 2))
         }
+        if let account = packet.account {
+            lines.append((StyledLine([("Acct  ", .accent), (TextFit.ellipsize(account, to: max(1, width - 6)), .normal)]), 2))
+        }
+        for (index, suggestion) in packet.suggestions.suffix(3).reversed().enumerated() {
+            let label = index == 0 ? "AI    " : "      "
+            let text = TextFit.ellipsize(suggestion.kind + " · " + suggestion.text, to: max(1, width - 6))
+            lines.append((StyledLine([(label, .accent), (text, index == 0 ? .positive : .muted)]), index == 0 ? 1 : 3))
+        }
+        for page in packet.pages.prefix(2) {
+            lines.append((StyledLine([("Pages ", .accent), (TextFit.ellipsize(page, to: max(1, width - 6)), .normal)]), 2))
+        }
         if !packet.recommendedAction.isEmpty {
             lines.append((StyledLine([("Do    ", .accent), (packet.recommendedAction, .normal)]), 1))
         }

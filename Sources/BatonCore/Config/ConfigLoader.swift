@@ -23,6 +23,9 @@ public enum ConfigLoader {
         if let topics = try top.tables("topics") {
             config.engine.topics = try topics.map { (section: Section) throws(ConfigError) in try readTopic(section) }
         }
+        if var rules = try top.table("rules") {
+            config.engine.pageRules = try readRules(&rules)
+        }
         if let queues = try top.tables("queues") {
             config.queues = try queues.map { (section: Section) throws(ConfigError) in try readQueue(section) }
         }
@@ -167,6 +170,7 @@ public enum ConfigLoader {
             queue.capacity = capacity
         }
         if let policy = try section.enumValue("after_hours", AfterHoursPolicy.self) { queue.afterHours = policy }
+        if let mode = try section.enumValue("handoff", HandoffMode.self) { queue.handoff = mode }
         let zoneName = try section.string("timezone")
         let holidays = try section.strings("holidays")
         if var hours = try section.table("hours") {

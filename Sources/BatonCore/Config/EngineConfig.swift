@@ -24,6 +24,8 @@ public struct EngineConfig: Sendable, Equatable {
     ]
     /// Where a thread goes when nothing more specific applies.
     public var defaultQueue: String = "general"
+    /// Behavioural rules over the pages the customer visited (`[[rules.pages]]`), in config order.
+    public var pageRules: [PageRule] = []
     /// Whether the learned escalation model (`EscalationModel.shipped`) runs beside the rules; false: rules alone.
     public var model: Bool = true
     /// Probability thresholds per model label (`ModelLabel` raw values), overriding the trained ones.

@@ -12,9 +12,15 @@ public struct Customer: Sendable, Equatable, Codable {
     /// `vip`, `named_account`, `high_ltv` or free-form tags.
     public var tags: [String]
     public var priorContacts: [PriorContact]
+    /// Free-form facts from the platform or CRM (`customer.attributes`), in the order sent. Not part of this
+    /// type's `Codable` form: the parser reads them, the store keeps them in their own column.
+    public var attributes: [CustomerAttribute] = []
+    /// Pages the customer visited (`customer.pages`); like `attributes`, outside `Codable`.
+    public var pages: [PageVisit] = []
 
     public init(id: String, name: String? = nil, language: String? = nil, tier: String? = nil, ltv: Double? = nil,
-                tags: [String] = [], priorContacts: [PriorContact] = []) {
+                tags: [String] = [], priorContacts: [PriorContact] = [], attributes: [CustomerAttribute] = [],
+                pages: [PageVisit] = []) {
         self.id = id
         self.name = name
         self.language = language
@@ -22,6 +28,8 @@ public struct Customer: Sendable, Equatable, Codable {
         self.ltv = ltv
         self.tags = tags
         self.priorContacts = priorContacts
+        self.attributes = attributes
+        self.pages = pages
     }
 
     enum CodingKeys: String, CodingKey {

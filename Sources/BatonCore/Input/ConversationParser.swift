@@ -73,6 +73,11 @@ public struct ConversationParser: Sendable {
             customer = try Self.customer(&reader)
         }
         var messageReader = try root.child("message")
+        if messageReader.value["role"] == .string(Suggestion.role) {
+            let suggestion = try Self.suggestion(&messageReader)
+            try root.rejectUnknown()
+            return .suggestion(conversationID: id, suggestion: suggestion)
+        }
         var message = try Self.message(&messageReader)
         try root.rejectUnknown()
         message.botFields = sink?.fields ?? []
@@ -117,8 +122,11 @@ public struct ConversationParser: Sendable {
                 prior.append(PriorContact(topic: topic, daysAgo: days))
             }
         }
+        let attributes = try Self.attributes(&reader)
+        let pages = try Self.pages(&reader)
         try reader.rejectUnknown()
-        return Customer(id: id, name: name, language: language, tier: tier, ltv: ltv, tags: tags, priorContacts: prior)
+        return Customer(id: id, name: name, language: language, tier: tier, ltv: ltv, tags: tags, priorContacts: prior,
+                        attributes: attributes, pages: pages)
     }
 
     private static func message(_ reader: inout FieldReader) throws(InputError) -> Message {
@@ -355,6 +363,8 @@ struct FieldReader {
     }
 
     /// A field name from the input, safe to print.
+    static func fieldName(_ key: String) -> String { safeName(key) }
+
     private static func safeName(_ key: String) -> String {
         let safe = Sanitizer.line(key)
         return safe.count > 60 ? safe.prefix(60) + "…" : safe

@@ -5,11 +5,13 @@ public enum InputRecord: Sendable, Equatable {
     case message(conversationID: String, channel: Channel?, customer: Customer?, message: Message)
     /// A post-handoff customer satisfaction score, 1 to 5.
     case csat(conversationID: String, score: Int)
+    /// The AI's suggestion for the human who has the conversation (`role: "ai_suggestion"`); never sent to the customer.
+    case suggestion(conversationID: String, suggestion: Suggestion)
 
     public var conversationID: String {
         switch self {
         case .conversation(let conversation): conversation.id
-        case .message(let id, _, _, _), .csat(let id, _): id
+        case .message(let id, _, _, _), .csat(let id, _), .suggestion(let id, _): id
         }
     }
 }

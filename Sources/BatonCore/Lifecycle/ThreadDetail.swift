@@ -11,6 +11,8 @@ public struct ThreadDetail: Sendable, Equatable {
     public var callbackAt: Date?
     /// Fields of the bot's input Baton does not know, kept with the conversation ("from the bot").
     public var botFields: [BotField] = []
+    /// The AI's latest suggestions for the human (collaborative mode), oldest first; never sent to the customer.
+    public var suggestions: [Suggestion] = []
 
     public init(summary: ThreadSummary, packet: ContextPacket?, messages: [Message], notes: [ThreadNote], audit: [AuditEntry], callbackAt: Date? = nil) {
         self.summary = summary

@@ -25,15 +25,19 @@ public struct PacketBuilder: Sendable {
         let trajectory = Array(decision.sentiment.prefix(max(customerScores, 1)))
         let sentiment = SentimentReading(current: trajectory.last ?? 0, trajectory: trajectory)
         let customer = conversation.customer
-        let profile = CustomerProfile(
+        var profile = CustomerProfile(
             id: customer.id, name: customer.name ?? customer.id, channel: conversation.channel,
             language: customer.language ?? "en", tier: customer.tier ?? "standard", ltv: customer.ltv,
             tags: customer.tags, priorContacts: customer.priorContacts, openHandoffs: openHandoffs)
+        profile.attributes = customer.attributes
+        profile.pages = customer.pages
+        profile.pageSignals = PageVisitRule.signals(conversation, at: at, config: engine)
         let lastAI = aiMessages.last
         return ContextPacket(
             conversationID: conversation.id,
             builtAt: now,
-            summary: summary(messages: upTo, attempts: attempts, primary: primary),
+            summary: PacketSummary.lines(messages: upTo, attempts: attempts, primary: primary,
+                                         intent: lastAI?.intent, confidence: lastAI?.confidence),
             primary: primary,
             otherTriggers: decision.triggers.filter { $0 != primary },
             intent: lastAI?.intent,
@@ -50,31 +54,6 @@ public struct PacketBuilder: Sendable {
             whatsappWindow: replyWindow(conversation: conversation, now: now),
             queue: decision.queue,
             priority: decision.priority)
-    }
-
-    /// Line one: what the customer wants and what the AI tried. Line two: why it escalated.
-    func summary(messages: [Message], attempts: AIAttempts, primary: FiredTrigger) -> [String] {
-        let request = Self.mainRequest(in: messages)
-        var tried: [String] = []
-        if !attempts.answers.isEmpty { tried.append("\(attempts.answers.count) answer\(attempts.answers.count == 1 ? "" : "s")") }
-        if !attempts.kb.isEmpty { tried.append("\(attempts.kb.count) KB article\(attempts.kb.count == 1 ? "" : "s")") }
-        let failed = attempts.failedTools
-        if !attempts.toolCalls.isEmpty {
-            tried.append(failed.isEmpty ? "\(attempts.toolCalls.count) tool call(s)" : "tool \(failed.map(\.name).joined(separator: ", ")) failed")
-        }
-        let first = "Wants: \(request.map { "\"\(Self.clip($0, 70))\"" } ?? "(no request stated)") · AI tried: \(tried.isEmpty ? "nothing yet" : tried.joined(separator: ", "))"
-        let second = "Escalated on \(Self.spaced(primary.kind.rawValue)) at message \(primary.message + 1): \(primary.reason)"
-        return [first, second]
-    }
-
-    /// The customer message that best states the request: the first with some substance,
-    /// skipping greetings and pings such as "hi", "??" or "help".
-    static func mainRequest(in messages: [Message]) -> String? {
-        let customer = messages.filter { $0.role == .customer }.map { Self.trimmed($0.text) }
-        let substantive = customer.first { text in
-            text.split(whereSeparator: { $0 == " " }).filter { $0.count > 1 }.count >= 3
-        }
-        return substantive ?? customer.max { $0.count < $1.count }
     }
 
     func recommendedAction(primary: FiredTrigger, attempts: AIAttempts, intent: String?, sentiment: SentimentReading) -> String {
@@ -129,19 +108,6 @@ public struct PacketBuilder: Sendable {
     /// `snake_case` names as words. (Pure Swift: Foundation's string functions cost more than the packet.)
     static func spaced(_ name: String) -> String {
         String(name.map { $0 == "_" ? " " : $0 })
-    }
-
-    /// `text` without leading and trailing whitespace and newlines.
-    static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[start...end])
-    }
-
-    static func clip(_ text: String, _ limit: Int) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
     }
 }
 

@@ -15,6 +15,8 @@ public struct QueueConfig: Sendable, Equatable {
     /// At most this many threads wait in the queue before a new customer gets the hold message (the wait, and
     /// the offer to be answered later); nil: no limit.
     public var capacity: Int?
+    /// Soft: the AI keeps helping the human with suggestions after the claim; hard: the bot stays silent.
+    public var handoff: HandoffMode = .soft
 
     public init(name: String, skills: [String]? = nil, hours: BusinessHours = .alwaysOpen,
                 afterHours: AfterHoursPolicy = .queueWithETA, pickupWindow: TimeInterval = 300,

@@ -42,7 +42,7 @@ public struct TriggerEngine: Sendable {
         rules = [
             ExplicitRequestRule(), BotRequestRule(), SentimentRule(), RepeatContactRule(),
             PolicyTopicRule(config: config), CustomerTagRule(), ToolFailureRule(), BuyingIntentRule(),
-            LowConfidenceRule(),
+            LowConfidenceRule(), PageVisitRule(),
         ]
     }
 
@@ -98,7 +98,8 @@ public struct TriggerEngine: Sendable {
                 let latest = latestSentiment(sentiment, upTo: index)
                 return HandoffDecision(conversationID: conversation.id, handoff: true, at: index, primary: primary,
                                        triggers: fired, queue: queue(for: fired),
-                                       priority: priority(fired, customer: conversation.customer, latestSentiment: latest),
+                                       priority: PageVisitRule.raise(priority(fired, customer: conversation.customer, latestSentiment: latest),
+                                                                     conversation: conversation, at: index, config: config),
                                        sentiment: customerScores)
             }
             index += 1

@@ -17,6 +17,10 @@ struct ConversationsController {
             let id = try context.parameters.require("id")
             return try await api.post(request, context: context) { try await handoff(id, $0) }
         }
+        group.post(":id/suggestions") { request, context in
+            let id = try context.parameters.require("id")
+            return try await api.post(request, context: context) { try await suggestion(id, $0) }
+        }
         group.post(":id/csat") { request, context in
             let id = try context.parameters.require("id")
             return try await api.post(request, context: context) { try await csat(id, $0) }
@@ -38,6 +42,7 @@ struct ConversationsController {
     func message(_ id: String, _ body: [UInt8], idempotency: IdempotencyContext?) async throws -> APIResponse {
         let value = try APIInput.object(body)
         let record = try APIInput.record(value, conversationID: id)
+        if case .suggestion = record { return try await ingest(record) }
         guard case .message(let id, let channel, let customer, let message) = record else {
             throw APIProblem.invalid("missing; a message event needs its message", field: "message")
         }

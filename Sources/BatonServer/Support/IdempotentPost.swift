@@ -146,6 +146,8 @@ extension APIProblem {
             return APIProblem(.conflict, "held-by-human", title: "A human holds this conversation",
                               detail: "conversation \(id) is held by \(holder.rawValue)\(owner.map { " (\($0))" } ?? ""); the AI must stay silent until it is released",
                               extensions: [("holder", .string(holder.rawValue)), ("owner", .from(owner))])
+        case IngestError.suggestionRefused(let id, let reason):
+            return APIProblem.suggestionRefused(conversationID: id, reason)
         case LifecycleError.noSuchThread(let id):
             return .notFound("no conversation \(id)")
         case LifecycleError.noSuchQueue(let name):

@@ -42,7 +42,7 @@ struct IngestAnswer: Sendable {
             return Self.answer(conversationID, outcome: "kept_by_ai", holder: .ai)
         case .shadowed(let decision):
             return Self.shadow(decision)
-        case .handedOff, .reopened, .appended, .acknowledgedAfterHours, .csatRecorded:
+        case .handedOff, .reopened, .appended, .acknowledgedAfterHours, .csatRecorded, .suggestionStored:
             let detail = try facts.thread(id: conversationID)
             let events = try facts.events(threadID: conversationID, afterSequence: 0, limit: 10_000)
             let waiting = detail.map { $0.summary.state.isWaiting } ?? false
@@ -55,6 +55,7 @@ struct IngestAnswer: Sendable {
             case .reopened: "reopened"
             case .acknowledgedAfterHours: "acknowledged_after_hours"
             case .csatRecorded: "csat_recorded"
+            case .suggestionStored: "suggestion_stored"
             default: "appended"
             }
             let handedOff: Bool = switch outcome {

@@ -22,7 +22,7 @@ struct ConversationRecorder {
         var tier: String
     }
 
-    private let db: Database
+    let db: Database
     private let defersNewThreads: Bool
     /// New threads held back, by id, in arrival order.
     private var deferred: [String: NewThread] = [:]
@@ -37,8 +37,8 @@ struct ConversationRecorder {
         self.db = db
         self.defersNewThreads = defersNewThreads
         lookup = try db.cachedStatement(sql: """
-            SELECT c.bot_message_count, t.state, t.evaluate_from FROM conversations c JOIN threads t ON t.id = c.id
-            WHERE c.id = ?
+            SELECT c.bot_message_count, t.state, t.evaluate_from, c.attributes, c.pages FROM conversations c
+            JOIN threads t ON t.id = c.id WHERE c.id = ?
             """)
         insertConversation = try db.cachedStatement(sql: """
             INSERT INTO conversations (id, channel, customer_id, customer_name, language, tier, ltv, tags, prior_contacts,
@@ -103,6 +103,7 @@ struct ConversationRecorder {
             try storeBotFields(of: conversation, from: 0)
             var stored = conversation
             stored.expect = nil
+            try storeCustomerExtras(&stored, stored: nil)
             return RecordOutcome(conversation: stored, state: .ai, firstNewMessage: 0, evaluateFrom: 0, isNewThread: true)
         }
         // Sent again in the same batch: its thread is needed now, as the AI's.
@@ -136,6 +137,7 @@ struct ConversationRecorder {
         stored.expect = nil
         stored.messages = try storedMessages(conversation.id, below: storedCount)
             + conversation.messages.dropFirst(storedCount)
+        try storeCustomerExtras(&stored, stored: (existing[3], existing[4]))
         return RecordOutcome(conversation: stored, state: state, firstNewMessage: storedCount,
                              evaluateFrom: evaluateFrom, isNewThread: false)
     }

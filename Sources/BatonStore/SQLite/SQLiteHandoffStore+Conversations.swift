@@ -87,7 +87,7 @@ extension SQLiteHandoffStore {
 
     static func loadConversation(_ db: Database, id: String) throws -> Conversation? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT channel, customer_id, customer_name, language, tier, ltv, tags, prior_contacts
+            SELECT channel, customer_id, customer_name, language, tier, ltv, tags, prior_contacts, attributes, pages
             FROM conversations WHERE id = ?
             """), arguments: [id]) else { return nil }
         let decoder = JSONDecoder()
@@ -97,8 +97,9 @@ extension SQLiteHandoffStore {
                 throw StoreError.corrupt("conversation \(id) has an unreadable customer field")
             }
         }
-        let customer = Customer(id: row[1], name: row[2], language: row[3], tier: row[4], ltv: row[5],
+        var customer = Customer(id: row[1], name: row[2], language: row[3], tier: row[4], ltv: row[5],
                                 tags: try list(6, [String].self), priorContacts: try list(7, [PriorContact].self))
+        (customer.attributes, customer.pages) = try customerExtras(attributes: row[8], pages: row[9], id: id)
         let messages = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT \(MessageRow.columns) FROM messages WHERE conversation_id = ? AND idx IS NOT NULL ORDER BY idx
             """), arguments: [id]).map { try MessageRow.message($0, conversationID: id) }

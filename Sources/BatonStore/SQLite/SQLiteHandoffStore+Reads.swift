@@ -54,6 +54,7 @@ extension SQLiteHandoffStore {
             detail.botFields = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT path, value FROM conversation_fields WHERE conversation_id = ? ORDER BY seq
                 """), arguments: [id]).map { BotField(path: $0[0], value: $0[1]) }
+            detail.suggestions = try Self.suggestions(threadID: id, limit: Self.suggestionsShown, in: db)
             return detail
     }
 

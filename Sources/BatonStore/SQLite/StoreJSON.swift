@@ -109,7 +109,58 @@ struct StoreJSON {
         field("tags"); array(profile.tags) { $0.string($1) }
         field("priorContacts"); array(profile.priorContacts) { $0.write($1) }
         field("openHandoffs"); integer(profile.openHandoffs)
+        field("attributes"); array(profile.attributes) { $0.write($1) }
+        field("pages"); array(profile.pages) { $0.write($1) }
+        field("pageSignals"); array(profile.pageSignals) { $0.write($1) }
         close()
+    }
+
+    private mutating func write(_ attribute: CustomerAttribute) {
+        open()
+        field("name"); string(attribute.name)
+        field("value"); write(attribute.value, "profile.attributes")
+        close()
+    }
+
+    private mutating func write(_ value: AttributeValue, _ field: String) {
+        switch value {
+        case .string(let text): string(text)
+        case .number(let number): self.number(number, field)
+        case .bool(let flag): literal(flag ? "true" : "false")
+        }
+    }
+
+    private mutating func write(_ page: PageVisit) {
+        open()
+        field("url"); string(page.url)
+        if let title = page.title { field("title"); string(title) }
+        field("at"); date(page.at, "profile.pages.at")
+        close()
+    }
+
+    private mutating func write(_ signal: PageSignal) {
+        open()
+        field("rule"); string(signal.rule)
+        field("pattern"); string(signal.pattern)
+        field("visits"); integer(signal.visits)
+        field("windowDays"); integer(signal.windowDays)
+        field("paths"); array(signal.paths) { $0.string($1) }
+        field("effect"); string(signal.effect)
+        close()
+    }
+
+    static func attributes(_ attributes: [CustomerAttribute]) throws -> [UInt8] {
+        var json = StoreJSON(capacity: 256)
+        json.array(attributes) { $0.write($1) }
+        if let field = json.notFinite { throw StoreError.invalidInput("customer attributes have \(field) that is not a finite number") }
+        return json.bytes
+    }
+
+    static func pages(_ pages: [PageVisit]) throws -> [UInt8] {
+        var json = StoreJSON(capacity: 256)
+        json.array(pages) { $0.write($1) }
+        if let field = json.notFinite { throw StoreError.invalidInput("customer pages have \(field) that is not a finite time") }
+        return json.bytes
     }
 
     private mutating func write(_ message: Message) {

@@ -37,6 +37,8 @@ public final class Dispatcher: Sendable {
         /// Shadow mode: Baton would have handed off as this decision says; it is stored and the AI keeps the
         /// conversation (nothing queued, nothing sent).
         case shadowed(ShadowDecision)
+        /// A suggestion for the human was stored (collaborative mode); nothing went to the customer.
+        case suggestionStored(threadID: String)
     }
 
     /// Ingests one record: a conversation, a message event or a CSAT score.
@@ -49,6 +51,8 @@ public final class Dispatcher: Sendable {
         case .csat(let id, let score):
             try store.recordCSAT(threadID: id, score: score, now: now)
             return .csatRecorded(threadID: id)
+        case .suggestion(let id, let suggestion):
+            return try suggest(conversationID: id, suggestion: suggestion)
         case .conversation(let conversation):
             recorded = try store.record(conversation, now: now)
         case .message(let id, let channel, let customer, let message):

@@ -102,7 +102,7 @@ struct IngestCommand: ParsableCommand {
 
     struct Tally {
         let verbose: Bool
-        var stored = 0, handedOff = 0, reopened = 0, acknowledged = 0, csat = 0, refused = 0, shadowed = 0
+        var stored = 0, handedOff = 0, reopened = 0, acknowledged = 0, csat = 0, suggestions = 0, refused = 0, shadowed = 0
 
         mutating func add(_ outcomes: [Dispatcher.Outcome]) {
             for outcome in outcomes {
@@ -123,6 +123,7 @@ struct IngestCommand: ParsableCommand {
                     if verbose {
                         Output.text("shadow \(decision.conversationID) → \(decision.queue) [\(decision.priority.rawValue)] \(decision.trigger.rawValue) (not handed off)")
                     }
+                case .suggestionStored: suggestions += 1
                 }
             }
         }
@@ -138,6 +139,7 @@ struct IngestCommand: ParsableCommand {
             if reopened > 0 { parts.append("reopened \(reopened)") }
             if acknowledged > 0 { parts.append("acknowledged after hours \(acknowledged)") }
             if csat > 0 { parts.append("csat \(csat)") }
+            if suggestions > 0 { parts.append("suggestions \(suggestions)") }
             if refused > 0 { parts.append("refused \(refused) line\(refused == 1 ? "" : "s") (see above)") }
             return parts.joined(separator: ", ")
         }

@@ -35,8 +35,9 @@ struct ShowCommand: ParsableCommand {
             try container.encode(detail.notes, forKey: .notes)
             try container.encode(detail.audit, forKey: .audit)
             try container.encodeIfPresent(detail.callbackAt, forKey: .callbackAt)
+            try container.encode(detail.suggestions, forKey: .suggestions)
         }
 
-        enum Key: String, CodingKey { case thread, packet, messages, notes, audit, callbackAt }
+        enum Key: String, CodingKey { case thread, packet, messages, notes, audit, callbackAt, suggestions }
     }
 }

@@ -93,7 +93,8 @@ struct TriggersCommand: ParsableCommand {
                     conversation.messages.append(message)
                     known[id] = conversation
                     jobs.append((conversation, conversation.messages.count - 1))
-                case .success(.csat):
+                case .success(.csat), .success(.suggestion):
+                    // Neither changes what the engine decides.
                     break
                 case .failure(let error):
                     failures += 1

@@ -20,6 +20,11 @@ enum PacketText {
         let tags = profile.tags.isEmpty ? "" : " · " + profile.tags.map(Sanitizer.line).joined(separator: ",")
         lines.append("\(profile.tier) · \(profile.channel.rawValue) · \(profile.language)\(ltv)\(tags) · prior contacts \(profile.priorContacts.count) · open handoffs \(profile.openHandoffs)")
         lines.append("sentiment \(packet.sentiment.band.rawValue) (\(String(format: "%+.2f", packet.sentiment.current)), \(packet.sentiment.trend.rawValue)) trajectory \(packet.sentiment.trajectory.map { String(format: "%+.2f", $0) }.joined(separator: " → "))")
+        if let account = PacketModel.accountLine(profile.attributes) { lines.append("ACCOUNT  \(account)") }
+        for signal in PacketModel.pageSignalLines(profile.pageSignals) { lines.append("PAGES    \(signal)") }
+        for (index, page) in PacketModel.recentPageLines(profile.pages).enumerated() {
+            lines.append((index == 0 ? "VISITED  " : "         ") + page)
+        }
         if let window = packet.whatsappWindow {
             lines.append(window.isOpen(at: now)
                 ? "WhatsApp window open, closes in \(Formatting.duration(window.remaining(at: now)))"
@@ -46,6 +51,7 @@ enum PacketText {
             if !tried.links.isEmpty { lines.append("  · links: \(tried.links.map(Sanitizer.line).joined(separator: ", "))") }
         }
         lines.append(contentsOf: fromBot(detail.botFields))
+        lines.append(contentsOf: suggestions(detail.suggestions))
         lines.append("DO       \(packet.recommendedAction)")
         lines.append("REPLY    \(Sanitizer.line(packet.suggestedReply(agentName: thread.owner ?? "{agent}")))")
         lines.append("")
@@ -69,6 +75,13 @@ enum PacketText {
     static func fromBot(_ fields: [BotField]) -> [String] {
         guard !fields.isEmpty else { return [] }
         return ["FROM THE BOT"] + fields.map { "  · \(Sanitizer.line($0.path)): \(Sanitizer.line($0.value))" }
+    }
+
+    /// The AI's suggestions for the agent (collaborative mode), newest last.
+    static func suggestions(_ suggestions: [Suggestion]) -> [String] {
+        guard !suggestions.isEmpty else { return [] }
+        return ["AI SUGGESTS (for you; never sent to the customer)"]
+            + suggestions.map { "  · \($0.kind.rawValue): \(Sanitizer.line($0.composerText))" }
     }
 
     static func transcript(_ messages: [Message]) -> [String] {

@@ -42,6 +42,12 @@ public struct PacketModel: Sendable, Equatable {
     public var transcript: [Entry]
     /// Fields of the bot's input Baton does not know, one `name: value` each ("from the bot").
     public var fromBot: [String] = []
+    /// The customer's attributes on one line (`plan: Pro · contract value: 12000`), nil without any.
+    public var account: String?
+    /// The page rules that matched, then (when none did) the most recent visits.
+    public var pages: [String] = []
+    /// The AI's latest suggestions for the agent (collaborative mode), oldest first.
+    public var suggestions: [SuggestionEntry] = []
 
     /// Builds the panel for `detail`; `agentName` fills the `{agent}` placeholder of the suggested
     /// reply, which the packet leaves for whoever picks the thread up.
@@ -74,6 +80,11 @@ public struct PacketModel: Sendable, Equatable {
             let reply = agentName.map { Templates.fill(packet.suggestedReply, ["agent": $0]) } ?? packet.suggestedReply
             suggestedReply = Sanitizer.line(reply)
             whatsappWindow = packet.whatsappWindow
+            account = Self.accountLine(packet.profile.attributes)
+            pages = Self.pageSignalLines(packet.profile.pageSignals)
+            if pages.isEmpty, !packet.profile.pages.isEmpty {
+                pages = ["recent: " + Self.recentPageLines(packet.profile.pages).prefix(3).joined(separator: ", ")]
+            }
         } else {
             triggerLabel = summary.trigger?.shortLabel ?? "-"
             triggerReason = ""
@@ -95,6 +106,7 @@ public struct PacketModel: Sendable, Equatable {
             entries.insert(entry, at: index)
         }
         transcript = entries
+        suggestions = Self.suggestionEntries(detail.suggestions)
         fromBot = detail.botFields.map { Sanitizer.line($0.path) + ": " + Sanitizer.line($0.value) }
     }
 
