@@ -88,7 +88,8 @@ enum SupervisorPanelView {
         if let stats = state.supervisor?.stats {
             lines.append(StyledLine([("handoff rate " + Format.percent(stats.handoffRate)
                                       + " · false escalations " + Format.percent(stats.falseEscalationRate)
-                                      + " · CSAT " + (stats.csat.map { String(format: "%.1f", $0) } ?? "–"), .normal)]))
+                                      + " · CSAT " + (stats.csat.map { String(format: "%.1f", $0) } ?? "–")
+                                      + (stats.aiOnlyCSAT.map { String(format: " (AI alone %.1f)", $0) } ?? ""), .normal)]))
             lines.append(StyledLine([("median pickup " + (stats.medianTimeToPickup.map(Format.duration) ?? "–")
                                       + " · median resolution " + (stats.medianResolutionTime.map(Format.duration) ?? "–"), .normal)]))
             if !stats.handoffsPerHour.isEmpty {
