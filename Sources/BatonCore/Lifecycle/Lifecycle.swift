@@ -18,6 +18,7 @@ public enum Lifecycle {
         case .open: [.afterHours]
         case .forceRelease: [.claimed, .queued, .afterHours]
         case .reassign: [.claimed, .queued, .afterHours]
+        case .rate: [.resolved]
         }
     }
 
@@ -36,7 +37,7 @@ public enum Lifecycle {
         switch action {
         case .handoff, .reopen: afterHours ? .afterHours : .queued
         case .claim, .reassign: .claimed
-        case .reply, .note: state
+        case .reply, .note, .rate: state
         case .transfer, .requeue, .escalate: afterHours ? .afterHours : .queued
         case .release, .forceRelease: .ai
         case .resolve: .resolved

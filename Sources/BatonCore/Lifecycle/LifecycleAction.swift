@@ -18,4 +18,6 @@ public enum LifecycleAction: String, Sendable, Codable, CaseIterable {
     /// A supervisor takes a thread from its owner.
     case forceRelease = "force_release"
     case reassign
+    /// The agent who resolved a thread rates its context packet (no change of state).
+    case rate
 }

@@ -14,13 +14,19 @@ public struct ConsoleStats: Sendable, Equatable {
     public var aiOnlyCSAT: Double?
     /// Share of resolved handoffs marked `ai_could_have_handled`, 0–1.
     public var falseEscalationRate: Double?
+    /// Mean handoff quality score (0–100) of the last seven days, and of the seven before, for the trend.
+    public var weekQuality: Double?
+    public var previousWeekQuality: Double?
     /// Handoffs per hour of the day so far, oldest first (for a sparkline).
     public var handoffsPerHour: [Double]
     /// Median time to pickup per hour, seconds, oldest first (for a sparkline).
     public var pickupPerHour: [Double]
 
     public init(handoffRate: Double? = nil, medianTimeToPickup: TimeInterval? = nil, medianResolutionTime: TimeInterval? = nil,
-                csat: Double? = nil, aiOnlyCSAT: Double? = nil, falseEscalationRate: Double? = nil, handoffsPerHour: [Double] = [], pickupPerHour: [Double] = []) {
+                csat: Double? = nil, aiOnlyCSAT: Double? = nil, falseEscalationRate: Double? = nil, handoffsPerHour: [Double] = [], pickupPerHour: [Double] = [],
+                weekQuality: Double? = nil, previousWeekQuality: Double? = nil) {
+        self.weekQuality = weekQuality
+        self.previousWeekQuality = previousWeekQuality
         self.handoffRate = handoffRate
         self.medianTimeToPickup = medianTimeToPickup
         self.medianResolutionTime = medianResolutionTime
