@@ -112,8 +112,8 @@ enum SupervisorPanelView {
         var line = StyledLine([("quality 7 d ", .muted), (String(format: "%.0f/100", quality), .normal)])
         if let previous {
             let delta = Int((quality - previous).rounded())
-            let (arrow, role): (String, StyleRole) = delta > 0 ? ("▲ +", .positive) : (delta < 0 ? ("▼ ", .alert) : ("= ", .muted))
-            line.append(" " + arrow + (delta == 0 ? "" : "\(delta)") + " vs the week before", role)
+            let (trend, role): (String, StyleRole) = delta > 0 ? ("▲ +\(delta)", .positive) : (delta < 0 ? ("▼ \(delta)", .alert) : ("=", .muted))
+            line.append(" \(trend) vs the week before", role)
         } else {
             line.append(" · no handoffs the week before", .muted)
         }

@@ -39,6 +39,18 @@ extension ReviewReport {
         return lines.joined(separator: "\n")
     }
 
+    /// JSON for scripts: keys sorted and snake_case, times in ISO 8601, pretty-printed (a document, not a stream).
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ISO8601.format(date))
+        }
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
     /// "30 days", "7 days", "36 hours".
     static func days(_ start: Date, _ end: Date) -> String {
         let hours = Int(saturating: (end.timeIntervalSince(start) / 3600).rounded())
@@ -57,7 +69,7 @@ extension ReviewReport {
         return rows.map { row in
             row.enumerated().map { index, cell in
                 index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - TextWidth.width(of: cell))
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression)
         }
     }
 

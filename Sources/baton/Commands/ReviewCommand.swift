@@ -26,7 +26,7 @@ struct ReviewCommand: ParsableCommand {
         let now = try StoreOptions.now()
         let report = try store.openDispatcher(.read).review(since: now.addingTimeInterval(-seconds), now: now)
         if json {
-            Output.json(text: try JSONOutput.encode(report, snakeCase: true))
+            Output.json(text: try report.json())
         } else {
             Output.text(markdown ? report.markdown() : report.text())
         }
