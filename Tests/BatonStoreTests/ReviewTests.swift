@@ -414,7 +414,7 @@ extension ReviewTests {
                     "resolved",
                     "share"
                   ],
-                  "id" : "falseCountescalations",
+                  "id" : "false_escalations",
                   "rows" : [
                     [
                       "sentiment",

@@ -123,11 +123,11 @@ public struct QualityScore: Sendable, Equatable, Codable {
 }
 
 extension QualityScore {
-    /// The mean score of the handoffs in `[start, end)` and of those in the period of the same length before it,
+    /// The mean score of the handoffs in `[start, end]` and of those in the period of the same length before it,
     /// each period scored against its own queue medians.
     public static func periodMeans(_ handoffs: [HandoffFacts], start: Date, end: Date) -> (current: Double?, previous: Double?) {
         let previousStart = start.addingTimeInterval(-end.timeIntervalSince(start))
-        let current = handoffs.filter { $0.handedOffAt >= start && $0.handedOffAt < end }
+        let current = handoffs.filter { $0.handedOffAt >= start && $0.handedOffAt <= end }
         let previous = handoffs.filter { $0.handedOffAt >= previousStart && $0.handedOffAt < start }
         return (mean(Array(scores(current).values)), mean(Array(scores(previous).values)))
     }

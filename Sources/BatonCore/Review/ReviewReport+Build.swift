@@ -4,15 +4,17 @@ extension ReviewReport {
     /// How many of the lowest-scoring handoffs the review lists.
     public static let lowestCount = 20
 
-    /// The review of `[start, end)` against the period of the same length before it.
-    public static func build(_ facts: ReviewFacts, start: Date, end: Date, repeatWindowDays: Int) -> ReviewReport {
-        let previousStart = start.addingTimeInterval(-end.timeIntervalSince(start))
+    /// The review of `[start, end]` (end included: what happened at the moment the review runs counts) against
+    /// the period of the same length before it, `[previousStart, start)`.
+    public static func build(_ facts: ReviewFacts, start: Date, end reviewEnd: Date, repeatWindowDays: Int) -> ReviewReport {
+        let previousStart = start.addingTimeInterval(-reviewEnd.timeIntervalSince(start))
+        let end = Date(timeIntervalSinceReferenceDate: reviewEnd.timeIntervalSinceReferenceDate.nextUp)
         let current = facts.handoffs.filter { $0.handedOffAt >= start && $0.handedOffAt < end }
         let previous = facts.handoffs.filter { $0.handedOffAt >= previousStart && $0.handedOffAt < start }
         // Each period's scores measure efficiency against that period's queue medians.
         let scores = QualityScore.scores(current)
         let previousScores = QualityScore.scores(previous)
-        return ReviewReport(start: start, end: end, previousStart: previousStart, sections: [
+        return ReviewReport(start: start, end: reviewEnd, previousStart: previousStart, sections: [
             overview(current, previous, scores: scores, previousScores: previousScores, facts: facts, start: start, end: end,
                      previousStart: previousStart),
             reasons(current, previous),
@@ -78,7 +80,7 @@ extension ReviewReport {
         let names = resolved.keys.sorted { (falseCount[$0] ?? 0, $1) > (falseCount[$1] ?? 0, $0) }
         func share(_ name: String) -> Double { Double(falseCount[name] ?? 0) / Double(max(1, resolved[name] ?? 0)) }
         return ReviewSection(
-            id: "falseCountescalations", title: "False escalations by reason (resolved as ai_could_have_handled)",
+            id: "false_escalations", title: "False escalations by reason (resolved as ai_could_have_handled)",
             columns: ["reason", "false escalations", "resolved", "share"],
             rows: names.map { ["\($0)", "\(falseCount[$0] ?? 0)", "\(resolved[$0] ?? 0)", ReviewText.percent(share($0))] },
             charts: [ReviewChart(title: "share of resolved handoffs the AI could have handled", bars: names.map {
