@@ -77,4 +77,18 @@ struct ConsoleWeekQualityTests {
         #expect(stats.weekQuality == QualityScore.mean(Array(QualityScore.scores(facts.handoffs).values)))
         #expect(stats.previousWeekQuality == nil)
     }
+
+    @Test("the week's score is reused for five minutes, then read again")
+    func cached() throws {
+        let store = try F.scene()
+        let provider = ConsoleStats.todayWithWeekQuality(from: store)
+        let first = try #require(try provider(F.t0)?.weekQuality)
+        // A thread handed off since: transferred, so it scores lower and pulls the mean down once it is read.
+        _ = try F.handoff(store, id: "t9", customer: "Late Comer")
+        try store.transfer(threadID: "t9", actor: "sue", toQueue: "tech", reason: "wrong queue",
+                           pickupDeadline: F.t0.addingTimeInterval(600), now: F.t0.addingTimeInterval(10))
+        #expect(try provider(F.t0.addingTimeInterval(299))?.weekQuality == first)
+        let later = try #require(try provider(F.t0.addingTimeInterval(300))?.weekQuality)
+        #expect(later < first)
+    }
 }
