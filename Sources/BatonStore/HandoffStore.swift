@@ -100,6 +100,10 @@ public protocol HandoffStore: AnyObject, Sendable {
     /// Hands the thread back to the AI; the note goes to the bot as context.
     func release(threadID: String, agent: String, note: String?, now: Date) throws
     func resolve(threadID: String, agent: String, disposition: Disposition, note: String?, now: Date) throws
+    /// The agent who resolved the thread rates its context packet, 1 to 5, with what was missing; audited.
+    func ratePacket(threadID: String, agent: String, rating: Int, note: String?, now: Date) throws
+    /// The newest packet rating of the thread, if it has one.
+    func packetRating(threadID: String) throws -> PacketRating?
     /// A resolved thread whose customer wrote again goes back to the queue.
     func reopen(threadID: String, pickupDeadline: Date, afterHours: Bool, now: Date) throws
     /// A waiting customer chose not to wait: the thread stays in its queue as a follow-up (no more wait
@@ -202,6 +206,10 @@ public protocol HandoffStore: AnyObject, Sendable {
 
     /// Per-thread facts for `Metrics`, for threads with activity since `since`.
     func metricFacts(since: Date) throws -> MetricInput
+
+    /// What `ReviewReport` and `QualityScore` are computed from, read in one transaction: metric facts and handoffs
+    /// since `since`, and customers' contacts since `contactsSince`.
+    func reviewFacts(since: Date, contactsSince: Date) throws -> ReviewFacts
 
     /// Everything that must hold whatever happened to the processes that wrote the store (crashes, kill -9,
     /// races): one description per problem found, none when the store is sound. Reads the whole store.

@@ -12,6 +12,8 @@ public struct Composer: Sendable, Equatable {
         case forceReleaseReason(threadID: String)
         /// `override` names why the agent is not a fit (skills, capacity), recorded with the reason.
         case reassignReason(threadID: String, agent: String, override: String?)
+        /// What the packet rated `rating` was missing (optional).
+        case ratingNote(threadID: String, rating: Int)
         /// The one-line prompts at the bottom of the screen.
         case search
         case filter
@@ -20,7 +22,7 @@ public struct Composer: Sendable, Equatable {
         var requiresText: Bool {
             switch self {
             case .reply, .note, .forceReleaseReason, .reassignReason: true
-            case .releaseNote, .requeueReason, .transferReason, .search, .filter: false
+            case .releaseNote, .requeueReason, .transferReason, .ratingNote, .search, .filter: false
             }
         }
 

@@ -55,7 +55,7 @@ extension ConsoleSession {
 
     private func handlePicker(_ original: Picker, key: Key) {
         var picker = original
-        if takeCountDigit(key) { return }
+        if ratingDigit(picker, key: key) || takeCountDigit(key) { return }
         let steps = state.count ?? 1
         state.count = nil
         let last = max(0, picker.values.count - 1)
@@ -119,14 +119,17 @@ extension ConsoleSession {
             guard let disposition = Disposition(rawValue: value) else { return }
             let customer = state.packet?.customer ?? "the thread"
             givenUp.insert(threadID)
-            act("Resolved \(customer) as \(picker.labels[picker.selected])") { now in
+            let resolved = act("Resolved \(customer) as \(picker.labels[picker.selected])") { now in
                 try store.resolve(threadID: threadID, agent: agentID, disposition: disposition, note: nil, now: now)
             }
+            if resolved { startRating(threadID: threadID, customer: customer) }
         case .reassignAgent(let threadID):
             let warning = picker.warnings.indices.contains(picker.selected) ? picker.warnings[picker.selected] : nil
             let title = warning.map { "Reassign to \(Sanitizer.line(value)), overriding (\($0)): reason (required)" }
                 ?? "Reassign to \(Sanitizer.line(value)): reason (required)"
             state.modal = .composer(Composer(purpose: .reassignReason(threadID: threadID, agent: value, override: warning), title: title))
+        case .packetRating:
+            chooseRating(picker)
         }
     }
 
@@ -179,6 +182,8 @@ extension ConsoleSession {
             done = act("Reassigned \(customer) to \(Sanitizer.line(agent))" + (override.map { " (override: \($0))" } ?? "")) { now in
                 try store.reassign(threadID: threadID, supervisor: agentID, toAgent: agent, reason: reason, now: now)
             }
+        case .ratingNote(let threadID, let rating):
+            done = saveRating(threadID: threadID, rating: rating, note: optional)
         }
         if done, state.modal == .composer(composer) { state.modal = nil }
     }

@@ -88,9 +88,13 @@ enum SupervisorPanelView {
         if let stats = state.supervisor?.stats {
             lines.append(StyledLine([("handoff rate " + Format.percent(stats.handoffRate)
                                       + " · false escalations " + Format.percent(stats.falseEscalationRate)
-                                      + " · CSAT " + (stats.csat.map { String(format: "%.1f", $0) } ?? "–"), .normal)]))
+                                      + " · CSAT " + (stats.csat.map { String(format: "%.1f", $0) } ?? "–")
+                                      + (stats.aiOnlyCSAT.map { String(format: " (AI alone %.1f)", $0) } ?? ""), .normal)]))
             lines.append(StyledLine([("median pickup " + (stats.medianTimeToPickup.map(Format.duration) ?? "–")
                                       + " · median resolution " + (stats.medianResolutionTime.map(Format.duration) ?? "–"), .normal)]))
+            if let quality = stats.weekQuality {
+                lines.append(qualityLine(quality, previous: stats.previousWeekQuality))
+            }
             if !stats.handoffsPerHour.isEmpty {
                 lines.append(StyledLine([("handoffs/h ", .muted), (Format.sparkline(stats.handoffsPerHour, low: 0), .accent)]))
             }
@@ -101,6 +105,19 @@ enum SupervisorPanelView {
             lines.append(StyledLine([("no figures yet", .muted)]))
         }
         return lines
+    }
+
+    /// "quality 7 d 78/100 ▲ +4 vs the week before": the week's mean handoff quality score and its trend.
+    static func qualityLine(_ quality: Double, previous: Double?) -> StyledLine {
+        var line = StyledLine([("quality 7 d ", .muted), (String(format: "%.0f/100", quality), .normal)])
+        if let previous {
+            let delta = Int((quality - previous).rounded())
+            let (trend, role): (String, StyleRole) = delta > 0 ? ("▲ +\(delta)", .positive) : (delta < 0 ? ("▼ \(delta)", .alert) : ("=", .muted))
+            line.append(" \(trend) vs the week before", role)
+        } else {
+            line.append(" · no handoffs the week before", .muted)
+        }
+        return line
     }
 
     /// Webhook deliveries: how many gave up (an alert: the bot platform missed those events) and how many are

@@ -102,3 +102,22 @@ public enum ContactHistory {
         var daysAgo: Int
     }
 }
+
+extension ContactHistory {
+    /// Repeat contacts in `[from, to)` by topic: contacts that repeat an earlier contact of the same customer on
+    /// the same topic within `windowDays` (as `repeatRate` counts them).
+    public static func repeatsByTopic(_ contacts: [CustomerContact], from: Date, to: Date, windowDays: Int) -> [String: Int] {
+        let window = Double(windowDays) * 86_400
+        var result: [String: Int] = [:]
+        for list in Dictionary(grouping: contacts, by: \.customerID).values {
+            let sorted = list.sorted { $0.at < $1.at }
+            for (index, contact) in sorted.enumerated() where contact.at >= from && contact.at < to {
+                guard let topic = contact.topic else { continue }
+                if sorted[..<index].contains(where: { $0.topic == topic && contact.at.timeIntervalSince($0.at) <= window }) {
+                    result[topic, default: 0] += 1
+                }
+            }
+        }
+        return result
+    }
+}

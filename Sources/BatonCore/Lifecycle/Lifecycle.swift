@@ -19,6 +19,7 @@ public enum Lifecycle {
         case .forceRelease: [.claimed, .queued, .afterHours]
         case .reassign: [.claimed, .queued, .afterHours]
         case .answerLater: [.queued]
+        case .rate: [.resolved]
         }
     }
 
@@ -37,7 +38,7 @@ public enum Lifecycle {
         switch action {
         case .handoff, .reopen: afterHours ? .afterHours : .queued
         case .claim, .reassign: .claimed
-        case .reply, .note, .answerLater: state
+        case .reply, .note, .answerLater, .rate: state
         case .transfer, .requeue, .escalate: afterHours ? .afterHours : .queued
         case .release, .forceRelease: .ai
         case .resolve: .resolved

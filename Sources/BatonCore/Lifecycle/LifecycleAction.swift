@@ -21,4 +21,6 @@ public enum LifecycleAction: String, Sendable, Codable, CaseIterable {
     /// A waiting customer chose not to wait: the thread stays in its queue as a follow-up, answered when
     /// someone is free, with no more wait updates.
     case answerLater = "answer_later"
+    /// The agent who resolved a thread rates its context packet (no change of state).
+    case rate
 }

@@ -17,6 +17,9 @@ public struct HandoffStats: Sendable, Equatable, Codable {
     /// Mean post-handoff CSAT (1–5) and how many scores it rests on.
     public var csat: Double?
     public var csatResponses: Int
+    /// Mean CSAT of conversations the AI handled alone (never handed off), for comparison, and its count.
+    public var aiOnlyCSAT: Double?
+    public var aiOnlyCSATResponses: Int
     public var repeatContactRate: Double
     /// Resolved handoffs marked "the AI could have handled this", over resolved handoffs.
     public var falseEscalationRate: Double
@@ -38,8 +41,11 @@ public struct HandoffStats: Sendable, Equatable, Codable {
             guard let handed = fact.handedOffAt, let resolved = fact.resolvedAt, resolved >= handed else { return nil }
             return resolved.timeIntervalSince(handed)
         }
-        let toHandoff = handed.compactMap { fact in fact.handedOffAt.map { max(0, $0.timeIntervalSince(fact.startedAt)) } }
+        let toHandoff = handed.compactMap { fact in
+            (fact.firedAt ?? fact.handedOffAt).map { max(0, $0.timeIntervalSince(fact.startedAt)) }
+        }
         let scores = handed.compactMap(\.csat)
+        let aiOnlyScores = all.filter { $0.handedOffAt == nil }.compactMap(\.csat)
         let resolved = handed.filter { $0.disposition != nil }
         var byHour = [Int](repeating: 0, count: 24)
         var pickupSamples = [[Double]](repeating: [], count: 24)
@@ -60,14 +66,21 @@ public struct HandoffStats: Sendable, Equatable, Codable {
             timeToPickupP90: percentile(pickups, 0.9),
             pickupWindowBreaches: handed.reduce(0) { $0 + $1.pickupBreaches },
             resolutionTime: percentile(resolutions, 0.5),
-            csat: scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count),
+            csat: mean(scores),
             csatResponses: scores.count,
+            aiOnlyCSAT: mean(aiOnlyScores),
+            aiOnlyCSATResponses: aiOnlyScores.count,
             repeatContactRate: handed.isEmpty ? 0 : Double(handed.filter(\.repeatContact).count) / Double(handed.count),
             falseEscalationRate: resolved.isEmpty ? 0
                 : Double(resolved.filter { $0.disposition?.isFalseEscalation == true }.count) / Double(resolved.count),
             handoffsByHour: byHour,
             pickupByHour: pickupSamples.map { percentile($0, 0.5) ?? 0 },
             handoffsByTrigger: byTrigger)
+    }
+
+    /// The mean of CSAT scores; nil for none.
+    public static func mean(_ scores: [Int]) -> Double? {
+        scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count)
     }
 
     /// Nearest-rank percentile; nil for no samples.

@@ -13,7 +13,11 @@ public struct ConversationFacts: Sendable, Equatable {
     public var startedAt: Date
     /// The latest handoff; nil if the AI kept it.
     public var handedOffAt: Date?
+    /// When the message that fired the latest handoff was sent (nil when unknown): time to handoff runs
+    /// from `startedAt` to here, not to `handedOffAt`, which is when Baton ingested it.
+    public var firedAt: Date?
     public var firstClaimedAt: Date?
+    /// The first resolution after the latest handoff; a reopened thread keeps it.
     public var resolvedAt: Date?
     public var releasedAt: Date?
     public var disposition: Disposition?
@@ -26,8 +30,9 @@ public struct ConversationFacts: Sendable, Equatable {
 
     public init(id: String, startedAt: Date, handedOffAt: Date? = nil, firstClaimedAt: Date? = nil, resolvedAt: Date? = nil,
                 releasedAt: Date? = nil, disposition: Disposition? = nil, csat: Int? = nil, pickupBreaches: Int = 0,
-                repeatContact: Bool = false, queue: String? = nil, trigger: TriggerKind? = nil) {
+                repeatContact: Bool = false, queue: String? = nil, trigger: TriggerKind? = nil, firedAt: Date? = nil) {
         self.id = id
+        self.firedAt = firedAt
         self.startedAt = startedAt
         self.handedOffAt = handedOffAt
         self.firstClaimedAt = firstClaimedAt

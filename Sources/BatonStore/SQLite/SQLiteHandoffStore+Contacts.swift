@@ -22,7 +22,7 @@ extension SQLiteHandoffStore {
     }
 
     /// Conversations started at or after `since` and reopens since then, of these customers (all when nil).
-    private static func contacts(customerIDs: [String]?, since: Date, in db: Database) throws -> [CustomerContact] {
+    static func contacts(customerIDs: [String]?, since: Date, in db: Database) throws -> [CustomerContact] {
         var arguments: [(any DatabaseValueConvertible)?] = []
         var filter = ""
         if let customerIDs {

@@ -185,26 +185,54 @@ extension SQLiteHandoffStore {
     // MARK: Metrics
 
     public func metricFacts(since: Date) throws -> MetricInput {
-        try read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT t.id, c.created_at, t.handed_off_at, t.first_claimed_at, t.resolved_at, t.released_at, t.disposition,
-                       t.csat, t.escalation_level, t.repeat_contact, t.queue, t.trigger_kind
-                FROM threads t JOIN conversations c ON c.id = t.id
-                WHERE t.last_activity_at >= ? ORDER BY t.id
-                """, arguments: [since.storeValue])
-            var facts: [ConversationFacts] = []
-            while let row = try rows.next() {
-                let id: String = row[0]
-                let queue: String = row[10]
-                facts.append(ConversationFacts(
-                    id: id, startedAt: Date(storeValue: row[1] as Double), handedOffAt: Date(storeValue: row[2] as Double?),
-                    firstClaimedAt: Date(storeValue: row[3] as Double?), resolvedAt: Date(storeValue: row[4] as Double?),
-                    releasedAt: Date(storeValue: row[5] as Double?),
-                    disposition: try (row[6] as String?).map { try ThreadRow.decode(Disposition.self, $0, "disposition", id) },
-                    csat: row[7], pickupBreaches: row[8], repeatContact: row[9], queue: queue.isEmpty ? nil : queue,
-                    trigger: try (row[11] as String?).map { try ThreadRow.decode(TriggerKind.self, $0, "trigger", id) }))
+        try read { db in try Self.metricFacts(since: since, in: db) }
+    }
+
+    /// The id of the audit row of the first resolution after the thread's latest handoff: a reopen clears
+    /// `resolved_at` and `disposition`, the audit trail keeps them.
+    static let firstResolutionSQL = """
+        (SELECT a.id FROM audit a WHERE a.thread_id = t.id AND a.to_state = 'resolved' AND a.from_state <> 'resolved'
+         AND a.at >= t.handed_off_at ORDER BY a.id LIMIT 1)
+        """
+
+    /// The send time of the message that fired the thread's latest handoff.
+    static let firedAtSQL = """
+        (SELECT m.at FROM messages m WHERE m.conversation_id = t.id AND m.idx = json_extract(t.packet, '$.primary.message'))
+        """
+
+    /// A disposition from a resolution's audit reason ("solved" or "solved: note").
+    static func disposition(fromAuditReason reason: String?) -> Disposition? {
+        guard let reason else { return nil }
+        return Disposition(rawValue: String(reason.prefix { $0 != ":" }))
+    }
+
+    /// `metricFacts(since:)` inside an open transaction.
+    static func metricFacts(since: Date, in db: Database) throws -> MetricInput {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT t.id, c.created_at, t.handed_off_at, t.first_claimed_at, t.resolved_at, t.released_at, t.disposition,
+                   t.csat, t.escalation_level, t.repeat_contact, t.queue, t.trigger_kind, \(firedAtSQL), r.at, r.action, r.reason
+            FROM threads t JOIN conversations c ON c.id = t.id
+            LEFT JOIN audit r ON r.id = \(firstResolutionSQL)
+            WHERE t.last_activity_at >= ? ORDER BY t.id
+            """, arguments: [since.storeValue])
+        var facts: [ConversationFacts] = []
+        while let row = try rows.next() {
+            let id: String = row[0]
+            let queue: String = row[10]
+            var disposition = try (row[6] as String?).map { try ThreadRow.decode(Disposition.self, $0, "disposition", id) }
+            if disposition == nil, (row[14] as String?) == LifecycleAction.resolve.rawValue {
+                disposition = Self.disposition(fromAuditReason: row[15])
             }
-            return MetricInput(conversations: facts)
+            facts.append(ConversationFacts(
+                id: id, startedAt: Date(storeValue: row[1] as Double), handedOffAt: Date(storeValue: row[2] as Double?),
+                firstClaimedAt: Date(storeValue: row[3] as Double?),
+                resolvedAt: Date(storeValue: row[13] as Double?) ?? Date(storeValue: row[4] as Double?),
+                releasedAt: Date(storeValue: row[5] as Double?),
+                disposition: disposition,
+                csat: row[7], pickupBreaches: row[8], repeatContact: row[9], queue: queue.isEmpty ? nil : queue,
+                trigger: try (row[11] as String?).map { try ThreadRow.decode(TriggerKind.self, $0, "trigger", id) },
+                firedAt: Date(storeValue: row[12] as Double?)))
         }
+        return MetricInput(conversations: facts)
     }
 }

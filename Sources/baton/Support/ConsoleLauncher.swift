@@ -10,7 +10,7 @@ enum ConsoleLauncher {
         let exit: ConsoleExit
         do {
             var options = ConsoleOptions(agent: agentID, supervisor: supervisor, theme: theme, store: store,
-                                         queues: config.queues, stats: ConsoleStats.today(from: store),
+                                         queues: config.queues, stats: ConsoleStats.todayWithWeekQuality(from: store),
                                          mouse: mouse && config.consoleMouse)
             options.config = config
             options.clock = try StoreOptions.runningClock()

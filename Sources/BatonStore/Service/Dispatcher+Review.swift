@@ -1,0 +1,13 @@
+import Foundation
+import BatonCore
+
+extension Dispatcher {
+    /// The review of `[since, now)` against the period of the same length before it (`baton review`).
+    public func review(since: Date, now: Date) throws -> ReviewReport {
+        let window = config.engine.repeatContactWindowDays
+        let previousStart = since.addingTimeInterval(-now.timeIntervalSince(since))
+        let facts = try store.reviewFacts(since: previousStart,
+                                          contactsSince: previousStart.addingTimeInterval(-Double(window) * 86_400))
+        return ReviewReport.build(facts, start: since, end: now, repeatWindowDays: window)
+    }
+}
