@@ -106,9 +106,9 @@ public protocol HandoffStore: AnyObject, Sendable {
     func packetRating(threadID: String) throws -> PacketRating?
     /// A resolved thread whose customer wrote again goes back to the queue.
     func reopen(threadID: String, pickupDeadline: Date, afterHours: Bool, now: Date) throws
-    /// A waiting customer chose not to wait: the thread stays in its queue as a follow-up (no more wait
-    /// updates) and the customer gets `customerMessage`, once.
-    func answerLater(threadID: String, customerMessage: String, now: Date) throws
+    /// The waiting thread becomes a follow-up (no more wait updates; it keeps its place), once, for `reason`:
+    /// the customer chose not to wait (and gets `customerMessage`), or `acknowledge_close` kept it for opening.
+    func answerLater(threadID: String, reason: String, customerMessage: String?, now: Date) throws
     /// Supervisor: take the thread from whoever holds it and give it back to the AI.
     func forceRelease(threadID: String, supervisor: String, reason: String, now: Date) throws
     /// Supervisor: give the thread to another agent.

@@ -57,7 +57,7 @@ import Testing
     @Test(arguments: [
         (AfterHoursPolicy.queueWithETA, "en", "Nobody from our team is on shift right now. You're in the queue"),
         (.callback, "es", "Ahora mismo no hay nadie de nuestro equipo de turno. Registramos tu solicitud"),
-        (.acknowledgeClose, "pt", "No momento não há ninguém da nossa equipe de plantão. Escreva de novo"),
+        (.acknowledgeClose, "pt", "No momento não há ninguém da nossa equipe de plantão. Registramos seu pedido e guardamos esta conversa"),
     ])
     func nobodyOnShiftSaysSoAndOffersTheQueuesAfterHoursOption(policy: AfterHoursPolicy, language: String, opening: String) throws {
         for agents in [[], [Agent(id: "a", name: "A", skills: ["general"], status: .offline)]] {

@@ -37,15 +37,39 @@ import BatonCore
         }
     }
 
-    @Test func acknowledgeCloseSendsTheMessageAndGivesTheConversationBackToTheAI() throws {
+    /// `acknowledge_close`: the customer hears what was noted (in their language, their own words for the facts)
+    /// and how to add to it; the request waits as a follow-up for the opening instead of going back to the AI.
+    @Test func acknowledgeCloseTellsWhatWasNotedAndKeepsAFollowUpForTheOpening() throws {
         let store = try SQLiteHandoffStore.inMemory()
-        let dispatcher = Dispatcher(store: store, config: closedConfig(.acknowledgeClose), clock: { [t0] in t0 })
-        let outcome = try dispatcher.ingest(.conversation(Conversation(id: "n1", customer: customer(),
-                                                                       messages: [Message(role: .customer, text: "I need a human")])))
-        #expect(outcome == .acknowledgedAfterHours(threadID: "n1"))
-        #expect(try store.thread(id: "n1")?.summary.state == .ai)
-        let kinds = try store.outbox(afterID: 0, limit: 10, includeDelivered: true).map(\.kind)
-        #expect(kinds == [.afterHoursMessage, .afterHoursCaptured, .releasedToAI])
+        let hours = BusinessHours(weekly: [2: [DayInterval(start: 540, end: 1020)]], timeZone: TimeZone(identifier: "UTC")!)
+        var config = BatonConfig()
+        config.queues = ["billing", "general"].map { QueueConfig(name: $0, hours: hours, afterHours: .acknowledgeClose) }
+        let dispatcher = Dispatcher(store: store, config: config, clock: { [t0] in t0 })
+        let english = Conversation(id: "n1", customer: customer(), messages: [
+            Message(role: .customer, text: "I want a refund for order 8812, it cost $49.99 on 28 Nov")])
+        #expect(try dispatcher.ingest(.conversation(english)) == .acknowledgedAfterHours(threadID: "n1"))
+        let spanish = Conversation(id: "n2", customer: Customer(id: "c2", name: "Lucía Pérez", language: "es"), messages: [
+            Message(role: .customer, text: "quiero un reembolso del pedido 4471 por favor")])
+        #expect(try dispatcher.ingest(.conversation(spanish)) == .acknowledgedAfterHours(threadID: "n2"))
+        let bare = Conversation(id: "n3", customer: Customer(id: "c3", language: "en"), messages: [
+            Message(role: .customer, text: "I need a human")])
+        _ = try dispatcher.ingest(.conversation(bare))
+        let events = try store.outbox(afterID: 0, limit: 20, includeDelivered: true)
+        let told = events.filter { $0.kind == .afterHoursMessage }.map { $0.text ?? "" }
+        try #require(told.count == 3, "\(events)")
+        #expect(told[0].hasPrefix("Our team is offline right now, Rosa. We've noted your request: a refund, order 8812, $49.99, 28 Nov, and our team will follow up here after we open (Mon 09:00 GMT)"), "\(told[0])")
+        #expect(told[0].hasSuffix("To add something, just reply here."))
+        #expect(told[1].hasPrefix("Nuestro equipo no está disponible ahora, Lucía. Registramos tu solicitud: un reembolso, pedido 4471 y te responderemos"), "\(told[1])")
+        #expect(told[2].hasPrefix("Our team is offline right now. We've noted your request, and our team"), "\(told[2])")
+        // Kept for the opening, not given back to the AI; the bot hears it is held after hours.
+        #expect(events.filter { $0.threadID == "n1" }.map(\.kind) == [.afterHoursMessage, .afterHoursCaptured])
+        let detail = try #require(try store.thread(id: "n1"))
+        #expect(detail.summary.state == .afterHours)
+        #expect(detail.audit.last?.action == .answerLater)
+        // At opening it joins the queue, and whoever takes it opens with one key.
+        _ = try store.sweep(now: t0.addingTimeInterval(2 * 86_400 + 3 * 3_600), queues: config.queues)  // Monday 09:13
+        #expect(try store.thread(id: "n1")?.summary.state == .queued)
+        #expect(detail.packet?.suggestedReply.contains("while our team was away") == true)
     }
 
     @Test func callbackWaitsAfterHoursWithTheCallbackTime() throws {

@@ -49,13 +49,15 @@ import BatonCore
         #expect(waits == ["less than 2 minutes.", "about 7 minutes.", "about 13 minutes.", "about 19 minutes.", "about 25 minutes.", "about 31 minutes."])
     }
 
-    @Test func nobodyOnShiftUnderAcknowledgeCloseGivesTheConversationBackToTheAI() throws {
+    @Test func nobodyOnShiftUnderAcknowledgeCloseKeepsTheRequestForTheFirstAgentOnShift() throws {
         let store = try SQLiteHandoffStore.inMemory()
         try store.add(Agent(id: "ana", name: "Ana", skills: ["general"], status: .offline))
         let dispatcher = Dispatcher(store: store, config: config(policy: .acknowledgeClose), clock: { [t0] in t0 })
         #expect(try dispatcher.ingest(.conversation(conversation("n1", language: "es"))) == .acknowledgedAfterHours(threadID: "n1"))
-        #expect(try store.thread(id: "n1")?.summary.state == .ai)
+        #expect(try store.thread(id: "n1")?.summary.state == .queued)
+        #expect(try store.thread(id: "n1")?.audit.last?.action == .answerLater)
         #expect(try texts(store, kind: .handoffMessage) == [Templates.defaultNoOneOnShift["acknowledge_close"]?["es"]])
+        #expect(try texts(store, kind: .releasedToAI).isEmpty)
     }
 
     /// The promise runs out: the sweep tells the customer a new estimate once, in the same transaction as

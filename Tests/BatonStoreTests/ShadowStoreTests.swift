@@ -151,6 +151,18 @@ import Testing
         #expect(records.summary.rows.first?.aftermath[.keptByAI] == 1)
     }
 
+    @Test func theMonthlyReviewReportsTheShadowDecisions() throws {
+        let store = try StoreFixtures.staffedStore()
+        let dispatcher = Dispatcher(store: store, config: Self.config(), clock: { Self.t0 })
+        _ = try dispatcher.ingest(batch: [Self.wantsHuman("r1"), Self.calm("r2"), Self.wantsHuman("r3")])
+        let review = try dispatcher.review(since: Self.t0.addingTimeInterval(-86_400), now: Self.t0.addingTimeInterval(60))
+        let section = try #require(review.section("shadow_decisions"))
+        #expect(section.rows.last == ["all", "2", "0", "2", "0", "0"])
+        // Live, with no decisions in the period, the review has no such section.
+        let live = Dispatcher(store: try StoreFixtures.staffedStore(), config: BatonConfig(), clock: { Self.t0 })
+        #expect(try live.review(since: Self.t0.addingTimeInterval(-86_400), now: Self.t0).section("shadow_decisions") == nil)
+    }
+
     @Test func liveModeStoresNoDecisions() throws {
         let store = try StoreFixtures.staffedStore()
         let dispatcher = Dispatcher(store: store, config: BatonConfig(), clock: { Self.t0 })

@@ -61,7 +61,7 @@ public struct Templates: Sendable, Equatable {
             switch self {
             case .handoff: ["name", "wait", "topic"]
             case .agentIntroduction: ["agent", "name"]
-            case .afterHours: ["name", "opens", "wait"]
+            case .afterHours: ["name", "opens", "wait", "noted"]
             case .suggestedReply: ["name", "agent", "topic"]
             case .wait: ["minutes", "hours"]
             case .topicPhrase, .weekday: []
@@ -441,10 +441,10 @@ public struct Templates: Sendable, Equatable {
             "ja": "ただいま営業時間外です。順番にご案内しておりますので、営業開始後（{opens}）に担当者よりご返信いたします。営業開始後の待ち時間の目安：{wait}。",
         ],
         "acknowledge_close": [
-            "en": "Our team is offline right now. Please write to us again after we open ({opens}).",
-            "es": "Nuestro equipo no está disponible ahora. Escríbenos de nuevo cuando abramos ({opens}).",
-            "pt": "Nossa equipe está offline agora. Escreva de novo quando abrirmos ({opens}).",
-            "ja": "ただいま営業時間外です。恐れ入りますが、営業開始後（{opens}）に改めてご連絡ください。",
+            "en": "Our team is offline right now, {name}. We've noted your request{noted}, and our team will follow up here after we open ({opens}), so you won't need to repeat anything. To add something, just reply here.",
+            "es": "Nuestro equipo no está disponible ahora, {name}. Registramos tu solicitud{noted} y te responderemos por aquí cuando abramos ({opens}), así que no tendrás que repetir nada. Si quieres agregar algo, responde aquí mismo.",
+            "pt": "Nossa equipe está offline agora, {name}. Registramos seu pedido{noted} e responderemos por aqui quando abrirmos ({opens}), então você não vai precisar repetir nada. Se quiser acrescentar algo, é só responder aqui.",
+            "ja": "ただいま営業時間外です。ご依頼内容{noted}を承りました。営業開始後（{opens}）にこちらでご連絡いたしますので、同じご説明は不要です。追加のご連絡はこちらにご返信ください。",
         ],
     ]
 
@@ -560,10 +560,10 @@ public struct Templates: Sendable, Equatable {
             "ja": "ただいま対応できる担当者がおりません。ご依頼を承りましたので、担当者が対応可能になり次第、折り返しご連絡いたします。",
         ],
         "acknowledge_close": [
-            "en": "Nobody from our team is on shift right now. Please write to us again a little later; we've kept this conversation, so you won't need to repeat anything.",
-            "es": "Ahora mismo no hay nadie de nuestro equipo de turno. Escríbenos de nuevo un poco más tarde; guardamos esta conversación, así que no hará falta que repitas nada.",
-            "pt": "No momento não há ninguém da nossa equipe de plantão. Escreva de novo um pouco mais tarde; guardamos esta conversa, então não precisa repetir nada.",
-            "ja": "ただいま対応できる担当者がおりません。恐れ入りますが、しばらくしてから改めてご連絡ください。これまでのやり取りは保存しておりますので、同じ説明は不要です。",
+            "en": "Nobody from our team is on shift right now. We've noted your request and kept this conversation; the first team member on shift will follow up here, so you won't need to repeat anything.",
+            "es": "Ahora mismo no hay nadie de nuestro equipo de turno. Registramos tu solicitud y guardamos esta conversación; la primera persona de turno te responderá por aquí, así que no hará falta que repitas nada.",
+            "pt": "No momento não há ninguém da nossa equipe de plantão. Registramos seu pedido e guardamos esta conversa; a primeira pessoa de plantão vai responder por aqui, então não precisa repetir nada.",
+            "ja": "ただいま対応できる担当者がおりません。ご依頼内容は承り、これまでのやり取りも保存しております。担当者が対応可能になり次第、こちらでご連絡いたします。",
         ],
     ]
 

@@ -18,7 +18,7 @@ public enum Lifecycle {
         case .open: [.afterHours]
         case .forceRelease: [.claimed, .queued, .afterHours]
         case .reassign: [.claimed, .queued, .afterHours]
-        case .answerLater: [.queued]
+        case .answerLater: [.queued, .afterHours]
         case .rate: [.resolved]
         }
     }

@@ -18,8 +18,8 @@ public enum LifecycleAction: String, Sendable, Codable, CaseIterable {
     /// A supervisor takes a thread from its owner.
     case forceRelease = "force_release"
     case reassign
-    /// A waiting customer chose not to wait: the thread stays in its queue as a follow-up, answered when
-    /// someone is free, with no more wait updates.
+    /// The thread is kept as a follow-up, answered when someone is free, with no more wait updates: a waiting
+    /// customer chose not to wait, or an `acknowledge_close` queue kept the request for opening.
     case answerLater = "answer_later"
     /// The agent who resolved a thread rates its context packet (no change of state).
     case rate

@@ -5,21 +5,22 @@
 /// number is never shown in part. Reference words are named in English for the agent (`pedido 1182` is
 /// `order 1182`).
 public enum KeyFacts {
-    /// The facts of `texts` in the order written, each once.
-    public static func extract(from texts: [String]) -> [String] {
+    /// The facts of `texts` in the order written, each once. `asWritten` keeps the customer's own reference
+    /// words (`pedido 1182`), for text that goes back to the customer; otherwise they are named in English.
+    public static func extract(from texts: [String], asWritten: Bool = false) -> [String] {
         var facts: [String] = []
         for text in texts {
-            for fact in extract(text) where !facts.contains(fact) { facts.append(fact) }
+            for fact in extract(text, asWritten: asWritten) where !facts.contains(fact) { facts.append(fact) }
         }
         return facts
     }
 
-    static func extract(_ text: String) -> [String] {
+    static func extract(_ text: String, asWritten: Bool = false) -> [String] {
         let tokens = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).map { stripped(String($0)) }
         var facts: [String] = []
         var index = 0
         while index < tokens.count {
-            if let (fact, used) = fact(at: index, in: tokens) {
+            if let (fact, used) = fact(at: index, in: tokens, asWritten: asWritten) {
                 facts.append(fact)
                 index += used
             } else {
@@ -30,14 +31,15 @@ public enum KeyFacts {
     }
 
     /// The fact starting at `tokens[index]` and how many tokens it takes.
-    private static func fact(at index: Int, in tokens: [String]) -> (String, Int)? {
+    private static func fact(at index: Int, in tokens: [String], asWritten: Bool) -> (String, Int)? {
         let token = tokens[index]
         let lower = token.lowercased()
         let next: String? = index + 1 < tokens.count ? tokens[index + 1] : nil
         let afterNext: String? = index + 2 < tokens.count ? tokens[index + 2] : nil
 
         // A reference word, an optional "no."/"#"/"número", then something with a digit.
-        if let kind = referenceWords[lower], let next {
+        if let english = referenceWords[lower], let next {
+            let kind = asWritten ? token : english
             if hasDigit(next) { return ("\(kind) \(next)", 2) }
             if fillers.contains(next.lowercased()), let afterNext, hasDigit(afterNext) { return ("\(kind) \(afterNext)", 3) }
         }

@@ -67,6 +67,8 @@ public struct HandoffPlanner: Sendable {
                     ?? config.templates.waitText(WaitEstimate(seconds: nil), language: language),
                 "name": name,
                 "wait": config.templates.waitText(estimate, language: language),
+                "noted": queue.afterHours == .acknowledgeClose
+                    ? FollowUpNote.noted(conversation, topic: primary.topic, templates: config.templates, language: language) : "",
             ])
         } else {
             let counts = situation.counts.first { $0.queue == queue.name }

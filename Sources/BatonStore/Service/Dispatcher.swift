@@ -31,8 +31,8 @@ public final class Dispatcher: Sendable {
         /// Stored on a thread humans already have.
         case appended(threadID: String, state: ThreadState)
         case csatRecorded(threadID: String)
-        /// Arrived while its queue was closed under `acknowledge_close`: the customer got the
-        /// after-hours message and the conversation went back to the AI.
+        /// Arrived while its queue was closed (or nobody was on shift) under `acknowledge_close`: the customer was
+        /// told what was noted, and the thread waits as a follow-up.
         case acknowledgedAfterHours(threadID: String)
         /// Shadow mode: Baton would have handed off as this decision says; it is stored and the AI keeps the
         /// conversation (nothing queued, nothing sent).
@@ -153,14 +153,15 @@ public final class Dispatcher: Sendable {
         return outcomes.compactMap { $0 }
     }
 
-    /// Applies the `acknowledge_close` after-hours policy to a handoff that just happened: the
-    /// after-hours message is already in the outbox, so the thread goes straight back to the AI.
+    /// Applies the `acknowledge_close` policy to a handoff that just happened (closed, or nobody on shift): the
+    /// customer was told what was noted, and the thread is kept as a follow-up for the opening (or the first
+    /// agent on shift), in its place, with no wait updates.
     func settle(_ request: HandoffRequest, _ thread: ThreadSummary, now: Date) throws -> Outcome {
         if request.shadow { return .shadowed(ShadowDecision(request, at: now)) }
         guard needsSettling(request) else { return .handedOff(thread) }
-        let note = request.afterHours ? "closed after hours; the customer was asked to write again when \(request.queue) opens"
-            : "nobody on shift in \(request.queue); the customer was asked to write again later"
-        try store.release(threadID: request.threadID, agent: "system", note: note, now: now)
+        let reason = request.afterHours ? "closed after hours: kept for \(request.queue)'s opening; the customer was told what was noted"
+            : "nobody on shift in \(request.queue): kept for the first agent on shift"
+        try store.answerLater(threadID: request.threadID, reason: reason, customerMessage: nil, now: now)
         return .acknowledgedAfterHours(threadID: request.threadID)
     }
 
@@ -257,7 +258,7 @@ public final class Dispatcher: Sendable {
             let customer = outcome.conversation.customer
             let text = Templates.fill(config.templates.asyncConfirmationMessage(language: customer.language ?? "en"),
                                       ["name": Templates.firstName(of: customer.name)])
-            try store.answerLater(threadID: id, customerMessage: text, now: now)
+            try store.answerLater(threadID: id, reason: "the customer chose to be answered later", customerMessage: text, now: now)
             return .appended(threadID: id, state: .queued)
         }
         let queue = config.queue(named: try store.thread(id: id)?.summary.queue ?? config.engine.defaultQueue)
