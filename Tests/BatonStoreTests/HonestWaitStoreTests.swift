@@ -185,3 +185,66 @@ import BatonCore
         #expect(throws: ConfigError.self) { try ConfigLoader.load(toml: "[[queues]]\nname = \"general\"\ncapacity = 0", source: "b.toml") }
     }
 }
+
+/// A customer who leaves before anyone connects is kept for a written follow-up, not dropped.
+@Suite struct CustomerLeftTests {
+    let t0 = StoreFixtures.t0
+
+    func conversation(_ id: String, text: String = "I want to talk to a human") -> Conversation {
+        Conversation(id: id, channel: .webchat, customer: Customer(id: "cust-\(id)", name: "Ana Souza", language: "en"),
+                     messages: [Message(role: .customer, text: text, at: t0)])
+    }
+
+    func config() -> BatonConfig {
+        var config = BatonConfig()
+        config.queues = [QueueConfig(name: "general", pickupWindow: 7_200)]
+        config.queues[0].leaveAfter = 600
+        return config
+    }
+
+    @Test func theSweepKeepsACustomerSilentForLeaveAfterAsAFollowUp() throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        try store.add(Agent(id: "ana", name: "Ana", skills: ["general"], status: .away))
+        let clock = HonestWaitStoreTests.Clock(t0)
+        let dispatcher = Dispatcher(store: store, config: config(), clock: clock.function)
+        _ = try dispatcher.ingest(batch: [conversation("quiet"), conversation("talker")])
+        clock.advance(300)
+        _ = try dispatcher.ingest(.message(conversationID: "talker", channel: nil, customer: nil,
+                                           message: Message(role: .customer, text: "still here?", at: clock.now)))
+        clock.advance(299)
+        #expect(try dispatcher.sweep().left == [])
+        clock.advance(1)
+        // Ten minutes without a word since the handoff: kept. The one who wrote five minutes ago is still waiting.
+        #expect(try dispatcher.sweep().left == ["quiet"])
+        let audit = try #require(try store.thread(id: "quiet")?.audit.last)
+        #expect(audit.action == .answerLater && audit.actor == "sweeper")
+        #expect(audit.reason == "the customer has not written for 600s while waiting: kept for a written follow-up")
+        #expect(try store.thread(id: "quiet")?.summary.state == .queued)
+        clock.advance(300)
+        #expect(try dispatcher.sweep().left == ["talker"])
+        clock.advance(3_600)
+        #expect(try dispatcher.sweep().left == [])
+    }
+
+    @Test func thePlatformReportingTheCustomerLeftKeepsAWaitingThreadAndNothingElse() throws {
+        let store = try SQLiteHandoffStore.inMemory()
+        try store.add(Agent(id: "ana", name: "Ana", skills: ["general"]))
+        let dispatcher = Dispatcher(store: store, config: config(), clock: { [t0] in t0 })
+        _ = try dispatcher.ingest(batch: [conversation("gone"), conversation("bot", text: "where is my parcel")])
+        let parser = ConversationParser()
+        let left = try parser.parse(line: #"{"conversation_id": "gone", "customer_left": true}"#, lineNumber: 1)
+        #expect(left == .customerLeft(conversationID: "gone"))
+        #expect(try dispatcher.ingest(left) == .appended(threadID: "gone", state: .queued))
+        #expect(try store.thread(id: "gone")?.audit.last?.action == .answerLater)
+        // The AI still holds this one: nothing to keep.
+        #expect(try dispatcher.ingest(.customerLeft(conversationID: "bot")) == .appended(threadID: "bot", state: .ai))
+        #expect(try store.thread(id: "bot")?.audit.isEmpty == true)
+        #expect(throws: InputError.self) { try parser.parse(line: #"{"conversation_id": "gone", "customer_left": false}"#, lineNumber: 7) }
+        #expect(throws: IngestError.unknownConversation("nobody")) { try dispatcher.ingest(.customerLeft(conversationID: "nobody")) }
+    }
+
+    @Test func leaveAfterIsReadFromTheConfig() throws {
+        let config = try ConfigLoader.load(toml: "[[queues]]\nname = \"general\"\nleave_after = \"15m\"", source: "b.toml")
+        #expect(config.queue(named: "general").leaveAfter == 900)
+    }
+}

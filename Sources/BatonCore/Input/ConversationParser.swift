@@ -59,13 +59,20 @@ public struct ConversationParser: Sendable {
             throw root.error(field: "messages", "missing; a conversation needs its messages (or send a message event with \"conversation_id\" and \"message\")")
         }
         let id = try root.identifier("conversation_id")
+        if root.has("customer_left") {
+            guard try root.bool("customer_left") else {
+                throw root.error(field: "customer_left", "only true is meaningful: the platform reports the customer left")
+            }
+            try root.rejectUnknown(keeping: false)
+            return .customerLeft(conversationID: id)
+        }
         if root.has("csat") {
             let score = try root.wholeNumber("csat", in: 1...5)
             try root.rejectUnknown(keeping: false)
             return .csat(conversationID: id, score: score)
         }
         guard root.has("message") else {
-            throw root.error(field: nil, "expected a conversation (with \"messages\"), a message event (\"conversation_id\" and \"message\") or a csat event")
+            throw root.error(field: nil, "expected a conversation (with \"messages\"), a message event (\"conversation_id\" and \"message\"), a csat event or a customer_left event")
         }
         let channel = try root.optionalIdentifier("channel").map(Channel.init(rawValue:))
         var customer: Customer?

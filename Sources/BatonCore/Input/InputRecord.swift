@@ -7,11 +7,14 @@ public enum InputRecord: Sendable, Equatable {
     case csat(conversationID: String, score: Int)
     /// The AI's suggestion for the human who has the conversation (`role: "ai_suggestion"`); never sent to the customer.
     case suggestion(conversationID: String, suggestion: Suggestion)
+    /// The platform reports the customer left (closed the chat) before anyone connected:
+    /// `{"conversation_id": "…", "customer_left": true}`.
+    case customerLeft(conversationID: String)
 
     public var conversationID: String {
         switch self {
         case .conversation(let conversation): conversation.id
-        case .message(let id, _, _, _), .csat(let id, _), .suggestion(let id, _): id
+        case .message(let id, _, _, _), .csat(let id, _), .suggestion(let id, _), .customerLeft(let id): id
         }
     }
 }

@@ -9,6 +9,8 @@ public struct SweepReport: Sendable, Equatable {
     /// Waiting customers who got an update with a new estimate (their promised wait had passed, or their
     /// thread was re-queued).
     public var waitUpdates: [String] = []
+    /// Waiting customers who wrote nothing for the queue's `leave_after`: kept as follow-ups.
+    public var left: [String] = []
 
     public init(escalated: [String] = [], expired: [String] = [], opened: [String] = [], waitUpdates: [String] = []) {
         self.escalated = escalated
@@ -17,5 +19,5 @@ public struct SweepReport: Sendable, Equatable {
         self.waitUpdates = waitUpdates
     }
 
-    public var isEmpty: Bool { escalated.isEmpty && expired.isEmpty && opened.isEmpty && waitUpdates.isEmpty }
+    public var isEmpty: Bool { escalated.isEmpty && expired.isEmpty && opened.isEmpty && waitUpdates.isEmpty && left.isEmpty }
 }

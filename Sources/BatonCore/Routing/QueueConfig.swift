@@ -15,6 +15,9 @@ public struct QueueConfig: Sendable, Equatable {
     /// At most this many threads wait in the queue before a new customer gets the hold message (the wait, and
     /// the offer to be answered later); nil: no limit.
     public var capacity: Int?
+    /// A waiting customer who has not written for this long since the handoff is taken to have left: the
+    /// thread is kept as a follow-up (answered in writing, no more wait updates) by the sweep; nil: never.
+    public var leaveAfter: TimeInterval?
     /// Soft: the AI keeps helping the human with suggestions after the claim; hard: the bot stays silent.
     public var handoff: HandoffMode = .soft
 

@@ -76,6 +76,7 @@ extension SQLiteHandoffStore {
                 try change.run(threadID: id, now: now, in: db)
                 report.opened.append(id)
             }
+            report.left = try Self.keepSilentCustomersForFollowUp(now: now, queues: queues, in: db)
             try Self.warnClosingWhatsAppWindows(now: now, in: db)
             return report
         }

@@ -53,6 +53,8 @@ public final class Dispatcher: Sendable {
             return .csatRecorded(threadID: id)
         case .suggestion(let id, let suggestion):
             return try suggest(conversationID: id, suggestion: suggestion)
+        case .customerLeft(let id):
+            return try customerLeft(conversationID: id, now: now)
         case .conversation(let conversation):
             recorded = try store.record(conversation, now: now)
         case .message(let id, let channel, let customer, let message):
@@ -296,6 +298,7 @@ public final class Dispatcher: Sendable {
             total.escalated += pass.escalated
             total.expired += pass.expired
             total.opened += pass.opened
+            total.left += pass.left
         }
         // Updates too may come in bounded batches; an updated customer is not due again within the interval.
         let planner = WaitUpdatePlanner(config: config)

@@ -93,7 +93,7 @@ struct TriggersCommand: ParsableCommand {
                     conversation.messages.append(message)
                     known[id] = conversation
                     jobs.append((conversation, conversation.messages.count - 1))
-                case .success(.csat), .success(.suggestion):
+                case .success(.csat), .success(.suggestion), .success(.customerLeft):
                     // Neither changes what the engine decides.
                     break
                 case .failure(let error):
