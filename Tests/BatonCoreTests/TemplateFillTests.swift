@@ -119,3 +119,42 @@ struct HandoffMessageTests {
         }
     }
 }
+
+/// Warm introduction: with `introduction = "with_summary"` the agent's introduction says what the conversation
+/// is about, in the customer's language and words; "only" (the default) leaves it alone.
+@Suite struct WarmIntroductionTests {
+    let now = Date(timeIntervalSince1970: 1_780_000_000)
+
+    func introduction(_ text: String, language: String, withSummary: Bool) throws -> String {
+        var config = BatonConfig()
+        config.introductionWithSummary = withSummary
+        let conversation = Conversation(id: "t", customer: Customer(id: "c", name: "Rosa Díaz", language: language),
+                                        messages: [Message(role: .customer, text: text, at: now)])
+        let decision = TriggerEngine(config: config.engine).evaluate(conversation)
+        let request = try #require(HandoffPlanner(config: config).plan(conversation: conversation, decision: decision,
+                                                                       situation: .init(counts: [], agents: []), now: now))
+        return request.introduction
+    }
+
+    @Test func theIntroductionCarriesOneLineOfWhatItIsAbout() throws {
+        #expect(try introduction("I want a refund for order 8812", language: "en", withSummary: true)
+                == "A member of our team, {agent}, has joined the conversation. I can see this is about a refund, order 8812.")
+        #expect(try introduction("quiero un reembolso del pedido 4471", language: "es", withSummary: true)
+                == "{agent}, de nuestro equipo, se ha unido a la conversación. Veo que se trata de un reembolso, pedido 4471.")
+        // Nothing specific known: the introduction alone, never "about ." with nothing in it.
+        #expect(try introduction("can I talk to a person", language: "en", withSummary: true)
+                == "A member of our team, {agent}, has joined the conversation.")
+        #expect(try introduction("I want a refund for order 8812", language: "en", withSummary: false)
+                == "A member of our team, {agent}, has joined the conversation.")
+    }
+
+    @Test func theSettingIsReadAndChecked() throws {
+        #expect(try ConfigLoader.load(toml: "introduction = \"with_summary\"", source: "b.toml").introductionWithSummary)
+        #expect(try !ConfigLoader.load(toml: "introduction = \"only\"", source: "b.toml").introductionWithSummary)
+        #expect {
+            try ConfigLoader.load(toml: "introduction = \"long\"", source: "b.toml")
+        } throws: { error in
+            "\(error)".contains("introduction") && "\(error)".contains("only, with_summary")
+        }
+    }
+}

@@ -11,6 +11,10 @@ public struct BatonConfig: Sendable, Equatable {
     public var waitEstimateSampleSize: Int
     /// `wait_update_interval`: a waiting customer gets at most one wait update per this many seconds.
     public var waitUpdateInterval: TimeInterval = 600
+    /// `introduction = "with_summary"`: the agent's introduction also says, in one line in the customer's
+    /// language, what the conversation is about ("I can see this is about a refund, order 8812."), so the
+    /// customer knows the agent read it; `"only"` (the default): the introduction alone.
+    public var introductionWithSummary: Bool = false
     /// Where `baton serve` delivers outbox events.
     public var webhooks: [WebhookConfig]
     /// `[console] mouse`: clicks select threads and the wheel scrolls (on unless set to false).

@@ -53,6 +53,12 @@ public enum ConfigLoader {
         }
         if let sample = try top.int("wait_estimate_sample") { config.waitEstimateSampleSize = max(1, sample) }
         if let interval = try top.duration("wait_update_interval") { config.waitUpdateInterval = interval }
+        if let introduction = try top.string("introduction") {
+            guard ["only", "with_summary"].contains(introduction) else {
+                throw top.error("introduction", "\"\(introduction)\" is not one of only, with_summary")
+            }
+            config.introductionWithSummary = introduction == "with_summary"
+        }
         try top.rejectUnknown()
         return config
     }
@@ -253,7 +259,7 @@ public enum ConfigLoader {
         switch family {
         case .handoff, .suggestedReply: TriggerKind.allCases.map(\.rawValue)
         case .afterHours, .noOneOnShift: AfterHoursPolicy.allCases.map(\.rawValue)
-        case .waitUpdate, .opener, .hold, .asyncConfirmation: []
+        case .waitUpdate, .opener, .hold, .asyncConfirmation, .introductionSummary: []
         case .callbackConfirmation: ["requested", "moved"]
         case .wait: ["under_2_minutes", "minutes", "hour", "hours", "unknown"]
         case .weekday: ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
@@ -265,7 +271,7 @@ public enum ConfigLoader {
         switch family {
         case .handoff, .suggestedReply: "trigger kind"
         case .afterHours, .noOneOnShift: "after-hours policy"
-        case .waitUpdate, .opener, .hold, .asyncConfirmation: "key"
+        case .waitUpdate, .opener, .hold, .asyncConfirmation, .introductionSummary: "key"
         case .callbackConfirmation: "callback case"
         case .wait: "wait bucket"
         case .weekday: "weekday"

@@ -39,6 +39,8 @@ public struct Templates: Sendable, Equatable {
     public var hold: TemplateSet
     /// The customer chose to be answered later: no need to stay.
     public var asyncConfirmation: TemplateSet
+    /// The line `introduction = "with_summary"` adds to the introduction: what the conversation is about.
+    public var introductionSummary: TemplateSet
 
     /// The families of texts, as named in the config's `[templates]` table.
     public enum Family: String, Sendable, CaseIterable {
@@ -55,6 +57,7 @@ public struct Templates: Sendable, Equatable {
         case opener
         case hold
         case asyncConfirmation = "async_confirmation"
+        case introductionSummary = "introduction_summary"
 
         /// The placeholders texts of this family may use; anything else is a config error.
         public var placeholders: [String] {
@@ -71,6 +74,7 @@ public struct Templates: Sendable, Equatable {
             case .opener: ["name", "agent"]
             case .hold: ["name", "wait"]
             case .asyncConfirmation: ["name"]
+            case .introductionSummary: ["about"]
             }
         }
     }
@@ -87,7 +91,8 @@ public struct Templates: Sendable, Equatable {
                 callbackConfirmation: TemplateSet = TemplateSet(byKind: Templates.defaultCallbackConfirmation),
                 opener: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultOpener]),
                 hold: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultHold]),
-                asyncConfirmation: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultAsyncConfirmation])) {
+                asyncConfirmation: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultAsyncConfirmation]),
+                introductionSummary: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultIntroductionSummary])) {
         self.handoff = handoff
         self.agentIntroduction = agentIntroduction
         self.afterHours = afterHours
@@ -101,6 +106,7 @@ public struct Templates: Sendable, Equatable {
         self.opener = opener
         self.hold = hold
         self.asyncConfirmation = asyncConfirmation
+        self.introductionSummary = introductionSummary
     }
 
     /// The set of one family.
@@ -120,6 +126,7 @@ public struct Templates: Sendable, Equatable {
             case .opener: opener
             case .hold: hold
             case .asyncConfirmation: asyncConfirmation
+            case .introductionSummary: introductionSummary
             }
         }
         set {
@@ -137,6 +144,7 @@ public struct Templates: Sendable, Equatable {
             case .opener: opener = newValue
             case .hold: hold = newValue
             case .asyncConfirmation: asyncConfirmation = newValue
+            case .introductionSummary: introductionSummary = newValue
             }
         }
     }
@@ -410,6 +418,14 @@ public struct Templates: Sendable, Equatable {
         "es": "Gracias por esperar, {name}. Todo nuestro equipo está atendiendo a otros clientes en este momento. Espera estimada: {wait}. Si prefieres no esperar, responde MÁS TARDE y te contestaremos aquí mismo en cuanto alguien esté libre; no tendrás que repetir nada.",
         "pt": "Obrigado por esperar, {name}. Toda a nossa equipe está atendendo outros clientes agora. Espera estimada: {wait}. Se preferir não esperar, responda DEPOIS e responderemos aqui mesmo assim que alguém estiver livre; você não vai precisar repetir nada.",
         "ja": "ただいま担当者がすべて対応中です。お待ちいただく時間の目安：{wait}。お待ちいただかない場合は「LATER」とご返信ください。担当者の手が空き次第、こちらでご返信いたします。",
+    ]
+
+    /// What the conversation is about, after the agent's introduction (`introduction = "with_summary"`).
+    public static let defaultIntroductionSummary: [String: String] = [
+        "en": "I can see this is about {about}.",
+        "es": "Veo que se trata de {about}.",
+        "pt": "Vejo que o assunto é {about}.",
+        "ja": "{about}の件と承っております。",
     ]
 
     /// The customer chose to be answered later.

@@ -7,12 +7,18 @@ public enum FollowUpNote {
 
     /// ": a refund, order 8812, 28 Nov", or empty when there is nothing specific to repeat back.
     public static func noted(_ conversation: Conversation, topic: String?, templates: Templates, language: String) -> String {
+        let parts = self.parts(conversation, topic: topic, templates: templates, language: language)
+        return parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")
+    }
+
+    /// The topic in the customer's language and up to `factLimit` facts in their words, sanitized.
+    public static func parts(_ conversation: Conversation, topic: String?, templates: Templates, language: String) -> [String] {
         var parts: [String] = []
         if let topic, templates.topicPhrase.text(kind: nil, topic: topic, language: language, includingDefault: false) != nil {
             parts.append(templates.topicPhrase(topic, language: language))
         }
         let said = conversation.messages.filter { $0.role == .customer }.map(\.text)
         parts += KeyFacts.extract(from: said, asWritten: true).prefix(factLimit)
-        return parts.isEmpty ? "" : ": " + parts.map(Sanitizer.line).joined(separator: ", ")
+        return parts.map(Sanitizer.line)
     }
 }

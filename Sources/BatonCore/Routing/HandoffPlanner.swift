@@ -100,8 +100,20 @@ public struct HandoffPlanner: Sendable {
                               afterHours: afterHours, pickupDeadline: deadline, customerMessage: message,
                               callbackAt: callbackAt, suggestedAgent: suggested?.id,
                               // The customer's name is known now; the agent's when someone claims the thread.
-                              introduction: Templates.fill(config.templates.introduction(language: language), ["name": name]),
+                              introduction: introduction(conversation, topic: primary.topic, language: language, name: name),
                               promisedWait: promisedWait, nobodyOnShift: nobodyOnShift)
+    }
+
+    /// The introduction the first agent to claim sends (`{agent}` is filled then), with what the conversation is
+    /// about when `introduction = "with_summary"` and something specific is known (a topic, facts).
+    func introduction(_ conversation: Conversation, topic: String?, language: String, name: String) -> String {
+        let introduction = Templates.fill(config.templates.introduction(language: language), ["name": name])
+        guard config.introductionWithSummary else { return introduction }
+        let about = FollowUpNote.parts(conversation, topic: topic, templates: config.templates, language: language)
+        guard !about.isEmpty, let line = config.templates.introductionSummary.text(kind: nil, topic: nil, language: language) else {
+            return introduction
+        }
+        return introduction + " " + Templates.fill(line, ["about": about.joined(separator: ", ")])
     }
 
     /// The wait once a closed queue opens: the threads already waiting for the opening are ahead, and the
