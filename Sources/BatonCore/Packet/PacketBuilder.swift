@@ -102,7 +102,7 @@ public struct PacketBuilder: Sendable {
     func replyWindow(conversation: Conversation, now: Date) -> ReplyWindow? {
         guard conversation.channel == .whatsapp else { return nil }
         let last = conversation.messages.last { $0.role == .customer }?.at ?? now
-        return ReplyWindow(lastCustomerMessageAt: last, closesAt: last.addingTimeInterval(24 * 3600))
+        return ReplyWindow.whatsapp(lastCustomerMessageAt: last)
     }
 
     /// `snake_case` names as words. (Pure Swift: Foundation's string functions cost more than the packet.)

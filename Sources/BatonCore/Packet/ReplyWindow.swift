@@ -10,6 +10,14 @@ public struct ReplyWindow: Sendable, Equatable, Codable {
         self.closesAt = closesAt
     }
 
+    /// How long after the customer's last message WhatsApp lets a business write free text.
+    public static let whatsappLength: TimeInterval = 24 * 3600
+
+    /// WhatsApp's window after the customer's last message.
+    public static func whatsapp(lastCustomerMessageAt last: Date) -> ReplyWindow {
+        ReplyWindow(lastCustomerMessageAt: last, closesAt: last.addingTimeInterval(whatsappLength))
+    }
+
     public func isOpen(at now: Date) -> Bool { now < closesAt }
     public func remaining(at now: Date) -> TimeInterval { max(0, closesAt.timeIntervalSince(now)) }
     /// Open but with less than two hours left.

@@ -94,8 +94,7 @@ extension SQLiteHandoffStore {
         for row in rows {
             guard let last = row[2] as Double? else { continue }
             if let warned = row[1] as Double?, warned >= last { continue }
-            let window = ReplyWindow(lastCustomerMessageAt: Date(storeValue: last),
-                                     closesAt: Date(storeValue: last).addingTimeInterval(24 * 3600))
+            let window = ReplyWindow.whatsapp(lastCustomerMessageAt: Date(storeValue: last))
             guard window.isClosing(at: now) else { continue }
             let id: String = row[0]
             try db.cachedStatement(sql: "UPDATE threads SET window_warned_for = ? WHERE id = ?").execute(arguments: [last, id])

@@ -14,8 +14,6 @@ extension SQLiteHandoffStore {
             FROM threads t WHERE t.id = ?
             """), arguments: [threadID]),
               (row[0] as String?) == Channel.whatsapp.rawValue, let last = row[1] as Double? else { return kind }
-        let window = ReplyWindow(lastCustomerMessageAt: Date(storeValue: last),
-                                 closesAt: Date(storeValue: last).addingTimeInterval(24 * 3600))
-        return window.isOpen(at: now) ? kind : .templateRequired
+        return ReplyWindow.whatsapp(lastCustomerMessageAt: Date(storeValue: last)).isOpen(at: now) ? kind : .templateRequired
     }
 }
