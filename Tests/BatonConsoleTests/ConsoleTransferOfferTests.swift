@@ -69,6 +69,17 @@ import BatonStore
         #expect(try store.thread(id: "t1")?.notes.map(\.text) == ["Transfer note (offered to bob): Refund approved; waiting for the bank reference"])
     }
 
+    @Test func anOfferNobodyAnswersReturnsAtTheTimeoutAndTheOfferingAgentIsTold() throws {
+        let (store, ana, clock) = try offered()
+        clock.advance(119)
+        #expect(try store.sweep(now: clock.now, queues: ConsoleFixtures.queues).offersExpired.isEmpty)
+        clock.advance(1)
+        #expect(try store.sweep(now: clock.now, queues: ConsoleFixtures.queues).offersExpired == ["t1"])
+        _ = ana.poll()
+        #expect(ConsoleFixtures.screen(ana).contains("bob did not answer your offer of Marta Núñez within 2m; it is back in billing, in its place"))
+        #expect(try store.thread(id: "t1")?.summary.state == .queued)
+    }
+
     @Test func nothingOfferedAndAnUnfitChoiceAreSaidPlainly() throws {
         let store = try ConsoleFixtures.scene()
         try store.claim(threadID: "t1", agent: "ana", now: t0)
