@@ -33,12 +33,14 @@ enum MessageRow {
             """))
         binding.bind(conversationID)
         var messages: [Message] = []
-        let decoder = JSONDecoder()
+        var decoder: JSONDecoder?
         try binding.forEachRow { row in
             func list<T: Decodable>(_ column: CInt, _ name: String, _ type: [T].Type) throws -> [T] {
                 guard let text = row.text(column) else { return [] }
                 do {
-                    return try decoder.decode(type, from: Data(text.utf8))
+                    let reader = decoder ?? JSONDecoder()
+                    decoder = reader
+                    return try reader.decode(type, from: Data(text.utf8))
                 } catch {
                     throw StoreError.corrupt("conversation \(conversationID) has an message with an unreadable \(name) list")
                 }

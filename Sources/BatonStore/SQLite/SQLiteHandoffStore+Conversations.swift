@@ -49,17 +49,22 @@ extension SQLiteHandoffStore {
 
         /// Nil when no conversation `id` is stored; a conversation stored without its thread is corrupt.
         static func load(_ db: Database, id: String) throws -> StoredConversation? {
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            var binding = DirectBinding(try db.cachedStatement(sql: """
                 SELECT \(SQLiteHandoffStore.conversationColumns), c.bot_message_count, t.state, t.evaluate_from, t.owner
                 FROM conversations c LEFT JOIN threads t ON t.id = c.id WHERE c.id = ?
-                """), arguments: [id]) else { return nil }
-            guard let state = row[11] as String? else {
-                throw StoreError.corrupt("conversation \(id) is stored without its thread")
+                """))
+            binding.bind(id)
+            var found: (columns: ConversationColumns, storedCount: Int, state: String?, evaluateFrom: Int, owner: String?)?
+            try binding.forEachRow { row in
+                found = (try ConversationColumns(row, id: id), row.int(10) ?? 0, row.text(11), row.int(12) ?? 0, row.text(13))
             }
-            let existing = ConversationRecorder.Existing(storedCount: row[10], state: try ThreadRow.decode(ThreadState.self, state, "state", id),
-                                                         evaluateFrom: row[12], attributes: row[8], pages: row[9])
-            return StoredConversation(conversation: try SQLiteHandoffStore.conversation(row, id: id, in: db), existing: existing,
-                                      owner: row[13])
+            guard let found else { return nil }
+            guard let state = found.state else { throw StoreError.corrupt("conversation \(id) is stored without its thread") }
+            let existing = ConversationRecorder.Existing(storedCount: found.storedCount,
+                                                         state: try ThreadRow.decode(ThreadState.self, state, "state", id),
+                                                         evaluateFrom: found.evaluateFrom, attributes: found.columns.attributes,
+                                                         pages: found.columns.pages)
+            return StoredConversation(conversation: try found.columns.conversation(id: id, in: db), existing: existing, owner: found.owner)
         }
     }
 
@@ -107,30 +112,65 @@ extension SQLiteHandoffStore {
     }
 
     static func loadConversation(_ db: Database, id: String) throws -> Conversation? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+        var binding = DirectBinding(try db.cachedStatement(sql: """
             SELECT \(conversationColumns) FROM conversations c WHERE c.id = ?
-            """), arguments: [id]) else { return nil }
-        return try conversation(row, id: id, in: db)
+            """))
+        binding.bind(id)
+        var columns: ConversationColumns?
+        try binding.forEachRow { row in columns = try ConversationColumns(row, id: id) }
+        return try columns?.conversation(id: id, in: db)
     }
 
-    /// The columns `conversation(_:id:in:)` reads, in order, of `conversations c`.
+    /// The columns `ConversationColumns` reads, in order, of `conversations c`.
     static let conversationColumns = """
         c.channel, c.customer_id, c.customer_name, c.language, c.tier, c.ltv, c.tags, c.prior_contacts, c.attributes, c.pages
         """
 
-    /// Conversation `id` from a row that starts with `conversationColumns`, with its bot-side messages.
-    static func conversation(_ row: Row, id: String, in db: Database) throws -> Conversation {
-        let decoder = JSONDecoder()
-        func list<T: Decodable>(_ column: Int, _ type: [T].Type) throws -> [T] {
-            guard let text = row[column] as String? else { return [] }
-            do { return try decoder.decode(type, from: Data(text.utf8)) } catch {
-                throw StoreError.corrupt("conversation \(id) has an unreadable customer field")
+    /// A `conversations` row read with `conversationColumns` (copied out of the statement's current row).
+    struct ConversationColumns {
+        var channel: String
+        var customerID: String
+        var customerName: String?
+        var language: String?
+        var tier: String?
+        var ltv: Double?
+        var tags: String?
+        var priorContacts: String?
+        var attributes: String?
+        var pages: String?
+
+        init(_ row: DirectRow, id: String) throws {
+            guard let channel = row.text(0), let customerID = row.text(1) else {
+                throw StoreError.corrupt("conversation \(id) has no channel or customer id")
             }
+            self.channel = channel
+            self.customerID = customerID
+            customerName = row.text(2)
+            language = row.text(3)
+            tier = row.text(4)
+            ltv = row.double(5)
+            tags = row.text(6)
+            priorContacts = row.text(7)
+            attributes = row.text(8)
+            pages = row.text(9)
         }
-        var customer = Customer(id: row[1], name: row[2], language: row[3], tier: row[4], ltv: row[5],
-                                tags: try list(6, [String].self), priorContacts: try list(7, [PriorContact].self))
-        (customer.attributes, customer.pages) = try customerExtras(attributes: row[8], pages: row[9], id: id)
-        return Conversation(id: id, channel: Channel(rawValue: row[0]), customer: customer,
-                            messages: try MessageRow.botMessages(of: id, in: db))
+
+        /// The conversation, with its bot-side messages read from `db`.
+        func conversation(id: String, in db: Database) throws -> Conversation {
+            var decoder: JSONDecoder?
+            func list<T: Decodable>(_ text: String?, _ type: [T].Type) throws -> [T] {
+                guard let text else { return [] }
+                let reader = decoder ?? JSONDecoder()
+                decoder = reader
+                do { return try reader.decode(type, from: Data(text.utf8)) } catch {
+                    throw StoreError.corrupt("conversation \(id) has an unreadable customer field")
+                }
+            }
+            var customer = Customer(id: customerID, name: customerName, language: language, tier: tier, ltv: ltv,
+                                    tags: try list(tags, [String].self), priorContacts: try list(priorContacts, [PriorContact].self))
+            (customer.attributes, customer.pages) = try customerExtras(attributes: attributes, pages: pages, id: id)
+            return Conversation(id: id, channel: Channel(rawValue: channel), customer: customer,
+                                messages: try MessageRow.botMessages(of: id, in: db))
+        }
     }
 }
