@@ -30,11 +30,6 @@ enum APIJSON {
         return .object(members)
     }
 
-    static func wait(_ estimate: WaitEstimate?) -> JSONValue {
-        guard let estimate else { return .null }
-        return .object([("seconds", .from(estimate.seconds.map { $0.rounded() })), ("text", .string(estimate.text))])
-    }
-
     /// The wait in `queue` for a customer with `ahead` threads before them, as the customer is told it: when the
     /// queue is open but nobody who works it is on shift, no estimate but that, with the queue's after-hours
     /// choice (`after_hours`) and the queue's no-one-on-shift text in `language`, as the handoff message says
