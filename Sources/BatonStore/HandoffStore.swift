@@ -144,7 +144,8 @@ public protocol HandoffStore: AnyObject, Sendable {
 
     // MARK: Agents
 
-    /// Adds or updates an agent; `actor` must be a supervisor once one is registered (`Permissions`).
+    /// Adds or updates an agent; `actor` must be a supervisor once one is registered (`Permissions`). An existing
+    /// agent keeps their status: only `setAgentStatus` changes it.
     func upsertAgent(_ agent: Agent, actor: String) throws
     /// Agents set their own status; supervisors anyone's.
     func setAgentStatus(id: String, status: AgentStatus, actor: String, now: Date) throws

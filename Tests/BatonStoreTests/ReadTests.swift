@@ -107,9 +107,9 @@ import BatonCore
         #expect(agents[1].status == .away)
         #expect(agents[1].load == 0)
         #expect(throws: LifecycleError.noSuchAgent("zed")) { try store.setAgentStatus(id: "zed", status: .away, actor: "zed", now: t0) }
-        // Upsert updates in place.
+        // Upsert updates in place, and keeps the status the agent set.
         try store.add(Agent(id: "bo", name: "Bo Li", skills: ["sales", "billing"], capacity: 5))
-        #expect(try store.agents()[1] == Agent(id: "bo", name: "Bo Li", skills: ["sales", "billing"], capacity: 5, load: 0))
+        #expect(try store.agents()[1] == Agent(id: "bo", name: "Bo Li", skills: ["sales", "billing"], capacity: 5, status: .away, load: 0))
     }
 
     @Test func threadDetailHoldsPacketTranscriptNotesAndAudit() throws {

@@ -33,11 +33,12 @@ extension SQLiteHandoffStore {
         try write { db in
             try Permissions.checkManagement(actor: actor, registered: try Self.agent(actor, in: db),
                                             supervisorsExist: try Self.supervisorsExist(in: db))
-            // Compare-and-set: a supervisor becomes an agent only while another supervisor remains.
+            // Compare-and-set: a supervisor becomes an agent only while another supervisor remains. An
+            // existing agent keeps their status (theirs to set, `setAgentStatus`): an edit does not put them on shift.
             try db.execute(sql: """
                 INSERT INTO agents (id, name, skills, capacity, status, role) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, skills = excluded.skills,
-                    capacity = excluded.capacity, status = excluded.status, role = excluded.role
+                    capacity = excluded.capacity, role = excluded.role
                 WHERE excluded.role = 'supervisor' OR agents.role <> 'supervisor'
                     OR EXISTS (SELECT 1 FROM agents other WHERE other.role = 'supervisor' AND other.id <> excluded.id)
                 """, arguments: [agent.id, agent.name, skills, agent.capacity, agent.status.rawValue, agent.role.rawValue])

@@ -6,7 +6,7 @@ public struct ConsoleStats: Sendable, Equatable {
     public var handoffRate: Double?
     /// Median time from handoff to first claim.
     public var medianTimeToPickup: TimeInterval?
-    /// Median time from first claim to resolution.
+    /// Median time from handoff to resolution.
     public var medianResolutionTime: TimeInterval?
     /// Mean CSAT after a handoff, 1–5.
     public var csat: Double?

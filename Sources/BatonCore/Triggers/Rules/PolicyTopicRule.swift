@@ -80,6 +80,14 @@ public struct PolicyTopicRule: TriggerRule {
         // "The ATM swallowed my card" is a card problem, not a medical one.
         if match.payload == "medical" && text.contains(.machineWord) { return false }
         if match.payload == "refund" && Self.isThanksForARefund(text, at: match.range.lowerBound) { return false }
+        // "¿Cuál es la política de reembolso?", "the terms for refunds": the policy named before the topic
+        // asks about the policy, as "refund policy" does after it.
+        if match.payload == "refund" || match.payload == "billing_dispute" || match.payload == "cancellation",
+           text.precededInClause(by: .refundBlockNext, at: match.range.lowerBound, window: 3) {
+            return false
+        }
+        // "Darme de baja del boletín", "cancel my subscription to the newsletter": leaving a mailing list.
+        if match.payload == "cancellation" && Self.leavesAMailingList(text, after: match.range.upperBound) { return false }
         // "Will I be charged after I cancel?", "if I return it, will I get my money back?", "how long does a
         // refund take?": asking what would happen is a question for the AI; "why was I charged after I
         // cancelled?" is a dispute.
@@ -102,6 +110,24 @@ public struct PolicyTopicRule: TriggerRule {
             return false
         }
         return true
+    }
+
+    /// Mailing lists and marketing messages: leaving them is an unsubscribe the AI handles, not a cancellation.
+    private static let mailingWords: Set<String> = [
+        "newsletter", "newsletters", "mailing", "boletin", "boletines", "emails", "email", "mails", "correos",
+        "promos", "promociones", "promocoes", "promocionais", "promocionales", "marketing", "sms", "notificaciones",
+        "notificacoes",
+    ]
+
+    /// Whether a mailing-list word follows within four words of `position`, in the same clause.
+    private static func leavesAMailingList(_ text: NormalizedText, after position: Int) -> Bool {
+        var index = position
+        while index < min(text.count, position + 4) {
+            if index > position && text.tokens[index].flags.contains(.clauseStart) { return false }
+            if mailingWords.contains(text.words[index]) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Words that make what follows a supposition, not something that happened or is asked for.
