@@ -12,8 +12,7 @@ import Testing
         var config = BatonConfig()
         config.queues = [QueueConfig(name: "general", afterHours: policy)]
         let harness = try ServerHarness(config: config)
-        try harness.store.upsertAgent(Agent(id: "ana", name: "ana", skills: ["general", "billing"], capacity: 100, status: status),
-                                      actor: "setup")
+        try harness.store.setAgentStatus(id: "ana", status: status, actor: "ana", now: harness.clock.now)
         return harness
     }
 
