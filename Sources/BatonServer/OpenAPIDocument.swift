@@ -90,6 +90,25 @@ public enum OpenAPIDocument {
         }
       }
     },
+    "/v1/conversations/{id}/left": {
+      "post": {
+        "operationId": "postCustomerLeft",
+        "summary": "The customer left before anyone connected (the same as customer_left in baton ingest): a waiting conversation is kept for a written follow-up, in its place, with no more wait updates; one the AI or an agent holds is left as it is",
+        "parameters": [{"$ref": "#/components/parameters/ConversationID"}, {"$ref": "#/components/parameters/IdempotencyKey"}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {
+          "type": "object", "additionalProperties": false, "properties": {}
+        }}}},
+        "responses": {
+          "200": {"$ref": "#/components/responses/Ingested"},
+          "400": {"$ref": "#/components/responses/Problem"},
+          "401": {"$ref": "#/components/responses/Problem"},
+          "404": {"$ref": "#/components/responses/Problem"},
+          "413": {"$ref": "#/components/responses/Problem"},
+          "415": {"$ref": "#/components/responses/Problem"},
+          "422": {"$ref": "#/components/responses/Problem"}
+        }
+      }
+    },
     "/v1/conversations/{id}/csat": {
       "post": {
         "operationId": "postCSAT",

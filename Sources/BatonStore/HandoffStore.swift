@@ -113,6 +113,36 @@ public protocol HandoffStore: AnyObject, Sendable {
     func forceRelease(threadID: String, supervisor: String, reason: String, now: Date) throws
     /// Supervisor: give the thread to another agent.
     func reassign(threadID: String, supervisor: String, toAgent: String, reason: String, now: Date) throws
+
+    // MARK: Agent-to-agent transfer offers
+
+    /// The owner (or a supervisor) offers a claimed thread to `toAgent` with a note, like a reservation: it stays
+    /// held by its owner until the receiver accepts or declines, or the thread's queue's `offerTimeout` passes
+    /// (then `sweep` returns it to the queue). Refused unless `toAgent` is registered, is not the owner and is fit
+    /// for the queue (`AgentFitness`: skill, spare capacity, available), and while another offer of the thread
+    /// is open. The note is kept in the thread's notes; the receiver gets a notice; the audit says who offered it
+    /// to whom, with the note.
+    @discardableResult
+    func offerTransfer(threadID: String, actor: String, toAgent: String, note: String, queues: [QueueConfig],
+                       now: Date) throws -> TransferOffer
+    /// The agent offered the thread takes it, compare-and-set against the offering owner's claim: exactly one
+    /// accept wins, an answered or timed-out offer is refused (`LifecycleError.noOffer`). The bot gets the
+    /// `claimed` control event; the customer one short line naming the new agent when the conversation
+    /// introduces agents.
+    @discardableResult
+    func acceptOffer(threadID: String, agent: String, now: Date) throws -> ThreadSummary
+    /// The agent offered the thread declines it: back to its queue in its place (the wait it had is kept), the
+    /// note kept for whoever claims it next, and the offering agent gets a notice.
+    func declineOffer(threadID: String, agent: String, reason: String?, queues: [QueueConfig], now: Date) throws
+    /// Open offers (made to `toAgent`, or all), soonest timeout first.
+    func openOffers(toAgent: String?, now: Date) throws -> [TransferOffer]
+    /// The open offer of a thread, if any.
+    func openOffer(threadID: String, now: Date) throws -> TransferOffer?
+    /// The agent's notices not shown yet, oldest first.
+    func unseenNotices(agent: String) throws -> [AgentNotice]
+    /// Marks the agent's notices up to `throughID` as shown.
+    func markNoticesSeen(agent: String, throughID: Int64) throws
+
     /// Pickup windows, claim expiry and opening hours, per queue policy.
     /// An implementation may bound the work of one call (to keep its transaction short); a backlog
     /// is then worked off by the following sweeps.

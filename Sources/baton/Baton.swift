@@ -11,7 +11,7 @@ struct Baton: AsyncParsableCommand {
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, InitCommand.self, IngestCommand.self, TriggersCommand.self,
             EvalCommand.self, QueueCommand.self, ShowCommand.self, ClaimCommand.self, ReplyCommand.self,
-            NoteCommand.self, TransferCommand.self, RequeueCommand.self, ReleaseCommand.self, ResolveCommand.self, RateCommand.self,
+            NoteCommand.self, TransferCommand.self, OfferCommand.self, RequeueCommand.self, ReleaseCommand.self, ResolveCommand.self, RateCommand.self,
             SweepCommand.self, NotificationsCommand.self, AgentCommand.self, OutboxCommand.self, StatsCommand.self, ReviewCommand.self,
             CheckCommand.self, ExportTrainingCommand.self, ServeCommand.self, TokenCommand.self, WebhooksCommand.self,
             ShadowCommand.self, SelftestCommand.self,

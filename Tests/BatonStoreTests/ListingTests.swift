@@ -70,8 +70,23 @@ import BatonCore
         }
     }
 
-    func displayOrder(_ a: ThreadSummary, _ b: ThreadSummary) -> Bool {
-        if a.priority.rank != b.priority.rank { return a.priority.rank < b.priority.rank }
+    /// Each thread's stored sort rank: its priority's, moved ahead when it was captured (`QueueOrder`).
+    func sortRanks(_ store: SQLiteHandoffStore) throws -> [String: Int] {
+        try store.writer.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, priority_rank FROM threads NOT INDEXED")
+                .map { ($0[0] as String, $0[1] as Int) })
+        }
+    }
+
+    func displayOrder(_ ranks: [String: Int]) -> (ThreadSummary, ThreadSummary) -> Bool {
+        { a, b in
+            let (left, right) = (ranks[a.id] ?? a.priority.rank, ranks[b.id] ?? b.priority.rank)
+            if left != right { return left < right }
+            return self.sameRankOrder(a, b)
+        }
+    }
+
+    func sameRankOrder(_ a: ThreadSummary, _ b: ThreadSummary) -> Bool {
         if a.escalationLevel != b.escalationLevel { return a.escalationLevel > b.escalationLevel }
         if a.queuedAt != b.queuedAt {
             guard let left = a.queuedAt else { return true }  // SQLite sorts NULL first
@@ -84,6 +99,7 @@ import BatonCore
     @Test func everyFilterCombinationPagesAndCountsLikeAFullScan() throws {
         let store = try churnedStore()
         let all = try everyThread(store)
+        let ranks = try sortRanks(store)
         #expect(Set(all.map(\.state)).count >= 4, "the mix should leave threads in most states")
         let stateSets = (1..<(1 << ThreadState.allCases.count)).map { mask in
             Set(ThreadState.allCases.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element))
@@ -95,7 +111,7 @@ import BatonCore
                     let expected = all.filter { thread in
                         states.contains(thread.state) && (queueFilter?.contains(thread.queue) ?? true)
                             && (owner == nil || thread.owner == owner)
-                    }.sorted(by: displayOrder).map(\.id)
+                    }.sorted(by: displayOrder(ranks)).map(\.id)
                     let query = ThreadQuery(queues: queueFilter, states: states, owner: owner)
                     #expect(try store.threadCount(query) == expected.count, "count of \(query)")
                     for (offset, limit) in [(0, 100), (0, 7), (5, 7), (expected.count - 1, 3), (expected.count + 2, 5)] where offset >= 0 {
@@ -148,7 +164,7 @@ import BatonCore
             let at = t0.addingTimeInterval(Double(count - index))
             try store.handoff(StoreFixtures.request(id, queue: "q\(index)", priority: index.isMultiple(of: 3) ? .high : .low, at: at), now: at)
         }
-        let expected = try everyThread(store).sorted(by: displayOrder).map(\.id)
+        let expected = try everyThread(store).sorted(by: displayOrder(try sortRanks(store))).map(\.id)
         #expect(try store.threads(ThreadQuery(limit: 500)).map(\.id) == expected)
         #expect(try store.threads(ThreadQuery(limit: 10, offset: 100)).map(\.id) == Array(expected[100..<110]))
         #expect(try store.threadCount(ThreadQuery()) == count)

@@ -5,6 +5,8 @@ public enum KeyCommand: String, Sendable, CaseIterable {
     case moveDown, moveUp, pageDown, pageUp, top, bottom, count
     // Threads
     case urgent, openPaged, claim, sendSuggested, reply, replyInEditor, note, transfer, requeue, release, resolve
+    // Agent-to-agent transfer offers
+    case offerToAgent, acceptOffer, declineOffer
     // Collaborative mode
     case useAISuggestion
     // Finding threads

@@ -14,6 +14,8 @@ public struct Composer: Sendable, Equatable {
         case reassignReason(threadID: String, agent: String, override: String?)
         /// What the packet rated `rating` was missing (optional).
         case ratingNote(threadID: String, rating: Int)
+        /// The note of an agent-to-agent transfer offer: why, what is done, what is left (required).
+        case offerNote(threadID: String, agent: String)
         /// The one-line prompts at the bottom of the screen.
         case search
         case filter
@@ -21,7 +23,7 @@ public struct Composer: Sendable, Equatable {
         /// Supervisor actions must say why; the audit trail keeps the reason.
         var requiresText: Bool {
             switch self {
-            case .reply, .note, .forceReleaseReason, .reassignReason: true
+            case .reply, .note, .forceReleaseReason, .reassignReason, .offerNote: true
             case .releaseNote, .requeueReason, .transferReason, .ratingNote, .search, .filter: false
             }
         }

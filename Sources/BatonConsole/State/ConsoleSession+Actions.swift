@@ -153,15 +153,9 @@ extension ConsoleSession {
         }
     }
 
-    /// Why `agent` should not get a thread of `queue`, or nil when they should.
+    /// Why `agent` should not get a thread of `queue`, or nil when they should (`AgentFitness`).
     static func unfitness(of agent: Agent, for queue: QueueConfig) -> String? {
-        var reasons: [String] = []
-        if !queue.skills.isEmpty, Set(queue.skills).isDisjoint(with: agent.skills) {
-            reasons.append("no \(queue.skills.joined(separator: "/")) skill")
-        }
-        if agent.load >= agent.capacity { reasons.append("at capacity \(agent.load)/\(agent.capacity)") }
-        if agent.status != .available { reasons.append(agent.status.rawValue) }
-        return reasons.isEmpty ? nil : reasons.joined(separator: ", ")
+        AgentFitness.unfitness(of: agent, for: queue)
     }
 
     /// `y` on the list: the focused thread's suggested reply to the clipboard.

@@ -130,6 +130,8 @@ extension ConsoleSession {
             state.modal = .composer(Composer(purpose: .reassignReason(threadID: threadID, agent: value, override: warning), title: title))
         case .packetRating:
             chooseRating(picker)
+        case .offerAgent(let threadID):
+            chooseOfferAgent(threadID: threadID, agent: value)
         }
     }
 
@@ -184,6 +186,8 @@ extension ConsoleSession {
             }
         case .ratingNote(let threadID, let rating):
             done = saveRating(threadID: threadID, rating: rating, note: optional)
+        case .offerNote(let threadID, let agent):
+            done = offer(threadID: threadID, to: agent, note: text)
         }
         if done, state.modal == .composer(composer) { state.modal = nil }
     }

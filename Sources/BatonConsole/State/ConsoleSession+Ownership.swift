@@ -21,6 +21,8 @@ extension ConsoleSession {
         for (id, customer) in before.sorted(by: { $0.key < $1.key }) where now[id] == nil {
             if givenUp.remove(id) != nil { continue }
             guard let entry = try store.audit(threadID: id, limit: 1).last, entry.actor != agentID else { continue }
+            // A declined or timed-out offer arrives as a notice of its own (`showAgentNotices`).
+            if entry.action == .declineOffer || entry.action == .offerExpired { continue }
             var text = Self.takenAwayText(entry, customer: customer)
             if case .composer(let composer)? = activeComposer, composer.purpose.draftKind?.threadID == id {
                 saveDraftIfChanged()
@@ -39,6 +41,7 @@ extension ConsoleSession {
         case .forceRelease: return "\(actor) force-released \(customer) to the AI\(reason)"
         case .reassign: return "\(actor) reassigned \(customer)" + (entry.reason.map { " " + Sanitizer.line($0) } ?? "")
         case .expire: return "\(customer) expired off your list\(reason)"
+        case .acceptOffer: return "\(actor) accepted \(customer), as you offered"
         default: return "\(customer) is no longer yours: \(actor) \(entry.action.rawValue.replacingOccurrences(of: "_", with: " "))\(reason)"
         }
     }

@@ -176,6 +176,9 @@ public final class ConsoleSession {
         case .useAISuggestion: useAISuggestion()
         case .note: startNote()
         case .transfer: startTransfer()
+        case .offerToAgent: startOffer()
+        case .acceptOffer: answerOffer(accept: true)
+        case .declineOffer: answerOffer(accept: false)
         case .requeue: startRequeue()
         case .release: startRelease()
         case .resolve: startResolve()
@@ -272,6 +275,8 @@ public final class ConsoleSession {
         refreshCountsIfDue(force: countsNow)
         do {
             if state.mode == .supervisor { try loadSupervisor(now: now) } else { state.supervisor = nil }
+            // Last, so an offer or its answer is not hidden behind a new-work page.
+            try showAgentNotices()
         } catch {
             show(error)
         }
@@ -320,6 +325,7 @@ public final class ConsoleSession {
         state.listOffset = max(0, min(state.listOffset, total - visible))
         query.offset = state.listOffset
         state.rows = try isListingCallbacks ? callbackRows(offset: query.offset, limit: visible) : store.threads(query).map(ThreadRow.init)
+        try markOffersOnRows()
         if isWatchingAI { watchAIRows() }
         // The selection follows its thread when rows move (claims, new arrivals).
         if let focused = state.focusedID, let index = state.rows.firstIndex(where: { $0.id == focused }) {
@@ -339,6 +345,7 @@ public final class ConsoleSession {
         do {
             let previous = state.packet?.threadID
             state.packet = try store.thread(id: id).map { PacketModel($0, agentName: agentName) }
+            try markOfferOnPacket()
             if state.packet?.state == .ai { watchAIPacket() }
             if previous != id {
                 state.transcriptScroll = 0

@@ -4,6 +4,8 @@ public struct Picker: Sendable, Equatable {
         case transferQueue(threadID: String)
         case disposition(threadID: String)
         case reassignAgent(threadID: String)
+        /// An agent-to-agent transfer: whom to offer the thread to (`ConsoleSession+Offers`).
+        case offerAgent(threadID: String)
         /// The packet of a thread just resolved, rated 1–5 (`ConsoleSession+Rating`).
         case packetRating(threadID: String, customer: String)
     }

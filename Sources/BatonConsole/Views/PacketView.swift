@@ -88,6 +88,15 @@ enum PacketView {
         }
         lines.append((top, 0))
         lines.append((StyledLine([(statusText(packet, state: state), statusRole(packet, state: state))]), 0))
+        if let offer = packet.offer {
+            // An open transfer offer: who, how long is left, the keys to answer it, and the note in full view.
+            let left = Format.countdown(offer.expiresAt.timeIntervalSince(state.now))
+            let keys = offer.toViewer ? " · O accept, D decline" : ""
+            lines.append((StyledLine([("Offer ", .accent), (TextFit.ellipsize(offer.headline + " · " + left + " left" + keys, to: max(1, width - 6)), .warning)]), 0))
+            for (index, part) in TextFit.wrap(offer.note, to: max(1, width - 6)).prefix(2).enumerated() {
+                lines.append((StyledLine([(index == 0 ? "Note  " : "      ", .accent), (part, .normal)]), 0))
+            }
+        }
         // Each summary line may take two rows; beyond that it ends in an ellipsis.
         for summary in packet.summary.prefix(2) {
             let rows = TextFit.wrap(summary, to: width)

@@ -124,6 +124,7 @@ enum ThreadListView {
     }
 
     static func ownerText(_ row: ThreadRow, agentID: String) -> (String, StyleRole) {
+        if let from = row.offerFrom { return ("OFFER " + from, .warning) }
         if let owner = row.owner, row.state == .claimed {
             return owner == agentID ? (Legend.yours.symbol, .accent) : ("held by " + owner, .muted)
         }

@@ -24,6 +24,8 @@ public enum Permissions {
             }
         case .claim:
             try checkAvailable(agent, to: "claim")
+        case .acceptOffer:
+            try checkAvailable(agent, to: "accept a thread")
         default:
             break
         }
@@ -93,6 +95,9 @@ public enum Permissions {
         case .forceRelease: "force-release a thread"
         case .reassign: "reassign a thread"
         case .requeue: "re-queue a thread"
+        case .offer: "offer a thread to another agent"
+        case .acceptOffer: "accept a thread offered to them"
+        case .declineOffer: "decline a thread offered to them"
         default: "\(action.rawValue) a thread"
         }
     }

@@ -172,6 +172,7 @@ public enum ConfigLoader {
         if let expiry = try section.duration("expiry") { queue.expiry = expiry }
         if let policy = try section.enumValue("expiry_policy", ExpiryPolicy.self) { queue.expiryPolicy = policy }
         if let leaveAfter = try section.duration("leave_after") { queue.leaveAfter = leaveAfter }
+        if let offerTimeout = try section.duration("offer_timeout") { queue.offerTimeout = offerTimeout }
         if let capacity = try section.int("capacity") {
             guard capacity >= 1 else { throw section.error("capacity", "\(capacity) is not a number of waiting threads (1 or more)") }
             queue.capacity = capacity

@@ -20,6 +20,7 @@ public enum Lifecycle {
         case .reassign: [.claimed, .queued, .afterHours]
         case .answerLater: [.queued, .afterHours]
         case .rate: [.resolved]
+        case .offer, .acceptOffer, .declineOffer, .offerExpired: [.claimed]
         }
     }
 
@@ -38,7 +39,9 @@ public enum Lifecycle {
         switch action {
         case .handoff, .reopen: afterHours ? .afterHours : .queued
         case .claim, .reassign: .claimed
-        case .reply, .note, .answerLater, .rate: state
+        case .reply, .note, .answerLater, .rate, .offer: state
+        case .acceptOffer: .claimed
+        case .declineOffer, .offerExpired: afterHours ? .afterHours : .queued
         case .transfer, .requeue, .escalate: afterHours ? .afterHours : .queued
         case .release, .forceRelease: .ai
         case .resolve: .resolved
@@ -92,6 +95,12 @@ public enum LifecycleError: Error, Sendable, Equatable, CustomStringConvertible 
     case atCapacity(agent: String, capacity: Int)
     /// The actor may not do this: unregistered, not a supervisor, away (`Permissions`).
     case denied(AccessDenied)
+    /// An agent-to-agent offer refused: the receiving agent cannot take this thread now (`AgentFitness`).
+    case unfit(agent: String, reason: String)
+    /// There is no open transfer offer of this thread to this agent (never made, answered, or timed out).
+    case noOffer(threadID: String, agent: String)
+    /// The thread is already offered to someone, until the offer is answered or times out.
+    case alreadyOffered(threadID: String, to: String)
 
     public var description: String {
         switch self {
@@ -104,6 +113,9 @@ public enum LifecycleError: Error, Sendable, Equatable, CustomStringConvertible 
         case .noSuchQueue(let name): "no queue \(name)"
         case .atCapacity(let agent, let capacity): "\(agent) already holds \(capacity) threads (capacity)"
         case .denied(let denial): denial.description
+        case .unfit(let agent, let reason): "cannot offer the thread to \(agent): \(reason)"
+        case .noOffer(let threadID, let agent): "no open offer of \(threadID) to \(agent) (answered, withdrawn or timed out)"
+        case .alreadyOffered(let threadID, let to): "\(threadID) is already offered to \(to); wait for the answer or the timeout"
         }
     }
 }

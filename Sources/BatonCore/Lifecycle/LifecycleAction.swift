@@ -23,4 +23,13 @@ public enum LifecycleAction: String, Sendable, Codable, CaseIterable {
     case answerLater = "answer_later"
     /// The agent who resolved a thread rates its context packet (no change of state).
     case rate
+    /// The owner (or a supervisor) offers the claimed thread to another agent, with a note; it stays held
+    /// by the owner until the offer is accepted, declined or times out (`TransferOffer`).
+    case offer
+    /// The agent offered the thread accepts it and becomes its owner.
+    case acceptOffer = "accept_offer"
+    /// The agent offered the thread declines it: it goes back to its queue, in its place.
+    case declineOffer = "decline_offer"
+    /// The sweeper: nobody answered the offer within the queue's `offer_timeout`; back to the queue.
+    case offerExpired = "offer_expired"
 }

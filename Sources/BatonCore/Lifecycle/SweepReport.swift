@@ -11,6 +11,8 @@ public struct SweepReport: Sendable, Equatable {
     public var waitUpdates: [String] = []
     /// Waiting customers who wrote nothing for the queue's `leave_after`: kept as follow-ups.
     public var left: [String] = []
+    /// Agent-to-agent transfer offers nobody answered within the queue's `offer_timeout`: back in the queue.
+    public var offersExpired: [String] = []
 
     public init(escalated: [String] = [], expired: [String] = [], opened: [String] = [], waitUpdates: [String] = []) {
         self.escalated = escalated
@@ -19,5 +21,5 @@ public struct SweepReport: Sendable, Equatable {
         self.waitUpdates = waitUpdates
     }
 
-    public var isEmpty: Bool { escalated.isEmpty && expired.isEmpty && opened.isEmpty && waitUpdates.isEmpty && left.isEmpty }
+    public var isEmpty: Bool { escalated.isEmpty && expired.isEmpty && opened.isEmpty && waitUpdates.isEmpty && left.isEmpty && offersExpired.isEmpty }
 }

@@ -18,6 +18,8 @@ public struct QueueConfig: Sendable, Equatable {
     /// A waiting customer who has not written for this long since the handoff is taken to have left: the
     /// thread is kept as a follow-up (answered in writing, no more wait updates) by the sweep; nil: never.
     public var leaveAfter: TimeInterval?
+    /// An agent-to-agent transfer offer unanswered for this long returns the thread to the queue (`TransferOffer`).
+    public var offerTimeout: TimeInterval = 120
     /// Soft: the AI keeps helping the human with suggestions after the claim; hard: the bot stays silent.
     public var handoff: HandoffMode = .soft
 

@@ -21,6 +21,10 @@ struct ConversationsController {
             let id = try context.parameters.require("id")
             return try await api.post(request, context: context) { try await suggestion(id, $0) }
         }
+        group.post(":id/left") { request, context in
+            let id = try context.parameters.require("id")
+            return try await api.post(request, context: context) { try await customerLeft(id, $0) }
+        }
         group.post(":id/csat") { request, context in
             let id = try context.parameters.require("id")
             return try await api.post(request, context: context) { try await csat(id, $0) }

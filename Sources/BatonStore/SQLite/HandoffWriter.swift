@@ -81,7 +81,9 @@ struct HandoffWriter {
     private func bindHandoffValues(_ request: HandoffRequest, packet: [UInt8], now: Date, into values: inout DirectBinding) {
         values.bind(request.queue)
         values.bind(request.priority.rawValue)
-        values.bind(request.priority.rank)
+        // Captured while closed or with nobody on shift: surfaces first when the team is back (`QueueOrder`).
+        values.bind(QueueOrder.rank(request.priority,
+                                    captured: QueueOrder.captures(afterHours: request.afterHours, nobodyOnShift: request.nobodyOnShift)))
         values.bind(request.packet.primary.kind.rawValue)
         values.bind(request.packet.sentiment.current)
         values.bind(now.storeValue)  // queued_at

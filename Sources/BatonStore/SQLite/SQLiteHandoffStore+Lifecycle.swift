@@ -184,6 +184,9 @@ extension SQLiteHandoffStore {
             Self.assignWait(pickupDeadline: pickupDeadline, now: now, to: &change)
             change.set("resolved_at", nil)
             change.set("disposition", nil)
+            // A new wait: captured again only if the queue is closed now (`QueueOrder`).
+            let ranks = Priority.allCases.map { "WHEN '\($0.rawValue)' THEN \(QueueOrder.rank($0, captured: afterHours))" }
+            change.set("priority_rank", sql: "CASE priority \(ranks.joined(separator: " ")) ELSE priority_rank END")
             try change.run(threadID: threadID, now: now, in: db)
         }
     }

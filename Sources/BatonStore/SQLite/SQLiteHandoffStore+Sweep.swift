@@ -32,6 +32,9 @@ extension SQLiteHandoffStore {
                 report.escalated.append(id)
             }
 
+            // Unanswered transfer offers first: their threads go back to the queue rather than expire.
+            report.offersExpired = try Self.expireOffers(now: now, config: config, in: db)
+
             let claimed = try Row.fetchAll(db, sql: """
                 SELECT id, queue, COALESCE(agent_activity_at, claimed_at, last_activity_at) FROM threads
                 WHERE owner IS NOT NULL AND state = 'claimed'

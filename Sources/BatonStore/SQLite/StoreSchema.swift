@@ -5,7 +5,7 @@ enum StoreSchema {
     /// `PRAGMA application_id` of every Baton database ("Batn"), so foreign SQLite files are recognised.
     static let applicationID: Int32 = 0x4261_746E
     /// The newest schema version this binary knows; stored in `PRAGMA user_version`.
-    static let version = 15
+    static let version = 16
 
     /// The states in which a thread waits for pickup. The partial indexes for queue counts and the sweeper
     /// use this exact term and queries repeat it verbatim, because SQLite only uses a partial index when the
@@ -77,6 +77,10 @@ enum StoreSchema {
         migrator.registerMigration("v15-packet-ratings") { db in
             try createPacketRatings(db)
             try db.execute(sql: "PRAGMA user_version = 15")
+        }
+        migrator.registerMigration("v16-transfer-offers") { db in
+            try addTransferOffers(db)
+            try db.execute(sql: "PRAGMA user_version = 16")
         }
         return migrator
     }

@@ -17,6 +17,10 @@ struct ThreadTransition {
     var arguments: [(any DatabaseValueConvertible)?] = []
     /// Goes to the audit trail.
     var reason: String?
+    /// Extra compare-and-set terms for the `WHERE` (say, the owner an offer was made by); `?` placeholders
+    /// take `conditionArguments`, after the id and the owner.
+    var conditions: [String] = []
+    var conditionArguments: [(any DatabaseValueConvertible)?] = []
 
     init(_ action: LifecycleAction, actor: String, reason: String? = nil, afterHours: Bool = false,
          expiryPolicy: ExpiryPolicy = .returnToAI) {
@@ -65,6 +69,7 @@ struct ThreadTransition {
         if Lifecycle.requiresOwner(action) {
             sql += " AND (state <> 'claimed' OR owner IS NULL OR owner = ?)"
         }
+        for condition in conditions { sql += " AND (\(condition))" }
         return sql + " RETURNING \(ThreadRow.columns), previous_state, previous_claimed_at"
     }
 
@@ -74,6 +79,7 @@ struct ThreadTransition {
         var values = arguments
         values.append(threadID)
         if Lifecycle.requiresOwner(action) { values.append(actor) }
+        values += conditionArguments
         let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
         return try finish(row, threadID: threadID, now: now, in: db)
     }

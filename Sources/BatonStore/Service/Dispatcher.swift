@@ -299,6 +299,7 @@ public final class Dispatcher: Sendable {
             total.expired += pass.expired
             total.opened += pass.opened
             total.left += pass.left
+            total.offersExpired += pass.offersExpired
         }
         // Updates too may come in bounded batches; an updated customer is not due again within the interval.
         let planner = WaitUpdatePlanner(config: config)

@@ -43,6 +43,7 @@ struct SweepCommand: ParsableCommand {
         for id in sweep.expired { Output.text("\(stamp) expired \(id): owner inactive past expiry") }
         for id in sweep.opened { Output.text("\(stamp) opened \(id): queue is open, thread joins it") }
         for id in sweep.waitUpdates { Output.text("\(stamp) updated \(id): waited past the promised time, told a new estimate") }
+        for id in sweep.offersExpired { Output.text("\(stamp) offer of \(id) timed out: unanswered past the queue's offer_timeout, back in the queue") }
         for id in sweep.left { Output.text("\(stamp) kept \(id) as a follow-up: the customer has not written for the queue's leave_after") }
         fflush(nil)
         let notified = try notifier.run(now: { dispatcher.now })

@@ -48,6 +48,17 @@ public struct PacketModel: Sendable, Equatable {
     public var pages: [String] = []
     /// The AI's latest suggestions for the agent (collaborative mode), oldest first.
     public var suggestions: [SuggestionEntry] = []
+    /// An open agent-to-agent transfer offer of this thread, to or from the agent viewing it.
+    public var offer: OfferMark?
+
+    /// What the packet says about an open transfer offer, sanitized.
+    public struct OfferMark: Sendable, Equatable {
+        /// "Offered to you by ana" or "Offered to bo".
+        public var headline: String
+        public var expiresAt: Date
+        public var note: String
+        public var toViewer: Bool
+    }
 
     /// Builds the panel for `detail`; `agentName` fills the `{agent}` placeholder of the suggested
     /// reply, which the packet leaves for whoever picks the thread up.

@@ -21,6 +21,8 @@ public struct ThreadRow: Sendable, Equatable {
     public var watch: String?
     /// For a promised callback: when the call is due.
     public var callbackDue: Date?
+    /// Offered to the agent viewing the list by this owner (an agent-to-agent transfer), sanitized.
+    public var offerFrom: String?
 
     public init(_ summary: ThreadSummary) {
         id = summary.id
