@@ -318,8 +318,10 @@ public enum OpenAPIDocument {
         }
       },
       "Wait": {
-        "type": ["object", "null"], "required": ["seconds", "text"],
-        "properties": {"seconds": {"type": ["number", "null"]}, "text": {"type": "string"}}
+        "type": ["object", "null"], "required": ["seconds", "text", "nobody_on_shift"],
+        "properties": {"seconds": {"type": ["number", "null"]}, "text": {"type": "string"},
+          "nobody_on_shift": {"type": "boolean", "description": "The queue is open but nobody who works it is on shift: no estimate; text is what the customer is told"},
+          "after_hours": {"type": "string", "enum": ["callback", "queue_with_eta", "acknowledge_close"], "description": "When nobody is on shift: the queue's after-hours choice offered instead of a wait"}}
       },
       "IngestResult": {
         "type": "object", "required": ["conversation_id", "outcome", "handed_off", "holder", "owner", "trigger", "queue", "wait", "customer_message"],
@@ -390,11 +392,13 @@ public enum OpenAPIDocument {
         }
       },
       "Queue": {
-        "type": "object", "required": ["name", "open", "waiting", "claimed", "breached", "oldest_wait_s", "wait", "agents_available", "free_slots"],
+        "type": "object", "required": ["name", "open", "waiting", "claimed", "breached", "oldest_wait_s", "wait", "agents_available", "agents_on_shift", "free_slots"],
         "properties": {
           "name": {"type": "string"}, "open": {"type": "boolean"}, "waiting": {"type": "integer"}, "claimed": {"type": "integer"},
           "breached": {"type": "integer"}, "oldest_wait_s": {"type": ["number", "null"]}, "wait": {"$ref": "#/components/schemas/Wait"},
-          "agents_available": {"type": "integer"}, "free_slots": {"type": "integer"}
+          "agents_available": {"type": "integer", "description": "Agents who can work the queue and are available"},
+          "agents_on_shift": {"type": "integer", "description": "Agents who can work the queue and are on shift (available or away)"},
+          "free_slots": {"type": "integer"}
         }
       }
     }

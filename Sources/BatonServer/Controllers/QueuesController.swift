@@ -3,7 +3,8 @@ import BatonStore
 import Foundation
 import Hummingbird
 
-/// `GET /v1/queues`: per queue, waiting and claimed counts, oldest wait, wait estimate and agents available.
+/// `GET /v1/queues`: per queue, waiting and claimed counts, oldest wait, wait estimate and agents available and on
+/// shift; an open queue with nobody on shift says so instead of a wait, with its after-hours choice.
 struct QueuesController {
     let api: BatonAPI
 
@@ -18,10 +19,7 @@ struct QueuesController {
             let queues: [JSONValue] = names.map { name in
                 let queue = config.queue(named: name)
                 let count = counts.first { $0.queue == name }
-                let staffing = BatonCore.Router.staffing(of: queue, among: agents)
-                let estimate = WaitEstimate.estimate(ahead: count?.waiting ?? 0, freeSlots: staffing.freeSlots,
-                                                     agentsOnShift: staffing.onShift,
-                                                     recentHandleTimes: Array((count?.recentHandleTimes ?? []).prefix(config.waitEstimateSampleSize)))
+                let staffing = Staffing(of: queue, among: agents)
                 return .object([
                     ("name", .string(name)),
                     ("open", .bool(queue.hours.isOpen(at: now))),
@@ -29,8 +27,10 @@ struct QueuesController {
                     ("claimed", .from(count?.claimed ?? 0)),
                     ("breached", .from(count?.breached ?? 0)),
                     ("oldest_wait_s", .from(count?.oldestQueuedAt.map { max(0, now.timeIntervalSince($0)).rounded() })),
-                    ("wait", APIJSON.wait(estimate)),
-                    ("agents_available", .from(staffing.onShift)),
+                    ("wait", APIJSON.wait(in: queue, staffing: staffing, ahead: count?.waiting ?? 0,
+                                          recentHandleTimes: count?.recentHandleTimes ?? [], config: config, now: now)),
+                    ("agents_available", .from(staffing.available)),
+                    ("agents_on_shift", .from(staffing.onShift)),
                     ("free_slots", .from(staffing.freeSlots)),
                 ])
             }

@@ -30,9 +30,21 @@ enum APIJSON {
         return .object(members)
     }
 
-    static func wait(_ estimate: WaitEstimate?) -> JSONValue {
-        guard let estimate else { return .null }
-        return .object([("seconds", .from(estimate.seconds.map { $0.rounded() })), ("text", .string(estimate.text))])
+    /// The wait in `queue` for a customer with `ahead` threads before them, as the customer is told it: when the
+    /// queue is open but nobody who works it is on shift, no estimate but that, with the queue's after-hours
+    /// choice (`after_hours`) and the queue's no-one-on-shift text in `language`, as the handoff message says
+    /// (`HandoffPlanner`).
+    static func wait(in queue: QueueConfig, staffing: Staffing, ahead: Int, recentHandleTimes: [TimeInterval], config: BatonConfig,
+                     now: Date, language: String = "en", customerName: String? = nil) -> JSONValue {
+        if staffing.nobodyOnShift, queue.hours.isOpen(at: now) {
+            let text = Templates.fill(config.templates.noOneOnShiftMessage(policy: queue.afterHours, language: language),
+                                      ["name": Templates.firstName(of: customerName)])
+            return .object([("seconds", .null), ("text", .string(text)), ("nobody_on_shift", .bool(true)),
+                            ("after_hours", .string(queue.afterHours.rawValue))])
+        }
+        let estimate = staffing.estimate(ahead: ahead, recentHandleTimes: Array(recentHandleTimes.prefix(config.waitEstimateSampleSize)))
+        return .object([("seconds", .from(estimate.seconds.map { $0.rounded() })), ("text", .string(estimate.text)),
+                        ("nobody_on_shift", .bool(false))])
     }
 
     /// Any Codable value (the context packet) as a JSON value, dates in ISO 8601.

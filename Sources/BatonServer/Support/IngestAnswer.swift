@@ -31,25 +31,30 @@ struct IngestAnswer: Sendable {
         let config = self.config
         let now = clock()
         return try await runner.run {
-            try Self.json(outcome, conversationID: conversationID, facts: StoreAnswerFacts(store: store, now: now), config: config)
+            try Self.json(outcome, conversationID: conversationID, facts: StoreAnswerFacts(store: store, now: now), config: config, now: now)
         }
     }
 
     /// The answer from `facts`: the store's, or those of the transaction that made the change (group commit).
-    static func json(_ outcome: Dispatcher.Outcome, conversationID: String, facts: any AnswerFacts, config: BatonConfig) throws -> JSONValue {
+    static func json(_ outcome: Dispatcher.Outcome, conversationID: String, facts: any AnswerFacts, config: BatonConfig,
+                     now: Date) throws -> JSONValue {
         switch outcome {
         case .keptByAI:
             return Self.answer(conversationID, outcome: "kept_by_ai", holder: .ai)
         case .shadowed(let decision):
             return Self.shadow(decision)
         case .handedOff, .reopened, .appended, .acknowledgedAfterHours, .csatRecorded, .suggestionStored:
-            let detail = try facts.thread(id: conversationID)
-            let events = try facts.events(threadID: conversationID, afterSequence: 0, limit: 10_000)
-            let waiting = detail.map { $0.summary.state.isWaiting } ?? false
+            let handedOff: Bool = switch outcome {
+            case .handedOff, .reopened, .acknowledgedAfterHours: true
+            default: false
+            }
+            guard let thread = try facts.answeredThread(id: conversationID, handedOff: handedOff) else {
+                throw LifecycleError.noSuchThread(conversationID)
+            }
+            let summary = thread.summary
+            let waiting = summary.state.isWaiting
             let counts = waiting ? try facts.queueCounts() : []
             let agents = waiting ? try facts.agents() : []
-            guard let detail else { throw LifecycleError.noSuchThread(conversationID) }
-            let summary = detail.summary
             let name: String = switch outcome {
             case .handedOff: "handed_off"
             case .reopened: "reopened"
@@ -58,21 +63,15 @@ struct IngestAnswer: Sendable {
             case .suggestionStored: "suggestion_stored"
             default: "appended"
             }
-            let handedOff: Bool = switch outcome {
-            case .handedOff, .reopened, .acknowledgedAfterHours: true
-            default: false
-            }
             // The customer-facing text of this handoff: the newest handoff or after-hours message.
-            let text = handedOff
-                ? events.last { $0.kind == .handoffMessage || $0.kind == .afterHoursMessage }?.text : nil
-            var estimate: WaitEstimate?
+            let text = thread.handoffText
+            var wait = JSONValue.null
             if summary.state == .queued {
                 let queue = config.queue(named: summary.queue)
-                let staffing = BatonCore.Router.staffing(of: queue, among: agents)
                 let mine = counts.first { $0.queue == summary.queue }
-                estimate = WaitEstimate.estimate(ahead: max(0, (mine?.waiting ?? 1) - 1), freeSlots: staffing.freeSlots,
-                                                 agentsOnShift: staffing.onShift,
-                                                 recentHandleTimes: Array((mine?.recentHandleTimes ?? []).prefix(config.waitEstimateSampleSize)))
+                wait = APIJSON.wait(in: queue, staffing: Staffing(of: queue, among: agents), ahead: max(0, (mine?.waiting ?? 1) - 1),
+                                    recentHandleTimes: mine?.recentHandleTimes ?? [], config: config, now: now,
+                                    language: summary.language.isEmpty ? "en" : summary.language, customerName: summary.customerName)
             }
             return .object([
                 ("conversation_id", .string(conversationID)),
@@ -80,11 +79,11 @@ struct IngestAnswer: Sendable {
                 ("handed_off", .bool(handedOff)),
                 ("holder", .string(Holder(summary.state).rawValue)),
                 ("owner", .from(summary.owner)),
-                ("trigger", handedOff ? detail.packet.map { APIJSON.trigger($0.primary) } ?? .null : .null),
+                ("trigger", thread.primary.map(APIJSON.trigger) ?? .null),
                 ("queue", summary.state == .ai ? .null : .string(summary.queue)),
-                ("wait", APIJSON.wait(estimate)),
+                ("wait", wait),
                 ("customer_message", .from(text)),
-                ("last_sequence", .from(events.last?.sequence ?? 0)),
+                ("last_sequence", .from(thread.lastSequence)),
             ])
         }
     }

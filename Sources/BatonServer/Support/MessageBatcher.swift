@@ -104,6 +104,7 @@ final class MessageBatcher: Sendable {
     private func record(_ jobs: [Job]) async {
         let dispatcher = self.dispatcher
         let config = dispatcher.config
+        let now = dispatcher.now
         let events = jobs.map(\.event)
         let keys = jobs.map(\.idempotency)
         let written: [(result: Dispatcher.EventResult, answer: Result<APIResponse, any Error>?)]
@@ -111,7 +112,7 @@ final class MessageBatcher: Sendable {
             written = try await runner.run {
                 var answers = [Result<APIResponse, any Error>?](repeating: nil, count: events.count)
                 let results = try dispatcher.ingest(events: events) { slot, outcome, facts in
-                    let answer = Result { try Self.answer(outcome, conversationID: events[slot].conversationID, facts: facts, config: config) }
+                    let answer = Result { try Self.answer(outcome, conversationID: events[slot].conversationID, facts: facts, config: config, now: now) }
                     answers[slot] = answer
                     guard case .success(let response) = answer, let key = keys[slot] else { return nil }
                     let receipt = key.receipt(for: response)
@@ -147,10 +148,10 @@ final class MessageBatcher: Sendable {
 
     /// The answer to one event's outcome, built inside its transaction.
     private static func answer(_ outcome: Result<Dispatcher.Outcome, any Error>, conversationID: String, facts: any AnswerFacts,
-                               config: BatonConfig) throws -> APIResponse {
+                               config: BatonConfig, now: Date) throws -> APIResponse {
         switch outcome {
         case .success(let outcome):
-            return APIResponse(json: try IngestAnswer.json(outcome, conversationID: conversationID, facts: facts, config: config))
+            return APIResponse(json: try IngestAnswer.json(outcome, conversationID: conversationID, facts: facts, config: config, now: now))
         case .failure(let error):
             return try problem(error)
         }

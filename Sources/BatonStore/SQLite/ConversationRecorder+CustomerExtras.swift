@@ -28,6 +28,7 @@ extension ConversationRecorder {
 extension SQLiteHandoffStore {
     /// Attributes and pages from their stored JSON (NULL: none).
     static func customerExtras(attributes: String?, pages: String?, id: String) throws -> (attributes: [CustomerAttribute], pages: [PageVisit]) {
+        guard attributes != nil || pages != nil else { return ([], []) }
         let decoder = JSONDecoder()
         do {
             let attributes = try attributes.map { try decoder.decode([CustomerAttribute].self, from: Data($0.utf8)) } ?? []

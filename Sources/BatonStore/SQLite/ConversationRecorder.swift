@@ -108,12 +108,34 @@ struct ConversationRecorder {
         }
         // Sent again in the same batch: its thread is needed now, as the AI's.
         if let thread = takeDeferred(conversation.id) { try insert(thread, now: now) }
-        guard let existing = try Row.fetchOne(lookup, arguments: [conversation.id]) else {
+        guard let row = try Row.fetchOne(lookup, arguments: [conversation.id]) else {
             throw StoreError.corrupt("conversation \(conversation.id) is stored without its thread")
         }
-        let storedCount: Int = existing[0]
-        let state = try ThreadRow.decode(ThreadState.self, existing[1], "state", conversation.id)
-        let evaluateFrom: Int = existing[2]
+        let existing = Existing(storedCount: row[0], state: try ThreadRow.decode(ThreadState.self, row[1], "state", conversation.id),
+                                evaluateFrom: row[2], attributes: row[3], pages: row[4])
+        return try update(conversation, existing, storedMessages: nil, now: now)
+    }
+
+    /// What the store holds of a conversation already known, as `lookup` reads it (a message event reads it with
+    /// the conversation itself: `SQLiteHandoffStore.StoredConversation`).
+    struct Existing {
+        /// `conversations.bot_message_count`: the bot-side messages stored, indexes 0..<storedCount.
+        var storedCount: Int
+        var state: ThreadState
+        var evaluateFrom: Int
+        /// The stored JSON of the customer's attributes and pages (NULL: none).
+        var attributes: String?
+        var pages: String?
+    }
+
+    /// Stores what is new in `conversation`, which the store already holds as `existing`.
+    /// - Parameter known: the stored messages (indexes 0..<storedCount), when the caller has just read them; read
+    ///   again otherwise.
+    func update(_ conversation: Conversation, _ existing: Existing, storedMessages known: [Message]?, now: Date) throws -> RecordOutcome {
+        let customer = conversation.customer
+        let tags = customer.tags.isEmpty ? nil : StoreJSON.strings(customer.tags)
+        let prior = customer.priorContacts.isEmpty ? nil : StoreJSON.priorContacts(customer.priorContacts)
+        let storedCount = existing.storedCount
         let count = max(storedCount, conversation.messages.count)
         var update = DirectBinding(updateConversation)
         for text in [conversation.channel.rawValue, customer.id, customer.name, customer.language, customer.tier] {
@@ -126,20 +148,25 @@ struct ConversationRecorder {
         update.bind(conversation.id)
         try update.execute()
         let hasNew = conversation.messages.count > storedCount
-        touchThread.setUncheckedArguments([name, conversation.channel.rawValue, language, tier,
-                                           hasNew, now.storeValue, conversation.id])
-        try touchThread.execute()
+        var touch = DirectBinding(touchThread)
+        for text in [customer.name ?? customer.id, conversation.channel.rawValue, customer.language ?? "", customer.tier ?? ""] {
+            touch.bind(text)
+        }
+        touch.bind(hasNew)
+        touch.bind(now.storeValue)
+        touch.bind(conversation.id)
+        try touch.execute()
         if hasNew { try insertMessages(of: conversation, from: storedCount) }
         try storeBotFields(of: conversation, from: storedCount)
 
         // Already-stored messages win over what was sent again: the outcome shows the stored prefix.
         var stored = conversation
         stored.expect = nil
-        stored.messages = try storedMessages(conversation.id, below: storedCount)
-            + conversation.messages.dropFirst(storedCount)
-        try storeCustomerExtras(&stored, stored: (existing[3], existing[4]))
-        return RecordOutcome(conversation: stored, state: state, firstNewMessage: storedCount,
-                             evaluateFrom: evaluateFrom, isNewThread: false)
+        let prefix = try known.map { Array($0.prefix(storedCount)) } ?? storedMessages(conversation.id, below: storedCount)
+        stored.messages = prefix + conversation.messages.dropFirst(storedCount)
+        try storeCustomerExtras(&stored, stored: (existing.attributes, existing.pages))
+        return RecordOutcome(conversation: stored, state: existing.state, firstNewMessage: storedCount,
+                             evaluateFrom: existing.evaluateFrom, isNewThread: false)
     }
 
     /// The deferred thread `id`, left deferred; nil when `id` is not deferred.

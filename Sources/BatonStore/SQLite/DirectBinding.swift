@@ -79,3 +79,46 @@ struct DirectBinding {
         }
     }
 }
+
+/// Rows read straight through SQLite's C API: no `Row` copied, no generic decoding per value (on the message-event
+/// path, reading a conversation's messages back cost more in GRDB's row machinery than in SQLite).
+extension DirectBinding {
+    /// Runs the (SELECT) statement with the values bound so far and calls `body` with each row, valid only
+    /// during the call.
+    func forEachRow(_ body: (DirectRow) throws -> Void) throws {
+        try checkBindings()
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))),
+                                    sql: statement.sql)
+            }
+            try body(DirectRow(handle: handle))
+        }
+    }
+}
+
+/// The current row of a statement being stepped by `DirectBinding.forEachRow`.
+struct DirectRow {
+    let handle: OpaquePointer?
+
+    func isNull(_ column: CInt) -> Bool {
+        sqlite3_column_type(handle, column) == SQLITE_NULL
+    }
+
+    func text(_ column: CInt) -> String? {
+        guard !isNull(column), let bytes = sqlite3_column_text(handle, column) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+    }
+
+    func int(_ column: CInt) -> Int? {
+        isNull(column) ? nil : Int(sqlite3_column_int64(handle, column))
+    }
+
+    func double(_ column: CInt) -> Double? {
+        isNull(column) ? nil : sqlite3_column_double(handle, column)
+    }
+}

@@ -28,4 +28,8 @@ extension SQLitePlanningFacts: AnswerFacts {
     func events(threadID: String, afterSequence: Int, limit: Int) throws -> [OutboxMessage] {
         try SQLiteHandoffStore.events(threadID: threadID, afterSequence: afterSequence, limit: limit, in: db)
     }
+
+    func answeredThread(id: String, handedOff: Bool) throws -> AnsweredThread? {
+        try SQLiteHandoffStore.answeredThread(id: id, handedOff: handedOff, in: db)
+    }
 }

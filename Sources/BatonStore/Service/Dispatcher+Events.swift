@@ -81,6 +81,8 @@ extension Dispatcher {
                 }
             }
             var receipts: [IdempotentReceipt] = []
+            // Every handoff is applied by now: the answers share one reading of the queues and agents.
+            let facts = MemoizedAnswerFacts(facts)
             for (slot, outcome) in outcomes.enumerated() {
                 guard let outcome else { continue }
                 responded[slot] = true
