@@ -234,11 +234,14 @@ public struct EscalationModel: Sendable {
 
     /// Writes the probability of each label into `result` (which must hold `labels.count` values).
     ///
-    /// Each distinct feature row of the message is added once, as the hasher produces it: a small open-
-    /// addressing table on the stack (at least twice the message's most possible features, so at most half
-    /// full) says whether the row was seen. Its int8 weights go into 16-bit lanes in one SIMD load and add,
-    /// and the lanes move to 32-bit sums every 256 rows, before 127 × 256 could overflow them. No sort, no
-    /// allocation for ordinary messages.
+    /// Two passes over the message's features, with no allocation for ordinary messages. The first hashes
+    /// every feature and keeps each distinct row once, in a small open-addressing table on the stack (at
+    /// least twice the message's most possible features, so at most half full), listing the new rows in
+    /// order. The second adds the listed rows' int8 weights, one 16-byte SIMD load each, into 16-bit lanes
+    /// that move to 32-bit sums every 256 rows, before 127 × 256 could overflow them. The loads of the
+    /// second pass depend on nothing but the list, so the processor keeps many of them in flight: the
+    /// weights table is larger than the caches, and waiting for one row at a time was most of the cost.
+    /// Integer sums do not depend on their order, so the result is the same as adding row by row.
     public func probabilities(_ text: String, into result: inout [Double]) {
         let count = labels.count
         var sums = SIMD16<Int32>()
@@ -248,24 +251,30 @@ public struct EscalationModel: Sendable {
         var size = 64
         while size < 2 &* bound { size &<<= 1 }
         let mask = size &- 1
-        let distinct = withUnsafeTemporaryAllocation(of: Int32.self, capacity: size) { seen in
+        let distinct = withUnsafeTemporaryAllocation(of: Int32.self, capacity: size &+ bound) { space in
+            let seen = UnsafeMutableBufferPointer(rebasing: space[0..<size])
+            let rows = UnsafeMutableBufferPointer(rebasing: space[size...])
             seen.initialize(repeating: -1)
-            return weights.withUnsafeBufferPointer { table in
+            var distinct = 0
+            _ = hasher.forEachFeature(of: text) { row, _ in
+                let key = Int32(truncatingIfNeeded: row)
+                var slot = row & mask
+                while true {
+                    let present = seen[slot]
+                    if present == key { return }
+                    if present < 0 { break }
+                    slot = (slot &+ 1) & mask
+                }
+                seen[slot] = key
+                rows[distinct] = key
+                distinct &+= 1
+            }
+            weights.withUnsafeBufferPointer { table in
                 let base = UnsafeRawPointer(table.baseAddress!)
                 var lanes = SIMD16<Int16>()
                 var pending = 0
-                var distinct = 0
-                _ = hasher.forEachFeature(of: text) { row, _ in
-                    let key = Int32(truncatingIfNeeded: row)
-                    var slot = row & mask
-                    while true {
-                        let present = seen[slot]
-                        if present == key { return }
-                        if present < 0 { break }
-                        slot = (slot &+ 1) & mask
-                    }
-                    seen[slot] = key
-                    distinct &+= 1
+                for position in 0..<distinct {
+                    let row = Int(rows[position])
                     let weights = base.loadUnaligned(fromByteOffset: row &* count, as: SIMD16<Int8>.self)
                     lanes &+= SIMD16<Int16>(truncatingIfNeeded: weights)
                     pending &+= 1
@@ -276,8 +285,8 @@ public struct EscalationModel: Sendable {
                     }
                 }
                 sums &+= SIMD16<Int32>(truncatingIfNeeded: lanes)
-                return distinct
             }
+            return distinct
         }
         let root = Double(distinct).squareRoot()
         for label in 0..<count {
@@ -297,30 +306,57 @@ public struct EscalationModel: Sendable {
     /// that several n-grams share counts once, for the word or pair where it first occurs.
     public func contributions(_ text: String, label: ModelLabel, limit: Int = 3) -> [Contribution] {
         guard let column = labels.firstIndex(of: label) else { return [] }
-        let tokens = FeatureHasher.tokens(of: text)
-        let count = tokens.count
-        var sums = [Int](repeating: 0, count: 2 * count + 1)
-        var seen = Set<Int>()
-        _ = hasher.forEachFeature(of: text) { row, group in
-            if seen.insert(row).inserted { sums[group] += Int(weights[row * labels.count + column]) }
-        }
-        let factor = scales[column] / Double(seen.count).squareRoot()
-        func word(_ index: Int) -> String { String(decoding: tokens[index].bytes, as: UTF8.self) }
-        var result: [Contribution] = []
-        for (group, sum) in sums.enumerated() where sum > 0 {
-            let text: String
-            if group < count {
-                text = word(group)
-            } else {
-                let index = group - count
-                let left = index == 0 ? "^" : word(index - 1)
-                let right = index == count ? "$" : word(index)
-                text = "\(left) \(right)"
+        let stride = labels.count
+        let bound = min(FeatureHasher.maxOccurrences, 5 &* text.utf8.count &+ 1)
+        var size = 64
+        while size < 2 &* bound { size &<<= 1 }
+        let mask = size &- 1
+        let rowMask = UInt32((1 << hasher.bits) - 1)
+        return FeatureHasher.withTokens(text) { bytes, tokens, count in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: size) { seen in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 &* count &+ 1) { sums in
+                    seen.initialize(repeating: -1)
+                    sums.initialize(repeating: 0)
+                    var distinct = 0
+                    weights.withUnsafeBufferPointer { table in
+                        _ = FeatureHasher.features(bytes: bytes, tokens: tokens, count: count, mask: rowMask) { row, group in
+                            let key = Int32(truncatingIfNeeded: row)
+                            var slot = row & mask
+                            while true {
+                                let present = seen[slot]
+                                if present == key { return }
+                                if present < 0 { break }
+                                slot = (slot &+ 1) & mask
+                            }
+                            seen[slot] = key
+                            distinct &+= 1
+                            sums[group] &+= Int(table[row &* stride &+ column])
+                        }
+                    }
+                    let factor = scales[column] / Double(distinct).squareRoot()
+                    func word(_ index: Int) -> String {
+                        let token = tokens[index]
+                        return String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<(token.start + token.length)]),
+                                      as: UTF8.self)
+                    }
+                    var result: [Contribution] = []
+                    for group in 0..<(2 &* count &+ 1) where sums[group] > 0 {
+                        let text: String
+                        if group < count {
+                            text = word(group)
+                        } else {
+                            let index = group - count
+                            let left = index == 0 ? "^" : word(index - 1)
+                            let right = index == count ? "$" : word(index)
+                            text = "\(left) \(right)"
+                        }
+                        result.append(Contribution(text: text, weight: Double(sums[group]) * factor))
+                    }
+                    result.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.text < $1.text) }
+                    return Array(result.prefix(limit))
+                }
             }
-            result.append(Contribution(text: text, weight: Double(sum) * factor))
         }
-        result.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.text < $1.text) }
-        return Array(result.prefix(limit))
     }
 }
 

@@ -26,8 +26,8 @@ public struct RepeatedQuestion: Sendable {
     public func detect(in conversation: Conversation, texts: [NormalizedText], at index: Int) -> Finding? {
         let text = texts[index]
         if let complaint = complaints.firstMatch(in: text) { return .complaint(tokens: complaint.range) }
-        let current = Self.contentWords(text)
-        guard current.count >= 2 else { return nil }
+        // Content words only once there is an earlier message to compare them with: most messages have none.
+        var current: [Int]?
         var sawAIReply = false
         var compared = 0
         var earlier = index - 1
@@ -40,6 +40,8 @@ public struct RepeatedQuestion: Sendable {
                 sawAIReply = true
             } else if role == .customer && sawAIReply {
                 compared += 1
+                if current == nil { current = Self.contentWords(text) }
+                guard let current, current.count >= 2 else { return nil }
                 let previous = Self.contentWords(texts[earlier])
                 let smaller = min(previous.count, current.count)
                 if smaller >= 2 {

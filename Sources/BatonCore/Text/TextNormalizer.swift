@@ -45,12 +45,19 @@ public enum TextNormalizer {
     /// Control characters are dropped and the excerpt is capped, because customer text is untrusted
     /// and ends up in reasons shown on screens and logs.
     public static func excerpt(of text: String, tokens range: Range<Int>, maxLength: Int = 80) -> String {
-        var spans: [Range<Int>] = []
-        _ = scan(text) { _, _, span in spans.append(span) }
-        guard !range.isEmpty, range.lowerBound < spans.count else { return "" }
-        let last = min(range.upperBound, spans.count) - 1
-        let utf8 = Array(text.utf8)
-        let original = String(decoding: utf8[spans[range.lowerBound].lowerBound..<spans[last].upperBound], as: UTF8.self)
+        guard !range.isEmpty else { return "" }
+        // Only the first and the last token's spans are kept: where the excerpt starts and ends.
+        var tokens = 0
+        var start = 0
+        var end = 0
+        _ = scan(text) { _, _, span in
+            if tokens == range.lowerBound { start = span.lowerBound }
+            if tokens < range.upperBound { end = span.upperBound }
+            tokens += 1
+        }
+        guard range.lowerBound < tokens else { return "" }
+        var text = text
+        let original = text.withUTF8 { utf8 in String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self) }
         var result = String.UnicodeScalarView()
         var count = 0
         for scalar in original.unicodeScalars {

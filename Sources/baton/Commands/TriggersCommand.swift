@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Works in chunks of lines: parsing and evaluating run on both cores, in slices of a chunk; message events
 /// are joined to their conversations in input order between the two; the output of a chunk is written at
-/// once, in input order.
+/// once, in input order. A thread of its own reads the next chunk, another writes the last one, so neither
+/// waits for the cores (`ChunkQueue`: at most two chunks ahead and two behind).
 struct TriggersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triggers",
@@ -38,32 +39,25 @@ struct TriggersCommand: ParsableCommand {
         var failures = 0
         /// Conversations of this input that message events may continue, as `baton ingest` would store them.
         var known: [String: Conversation] = [:]
-        var reader = try LineReader.open(file, maxLineBytes: InputLines.maxLineBytes)
+        let reader = try LineReader.open(file, maxLineBytes: InputLines.maxLineBytes)
         let parser = ConversationParser(maxLineBytes: InputLines.maxLineBytes)
-        var lineNumber = 0
-        var chunk: [RawLine] = []
-        chunk.reserveCapacity(Self.chunkLines)
-        var finished = false
-        while !finished {
-            chunk.removeAll(keepingCapacity: true)
-            while chunk.count < Self.chunkLines {
-                guard let line = reader.next() else {
-                    finished = true
-                    break
-                }
-                lineNumber += 1
-                switch line {
-                case .oversized(let bytes):
-                    chunk.append(.refused(InputError(line: lineNumber, field: nil,
-                                                     message: "line is \(bytes) bytes, over the \(InputLines.maxLineBytes)-byte limit; skipped")))
-                case .text(let bytes):
-                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                    chunk.append(.text(lineNumber, bytes))
-                }
-            }
-            if chunk.isEmpty { continue }
+        // Reading the next chunk and writing the last one run on threads of their own, beside the work on
+        // the current chunk; at most two chunks wait in each pipe.
+        let chunks = ChunkQueue<[RawLine]>(capacity: 2)
+        let readerDone = ChunkQueue<[RawLine]>.thread { Self.read(reader, into: chunks) }
+        let blocks = ChunkQueue<[UInt8]>(capacity: 2)
+        let writerDone = ChunkQueue<[UInt8]>.thread {
+            while let block = blocks.take() { FileHandle.standardOutput.write(Data(block)) }
+        }
+        defer {
+            blocks.finish()
+            writerDone.wait()
+            // Drain what the reader still sends (after an error), so it can finish.
+            while chunks.take() != nil {}
+            readerDone.wait()
+        }
+        while let lines = chunks.take() {
             // Parse on both cores.
-            let lines = chunk
             let slices = (lines.count + Self.sliceLines - 1) / Self.sliceLines
             let parsed: [[Result<InputRecord, InputError>]] = TwoCores.map(slices) { slice in
                 lines[(slice * Self.sliceLines)..<min(lines.count, (slice + 1) * Self.sliceLines)].map { line in
@@ -116,8 +110,35 @@ struct TriggersCommand: ParsableCommand {
             var block: [UInt8] = []
             block.reserveCapacity(outputs.reduce(0) { $0 + $1.count })
             for output in outputs { block += output }
-            FileHandle.standardOutput.write(Data(block))
+            blocks.put(block)
         }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Reads `reader` to its end in chunks of `chunkLines` lines (blank lines left out, oversized ones
+    /// refused with their number), sends each chunk to `chunks`, then finishes it.
+    private static func read(_ reader: LineReader, into chunks: ChunkQueue<[RawLine]>) {
+        var reader = reader
+        var lineNumber = 0
+        var chunk: [RawLine] = []
+        chunk.reserveCapacity(chunkLines)
+        while let line = reader.next() {
+            lineNumber += 1
+            switch line {
+            case .oversized(let bytes):
+                chunk.append(.refused(InputError(line: lineNumber, field: nil,
+                                                 message: "line is \(bytes) bytes, over the \(InputLines.maxLineBytes)-byte limit; skipped")))
+            case .text(let bytes):
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                chunk.append(.text(lineNumber, bytes))
+            }
+            if chunk.count == chunkLines {
+                chunks.put(chunk)
+                chunk = []
+                chunk.reserveCapacity(chunkLines)
+            }
+        }
+        if !chunk.isEmpty { chunks.put(chunk) }
+        chunks.finish()
     }
 }

@@ -21,7 +21,8 @@ public struct SentimentRule: TriggerRule {
         let messages = context.conversation.messages
         guard messages[index].role == .customer, let score = context.sentiment[index] else { return nil }
         let text = context.texts[index]
-        let scoreText = Self.format(score)
+        // Formatted only when a trigger says it: most messages fire nothing.
+        var scoreText: String { Self.format(score) }
         // Strong needs a strong feeling: a list of problems ("late, damaged, one item missing") is not anger,
         // and neither is naming an incident ("I got scammed", "locked out"), which the policy topic reports.
         if score <= Self.strongThreshold && scorer.analyze(text).strongestFeeling <= Float(Self.strongThreshold) {
