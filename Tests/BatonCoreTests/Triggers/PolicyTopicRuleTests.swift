@@ -63,6 +63,9 @@ struct PolicyTopicRuleTests {
         ("your app leaked my address to other users", "privacy"),
         ("stop sending me emails and delete everything you have on me", "privacy"),
         ("the policy says I get a refund and I still don't have it", "refund"), ("quiero darme de baja de la linea", "cancellation"),
+        ("se me bloqueó la cuenta, qué hago?", "lockout"), ("sí, me cobraron dos veces, qué hago?", "billing_dispute"),
+        ("se me perdió la tarjeta, qué hago?", "security"), ("extravié mi tarjeta de débito", "security"),
+        ("if you can't fix it today, cancel my account", "cancellation"),
     ])
     func fires(_ text: String, _ topic: String) throws {
         let fired = try #require(F.evaluate(rule, customerSays: text), "\"\(text)\" did not fire")
@@ -88,6 +91,9 @@ struct PolicyTopicRuleTests {
         // The policy named before the topic ("la política de reembolso"), and mailing lists left, not accounts.
         "qual a politica de reembolso?", "cual es la politica de reembolsos", "where can I read the terms for refunds?",
         "quiero darme de baja del boletin", "cancel my subscription to the newsletter", "quero cancelar a inscrição nos emails promocionais",
+        // A question that opens with a supposition, the topic in its second clause.
+        "se hackearem minha conta, vocês devolvem o dinheiro?", "if I return it, will I get my money back?",
+        "si me roban la tarjeta, me devuelven lo que gasten?", "caso eu cancele, vocês cobram multa?",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

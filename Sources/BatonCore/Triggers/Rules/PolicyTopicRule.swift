@@ -104,6 +104,9 @@ public struct PolicyTopicRule: TriggerRule {
                 return false
             }
         }
+        // "Se hackearem minha conta, vocês devolvem o dinheiro?", "if I return it, will I get my money back?": a
+        // question that opens with a supposition asks what would happen, whatever clause the topic is in.
+        if match.payload != "legal" && Self.asksAboutASupposition(text, before: match.range.lowerBound) { return false }
         // "Is there a fee to close a savings account?": a question about the price of leaving.
         if match.payload == "cancellation"
             && text.precededInClause(at: match.range.lowerBound, window: 4, where: { Self.feeWords.contains(text.words[$0]) }) {
@@ -128,6 +131,20 @@ public struct PolicyTopicRule: TriggerRule {
             index += 1
         }
         return false
+    }
+
+    /// Words that open a supposition at the start of a message, in three languages.
+    private static let openingConditions: Set<String> = ["if", "whether", "si", "se", "caso"]
+    /// Spanish clitics after "se" make it reflexive ("se me cobró dos veces"), not Portuguese "if".
+    private static let clitics: Set<String> = ["me", "te", "le", "les", "nos", "lo", "la", "los", "las"]
+
+    /// Whether the message is a question that opens with a supposition ("if…", "si…", "se…", "caso…") whose
+    /// first sentence reaches `position`: "sí, …" (yes) and Spanish reflexive "se me…" do not count.
+    private static func asksAboutASupposition(_ text: NormalizedText, before position: Int) -> Bool {
+        guard text.questionMarks > 0, text.count > 1, position < 16, openingConditions.contains(text.words[0]),
+              !text.tokens[1].flags.contains(.clauseStart) else { return false }
+        if text.words[0] == "se" && clitics.contains(text.words[1]) { return false }
+        return true
     }
 
     /// Words that make what follows a supposition, not something that happened or is asked for.
@@ -343,7 +360,7 @@ public struct PolicyTopicRule: TriggerRule {
                 fraudulent fraudster breach breached hackearon hackeado hackeada hackeo hackearam hackeada estafa
                 estafaron estafado estafada estafados fraude clonada clonaron clonado clonaram  golpista invadida invadiram invadiu
                 """),
-            (.stolenWord, "stolen stole steal theft robbed lost robada robado robaron roubado roubada roubaram furtado furtada perdi perdido perdida levaram furtaram"),
+            (.stolenWord, "stolen stole steal theft robbed lost robada robado robaron roubado roubada roubaram furtado furtada perdi perdio perdido perdida extravie extravio extraviada extraviado levaram furtaram"),
             (.paymentInstrument, "card cards tarjeta tarjetas cartao cartoes wallet phone celular telefono telefone"),
             (.accountWord, "account accounts cuenta cuentas conta contas profile perfil email"),
             (.loginWord, "login log sign password passwords passcode pin contrasena senha usuario"),
