@@ -7,25 +7,16 @@ the file is made when needed and never committed.
 
 Texts come from ../shared/train (BANKING77, CLINC150) and tools/train/examples, as in make_corpus.py.
 """
-import csv
-import glob
 import json
 import os
 import random
 import sys
 
-here = os.path.dirname(os.path.abspath(__file__))
-repo = os.path.dirname(os.path.dirname(here))
-shared = os.path.join(repo, "..", "shared", "train")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_corpus import load_texts  # noqa: E402  (the same texts in the same order)
+
 count = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
-texts = []
-with open(os.path.join(shared, "banking77-train.csv"), newline="", encoding="utf-8") as f:
-    texts += [row["text"] for row in csv.DictReader(f)]
-with open(os.path.join(shared, "clinc150-train.jsonl"), encoding="utf-8") as f:
-    texts += [json.loads(line)["text"] for line in f]
-for path in sorted(glob.glob(os.path.join(repo, "tools", "train", "examples", "*.jsonl"))):
-    with open(path, encoding="utf-8") as f:
-        texts += [json.loads(line)["text"] for line in f if line.strip()]
+texts = load_texts()
 answers = ["Your order is on its way.", "I'm not sure about that.", "Could you tell me your order number?",
            "Tu pedido llega mañana.", "Sim, abrimos às 10h.", "Let me check that for you."]
 rng = random.Random(20261201)
