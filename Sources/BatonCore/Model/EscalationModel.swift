@@ -257,16 +257,8 @@ public struct EscalationModel: Sendable {
             seen.initialize(repeating: -1)
             var distinct = 0
             _ = hasher.forEachFeature(of: text) { row, _ in
-                let key = Int32(truncatingIfNeeded: row)
-                var slot = row & mask
-                while true {
-                    let present = seen[slot]
-                    if present == key { return }
-                    if present < 0 { break }
-                    slot = (slot &+ 1) & mask
-                }
-                seen[slot] = key
-                rows[distinct] = key
+                guard Self.insertOnce(row, into: seen, mask: mask) else { return }
+                rows[distinct] = Int32(truncatingIfNeeded: row)
                 distinct &+= 1
             }
             weights.withUnsafeBufferPointer { table in
@@ -295,6 +287,23 @@ public struct EscalationModel: Sendable {
         }
     }
 
+    /// Adds `row` to `seen`, an open-addressing table of rows (-1 marks an empty slot; `mask` is its size minus
+    /// one, the size a power of two at least twice the rows it will hold): true when it was not there yet.
+    @inline(__always)
+    static func insertOnce(_ row: Int, into seen: UnsafeMutableBufferPointer<Int32>, mask: Int) -> Bool {
+        let key = Int32(truncatingIfNeeded: row)
+        var slot = row & mask
+        while true {
+            let present = seen[slot]
+            if present == key { return false }
+            if present < 0 {
+                seen[slot] = key
+                return true
+            }
+            slot = (slot &+ 1) & mask
+        }
+    }
+
     /// One n-gram's share of a label's score.
     public struct Contribution: Sendable, Equatable {
         /// The word (its unigram and character n-grams together) or the two neighbouring words, normalised.
@@ -320,15 +329,7 @@ public struct EscalationModel: Sendable {
                     var distinct = 0
                     weights.withUnsafeBufferPointer { table in
                         _ = FeatureHasher.features(bytes: bytes, tokens: tokens, count: count, mask: rowMask) { row, group in
-                            let key = Int32(truncatingIfNeeded: row)
-                            var slot = row & mask
-                            while true {
-                                let present = seen[slot]
-                                if present == key { return }
-                                if present < 0 { break }
-                                slot = (slot &+ 1) & mask
-                            }
-                            seen[slot] = key
+                            guard Self.insertOnce(row, into: seen, mask: mask) else { return }
                             distinct &+= 1
                             sums[group] &+= Int(table[row &* stride &+ column])
                         }
