@@ -141,7 +141,7 @@ extension ConsoleSession {
             let queue = self.queue(named: packet.queue)
             let agents = try store.agents().filter { $0.id != packet.owner }
             guard !agents.isEmpty else { return banner("No other agent to reassign to", .alert) }
-            let rated = agents.map { agent in (agent, Self.unfitness(of: agent, for: queue)) }
+            let rated = agents.map { agent in (agent, AgentFitness.unfitness(of: agent, for: queue)) }
                 .sorted { ($0.1 == nil ? 0 : 1, $0.0.id) < ($1.1 == nil ? 0 : 1, $1.0.id) }
             state.modal = .picker(Picker(purpose: .reassignAgent(threadID: packet.threadID), title: "Reassign \(packet.customer) to",
                                          labels: rated.map { agent, _ in
@@ -151,11 +151,6 @@ extension ConsoleSession {
         } catch {
             show(error)
         }
-    }
-
-    /// Why `agent` should not get a thread of `queue`, or nil when they should (`AgentFitness`).
-    static func unfitness(of agent: Agent, for queue: QueueConfig) -> String? {
-        AgentFitness.unfitness(of: agent, for: queue)
     }
 
     /// `y` on the list: the focused thread's suggested reply to the clipboard.
@@ -189,7 +184,7 @@ extension ConsoleSession {
 
     /// The configured queue of that name, or a default one (always open, 5-minute window).
     func queue(named name: String?) -> QueueConfig {
-        queues.first { $0.name == name } ?? QueueConfig(name: name ?? "default")
+        queues.named(name ?? "default")
     }
 
     /// Runs one store operation; on success shows `success` and returns true, on a refusal shows why.

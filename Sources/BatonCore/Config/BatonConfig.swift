@@ -36,7 +36,7 @@ public struct BatonConfig: Sendable, Equatable {
 
     /// The queue called `name`, or a default queue of that name (always open, 5-minute window).
     public func queue(named name: String) -> QueueConfig {
-        queues.first { $0.name == name } ?? QueueConfig(name: name)
+        queues.named(name)
     }
 
     /// Every queue a trigger can route to, configured or not.

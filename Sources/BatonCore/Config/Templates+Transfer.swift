@@ -8,11 +8,12 @@ extension Templates {
         "ja": "ここからは担当の{agent}が引き継いで対応いたします。",
     ]
 
-    /// The transfer line in `language` (its base language, then English), naming `agent`.
+    private static let transferIntroductions = TemplateSet(byKind: ["default": defaultTransferIntroduction])
+
+    /// The transfer line in `language` (its base language, then English: `TemplateSet`'s lookup), naming `agent`.
     public static func transferIntroduction(language: String, agent: String) -> String {
-        let base = language.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { String($0).lowercased() } ?? "en"
-        let template = defaultTransferIntroduction[language] ?? defaultTransferIntroduction[base]
-            ?? defaultTransferIntroduction["en"] ?? "{agent} is taking over your conversation."
+        let template = transferIntroductions.text(kind: nil, topic: nil, language: language)
+            ?? "{agent} is taking over your conversation."
         return fill(template, ["agent": agent])
     }
 }

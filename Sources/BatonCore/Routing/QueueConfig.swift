@@ -52,3 +52,10 @@ public enum AfterHoursPolicy: String, Sendable, Codable, CaseIterable {
     /// Acknowledge, tell the customer when to come back, and close.
     case acknowledgeClose = "acknowledge_close"
 }
+
+extension Array where Element == QueueConfig {
+    /// The queue called `name`, or a default queue of that name (always open, 5-minute window) when none is.
+    public func named(_ name: String) -> QueueConfig {
+        first { $0.name == name } ?? QueueConfig(name: name)
+    }
+}

@@ -28,7 +28,7 @@ extension SQLiteHandoffStore {
             guard toAgent != owner else { throw LifecycleError.unfit(agent: toAgent, reason: "\(toAgent) already holds it") }
             guard let receiver = try Self.agent(toAgent, in: db) else { throw LifecycleError.noSuchAgent(toAgent) }
             let queueName: String = row[3]
-            let queue = queues.first { $0.name == queueName } ?? QueueConfig(name: queueName)
+            let queue = queues.named(queueName)
             if let unfit = AgentFitness.unfitness(of: receiver, for: queue) {
                 throw LifecycleError.unfit(agent: toAgent, reason: unfit)
             }
@@ -91,7 +91,7 @@ extension SQLiteHandoffStore {
             guard let offer = try Self.openOffers(threadID: threadID, toAgent: agent, now: nil, in: db).first else {
                 throw LifecycleError.noOffer(threadID: threadID, agent: agent)
             }
-            let queue = queues.first { $0.name == offer.queue } ?? QueueConfig(name: offer.queue)
+            let queue = queues.named(offer.queue)
             try Self.returnOffered(offer, action: .declineOffer, actor: agent,
                                    reason: Self.joined("declined \(offer.from)'s offer", reason), queue: queue, now: now, in: db)
             let told = "\(agent) declined \(Self.customer(offer))\(reason.map { ": \($0)" } ?? ""); it is back in \(offer.queue), in its place"
