@@ -28,13 +28,9 @@ public struct ConversationParser: Sendable {
             throw InputError(line: lineNumber, field: nil,
                              message: "line is \(bytes.count) bytes, over the \(maxLineBytes)-byte limit; skipped")
         }
-        let value: JSONValue
-        do {
-            value = try JSONReader.parse(bytes)
-        } catch {
-            throw InputError(line: lineNumber, field: nil, message: "malformed JSON: \(error)")
-        }
-        return try parse(value: value, lineNumber: lineNumber)
+        // The common shapes straight from the bytes; anything else, and every error, the generic way.
+        if let record = Self.direct(bytes) { return record }
+        return try parseGeneric(line: bytes, lineNumber: lineNumber)
     }
 
     /// Parses a record already read as JSON (the HTTP API's bodies).

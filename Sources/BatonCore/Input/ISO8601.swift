@@ -6,7 +6,12 @@ import Foundation
 /// Strict: a day the month does not have (`2026-02-31`), second 60, or an offset past ±23:59 is not a time.
 public enum ISO8601 {
     public static func parse(_ text: String) -> Date? {
-        let b = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// Parses the UTF-8 bytes of a timestamp (the direct input reader's, straight from the line).
+    static func parse(utf8 b: UnsafeBufferPointer<UInt8>) -> Date? {
         func digits(_ at: Int, _ count: Int) -> Int? {
             guard at + count <= b.count else { return nil }
             var value = 0
