@@ -5,9 +5,9 @@ import Foundation
 
 /// `baton triggers FILE|-`: one JSON line per conversation with the engine's verdict.
 ///
-/// Works in chunks of lines: parsing and evaluating run on both cores, in slices of a chunk; message events
-/// are joined to their conversations in input order between the two; the output of a chunk is written at
-/// once, in input order. A thread of its own reads the next chunk, another writes the last one, so neither
+/// Works in chunks of lines. Both cores parse slices of a chunk and evaluate its whole conversations in the
+/// same pass; message events are then joined to their conversations in input order and evaluated on both
+/// cores; the output of a chunk is written at once, in input order. A thread of its own reads the next chunk, another writes the last one, so neither
 /// waits for the cores (`ChunkQueue`: at most two chunks ahead and two behind).
 struct TriggersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,10 +34,34 @@ struct TriggersCommand: ParsableCommand {
         case refused(InputError)
     }
 
+    /// What one slice of a chunk becomes on a core. A whole conversation is evaluated there at once: it needs
+    /// nothing from earlier lines. A message event needs the conversation it continues, so it waits for the
+    /// join in input order, and so do refusals (reported in order).
+    struct Slice: Sendable {
+        /// The verdict lines of the slice's conversations, one after another.
+        var bytes: [UInt8] = []
+        var entries: [Entry] = []
+    }
+
+    enum Entry: Sendable {
+        /// A conversation whose verdict line ends at `end` in the slice's bytes.
+        case conversation(Conversation, end: Int)
+        case message(line: Int, id: String, channel: Channel?, customer: Customer?, message: Message)
+        case failure(InputError)
+    }
+
+    /// A piece of a chunk's output: bytes of a slice, or the verdict of the nth message event.
+    enum Piece {
+        case bytes(slice: Int, Range<Int>)
+        case event(Int)
+    }
+
     func run() throws {
         let engine = TriggerEngine(config: try store.loadConfig().engine)
         var failures = 0
         /// Conversations of this input that message events may continue, as `baton ingest` would store them.
+        /// Not bounded: an event may continue any earlier conversation of the input, however far back, and
+        /// forgetting one would refuse its events (`unknownConversation`) where `baton ingest` accepts them.
         var known: [String: Conversation] = [:]
         let reader = try LineReader.open(file, maxLineBytes: InputLines.maxLineBytes)
         let parser = ConversationParser(maxLineBytes: InputLines.maxLineBytes)
@@ -57,59 +81,85 @@ struct TriggersCommand: ParsableCommand {
             readerDone.wait()
         }
         while let lines = chunks.take() {
-            // Parse on both cores.
-            let slices = (lines.count + Self.sliceLines - 1) / Self.sliceLines
-            let parsed: [[Result<InputRecord, InputError>]] = TwoCores.map(slices) { slice in
-                lines[(slice * Self.sliceLines)..<min(lines.count, (slice + 1) * Self.sliceLines)].map { line in
+            // Parse on both cores, and evaluate whole conversations right there.
+            let sliceCount = (lines.count + Self.sliceLines - 1) / Self.sliceLines
+            let slices: [Slice] = TwoCores.map(sliceCount) { slice in
+                var result = Slice()
+                result.bytes.reserveCapacity(Self.sliceLines * 200)
+                for line in lines[(slice * Self.sliceLines)..<min(lines.count, (slice + 1) * Self.sliceLines)] {
                     switch line {
-                    case .refused(let error): return .failure(error)
+                    case .refused(let error): result.entries.append(.failure(error))
                     case .text(let number, let bytes):
-                        do throws(InputError) { return .success(try parser.parse(line: bytes, lineNumber: number)) } catch { return .failure(error) }
+                        do throws(InputError) {
+                            switch try parser.parse(line: bytes, lineNumber: number) {
+                            case .conversation(let conversation):
+                                JSONOutput.writeDecision(engine.evaluate(conversation, from: 0), into: &result.bytes)
+                                result.bytes.append(0x0A)
+                                result.entries.append(.conversation(conversation, end: result.bytes.count))
+                            case .message(let id, let channel, let customer, let message):
+                                result.entries.append(.message(line: number, id: id, channel: channel, customer: customer, message: message))
+                            case .csat, .suggestion, .customerLeft:
+                                // Neither changes what the engine decides.
+                                break
+                            }
+                        } catch {
+                            result.entries.append(.failure(error))
+                        }
                     }
                 }
+                return result
             }
             // Join message events to their conversations, in input order.
-            var jobs: [(conversation: Conversation, from: Int)] = []
-            jobs.reserveCapacity(lines.count)
-            for (offset, result) in parsed.joined().enumerated() {
-                switch result {
-                case .success(.conversation(let conversation)):
-                    known[conversation.id] = conversation
-                    jobs.append((conversation, 0))
-                case .success(.message(let id, let channel, let customer, let message)):
-                    guard var conversation = known[id] ?? customer.map({ Conversation(id: id, channel: channel ?? .webchat, customer: $0, messages: []) }) else {
-                        failures += 1
-                        if case .text(let number, _) = lines[offset] {
-                            InputLines.warn("line \(number): \(IngestError.unknownConversation(id))")
+            var pieces: [Piece] = []
+            var events: [(conversation: Conversation, from: Int)] = []
+            for (index, slice) in slices.enumerated() {
+                var written = 0
+                for entry in slice.entries {
+                    switch entry {
+                    case .conversation(let conversation, let end):
+                        known[conversation.id] = conversation
+                        if case .bytes(index, let range)? = pieces.last, range.upperBound == written {
+                            pieces[pieces.count - 1] = .bytes(slice: index, range.lowerBound..<end)
+                        } else {
+                            pieces.append(.bytes(slice: index, written..<end))
                         }
-                        continue
+                        written = end
+                    case .message(let number, let id, let channel, let customer, let message):
+                        guard var conversation = known[id] ?? customer.map({ Conversation(id: id, channel: channel ?? .webchat, customer: $0, messages: []) }) else {
+                            failures += 1
+                            InputLines.warn("line \(number): \(IngestError.unknownConversation(id))")
+                            continue
+                        }
+                        conversation.messages.append(message)
+                        known[id] = conversation
+                        pieces.append(.event(events.count))
+                        events.append((conversation, conversation.messages.count - 1))
+                    case .failure(let error):
+                        failures += 1
+                        InputLines.warn(error.description)
                     }
-                    conversation.messages.append(message)
-                    known[id] = conversation
-                    jobs.append((conversation, conversation.messages.count - 1))
-                case .success(.csat), .success(.suggestion), .success(.customerLeft):
-                    // Neither changes what the engine decides.
-                    break
-                case .failure(let error):
-                    failures += 1
-                    InputLines.warn(error.description)
                 }
             }
-            // Evaluate and serialise on both cores; write the chunk's lines in order.
-            let work = jobs
-            let jobSlices = (work.count + Self.sliceLines - 1) / Self.sliceLines
-            let outputs: [[UInt8]] = TwoCores.map(jobSlices) { slice in
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(Self.sliceLines * 200)
-                for job in work[(slice * Self.sliceLines)..<min(work.count, (slice + 1) * Self.sliceLines)] {
+            // Evaluate the message events on both cores; write the chunk's lines in order.
+            let work = events
+            let eventSlices = (work.count + Self.sliceLines - 1) / Self.sliceLines
+            let verdicts: [[[UInt8]]] = TwoCores.map(eventSlices) { slice in
+                work[(slice * Self.sliceLines)..<min(work.count, (slice + 1) * Self.sliceLines)].map { job in
+                    var bytes: [UInt8] = []
+                    bytes.reserveCapacity(256)
                     JSONOutput.writeDecision(engine.evaluate(job.conversation, from: job.from), into: &bytes)
                     bytes.append(0x0A)
+                    return bytes
                 }
-                return bytes
             }
             var block: [UInt8] = []
-            block.reserveCapacity(outputs.reduce(0) { $0 + $1.count })
-            for output in outputs { block += output }
+            block.reserveCapacity(slices.reduce(0) { $0 + $1.bytes.count } + verdicts.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
+            for piece in pieces {
+                switch piece {
+                case .bytes(let slice, let range): block += slices[slice].bytes[range]
+                case .event(let index): block += verdicts[index / Self.sliceLines][index % Self.sliceLines]
+                }
+            }
             blocks.put(block)
         }
         if failures > 0 { throw ExitCode(1) }

@@ -29,16 +29,25 @@ public func parserFuzzInitialize(_ argc: UnsafeMutableRawPointer?, _ argv: Unsaf
 
 /// libFuzzer entry: one input line. Invariants:
 /// - nothing crashes (parser, engine, planner, store);
+/// - the parser answers exactly as its generic path alone (`parseGeneric`): the same record or the same
+///   error, so the direct reader of the common shapes (`ConversationParser.direct`) never changes an answer;
 /// - a refusal names line 1, and its text (field and message) is safe to print;
 /// - an accepted conversation, or a message event that names its customer, is stored: every refusal
 ///   happens at the parser, with a line and a field, never later in the store.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func parserFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let generic: Result<InputRecord, InputError>
+    do throws(InputError) { generic = .success(try ConversationParser().parseGeneric(line: bytes, lineNumber: 1)) } catch { generic = .failure(error) }
+    if let direct = ConversationParser.direct(bytes) {
+        precondition(generic == .success(direct), "the direct reader answers \(direct), the generic parser \(generic)")
+    }
     let record: InputRecord
     do {
         record = try ConversationParser().parse(line: bytes, lineNumber: 1)
+        precondition(generic == .success(record), "parse answers \(record), the generic parser \(generic)")
     } catch {
+        precondition(generic == .failure(error), "parse refuses with \(error), the generic parser answers \(generic)")
         precondition(error.line == 1, "a refusal names line \(error.line)")
         precondition(Sanitizer.unsafeScalars(in: error.description).isEmpty, "a refusal is unsafe to print: \(error.description.debugDescription)")
         precondition(!error.message.isEmpty, "a refusal without a message")
