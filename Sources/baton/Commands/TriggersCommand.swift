@@ -2,13 +2,14 @@ import ArgumentParser
 import BatonCore
 import BatonStore
 import Foundation
+import Synchronization
 
 /// `baton triggers FILE|-`: one JSON line per conversation with the engine's verdict.
 ///
-/// Works in chunks of lines. Both cores parse slices of a chunk and evaluate its whole conversations in the
-/// same pass; message events are then joined to their conversations in input order and evaluated on both
-/// cores; the output of a chunk is written at once, in input order. A thread of its own reads the next chunk, another writes the last one, so neither
-/// waits for the cores (`ChunkQueue`: at most two chunks ahead and two behind).
+/// Works in chunks of lines, in four stages on threads of their own (`ChunkQueue`s between them hold at most
+/// two chunks each, so memory stays bounded): one reads lines; both cores parse slices of a chunk and
+/// evaluate its whole conversations in the same pass; one joins message events to their conversations in
+/// input order, has them evaluated and puts the chunk's output together in input order; one writes it.
 struct TriggersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triggers",
@@ -24,9 +25,12 @@ struct TriggersCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    /// Lines read before a chunk is worked on, and lines per slice handed to a core.
-    static let chunkLines = 16_384
-    static let sliceLines = 512
+    /// Lines read before a chunk is worked on, and lines per slice handed to a core. Options only so tests
+    /// can cross chunk and slice boundaries with a few lines; the output never depends on them.
+    @Option(name: .customLong("chunk-lines"), help: .hidden)
+    var chunkLines = 16_384
+    @Option(name: .customLong("slice-lines"), help: .hidden)
+    var sliceLines = 512
 
     /// One input line: its number and bytes, or the reason it was refused before parsing.
     enum RawLine: Sendable {
@@ -57,36 +61,34 @@ struct TriggersCommand: ParsableCommand {
     }
 
     func run() throws {
+        guard chunkLines > 0, sliceLines > 0 else { throw ValidationError("--chunk-lines and --slice-lines must be positive") }
+        let (chunkLines, sliceLines) = (chunkLines, sliceLines)
         let engine = TriggerEngine(config: try store.loadConfig().engine)
-        var failures = 0
-        /// Conversations of this input that message events may continue, as `baton ingest` would store them.
-        /// Not bounded: an event may continue any earlier conversation of the input, however far back, and
-        /// forgetting one would refuse its events (`unknownConversation`) where `baton ingest` accepts them.
-        var known: [String: Conversation] = [:]
         let reader = try LineReader.open(file, maxLineBytes: InputLines.maxLineBytes)
         let parser = ConversationParser(maxLineBytes: InputLines.maxLineBytes)
-        // Reading the next chunk and writing the last one run on threads of their own, beside the work on
-        // the current chunk; at most two chunks wait in each pipe.
+        // Four stages, each on a thread of its own, at most two chunks waiting between two of them: reading
+        // lines; parsing them and evaluating whole conversations on both cores; joining message events to
+        // their conversations in input order (and evaluating them), which puts the chunk's output together;
+        // writing it. So the single-threaded stages work beside the cores instead of between their turns.
         let chunks = ChunkQueue<[RawLine]>(capacity: 2)
-        let readerDone = ChunkQueue<[RawLine]>.thread { Self.read(reader, into: chunks) }
+        let readerDone = ChunkQueue<[RawLine]>.thread { Self.read(reader, chunkLines: chunkLines, into: chunks) }
+        let joins = ChunkQueue<[Slice]>(capacity: 2)
         let blocks = ChunkQueue<[UInt8]>(capacity: 2)
+        let failures = Failures()
+        let joinerDone = ChunkQueue<[Slice]>.thread {
+            Self.join(joins, sliceLines: sliceLines, engine: engine, into: blocks, failures: failures)
+            blocks.finish()
+        }
         let writerDone = ChunkQueue<[UInt8]>.thread {
             while let block = blocks.take() { FileHandle.standardOutput.write(Data(block)) }
         }
-        defer {
-            blocks.finish()
-            writerDone.wait()
-            // Drain what the reader still sends (after an error), so it can finish.
-            while chunks.take() != nil {}
-            readerDone.wait()
-        }
         while let lines = chunks.take() {
             // Parse on both cores, and evaluate whole conversations right there.
-            let sliceCount = (lines.count + Self.sliceLines - 1) / Self.sliceLines
+            let sliceCount = (lines.count + sliceLines - 1) / sliceLines
             let slices: [Slice] = TwoCores.map(sliceCount) { slice in
                 var result = Slice()
-                result.bytes.reserveCapacity(Self.sliceLines * 200)
-                for line in lines[(slice * Self.sliceLines)..<min(lines.count, (slice + 1) * Self.sliceLines)] {
+                result.bytes.reserveCapacity(sliceLines * 200)
+                for line in lines[(slice * sliceLines)..<min(lines.count, (slice + 1) * sliceLines)] {
                     switch line {
                     case .refused(let error): result.entries.append(.failure(error))
                     case .text(let number, let bytes):
@@ -109,15 +111,55 @@ struct TriggersCommand: ParsableCommand {
                 }
                 return result
             }
-            // Join message events to their conversations, in input order.
+            joins.put(slices)
+        }
+        joins.finish()
+        joinerDone.wait()
+        writerDone.wait()
+        readerDone.wait()
+        if failures.count > 0 { throw ExitCode(1) }
+    }
+
+    /// Refused lines counted by the joining stage, read when it is done.
+    final class Failures: Sendable {
+        private let value = Mutex(0)
+        var count: Int { value.withLock { $0 } }
+        func add() { value.withLock { $0 += 1 } }
+    }
+
+    /// Adds the conversations of `entries` to `known`, in order.
+    private static func remember(_ entries: some Sequence<Entry>, into known: inout [String: Conversation]) {
+        for case .conversation(let conversation, _) in entries { known[conversation.id] = conversation }
+    }
+
+    /// The joining stage: for each chunk's slices, in input order, remembers the conversations, adds each
+    /// message event to the conversation it continues (refusing events of conversations never seen without
+    /// their customer), reports refused lines, evaluates the events on both cores and sends the chunk's
+    /// output, in input order, to `blocks`.
+    ///
+    /// The conversations are looked up by id only once the input has a message event: until then the
+    /// chunks' entries are kept as they are, and the first event indexes them all, in input order (a later
+    /// conversation with the same id replaces an earlier one, as in `baton ingest`). An input of whole
+    /// conversations never pays for the index.
+    private static func join(_ joins: ChunkQueue<[Slice]>, sliceLines: Int, engine: TriggerEngine, into blocks: ChunkQueue<[UInt8]>, failures: Failures) {
+        /// Conversations of this input that message events may continue, as `baton ingest` would store them,
+        /// by id; nil until the first message event, while `unindexed` holds them.
+        ///
+        /// Not bounded: an event may continue any earlier conversation of the input, however far back, and
+        /// forgetting one would refuse its events (`unknownConversation`) where `baton ingest` accepts them,
+        /// so memory grows with the conversations of the input, as a store's would.
+        var known: [String: Conversation]?
+        /// The entries of the slices joined before the first message event, in input order.
+        var unindexed: [[Entry]] = []
+        while let slices = joins.take() {
             var pieces: [Piece] = []
             var events: [(conversation: Conversation, from: Int)] = []
             for (index, slice) in slices.enumerated() {
                 var written = 0
-                for entry in slice.entries {
+                for (position, entry) in slice.entries.enumerated() {
                     switch entry {
                     case .conversation(let conversation, let end):
-                        known[conversation.id] = conversation
+                        if known != nil { known![conversation.id] = conversation }
                         if case .bytes(index, let range)? = pieces.last, range.upperBound == written {
                             pieces[pieces.count - 1] = .bytes(slice: index, range.lowerBound..<end)
                         } else {
@@ -125,26 +167,36 @@ struct TriggersCommand: ParsableCommand {
                         }
                         written = end
                     case .message(let number, let id, let channel, let customer, let message):
-                        guard var conversation = known[id] ?? customer.map({ Conversation(id: id, channel: channel ?? .webchat, customer: $0, messages: []) }) else {
-                            failures += 1
+                        if known == nil {
+                            // The first event: index every conversation before it.
+                            var first: [String: Conversation] = [:]
+                            for entries in unindexed { Self.remember(entries, into: &first) }
+                            for earlier in slices[..<index] { Self.remember(earlier.entries, into: &first) }
+                            Self.remember(slice.entries[..<position], into: &first)
+                            unindexed = []
+                            known = first
+                        }
+                        guard var conversation = known![id] ?? customer.map({ Conversation(id: id, channel: channel ?? .webchat, customer: $0, messages: []) }) else {
+                            failures.add()
                             InputLines.warn("line \(number): \(IngestError.unknownConversation(id))")
                             continue
                         }
                         conversation.messages.append(message)
-                        known[id] = conversation
+                        known![id] = conversation
                         pieces.append(.event(events.count))
                         events.append((conversation, conversation.messages.count - 1))
                     case .failure(let error):
-                        failures += 1
+                        failures.add()
                         InputLines.warn(error.description)
                     }
                 }
             }
-            // Evaluate the message events on both cores; write the chunk's lines in order.
+            if known == nil { unindexed += slices.map(\.entries) }
+            // Evaluate the message events on both cores; put the chunk's lines together in order.
             let work = events
-            let eventSlices = (work.count + Self.sliceLines - 1) / Self.sliceLines
+            let eventSlices = (work.count + sliceLines - 1) / sliceLines
             let verdicts: [[[UInt8]]] = TwoCores.map(eventSlices) { slice in
-                work[(slice * Self.sliceLines)..<min(work.count, (slice + 1) * Self.sliceLines)].map { job in
+                work[(slice * sliceLines)..<min(work.count, (slice + 1) * sliceLines)].map { job in
                     var bytes: [UInt8] = []
                     bytes.reserveCapacity(256)
                     JSONOutput.writeDecision(engine.evaluate(job.conversation, from: job.from), into: &bytes)
@@ -157,17 +209,16 @@ struct TriggersCommand: ParsableCommand {
             for piece in pieces {
                 switch piece {
                 case .bytes(let slice, let range): block += slices[slice].bytes[range]
-                case .event(let index): block += verdicts[index / Self.sliceLines][index % Self.sliceLines]
+                case .event(let index): block += verdicts[index / sliceLines][index % sliceLines]
                 }
             }
             blocks.put(block)
         }
-        if failures > 0 { throw ExitCode(1) }
     }
 
     /// Reads `reader` to its end in chunks of `chunkLines` lines (blank lines left out, oversized ones
     /// refused with their number), sends each chunk to `chunks`, then finishes it.
-    private static func read(_ reader: LineReader, into chunks: ChunkQueue<[RawLine]>) {
+    private static func read(_ reader: LineReader, chunkLines: Int, into chunks: ChunkQueue<[RawLine]>) {
         var reader = reader
         var lineNumber = 0
         var chunk: [RawLine] = []
