@@ -229,3 +229,37 @@ struct DirectReaderTests {
         }
     }
 }
+
+@Suite("Fast paths beside the input reader")
+struct InputFastPathTests {
+    @Test("Identifier's white space answer is Unicode's White_Space for every scalar")
+    func whitespace() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if Identifier.isWhitespace(scalar) != scalar.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16)) differs")
+                return
+            }
+        }
+    }
+
+    @Test("strings are written with runs of plain ASCII copied whole and every escape as before")
+    func writtenStrings() throws {
+        let cases: [(String, String)] = [
+            ("", #""""#),
+            ("plain text", #""plain text""#),
+            (#"a "quoted" \ back"#, #""a \"quoted\" \\ back""#),
+            ("line\nbreak\ttab\rcr", #""line\nbreak\ttab\rcr""#),
+            ("bell\u{07} del\u{7F} nul\u{0}", #""bell\u0007 del\u007f nul\u0000""#),
+            ("café ñ 漢字 😀 end", "\"café ñ 漢字 😀 end\""),
+            ("bidi\u{202E}rlo zero\u{200B}width", #""bidi\u202erlo zero\u200bwidth""#),
+            ("\"", #""\"""#),
+            ("x\\", #""x\\""#),
+        ]
+        for (text, expected) in cases {
+            #expect(JSONValue.string(text).serialized == expected, "\(text.debugDescription)")
+            // What is written reads back as the same text.
+            #expect(try JSONReader.parse(JSONValue.string(text).serialized) == .string(text))
+        }
+    }
+}

@@ -19,11 +19,18 @@ public enum Identifier {
         if value.utf8.count > maxLength, value.count > maxLength {
             return "is \(value.count) characters long, over the \(maxLength)-character limit"
         }
-        if first.properties.isWhitespace || last.properties.isWhitespace { return "has white space at its start or end" }
+        if isWhitespace(first) || isWhitespace(last) { return "has white space at its start or end" }
         if let control = value.unicodeScalars.first(where: isControl) {
             return "contains the control character \(Self.code(control)); ids and names must be printable"
         }
         return nil
+    }
+
+    /// Unicode's White_Space property, answered without a table lookup for ASCII (tab to carriage return,
+    /// and space).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
     }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {

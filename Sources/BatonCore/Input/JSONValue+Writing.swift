@@ -64,6 +64,13 @@ extension JSONValue {
             var index = 0
             let count = utf8.count
             while index < count {
+                // Printable ASCII other than the quote and the backslash is copied a run at a time.
+                let run = index
+                while index < count, utf8[index] >= 0x20, utf8[index] < 0x7F, utf8[index] != UInt8(ascii: "\""), utf8[index] != UInt8(ascii: "\\") {
+                    index += 1
+                }
+                if index > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index])) }
+                guard index < count else { break }
                 let byte = utf8[index]
                 if byte < 0x80 {
                     switch byte {
