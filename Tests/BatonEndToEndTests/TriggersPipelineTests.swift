@@ -64,4 +64,13 @@ struct TriggersPipelineTests {
             #expect(printed.map(String.init) == ids)
         }
     }
+
+    @Test("a directory given as the input file is refused with a message, not a crash")
+    func directoryInput() throws {
+        let directory = try TemporaryDirectory()
+        let result = try BatonProcess.run(["triggers", directory.path("")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is a directory"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
 }

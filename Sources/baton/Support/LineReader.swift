@@ -29,13 +29,17 @@ struct LineReader {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CLIError("cannot open \(path): \(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")")
         }
+        var status = stat()
+        if fstat(handle.fileDescriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            throw CLIError("cannot read \(path): it is a directory")
+        }
         return LineReader(handle: handle, maxLineBytes: maxLineBytes)
     }
 
     /// The next line without its newline, or nil at end of input.
     mutating func next() -> Line? {
         while true {
-            if let newline = buffer[max(position, scanned)...].firstIndex(of: 0x0A) {
+            if let newline = Self.newline(in: buffer, from: max(position, scanned)) {
                 let line = Array(buffer[position..<newline])
                 position = newline + 1
                 scanned = position
@@ -70,8 +74,29 @@ struct LineReader {
                 }
                 return line.count > maxLineBytes ? .oversized(bytes: line.count) : .text(line)
             }
-            let chunk = handle.availableData
-            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+            // At most `readBytes` at a time, so a large file (or standard input redirected from one) is never
+            // read whole.
+            if scratch.isEmpty { scratch = [UInt8](repeating: 0, count: Self.readBytes) }
+            let count = scratch.withUnsafeMutableBytes { Glibc.read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count < 0 {
+                // A read error ends the input, said on standard error; the lines before it were read.
+                FileHandle.standardError.write(Data("baton: input ends early: \(String(cString: strerror(errno)))\n".utf8))
+            }
+            if count <= 0 { atEnd = true } else { buffer.append(contentsOf: scratch[..<count]) }
+        }
+    }
+
+    /// Bytes asked of the file at a time.
+    static let readBytes = 1 << 20
+    private var scratch: [UInt8] = []
+
+    /// The index of the first newline of `buffer` at or after `start`.
+    private static func newline(in buffer: [UInt8], from start: Int) -> Int? {
+        guard start < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes in
+            guard let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) else { return nil }
+            return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 
