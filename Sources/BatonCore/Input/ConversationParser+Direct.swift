@@ -283,13 +283,17 @@ struct DirectReader {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         index += 1
         let start = index
+        /// Every byte or-ed together: below 0x80, the text is ASCII and needs no validating.
+        var bits: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                let text = bits < 0x80 ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
                 index += 1
                 return text
             }
+            bits |= byte
             // NUL is a control character: refused here as the parser refuses it.
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { return nil }
