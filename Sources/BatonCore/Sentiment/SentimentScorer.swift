@@ -40,10 +40,13 @@ public struct SentimentScorer: Sendable {
         var sum: Float = 0
         var coveredUntil = 0
         var position = 0
+        // What comes before "but" weighs half: "that level was a nightmare but I finally beat it".
+        let contrast = Self.firstContrast(in: text)
         while position < count {
+            let weight: Float = position < contrast ? 0.5 : 1
             if position >= coveredUntil, let idiom = idioms.match(in: text, at: position) {
-                sum += idiom.payload
-                strongestFeeling = min(strongestFeeling, idiom.payload)
+                sum += idiom.payload * weight
+                strongestFeeling = min(strongestFeeling, idiom.payload * weight)
                 coveredUntil = idiom.range.upperBound
                 position = idiom.range.upperBound
                 continue
@@ -60,6 +63,7 @@ public struct SentimentScorer: Sendable {
                 if text.precededInClause(by: .negator, at: position, window: 3) {
                     valence *= valence > 0 ? -0.75 : -0.4
                 }
+                valence *= weight
                 sum += valence
                 if token.classes.isDisjoint(with: Self.incidentWords) { strongestFeeling = min(strongestFeeling, valence) }
             }
@@ -69,6 +73,17 @@ public struct SentimentScorer: Sendable {
         if countShouting && text.isShouting() && text.wordCount >= 2 && sum <= 0 { sum -= 0.35 }
         let squashed = Double(sum) / (Double(sum * sum) + 0.6).squareRoot()
         return Reading(score: max(-1, min(1, squashed)), strongestFeeling: strongestFeeling)
+    }
+
+    /// Words that turn a sentence ("but", "however", "pero", "porém"); "mas" is left out, being Spanish "more"
+    /// as well as Portuguese "but".
+    static let contrastWords: Set<String> = ["but", "however", "pero", "porem"]
+
+    /// The position of the first contrast word with words before it, or 0 when there is none.
+    static func firstContrast(in text: NormalizedText) -> Int {
+        guard text.count > 2 else { return 0 }
+        for position in 1..<text.count where contrastWords.contains(text.words[position]) { return position }
+        return 0
     }
 
     /// Scale from up to two intensifiers or diminishers right before `position` ("so very bad"), same

@@ -73,4 +73,15 @@ struct SentimentScorerTests {
     func positive(_ text: String) {
         #expect(scorer.score(text) >= 0, "\"\(text)\" scored \(scorer.score(text))")
     }
+
+    @Test("what comes before \"but\" weighs half, what comes after keeps its weight")
+    func contrast() {
+        // A bad moment that ended well is not anger.
+        #expect(scorer.score("that level was a nightmare but I finally beat it") > scorer.score("that level was a nightmare"))
+        #expect(scorer.score("that level was a nightmare but I finally beat it") > -0.6)
+        // Thanks before "but" do not soften what follows.
+        #expect(scorer.score("thanks but this is useless") <= scorer.score("this is useless") + 0.2)
+        #expect(scorer.score("thanks but this is useless") < 0)
+        #expect(scorer.score("el envio fue un desastre pero al final llego bien") > scorer.score("el envio fue un desastre"))
+    }
 }

@@ -63,7 +63,10 @@ public struct ExplicitRequestRule: TriggerRule {
                 return verb..<(index + 1)
             }
             guard strong else { continue }
-            if let verb = verbBefore(text, index, classes: .wantVerb, window: 4) { return verb..<(index + 1) }
+            if let verb = verbBefore(text, index, classes: .wantVerb, window: 4) {
+                if text.words[verb..<index].contains(where: Self.praiseWords.contains) { continue }
+                return verb..<(index + 1)
+            }
             if index + 1 < text.count && text.has(.politeness, at: index + 1) { return index..<(index + 2) }
             if index + 2 < text.count && text.has(.politeness, at: index + 2) { return index..<(index + 3) }
             if text.wordCount <= 4 && onlyFiller(text, except: index) { return 0..<text.count }
@@ -114,6 +117,8 @@ public struct ExplicitRequestRule: TriggerRule {
         if words.contains(where: callWords.contains) {
             let following = text.words[next]
             if following == "maybe" || following == "by" || following == "al" { return true }
+            // "Call me when my parcel is out for delivery", "me liga quando sair pra entrega": a notification.
+            if notificationWords.contains(following) { return true }
             if objectDeterminers.contains(following) {
                 // "call me a bit later" is still a call back.
                 return !(next + 1 < text.count && ["bit", "little", "few", "couple", "poco", "pouco"].contains(text.words[next + 1]))
@@ -127,8 +132,18 @@ public struct ExplicitRequestRule: TriggerRule {
 
     private static let callWords: Set<String> = [
         "call", "phone", "ring", "llamame", "llamenme", "llama", "llamas", "llamen", "marquenme", "marcan", "marquen",
+        "liga", "ligue", "liguem", "ligam",
     ]
     private static let objectDeterminers: Set<String> = ["a", "an", "un", "una"]
+    /// "when", "once", "as soon as", "cuando", "quando", "qdo": what follows is the event to be told about.
+    private static let notificationWords: Set<String> = [
+        "when", "once", "whenever", "as", "after", "cuando", "apenas", "quando", "qdo", "qnd", "qd", "assim", "logo",
+    ]
+    /// "I want to compliment your staff", "quiero felicitar a la agente": praise for people, not a request for one.
+    private static let praiseWords: Set<String> = [
+        "compliment", "complement", "praise", "commend", "thank", "thanks", "recognise", "recognize", "felicitar",
+        "felicito", "elogiar", "agradecer", "agradezco", "agradeco", "parabenizar", "parabens", "elogio", "elogios",
+    ]
     private static let escalateObjects: Set<String> = ["priority", "privileges", "permissions", "access", "prioridad", "prioridade"]
 
     private static func isNegated(_ text: NormalizedText, before index: Int) -> Bool {
@@ -148,7 +163,7 @@ public struct ExplicitRequestRule: TriggerRule {
         ("can|could|will|would someone|somebody|anyone|anybody actually|please|just|really help", "en"),
         ("speak|talk|chat to|with the|your|_ billing|accounts|finance|claims|complaints|retention|fraud department|team|dept|desk|_", "en"),
         ("@want|get|find me|us|_ @someone|@human to help|fix|sort|assist", "en"),
-        ("escalate|escalation|escalating", "en"), ("live agent|person|human|rep|representative|support|operator", "en"),
+        ("escalate|escalated|escalation|escalating", "en"), ("live agent|person|human|rep|representative|support|operator", "en"),
         ("not|no|stop|hate|stupid|dumb|useless|annoying the|this|a|_ bot|bots|robot|robots|chatbot", "en"),
         ("dont|not want|need * bot|robot|chatbot|machine|ai", "en"),
         ("this|that|it|you|u|bot|chatbot|ai is|are|_ useless|pointless|hopeless|worthless", "en"),

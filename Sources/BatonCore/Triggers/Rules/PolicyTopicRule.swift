@@ -93,10 +93,16 @@ public struct PolicyTopicRule: TriggerRule {
         // cancelled?" is a dispute.
         if match.payload == "refund" || match.payload == "billing_dispute" {
             let asksWhatWouldHappen = text.precededInClause(at: match.range.lowerBound, window: 6) { position in
-                Self.hypotheticalWords.contains(text.words[position]) || Self.asksHowLong(text, at: position)
-                    || Self.comparisonWords.contains(text.words[position])
+                Self.hypotheticalWords.contains(text.words[position]) || Self.comparisonWords.contains(text.words[position])
             }
             if asksWhatWouldHappen { return false }
+            // "How long does it usually take to get a refund?", "in which cases can I ask for a refund?", "am I
+            // eligible for a refund if…?": how the policy works, further back in the sentence.
+            let asksHowItWorks = text.precededInClause(at: match.range.lowerBound, window: 10) { position in
+                Self.asksHowLong(text, at: position) || Self.ruleWords.contains(text.words[position])
+                    || (Self.eligibilityWords.contains(text.words[position]) && Self.isAQuestion(text))
+            }
+            if asksHowItWorks { return false }
         } else if match.payload != "legal" {
             // "If someone hacks my account…", "what's your policy if I get hurt?": a supposition, not an incident.
             // Threats are left alone: they are conditional by nature ("if you don't refund me I'll sue").
@@ -104,9 +110,16 @@ public struct PolicyTopicRule: TriggerRule {
                 return false
             }
         }
+        // "Do you offer refunds on annual plans?", "are refunds possible on sale items?", "¿los reembolsos vuelven a
+        // la tarjeta?": a question about refunds, charges or cancelling in general, with nobody's own case in it.
+        if PolicyQuestion.asksInGeneral(text, topic: match.payload) {
+            return false
+        }
         // "Se hackearem minha conta, vocês devolvem o dinheiro?", "if I return it, will I get my money back?": a
         // question that opens with a supposition asks what would happen, whatever clause the topic is in.
         if match.payload != "legal" && Self.asksAboutASupposition(text, before: match.range.lowerBound) { return false }
+        // "Do you refund delivery charges if I send something back?": one sentence asking what would happen.
+        if match.payload != "legal" && PolicyQuestion.asksAboutASupposition(text) { return false }
         // "Is there a fee to close a savings account?": a question about the price of leaving.
         if match.payload == "cancellation"
             && text.precededInClause(at: match.range.lowerBound, window: 4, where: { Self.feeWords.contains(text.words[$0]) }) {
@@ -133,18 +146,10 @@ public struct PolicyTopicRule: TriggerRule {
         return false
     }
 
-    /// Words that open a supposition at the start of a message, in three languages.
-    private static let openingConditions: Set<String> = ["if", "whether", "si", "se", "caso"]
-    /// Spanish clitics after "se" make it reflexive ("se me cobró dos veces"), not Portuguese "if".
-    private static let clitics: Set<String> = ["me", "te", "le", "les", "nos", "lo", "la", "los", "las"]
-
     /// Whether the message is a question that opens with a supposition ("if…", "si…", "se…", "caso…") whose
     /// first sentence reaches `position`: "sí, …" (yes) and Spanish reflexive "se me…" do not count.
     private static func asksAboutASupposition(_ text: NormalizedText, before position: Int) -> Bool {
-        guard text.questionMarks > 0, text.count > 1, position < 16, openingConditions.contains(text.words[0]),
-              !text.tokens[1].flags.contains(.clauseStart) else { return false }
-        if text.words[0] == "se" && clitics.contains(text.words[1]) { return false }
-        return true
+        text.questionMarks > 0 && position < 16 && PolicyQuestion.opensWithASupposition(text)
     }
 
     /// Words that make what follows a supposition, not something that happened or is asked for.
@@ -153,6 +158,26 @@ public struct PolicyTopicRule: TriggerRule {
     private static let conditionWords: Set<String> = ["if", "whether"]
     /// "the difference between a credit and a refund": comparing what the options are.
     private static let comparisonWords: Set<String> = ["difference", "diferencia", "diferenca"]
+    /// "In which cases", "under what conditions": the rules of a policy, not a case of it (both numbers: the
+    /// lexicon reads plain plurals as their singular).
+    private static let ruleWords: Set<String> = [
+        "case", "cases", "condition", "conditions", "circumstance", "circumstances", "caso", "casos", "condicion",
+        "condiciones", "circunstancia", "circunstancias", "condicao", "condicoes", "situacao", "situacoes", "situacion",
+        "situaciones",
+    ]
+    /// "Am I eligible", "do I qualify": only in a question ("I'm eligible for a refund and it never came" is a case).
+    private static let eligibilityWords: Set<String> = [
+        "eligible", "qualify", "elegible", "elegibles", "elegivel", "califico", "derecho", "direito",
+    ]
+    private static let questionOpeners: Set<String> = [
+        "am", "do", "does", "would", "could", "can", "is", "are", "soy", "puedo", "sou", "posso",
+    ]
+
+    /// A question by its mark or by its first word ("am I eligible for a refund", written without one).
+    private static func isAQuestion(_ text: NormalizedText) -> Bool {
+        text.questionMarks > 0 || (text.count > 0 && questionOpeners.contains(text.words[0]))
+    }
+
     /// Asking the price of leaving rather than leaving.
     private static let feeWords: Set<String> = [
         "fee", "fees", "cost", "costs", "penalty", "charge", "comision", "comisiones", "comissao", "taxa", "tarifa",
