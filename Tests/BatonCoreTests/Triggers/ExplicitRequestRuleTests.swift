@@ -53,6 +53,8 @@ struct ExplicitRequestRuleTests {
         // A notification asked for, and praise for people.
         "call me when my parcel is out for delivery", "me liga qdo o pedido sair pra entrega",
         "I want to compliment your staff at Gate 12, especially Luis", "quiero felicitar a la agente de ayer",
+        // A call received from someone, told as what happened.
+        "I moved the money after a call from your fraud team", "recibi una llamada del equipo de seguridad",
     ])
     func notFooled(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)

@@ -58,8 +58,10 @@ public struct ExplicitRequestRule: TriggerRule {
                 continue
             }
             // "The transfer went to the wrong person": a contact verb after a determiner is a noun.
+            // "I got a call from your fraud team": a call received, told as what happened.
             if let verb = verbBefore(text, index, classes: [.contactVerb, .callVerb], window: 6),
-               verb == 0 || !text.has(.determiner, at: verb - 1) {
+               verb == 0 || !text.has(.determiner, at: verb - 1),
+               !(text.has(.callVerb, at: verb) && verb + 1 < text.count && Self.fromWords.contains(text.words[verb + 1])) {
                 return verb..<(index + 1)
             }
             guard strong else { continue }
@@ -135,6 +137,8 @@ public struct ExplicitRequestRule: TriggerRule {
         "liga", "ligue", "liguem", "ligam",
     ]
     private static let objectDeterminers: Set<String> = ["a", "an", "un", "una"]
+    /// "A call from …", "una llamada de …", "uma ligação da …": who called, not who is asked for.
+    private static let fromWords: Set<String> = ["from", "de", "del", "da", "do", "dos", "das"]
     /// "when", "once", "as soon as", "cuando", "quando", "qdo": what follows is the event to be told about.
     private static let notificationWords: Set<String> = [
         "when", "once", "whenever", "as", "after", "cuando", "apenas", "quando", "qdo", "qnd", "qd", "assim", "logo",
