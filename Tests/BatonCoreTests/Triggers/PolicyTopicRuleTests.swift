@@ -74,6 +74,7 @@ struct PolicyTopicRuleTests {
         ("puedo pedir un reembolso?", "refund"), ("o reembolso ainda não caiu?", "refund"),
         ("why was the refund not processed?", "refund"), ("quiero un reembolso, es posible?", "refund"),
         ("I was charged twice, can you refund me if I send the receipt?", "billing_dispute"),
+        ("find out why you charged me twice", "billing_dispute"), ("text from my lawyer: we will sue", "legal"),
     ])
     func fires(_ text: String, _ topic: String) throws {
         let fired = try #require(F.evaluate(rule, customerSays: text), "\"\(text)\" did not fire")
@@ -115,6 +116,9 @@ struct PolicyTopicRuleTests {
         "do you refund delivery charges if I send something back", "do I get compensation if my train is late",
         "can I get a refund on a digital game if I haven't downloaded it yet",
         "what's the process for disputing a charge, in general",
+        // Commands to an assistant.
+        "email my lawyer about the meeting tomorrow", "find a lawyer near me", "remind me to ask for a refund on the shoes",
+        "me lembra de pedir o reembolso do tenis", "recuérdame cancelar la suscripción del gimnasio",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

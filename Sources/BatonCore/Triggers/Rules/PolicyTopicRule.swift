@@ -65,6 +65,8 @@ public struct PolicyTopicRule: TriggerRule {
     /// Whether a built-in match is about the topic, not a question about its policy, a denial or a
     /// known look-alike.
     private func accepts(_ match: PhraseSet<String>.Match, in text: NormalizedText) -> Bool {
+        // "Email my lawyer about the meeting", "remind me to ask for a refund": a task for an assistant.
+        if match.payload != "medical" && Self.isAssistantCommand(text) { return false }
         let next = match.range.upperBound
         if next < text.count && text.has(.refundBlockNext, at: next) { return false }
         // Threats are often denied ("I'm not going to sue"); elsewhere only a negator right before
@@ -126,6 +128,22 @@ public struct PolicyTopicRule: TriggerRule {
             return false
         }
         return true
+    }
+
+    /// Verbs that open a command to a personal assistant, never a customer's case.
+    private static let commandOpeners: Set<String> = [
+        "remind", "email", "text", "play", "google", "search", "recuerdame", "recordame", "mandale", "lembra", "lembre",
+    ]
+
+    /// Whether the message opens with an assistant's command: "email my lawyer…", "remind me to…", "me lembra
+    /// de…", "find a lawyer near me" (a search, unlike "find out why I was charged").
+    private static func isAssistantCommand(_ text: NormalizedText) -> Bool {
+        guard text.count > 1 else { return false }
+        let first = text.words[0], second = text.words[1]
+        // "Text from my lawyer: …", "email was sent": the noun, not the command.
+        if commandOpeners.contains(first) { return !["from", "was", "is", "says", "said"].contains(second) }
+        if first == "me" && (second == "lembra" || second == "lembre") { return true }
+        return first == "find" && (second == "a" || second == "an" || second == "me")
     }
 
     /// Mailing lists and marketing messages: leaving them is an unsubscribe the AI handles, not a cancellation.
