@@ -155,6 +155,14 @@ public struct SentimentScorer: Sendable {
         ("asked|told|said|explained|called|written|wrote|messaged|emailed|contacted you|_ twice|thrice already", -0.75),
         ("third|fourth|fifth time i|im|ive", -0.6), ("ya les|te dije|pregunte|escribi * veces", -0.75),
         ("ja falei|perguntei|escrevi * vezes", -0.75),
+        // The bot's promise heard before: "you said that a week ago", "me dijeron lo mismo ayer".
+        ("you|u said|told me|_ that|this|it * before|already|yesterday|ago|again|too|last", -0.6),
+        ("you|u said|told me|_ the same * before|already|yesterday|ago|again|too|last", -0.6),
+        ("me dijiste|dijeron|dijo eso * ayer|antes|ya", -0.6), ("me dijiste|dijeron|dijo lo mismo * ayer|antes|ya", -0.6),
+        ("me falaram|disseram|disse isso * ontem|antes|ja", -0.6), ("me falaram|disseram|disse o mesmo * ontem|antes|ja", -0.6),
+        // Exasperated slang that is a word only together.
+        ("for gods|fucks|petes|christs sake", -0.7), ("no mames|manches|jodas", -0.7), ("que mamera|bronca|saco|porra", -0.7),
+        ("es el colmo", -0.7), ("ta|esta de sacanagem|brincadeira", -0.7), ("me tienen podrido|podrida|harto|harta", -0.8),
     ]
 
     static let idioms = PhraseSet(idiomEntries)
@@ -189,11 +197,11 @@ public struct SentimentScorer: Sendable {
                 unbelievable insane stupid dumb idiot idiots idiotic lousy furious annoyed annoying fed
                 upset unhappy worthless clueless careless ignored rude disrespectful dreadful fuming
                 hopeless nonsense unreliable unprofessional shambles shambolic inept infuriated exasperated
-                liars lied cheats cheating ignoring robbing clowns morons
+                liars lied cheats cheating ignoring robbing clowns morons wtf ffs fml omfg wtaf smh
                 """),
             (-0.6, "disappointed inexcusable horrific scammed cheated sucked"),
             (-0.5, """
-                bad worse broken failing failed fail fails wtf slow unfair wasted waste kill sad
+                bad worse broken failing failed fail fails slow unfair wasted waste kill sad
                 wrong mistake mess messed shocking confusing confused complaint complain complaining
                 terribly badly damaged defective faulty
                 """),
@@ -210,14 +218,16 @@ public struct SentimentScorer: Sendable {
                 horrible horrendo terrible burla verguenza asco asqueroso inaceptable basura porqueria
                 estafa ladrones mierda harto harta indignante vergonzoso ridiculo
                 """),
-            (-0.7, "enojado enojada furioso furiosa inutil inutiles absurdo decepcionado decepcionada"),
+            (-0.7, "enojado enojada furioso furiosa inutil inutiles absurdo decepcionado decepcionada joder carajo"),
+            (-0.8, "inadmisible"),
             (-0.5, "mal malo mala problema roto rota queja lento lenta"),
             (0.6, "gracias excelente genial perfecto perfecta increible encanta buenisimo maravilloso feliz"),
             (0.4, "bueno buena bien amable rapido vale va dale"),
             // Portuguese.
             (-0.9, "pessimo pessima horrivel"),
             (-0.8, "absurdo vergonha lixo palhacada inaceitavel ladroes merda ridiculo ridicula"),
-            (-0.7, "irritado irritada chateado chateada decepcionado decepcionada inuteis raiva"),
+            (-0.7, "irritado irritada chateado chateada decepcionado decepcionada inuteis raiva caralho"),
+            (-0.8, "inadmissivel"),
             (-0.5, "ruim problema quebrado quebrada demorado reclamacao lento"),
             (0.6, "obrigado obrigada otimo otima perfeito perfeita maravilhoso adorei amei excelente"),
             (0.4, "valeu beleza legal bom boa massa show top"),
