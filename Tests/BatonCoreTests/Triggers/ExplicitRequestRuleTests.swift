@@ -16,7 +16,7 @@ struct ExplicitRequestRuleTests {
         "I have got to lodge a consumer complaint, how can I do it?", "is there someone I can call?",
         "is there a number I can call", "I'd like to file a written complaint", "pls i need sum1 to help me",
         "I need someone to help me with this", "I've been on hold for an hour, can someone actually help me",
-        "I need to speak with billing about an error on my invoice", "need this escalated now",
+        "I need to speak with billing about an error on my invoice", "need this escalated now", "pass me to whoever's in charge", "who do I speak to about my prescription?",
     ])
     func firesInEnglish(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)

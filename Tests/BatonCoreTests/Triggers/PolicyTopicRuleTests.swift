@@ -74,7 +74,14 @@ struct PolicyTopicRuleTests {
         ("puedo pedir un reembolso?", "refund"), ("o reembolso ainda não caiu?", "refund"),
         ("why was the refund not processed?", "refund"), ("quiero un reembolso, es posible?", "refund"),
         ("I was charged twice, can you refund me if I send the receipt?", "billing_dispute"),
-        ("find out why you charged me twice", "billing_dispute"), ("text from my lawyer: we will sue", "legal"),
+        ("find out why you charged me twice", "billing_dispute"),
+        // Incidents in other words.
+        ("there's a gas smell in the hallway", "medical"), ("me dieron la dosis equivocada", "medical"),
+        ("I broke my wrist on your stairs", "medical"), ("dor no peito desde ontem", "medical"),
+        ("my bag was snatched on the bus", "security"), ("I left my card in the cash machine", "security"),
+        ("my card has vanished", "security"), ("I can see another customer's address on my order", "privacy"),
+        ("I'd like to make a subject access request", "privacy"),
+        ("my father passed away and I need to close his account", "cancellation"), ("text from my lawyer: we will sue", "legal"),
     ])
     func fires(_ text: String, _ topic: String) throws {
         let fired = try #require(F.evaluate(rule, customerSays: text), "\"\(text)\" did not fire")
@@ -119,6 +126,8 @@ struct PolicyTopicRuleTests {
         // Commands to an assistant.
         "email my lawyer about the meeting tomorrow", "find a lawyer near me", "remind me to ask for a refund on the shoes",
         "me lembra de pedir o reembolso do tenis", "recuérdame cancelar la suscripción del gimnasio",
+        // Look-alikes of the new incident wordings.
+        "my phone is broken", "what do I do if I smell gas?", "I ordered the wrong size", "my bag arrived damaged",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

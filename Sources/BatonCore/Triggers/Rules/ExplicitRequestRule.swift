@@ -179,7 +179,8 @@ public struct ExplicitRequestRule: TriggerRule {
         ("any|a real|_ human|humans|person|people|agent|agents here|there|around|available|online", "en"),
         ("hay alguien ahi|alli|disponible", "es"), ("tem|ha alguem ai|ae|disponivel", "pt"),
         ("real|actual|actual|live human|person|people|agent|someone|somebody|persona|humano|pessoa", "en"),
-        ("get me out of here|this", "en"), ("put|get me through|thru", "en"), ("@contact * customer|client service|support|care", "en"),
+        ("get me out of here|this", "en"), ("put|get me through|thru", "en"), ("pass|hand me to|over", "en"), ("whoever|whoevers is|_ in charge", "en"),
+        ("who|whom do|can|should|could i|we speak|talk to|with", "en"), ("@contact * customer|client service|support|care", "en"),
         // A formal complaint is a request for a person; before an authority it is a legal matter instead.
         ("file|make|lodge|submit|raise|register|open|put|have a|an|my|_ formal|official|consumer|customer|written|_ @complaint", "complaint"),
         ("want|need|like|wish to complain", "complaint"), ("poner|presentar|hacer|levantar una|un|mi _|formal @complaint", "complaint"),

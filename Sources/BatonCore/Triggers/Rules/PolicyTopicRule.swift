@@ -265,6 +265,13 @@ public struct PolicyTopicRule: TriggerRule {
             "got|was|been|were|is|am injured by|from|using|because|when|while|at|in|on", "injured|hurt my|his|her|their|our|himself|herself|themselves|myself",
             "termino|terminamos|acabo|acabou|acabei|acabamos|parar en|no|na|em el|_ hospital|urgencias|emergencia|pronto",
             "ingresaron|internaram|internado|internada en|no|na|al|ao el|a|o|_ hospital|urgencias",
+            "smell|smells|smelling|smelt of|like gas", "gas smell|leak|leaking", "olor|huele a gas", "cheiro|cheirando de|a gas",
+            "falta de ar|aire", "dolor|dolores de pecho", "dor|dores no peito",
+            "wrong|incorrect medication|medicine|tablets|pills|dose|dosage", "medicamento|medicina|remedio|pastillas|dosis|dose|comprimidos equivocado|equivocada|equivocados|equivocadas|incorrecto|incorrecta|errado|errada|errados|erradas",
+            "my|his|her|our arm|leg|wrist|ankle|hand|head|finger|foot|knee|neck is|are|_ hurt|injured|bleeding|broken|swollen",
+            "broke|broken|fractured my|his|her arm|leg|wrist|ankle|hand|finger|foot|knee",
+            "rompi|quebre|fracture|me rompi|parti el|la|mi brazo|pierna|tobillo|mano|muneca|pie|rodilla", "quebrei|parti|fraturei o|a|meu|minha braco|perna|tornozelo|mao|pulso|pe|joelho",
+            "braco|perna|tornozelo|pulso partido|partida|quebrado|quebrada",
         ]),
         ("security", [
             "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ @card|@account|@login|identity|wallet|identidad|identidade",
@@ -286,6 +293,8 @@ public struct PolicyTopicRule: TriggerRule {
             "identity theft", "robo de identidad", "roubo de identidade", "someone else|_ is using my|mi|meu @card|@account",
             "uso|usaron|usou|usaram mi|minha|meu @card|@account sin|sem",
             "sofri|cai|caimos|levei um|num|em|_ golpe",
+            "bag|purse|handbag|backpack|bolso|bolsa|cartera|carteira|mochila ** @stolen", "@stolen my|the|a|mi|la|el|minha|o|_ bag|purse|handbag|backpack|bolso|bolsa|cartera|carteira|mochila",
+            "left|forgot|forgotten|deje|olvide|esqueci|deixei my|the|mi|la|o|a|meu|minha @card in|at|en|no|na * @machine",
             "clicked|clicking|fell|entered|typed|gave|replied * phishing|scam|fake|dodgy|suspicious", "cai|caimos|cliquei|clique|di|hice ** phishing|golpe|falso|falsa|sospechoso|suspeito|suspeita", "e|eh|foi golpe", "um golpe no|do|com meu|minha|o|a @card|@account|pix",
         ]),
         ("privacy", [
@@ -296,6 +305,9 @@ public struct PolicyTopicRule: TriggerRule {
             "copy|export|download of all|_ my|the|_ @data",
             "leaked|leaking|leak|exposed|exposing|published|posted|filtraron|filtro|vazaram|vazou|expuso|expos my|our|customers|users|_ @data|address|addresses|email|emails|phone|number|numbers|photos|direccion|endereco|correo",
             "data breach|leak", "filtracion|vazamento de datos|dados",
+            "subject access", "another customers|users|persons|clients|patients|members order|orders|invoice|invoices|details|address|account|data|information|info|records|bill",
+            "someone|somebody|other peoples|elses order|orders|invoice|invoices|details|address|account|data|information|info|records|bill",
+            "someone|somebody else|elses order|orders|invoice|invoices|details|address|account|data|information|info|records|bill",
             "@delete everything|all|whatever|todo|tudo * you|u|they|ustedes|voces have|hold|know|store|tienen|tem|tem",
         ]),
         ("billing_dispute", [
@@ -359,6 +371,9 @@ public struct PolicyTopicRule: TriggerRule {
             // An order cancelled is asked for ("I want to cancel my order"); "how do I cancel my order?" is a question.
             "want|need|wanna|like|help|trying|tried|quiero|quero|necesito|preciso to|_ @cancel my|the|this|our|an|a|mi|el|la|meu|minha|o|_ order|orders|purchase|purchases|booking|reservation|pedido|compra|reserva",
             "@delete * @account",
+            // A bereavement: closing the accounts of someone who died.
+            "passed|pass away|on ** @cancel|close|closing|cerrar|encerrar", "died|deceased|fallecio|fallecido|fallecida|murio|faleceu|falecido|falecida|morreu ** @cancel|close|closing|cerrar|encerrar",
+            "@cancel|close|cerrar|encerrar ** deceased|fallecido|fallecida|falecido|falecida",
             "end my|the|this|our contract|subscription|membership|plan", "dar|darme|darnos de baja", "doy de baja", "dont renew",
             "turn|switch off auto|automatic _|renew|renewal", "stop auto|automatic renew|renewal|billing|payments",
             "unsubscribe from|me from|_ premium|plus|pro|membership|plan",
@@ -403,7 +418,7 @@ public struct PolicyTopicRule: TriggerRule {
                 fraudulent fraudster breach breached hackearon hackeado hackeada hackeo hackearam hackeada estafa
                 estafaron estafado estafada estafados fraude clonada clonaron clonado clonaram  golpista invadida invadiram invadiu
                 """),
-            (.stolenWord, "stolen stole steal theft robbed lost robada robado robaron roubado roubada roubaram furtado furtada perdi perdio perdido perdida extravie extravio extraviada extraviado levaram furtaram"),
+            (.stolenWord, "stolen stole steal theft robbed lost snatched nicked pinched mugged pickpocketed vanished disappeared asaltaron arrebataron afanaron desaparecio sumio roubou assaltaram sumiu desapareceu robada robado robaron roubado roubada roubaram furtado furtada perdi perdio perdido perdida extravie extravio extraviada extraviado levaram furtaram"),
             (.paymentInstrument, "card cards tarjeta tarjetas cartao cartoes wallet phone celular telefono telefone"),
             (.accountWord, "account accounts cuenta cuentas conta contas profile perfil email"),
             (.loginWord, "login log sign password passwords passcode pin contrasena senha usuario"),
