@@ -127,7 +127,8 @@ struct PolicyTopicRuleTests {
         "email my lawyer about the meeting tomorrow", "find a lawyer near me", "remind me to ask for a refund on the shoes",
         "me lembra de pedir o reembolso do tenis", "recuérdame cancelar la suscripción del gimnasio",
         // Look-alikes of the new incident wordings.
-        "my phone is broken", "what do I do if I smell gas?", "I ordered the wrong size", "my bag arrived damaged",
+        "my phone is broken", "what do I do if I smell gas?", "¿qué debo hacer si un día huele a gas en casa?",
+        "o que faço se sentir cheiro de gás?", "I ordered the wrong size", "my bag arrived damaged",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

@@ -24,8 +24,18 @@ public enum PolicyQuestion {
         guard text.count > 1 else { return false }
         if opensWithASupposition(text) { return text.questionMarks > 0 || isOneClause(text, from: 1) }
         guard text.questionMarks > 0 || generalOpeners.contains(text.words[0]), isOneClause(text, from: 1) else { return false }
-        return text.words.contains(where: conditionWords.contains)
+        if text.words.contains(where: conditionWords.contains) { return true }
+        // "¿Qué hago si huele a gas?", "o que faço se sentir cheiro de gás?": "si" and "se" after a question word.
+        guard questionWords.contains(text.words[0]) else { return false }
+        for position in 1..<text.count where text.words[position] == "si" || text.words[position] == "se" {
+            if position + 1 < text.count && clitics.contains(text.words[position + 1]) { continue }
+            return true
+        }
+        return false
     }
+
+    /// Words that open a Spanish or Portuguese question ("o" opens "o que…").
+    static let questionWords: Set<String> = ["que", "como", "cual", "cuales", "qual", "quais", "o", "what", "how"]
 
     /// Whether the first sentence opens with "if", "si", "se" or "caso" ("sí, …" and the reflexive "se me…" do not).
     static func opensWithASupposition(_ text: NormalizedText) -> Bool {
