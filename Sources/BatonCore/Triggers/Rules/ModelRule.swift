@@ -73,6 +73,7 @@ public struct ModelRule: Sendable {
     ///   "do refunds go back to the card?") are not a case of it: the phrase rules skip these questions too.
     func holdBackReason(_ text: NormalizedText, label: ModelLabel) -> String? {
         if text.letterCount == 0 { return "no words to judge" }
+        if label.topic != nil && PolicyQuestion.asksForADefinition(text) { return "asks what a word means" }
         if let topic = label.topic, topic != "legal",
            PolicyQuestion.asksAboutASupposition(text) || PolicyQuestion.asksInGeneral(text, topic: topic) {
             return "a question about the policy"
