@@ -21,8 +21,19 @@
 /// - **medium** otherwise, and **low** when nothing fired.
 public struct TriggerEngine: Sendable {
     public let config: EngineConfig
-    /// One rule per trigger kind, built once from the config.
-    private let rules: [any TriggerRule]
+    /// One rule per trigger kind, built once from the config, held by their concrete types: calling them
+    /// through an `[any TriggerRule]` copied each rule's existential box (and retained its phrase tables)
+    /// for every message. `fire` asks them in this order.
+    private let explicitRequest = ExplicitRequestRule()
+    private let botRequest = BotRequestRule()
+    private let sentimentRule = SentimentRule()
+    private let repeatContact = RepeatContactRule()
+    private let policyTopic: PolicyTopicRule
+    private let customerTag = CustomerTagRule()
+    private let toolFailure = ToolFailureRule()
+    private let buyingIntent = BuyingIntentRule()
+    private let lowConfidence = LowConfidenceRule()
+    private let pageVisit = PageVisitRule()
     private let scorer = SentimentScorer()
     /// The learned model beside the rules; nil with `[engine] model = false`.
     public let modelRule: ModelRule?
@@ -39,11 +50,7 @@ public struct TriggerEngine: Sendable {
     public init(config: EngineConfig, model: EscalationModel?) {
         self.config = config
         modelRule = model.map { ModelRule(model: $0, config: config) }
-        rules = [
-            ExplicitRequestRule(), BotRequestRule(), SentimentRule(), RepeatContactRule(),
-            PolicyTopicRule(config: config), CustomerTagRule(), ToolFailureRule(), BuyingIntentRule(),
-            LowConfidenceRule(), PageVisitRule(),
-        ]
+        policyTopic = PolicyTopicRule(config: config)
     }
 
     /// Evaluates messages from index `start` on (earlier messages are context only).
@@ -117,9 +124,16 @@ public struct TriggerEngine: Sendable {
         let scored = modelRule?.score(context, at: index, into: &scores) ?? false
         if scored, let frustration = modelRule?.frustrationColumn { context.frustration[index] = scores[frustration] }
         var fired: [FiredTrigger] = []
-        for rule in rules {
-            if let trigger = rule.evaluate(context, at: index) { fired.append(trigger) }
-        }
+        if let trigger = explicitRequest.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = botRequest.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = sentimentRule.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = repeatContact.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = policyTopic.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = customerTag.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = toolFailure.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = buyingIntent.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = lowConfidence.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = pageVisit.evaluate(context, at: index) { fired.append(trigger) }
         if scored { modelRule?.fire(context, at: index, scores: scores, into: &fired) }
         return fired
     }
