@@ -71,11 +71,15 @@ extension ModelRule {
         public var probability: Double
         public var threshold: Double
         public var evidence: [EscalationModel.Contribution]
+        /// Over its threshold but not fired, because the message asks about the policy rather than telling a case.
+        public var heldBack = false
 
-        /// `explicit_request 0.41 < 0.62: 'staff' +1.20`.
+        /// `explicit_request 0.41 < 0.62: 'staff' +1.20`; `policy_topic/security 0.90 ≥ 0.58, held back (a
+        /// question about the policy): 'stolen' +4.15`.
         public var description: String {
             let comparison = probability >= threshold ? "≥" : "<"
             var text = "\(label.displayName) \(ModelRule.format(probability)) \(comparison) \(ModelRule.format(threshold))"
+            if heldBack { text += ", held back (a question about the policy)" }
             if !evidence.isEmpty {
                 text += ": " + evidence.map { "'\($0.text)' +\(ModelRule.format($0.weight))" }.joined(separator: ", ")
             }
@@ -87,10 +91,12 @@ extension ModelRule {
     public func closest(_ text: String, limit: Int = 2) -> [Closeness] {
         let scores = model.probabilities(text)
         let ranked = scores.indices.sorted { scores[$0] / thresholds[$0] > scores[$1] / thresholds[$1] }
+        let normalized = TextNormalizer.normalize(text)
         return ranked.prefix(limit).map { index in
             let label = model.labels[index]
+            let heldBack = scores[index] >= thresholds[index] && label.topic.map { asksAboutThePolicy(normalized, topic: $0) } == true
             return Closeness(label: label, probability: scores[index], threshold: thresholds[index],
-                             evidence: model.contributions(text, label: label))
+                             evidence: model.contributions(text, label: label), heldBack: heldBack)
         }
     }
 }

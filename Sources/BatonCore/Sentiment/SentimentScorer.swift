@@ -40,10 +40,13 @@ public struct SentimentScorer: Sendable {
         var sum: Float = 0
         var coveredUntil = 0
         var position = 0
+        // What comes before "but" weighs half: "that level was a nightmare but I finally beat it".
+        let contrast = Self.firstContrast(in: text)
         while position < count {
+            let weight: Float = position < contrast ? 0.5 : 1
             if position >= coveredUntil, let idiom = idioms.match(in: text, at: position) {
-                sum += idiom.payload
-                strongestFeeling = min(strongestFeeling, idiom.payload)
+                sum += idiom.payload * weight
+                strongestFeeling = min(strongestFeeling, idiom.payload * weight)
                 coveredUntil = idiom.range.upperBound
                 position = idiom.range.upperBound
                 continue
@@ -60,6 +63,7 @@ public struct SentimentScorer: Sendable {
                 if text.precededInClause(by: .negator, at: position, window: 3) {
                     valence *= valence > 0 ? -0.75 : -0.4
                 }
+                valence *= weight
                 sum += valence
                 if token.classes.isDisjoint(with: Self.incidentWords) { strongestFeeling = min(strongestFeeling, valence) }
             }
@@ -69,6 +73,17 @@ public struct SentimentScorer: Sendable {
         if countShouting && text.isShouting() && text.wordCount >= 2 && sum <= 0 { sum -= 0.35 }
         let squashed = Double(sum) / (Double(sum * sum) + 0.6).squareRoot()
         return Reading(score: max(-1, min(1, squashed)), strongestFeeling: strongestFeeling)
+    }
+
+    /// Words that turn a sentence ("but", "however", "pero", "porém"); "mas" is left out, being Spanish "more"
+    /// as well as Portuguese "but".
+    static let contrastWords: Set<String> = ["but", "however", "pero", "porem"]
+
+    /// The position of the first contrast word with words before it, or 0 when there is none.
+    static func firstContrast(in text: NormalizedText) -> Int {
+        guard text.count > 2 else { return 0 }
+        for position in 1..<text.count where contrastWords.contains(text.words[position]) { return position }
+        return 0
     }
 
     /// Scale from up to two intensifiers or diminishers right before `position` ("so very bad"), same
@@ -140,6 +155,14 @@ public struct SentimentScorer: Sendable {
         ("asked|told|said|explained|called|written|wrote|messaged|emailed|contacted you|_ twice|thrice already", -0.75),
         ("third|fourth|fifth time i|im|ive", -0.6), ("ya les|te dije|pregunte|escribi * veces", -0.75),
         ("ja falei|perguntei|escrevi * vezes", -0.75),
+        // The bot's promise heard before: "you said that a week ago", "me dijeron lo mismo ayer".
+        ("you|u said|told me|_ that|this|it * before|already|yesterday|ago|again|too|last", -0.6),
+        ("you|u said|told me|_ the same * before|already|yesterday|ago|again|too|last", -0.6),
+        ("me dijiste|dijeron|dijo eso * ayer|antes|ya", -0.6), ("me dijiste|dijeron|dijo lo mismo * ayer|antes|ya", -0.6),
+        ("me falaram|disseram|disse isso * ontem|antes|ja", -0.6), ("me falaram|disseram|disse o mesmo * ontem|antes|ja", -0.6),
+        // Exasperated slang that is a word only together.
+        ("for gods|fucks|petes|christs sake", -0.7), ("no mames|manches|jodas", -0.7), ("que mamera|bronca|saco|porra", -0.7),
+        ("es el colmo", -0.7), ("ta|esta de sacanagem|brincadeira", -0.7), ("me tienen podrido|podrida|harto|harta", -0.8),
     ]
 
     static let idioms = PhraseSet(idiomEntries)
@@ -174,11 +197,11 @@ public struct SentimentScorer: Sendable {
                 unbelievable insane stupid dumb idiot idiots idiotic lousy furious annoyed annoying fed
                 upset unhappy worthless clueless careless ignored rude disrespectful dreadful fuming
                 hopeless nonsense unreliable unprofessional shambles shambolic inept infuriated exasperated
-                liars lied cheats cheating ignoring robbing clowns morons
+                liars lied cheats cheating ignoring robbing clowns morons wtf ffs fml omfg wtaf smh
                 """),
             (-0.6, "disappointed inexcusable horrific scammed cheated sucked"),
             (-0.5, """
-                bad worse broken failing failed fail fails wtf slow unfair wasted waste kill sad
+                bad worse broken failing failed fail fails slow unfair wasted waste kill sad
                 wrong mistake mess messed shocking confusing confused complaint complain complaining
                 terribly badly damaged defective faulty
                 """),
@@ -195,14 +218,16 @@ public struct SentimentScorer: Sendable {
                 horrible horrendo terrible burla verguenza asco asqueroso inaceptable basura porqueria
                 estafa ladrones mierda harto harta indignante vergonzoso ridiculo
                 """),
-            (-0.7, "enojado enojada furioso furiosa inutil inutiles absurdo decepcionado decepcionada"),
+            (-0.7, "enojado enojada furioso furiosa inutil inutiles absurdo decepcionado decepcionada joder carajo"),
+            (-0.8, "inadmisible"),
             (-0.5, "mal malo mala problema roto rota queja lento lenta"),
             (0.6, "gracias excelente genial perfecto perfecta increible encanta buenisimo maravilloso feliz"),
             (0.4, "bueno buena bien amable rapido vale va dale"),
             // Portuguese.
             (-0.9, "pessimo pessima horrivel"),
             (-0.8, "absurdo vergonha lixo palhacada inaceitavel ladroes merda ridiculo ridicula"),
-            (-0.7, "irritado irritada chateado chateada decepcionado decepcionada inuteis raiva"),
+            (-0.7, "irritado irritada chateado chateada decepcionado decepcionada inuteis raiva caralho"),
+            (-0.8, "inadmissivel"),
             (-0.5, "ruim problema quebrado quebrada demorado reclamacao lento"),
             (0.6, "obrigado obrigada otimo otima perfeito perfeita maravilhoso adorei amei excelente"),
             (0.4, "valeu beleza legal bom boa massa show top"),

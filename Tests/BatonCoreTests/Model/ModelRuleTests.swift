@@ -28,6 +28,21 @@ struct ModelRuleTests {
         #expect(decision.queue == "security" && decision.priority == .high)
     }
 
+    @Test("a policy label does not fire on a question about the policy, and does on the customer's own case")
+    func policyQuestions() throws {
+        // A low threshold, so that longer messages fire on the cue word alone.
+        let model = try Self.model(thresholds: [.security: 0.1])
+        #expect(try decide("what should I do if my zorgle is ever gone", model: model).handoff == false)
+        #expect(try decide("si mi zorgle desaparece, que hago?", model: model).handoff == false)
+        // The case told first, then the question: a case.
+        #expect(try decide("my zorgle is gone, what should I do if they use it?", model: model).primary?.topic == "security")
+        #expect(try decide("what should I do? my zorgle is gone", model: model).primary?.topic == "security")
+        // A general question is left alone only for refunds, charges and cancelling: security stays a case.
+        #expect(try decide("do zorgles get replaced?", model: model).primary?.topic == "security")
+        // Frustration is not a policy: questions do not hold it back.
+        #expect(try decide("what if blarf blarf?", model: model).primary?.kind == .sentiment)
+    }
+
     @Test("frustration raises sentiment; a request for a person raises explicit_request")
     func otherKinds() throws {
         #expect(try decide("blarf blarf").primary?.rule == "sentiment/model:synthetic-v7")

@@ -73,4 +73,31 @@ struct SentimentScorerTests {
     func positive(_ text: String) {
         #expect(scorer.score(text) >= 0, "\"\(text)\" scored \(scorer.score(text))")
     }
+
+    @Test("what comes before \"but\" weighs half, what comes after keeps its weight")
+    func contrast() {
+        // A bad moment that ended well is not anger.
+        #expect(scorer.score("that level was a nightmare but I finally beat it") > scorer.score("that level was a nightmare"))
+        #expect(scorer.score("that level was a nightmare but I finally beat it") > -0.6)
+        // Thanks before "but" do not soften what follows.
+        #expect(scorer.score("thanks but this is useless") <= scorer.score("this is useless") + 0.2)
+        #expect(scorer.score("thanks but this is useless") < 0)
+        #expect(scorer.score("el envio fue un desastre pero al final llego bien") > scorer.score("el envio fue un desastre"))
+    }
+
+    @Test("exasperated slang and a promise heard before are strongly negative", arguments: [
+        "ffs I updated it yesterday", "wtf, second wrong one", "fml", "for god's sake", "no mames", "que saco, de novo",
+        "isto é inadmissível", "es el colmo", "me tienen podrido",
+    ])
+    func slang(_ text: String) {
+        #expect(scorer.score(text) <= -0.6, "\"\(text)\" scored \(scorer.score(text))")
+    }
+
+    @Test("a promise heard before leans negative, in three languages", arguments: [
+        "you said that a week ago", "you told me the same thing yesterday", "me dijeron lo mismo ayer",
+        "me falaram isso ontem",
+    ])
+    func heardBefore(_ text: String) {
+        #expect(scorer.score(text) <= -0.4, "\"\(text)\" scored \(scorer.score(text))")
+    }
 }

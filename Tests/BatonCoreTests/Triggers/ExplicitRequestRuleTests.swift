@@ -16,7 +16,7 @@ struct ExplicitRequestRuleTests {
         "I have got to lodge a consumer complaint, how can I do it?", "is there someone I can call?",
         "is there a number I can call", "I'd like to file a written complaint", "pls i need sum1 to help me",
         "I need someone to help me with this", "I've been on hold for an hour, can someone actually help me",
-        "I need to speak with billing about an error on my invoice",
+        "I need to speak with billing about an error on my invoice", "need this escalated now", "pass me to whoever's in charge", "who do I speak to about my prescription?",
     ])
     func firesInEnglish(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)
@@ -50,6 +50,11 @@ struct ExplicitRequestRuleTests {
         "I need to manage my account settings", "Hi, I need help", "necesito ayuda", "preciso de ajuda",
         "the transfer went to the wrong person", "my transfer to the agent's account bounced",
         "can anybody help me find the size chart?",
+        // A notification asked for, and praise for people.
+        "call me when my parcel is out for delivery", "me liga qdo o pedido sair pra entrega",
+        "I want to compliment your staff at Gate 12, especially Luis", "quiero felicitar a la agente de ayer",
+        // A call received from someone, told as what happened.
+        "I moved the money after a call from your fraud team", "recibi una llamada del equipo de seguridad",
     ])
     func notFooled(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)

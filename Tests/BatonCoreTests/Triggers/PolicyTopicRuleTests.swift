@@ -66,6 +66,22 @@ struct PolicyTopicRuleTests {
         ("se me bloqueó la cuenta, qué hago?", "lockout"), ("sí, me cobraron dos veces, qué hago?", "billing_dispute"),
         ("se me perdió la tarjeta, qué hago?", "security"), ("extravié mi tarjeta de débito", "security"),
         ("if you can't fix it today, cancel my account", "cancellation"),
+        // Eligibility stated, not asked: a case of the policy.
+        ("I was told I'm eligible for a refund and it never came", "refund"),
+        ("how long do I have to wait, I want my refund now", "refund"),
+        // A question with the customer's own case in it is the case.
+        ("how do I get a refund for the concert?", "refund"), ("can I get a refund?", "refund"),
+        ("puedo pedir un reembolso?", "refund"), ("o reembolso ainda não caiu?", "refund"),
+        ("why was the refund not processed?", "refund"), ("quiero un reembolso, es posible?", "refund"),
+        ("I was charged twice, can you refund me if I send the receipt?", "billing_dispute"),
+        ("find out why you charged me twice", "billing_dispute"),
+        // Incidents in other words.
+        ("there's a gas smell in the hallway", "medical"), ("me dieron la dosis equivocada", "medical"),
+        ("I broke my wrist on your stairs", "medical"), ("dor no peito desde ontem", "medical"),
+        ("my bag was snatched on the bus", "security"), ("I left my card in the cash machine", "security"),
+        ("my card has vanished", "security"), ("I can see another customer's address on my order", "privacy"),
+        ("I'd like to make a subject access request", "privacy"),
+        ("my father passed away and I need to close his account", "cancellation"), ("text from my lawyer: we will sue", "legal"),
     ])
     func fires(_ text: String, _ topic: String) throws {
         let fired = try #require(F.evaluate(rule, customerSays: text), "\"\(text)\" did not fire")
@@ -94,6 +110,25 @@ struct PolicyTopicRuleTests {
         // A question that opens with a supposition, the topic in its second clause.
         "se hackearem minha conta, vocês devolvem o dinheiro?", "if I return it, will I get my money back?",
         "si me roban la tarjeta, me devuelven lo que gasten?", "caso eu cancele, vocês cobram multa?",
+        // How the policy works, asked further back in the sentence.
+        "how long does it usually take to get a refund once you receive the return?",
+        "in which cases can I ask for a refund", "under what conditions do you give refunds?",
+        "am I eligible for a refund if the flight is delayed 2 hours?", "en qué casos puedo pedir un reembolso?",
+        "em que casos posso pedir reembolso?", "cuanto tiempo tarda normalmente en llegar un reembolso despues de devolver?",
+        // Refunds, charges and cancelling asked about in general, nobody's own case.
+        "do you offer refunds on annual subscriptions", "are refunds possible on sale items?",
+        "do refunds go back to the original payment method?", "los reembolsos vuelven a la tarjeta?",
+        "o reembolso volta pro cartao?", "can subscriptions be cancelled online?",
+        // One sentence asking what would happen under a condition.
+        "do you refund delivery charges if I send something back", "do I get compensation if my train is late",
+        "can I get a refund on a digital game if I haven't downloaded it yet",
+        "what's the process for disputing a charge, in general",
+        // Commands to an assistant.
+        "email my lawyer about the meeting tomorrow", "find a lawyer near me", "remind me to ask for a refund on the shoes",
+        "me lembra de pedir o reembolso do tenis", "recuérdame cancelar la suscripción del gimnasio",
+        // Look-alikes of the new incident wordings.
+        "my phone is broken", "what do I do if I smell gas?", "¿qué debo hacer si un día huele a gas en casa?",
+        "o que faço se sentir cheiro de gás?", "I ordered the wrong size", "my bag arrived damaged",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

@@ -58,12 +58,17 @@ public struct ExplicitRequestRule: TriggerRule {
                 continue
             }
             // "The transfer went to the wrong person": a contact verb after a determiner is a noun.
+            // "I got a call from your fraud team": a call received, told as what happened.
             if let verb = verbBefore(text, index, classes: [.contactVerb, .callVerb], window: 6),
-               verb == 0 || !text.has(.determiner, at: verb - 1) {
+               verb == 0 || !text.has(.determiner, at: verb - 1),
+               !(text.has(.callVerb, at: verb) && verb + 1 < text.count && Self.fromWords.contains(text.words[verb + 1])) {
                 return verb..<(index + 1)
             }
             guard strong else { continue }
-            if let verb = verbBefore(text, index, classes: .wantVerb, window: 4) { return verb..<(index + 1) }
+            if let verb = verbBefore(text, index, classes: .wantVerb, window: 4) {
+                if text.words[verb..<index].contains(where: Self.praiseWords.contains) { continue }
+                return verb..<(index + 1)
+            }
             if index + 1 < text.count && text.has(.politeness, at: index + 1) { return index..<(index + 2) }
             if index + 2 < text.count && text.has(.politeness, at: index + 2) { return index..<(index + 3) }
             if text.wordCount <= 4 && onlyFiller(text, except: index) { return 0..<text.count }
@@ -114,6 +119,8 @@ public struct ExplicitRequestRule: TriggerRule {
         if words.contains(where: callWords.contains) {
             let following = text.words[next]
             if following == "maybe" || following == "by" || following == "al" { return true }
+            // "Call me when my parcel is out for delivery", "me liga quando sair pra entrega": a notification.
+            if notificationWords.contains(following) { return true }
             if objectDeterminers.contains(following) {
                 // "call me a bit later" is still a call back.
                 return !(next + 1 < text.count && ["bit", "little", "few", "couple", "poco", "pouco"].contains(text.words[next + 1]))
@@ -127,8 +134,20 @@ public struct ExplicitRequestRule: TriggerRule {
 
     private static let callWords: Set<String> = [
         "call", "phone", "ring", "llamame", "llamenme", "llama", "llamas", "llamen", "marquenme", "marcan", "marquen",
+        "liga", "ligue", "liguem", "ligam",
     ]
     private static let objectDeterminers: Set<String> = ["a", "an", "un", "una"]
+    /// "A call from …", "una llamada de …", "uma ligação da …": who called, not who is asked for.
+    private static let fromWords: Set<String> = ["from", "de", "del", "da", "do", "dos", "das"]
+    /// "when", "once", "as soon as", "cuando", "quando", "qdo": what follows is the event to be told about.
+    private static let notificationWords: Set<String> = [
+        "when", "once", "whenever", "as", "after", "cuando", "apenas", "quando", "qdo", "qnd", "qd", "assim", "logo",
+    ]
+    /// "I want to compliment your staff", "quiero felicitar a la agente": praise for people, not a request for one.
+    private static let praiseWords: Set<String> = [
+        "compliment", "complement", "praise", "commend", "thank", "thanks", "recognise", "recognize", "felicitar",
+        "felicito", "elogiar", "agradecer", "agradezco", "agradeco", "parabenizar", "parabens", "elogio", "elogios",
+    ]
     private static let escalateObjects: Set<String> = ["priority", "privileges", "permissions", "access", "prioridad", "prioridade"]
 
     private static func isNegated(_ text: NormalizedText, before index: Int) -> Bool {
@@ -148,7 +167,7 @@ public struct ExplicitRequestRule: TriggerRule {
         ("can|could|will|would someone|somebody|anyone|anybody actually|please|just|really help", "en"),
         ("speak|talk|chat to|with the|your|_ billing|accounts|finance|claims|complaints|retention|fraud department|team|dept|desk|_", "en"),
         ("@want|get|find me|us|_ @someone|@human to help|fix|sort|assist", "en"),
-        ("escalate|escalation|escalating", "en"), ("live agent|person|human|rep|representative|support|operator", "en"),
+        ("escalate|escalated|escalation|escalating", "en"), ("live agent|person|human|rep|representative|support|operator", "en"),
         ("not|no|stop|hate|stupid|dumb|useless|annoying the|this|a|_ bot|bots|robot|robots|chatbot", "en"),
         ("dont|not want|need * bot|robot|chatbot|machine|ai", "en"),
         ("this|that|it|you|u|bot|chatbot|ai is|are|_ useless|pointless|hopeless|worthless", "en"),
@@ -160,7 +179,8 @@ public struct ExplicitRequestRule: TriggerRule {
         ("any|a real|_ human|humans|person|people|agent|agents here|there|around|available|online", "en"),
         ("hay alguien ahi|alli|disponible", "es"), ("tem|ha alguem ai|ae|disponivel", "pt"),
         ("real|actual|actual|live human|person|people|agent|someone|somebody|persona|humano|pessoa", "en"),
-        ("get me out of here|this", "en"), ("put|get me through|thru", "en"), ("@contact * customer|client service|support|care", "en"),
+        ("get me out of here|this", "en"), ("put|get me through|thru", "en"), ("pass|hand me to|over", "en"), ("whoever|whoevers is|_ in charge", "en"),
+        ("who|whom do|can|should|could i|we speak|talk to|with", "en"), ("@contact * customer|client service|support|care", "en"),
         // A formal complaint is a request for a person; before an authority it is a legal matter instead.
         ("file|make|lodge|submit|raise|register|open|put|have a|an|my|_ formal|official|consumer|customer|written|_ @complaint", "complaint"),
         ("want|need|like|wish to complain", "complaint"), ("poner|presentar|hacer|levantar una|un|mi _|formal @complaint", "complaint"),

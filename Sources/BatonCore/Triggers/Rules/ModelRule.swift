@@ -61,8 +61,15 @@ public struct ModelRule: Sendable {
         for label in order where enabled[label] && scores[label] >= thresholds[label] {
             let kind = model.labels[label].kind
             if fired.contains(where: { $0.kind == kind }) { continue }
+            if let topic = model.labels[label].topic, asksAboutThePolicy(context.texts[index], topic: topic) { continue }
             fired.append(trigger(text, at: index, label: label, score: scores[label]))
         }
+    }
+
+    /// A policy label's words in a question about the policy ("what should I do if my card is ever stolen?",
+    /// "do refunds go back to the card?") are not a case of it: the phrase rules skip these questions too.
+    func asksAboutThePolicy(_ text: NormalizedText, topic: String) -> Bool {
+        topic != "legal" && (PolicyQuestion.asksAboutASupposition(text) || PolicyQuestion.asksInGeneral(text, topic: topic))
     }
 
     private func trigger(_ text: String, at index: Int, label: Int, score: Double) -> FiredTrigger {

@@ -65,6 +65,8 @@ public struct PolicyTopicRule: TriggerRule {
     /// Whether a built-in match is about the topic, not a question about its policy, a denial or a
     /// known look-alike.
     private func accepts(_ match: PhraseSet<String>.Match, in text: NormalizedText) -> Bool {
+        // "Email my lawyer about the meeting", "remind me to ask for a refund": a task for an assistant.
+        if match.payload != "medical" && Self.isAssistantCommand(text) { return false }
         let next = match.range.upperBound
         if next < text.count && text.has(.refundBlockNext, at: next) { return false }
         // Threats are often denied ("I'm not going to sue"); elsewhere only a negator right before
@@ -93,10 +95,16 @@ public struct PolicyTopicRule: TriggerRule {
         // cancelled?" is a dispute.
         if match.payload == "refund" || match.payload == "billing_dispute" {
             let asksWhatWouldHappen = text.precededInClause(at: match.range.lowerBound, window: 6) { position in
-                Self.hypotheticalWords.contains(text.words[position]) || Self.asksHowLong(text, at: position)
-                    || Self.comparisonWords.contains(text.words[position])
+                Self.hypotheticalWords.contains(text.words[position]) || Self.comparisonWords.contains(text.words[position])
             }
             if asksWhatWouldHappen { return false }
+            // "How long does it usually take to get a refund?", "in which cases can I ask for a refund?", "am I
+            // eligible for a refund if…?": how the policy works, further back in the sentence.
+            let asksHowItWorks = text.precededInClause(at: match.range.lowerBound, window: 10) { position in
+                Self.asksHowLong(text, at: position) || Self.ruleWords.contains(text.words[position])
+                    || (Self.eligibilityWords.contains(text.words[position]) && Self.isAQuestion(text))
+            }
+            if asksHowItWorks { return false }
         } else if match.payload != "legal" {
             // "If someone hacks my account…", "what's your policy if I get hurt?": a supposition, not an incident.
             // Threats are left alone: they are conditional by nature ("if you don't refund me I'll sue").
@@ -104,15 +112,38 @@ public struct PolicyTopicRule: TriggerRule {
                 return false
             }
         }
+        // "Do you offer refunds on annual plans?", "are refunds possible on sale items?", "¿los reembolsos vuelven a
+        // la tarjeta?": a question about refunds, charges or cancelling in general, with nobody's own case in it.
+        if PolicyQuestion.asksInGeneral(text, topic: match.payload) {
+            return false
+        }
         // "Se hackearem minha conta, vocês devolvem o dinheiro?", "if I return it, will I get my money back?": a
         // question that opens with a supposition asks what would happen, whatever clause the topic is in.
         if match.payload != "legal" && Self.asksAboutASupposition(text, before: match.range.lowerBound) { return false }
+        // "Do you refund delivery charges if I send something back?": one sentence asking what would happen.
+        if match.payload != "legal" && PolicyQuestion.asksAboutASupposition(text) { return false }
         // "Is there a fee to close a savings account?": a question about the price of leaving.
         if match.payload == "cancellation"
             && text.precededInClause(at: match.range.lowerBound, window: 4, where: { Self.feeWords.contains(text.words[$0]) }) {
             return false
         }
         return true
+    }
+
+    /// Verbs that open a command to a personal assistant, never a customer's case.
+    private static let commandOpeners: Set<String> = [
+        "remind", "email", "text", "play", "google", "search", "recuerdame", "recordame", "mandale", "lembra", "lembre",
+    ]
+
+    /// Whether the message opens with an assistant's command: "email my lawyer…", "remind me to…", "me lembra
+    /// de…", "find a lawyer near me" (a search, unlike "find out why I was charged").
+    private static func isAssistantCommand(_ text: NormalizedText) -> Bool {
+        guard text.count > 1 else { return false }
+        let first = text.words[0], second = text.words[1]
+        // "Text from my lawyer: …", "email was sent": the noun, not the command.
+        if commandOpeners.contains(first) { return !["from", "was", "is", "says", "said"].contains(second) }
+        if first == "me" && (second == "lembra" || second == "lembre") { return true }
+        return first == "find" && (second == "a" || second == "an" || second == "me")
     }
 
     /// Mailing lists and marketing messages: leaving them is an unsubscribe the AI handles, not a cancellation.
@@ -133,18 +164,10 @@ public struct PolicyTopicRule: TriggerRule {
         return false
     }
 
-    /// Words that open a supposition at the start of a message, in three languages.
-    private static let openingConditions: Set<String> = ["if", "whether", "si", "se", "caso"]
-    /// Spanish clitics after "se" make it reflexive ("se me cobró dos veces"), not Portuguese "if".
-    private static let clitics: Set<String> = ["me", "te", "le", "les", "nos", "lo", "la", "los", "las"]
-
     /// Whether the message is a question that opens with a supposition ("if…", "si…", "se…", "caso…") whose
     /// first sentence reaches `position`: "sí, …" (yes) and Spanish reflexive "se me…" do not count.
     private static func asksAboutASupposition(_ text: NormalizedText, before position: Int) -> Bool {
-        guard text.questionMarks > 0, text.count > 1, position < 16, openingConditions.contains(text.words[0]),
-              !text.tokens[1].flags.contains(.clauseStart) else { return false }
-        if text.words[0] == "se" && clitics.contains(text.words[1]) { return false }
-        return true
+        text.questionMarks > 0 && position < 16 && PolicyQuestion.opensWithASupposition(text)
     }
 
     /// Words that make what follows a supposition, not something that happened or is asked for.
@@ -153,6 +176,26 @@ public struct PolicyTopicRule: TriggerRule {
     private static let conditionWords: Set<String> = ["if", "whether"]
     /// "the difference between a credit and a refund": comparing what the options are.
     private static let comparisonWords: Set<String> = ["difference", "diferencia", "diferenca"]
+    /// "In which cases", "under what conditions": the rules of a policy, not a case of it (both numbers: the
+    /// lexicon reads plain plurals as their singular).
+    private static let ruleWords: Set<String> = [
+        "case", "cases", "condition", "conditions", "circumstance", "circumstances", "caso", "casos", "condicion",
+        "condiciones", "circunstancia", "circunstancias", "condicao", "condicoes", "situacao", "situacoes", "situacion",
+        "situaciones",
+    ]
+    /// "Am I eligible", "do I qualify": only in a question ("I'm eligible for a refund and it never came" is a case).
+    private static let eligibilityWords: Set<String> = [
+        "eligible", "qualify", "elegible", "elegibles", "elegivel", "califico", "derecho", "direito",
+    ]
+    private static let questionOpeners: Set<String> = [
+        "am", "do", "does", "would", "could", "can", "is", "are", "soy", "puedo", "sou", "posso",
+    ]
+
+    /// A question by its mark or by its first word ("am I eligible for a refund", written without one).
+    private static func isAQuestion(_ text: NormalizedText) -> Bool {
+        text.questionMarks > 0 || (text.count > 0 && questionOpeners.contains(text.words[0]))
+    }
+
     /// Asking the price of leaving rather than leaving.
     private static let feeWords: Set<String> = [
         "fee", "fees", "cost", "costs", "penalty", "charge", "comision", "comisiones", "comissao", "taxa", "tarifa",
@@ -222,6 +265,13 @@ public struct PolicyTopicRule: TriggerRule {
             "got|was|been|were|is|am injured by|from|using|because|when|while|at|in|on", "injured|hurt my|his|her|their|our|himself|herself|themselves|myself",
             "termino|terminamos|acabo|acabou|acabei|acabamos|parar en|no|na|em el|_ hospital|urgencias|emergencia|pronto",
             "ingresaron|internaram|internado|internada en|no|na|al|ao el|a|o|_ hospital|urgencias",
+            "smell|smells|smelling|smelt of|like gas", "gas smell|leak|leaking", "olor|huele a gas", "cheiro|cheirando de|a gas",
+            "falta de ar|aire", "dolor|dolores de pecho", "dor|dores no peito",
+            "wrong|incorrect medication|medicine|tablets|pills|dose|dosage", "medicamento|medicina|remedio|pastillas|dosis|dose|comprimidos equivocado|equivocada|equivocados|equivocadas|incorrecto|incorrecta|errado|errada|errados|erradas",
+            "my|his|her|our arm|leg|wrist|ankle|hand|head|finger|foot|knee|neck is|are|_ hurt|injured|bleeding|broken|swollen",
+            "broke|broken|fractured my|his|her arm|leg|wrist|ankle|hand|finger|foot|knee",
+            "rompi|quebre|fracture|me rompi|parti el|la|mi brazo|pierna|tobillo|mano|muneca|pie|rodilla", "quebrei|parti|fraturei o|a|meu|minha braco|perna|tornozelo|mao|pulso|pe|joelho",
+            "braco|perna|tornozelo|pulso partido|partida|quebrado|quebrada",
         ]),
         ("security", [
             "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ @card|@account|@login|identity|wallet|identidad|identidade",
@@ -243,6 +293,8 @@ public struct PolicyTopicRule: TriggerRule {
             "identity theft", "robo de identidad", "roubo de identidade", "someone else|_ is using my|mi|meu @card|@account",
             "uso|usaron|usou|usaram mi|minha|meu @card|@account sin|sem",
             "sofri|cai|caimos|levei um|num|em|_ golpe",
+            "bag|purse|handbag|backpack|bolso|bolsa|cartera|carteira|mochila ** @stolen", "@stolen my|the|a|mi|la|el|minha|o|_ bag|purse|handbag|backpack|bolso|bolsa|cartera|carteira|mochila",
+            "left|forgot|forgotten|deje|olvide|esqueci|deixei my|the|mi|la|o|a|meu|minha @card in|at|en|no|na * @machine",
             "clicked|clicking|fell|entered|typed|gave|replied * phishing|scam|fake|dodgy|suspicious", "cai|caimos|cliquei|clique|di|hice ** phishing|golpe|falso|falsa|sospechoso|suspeito|suspeita", "e|eh|foi golpe", "um golpe no|do|com meu|minha|o|a @card|@account|pix",
         ]),
         ("privacy", [
@@ -253,6 +305,9 @@ public struct PolicyTopicRule: TriggerRule {
             "copy|export|download of all|_ my|the|_ @data",
             "leaked|leaking|leak|exposed|exposing|published|posted|filtraron|filtro|vazaram|vazou|expuso|expos my|our|customers|users|_ @data|address|addresses|email|emails|phone|number|numbers|photos|direccion|endereco|correo",
             "data breach|leak", "filtracion|vazamento de datos|dados",
+            "subject access", "another customers|users|persons|clients|patients|members order|orders|invoice|invoices|details|address|account|data|information|info|records|bill",
+            "someone|somebody|other peoples|elses order|orders|invoice|invoices|details|address|account|data|information|info|records|bill",
+            "someone|somebody else|elses order|orders|invoice|invoices|details|address|account|data|information|info|records|bill",
             "@delete everything|all|whatever|todo|tudo * you|u|they|ustedes|voces have|hold|know|store|tienen|tem|tem",
         ]),
         ("billing_dispute", [
@@ -316,6 +371,9 @@ public struct PolicyTopicRule: TriggerRule {
             // An order cancelled is asked for ("I want to cancel my order"); "how do I cancel my order?" is a question.
             "want|need|wanna|like|help|trying|tried|quiero|quero|necesito|preciso to|_ @cancel my|the|this|our|an|a|mi|el|la|meu|minha|o|_ order|orders|purchase|purchases|booking|reservation|pedido|compra|reserva",
             "@delete * @account",
+            // A bereavement: closing the accounts of someone who died.
+            "passed|pass away|on ** @cancel|close|closing|cerrar|encerrar", "died|deceased|fallecio|fallecido|fallecida|murio|faleceu|falecido|falecida|morreu ** @cancel|close|closing|cerrar|encerrar",
+            "@cancel|close|cerrar|encerrar ** deceased|fallecido|fallecida|falecido|falecida",
             "end my|the|this|our contract|subscription|membership|plan", "dar|darme|darnos de baja", "doy de baja", "dont renew",
             "turn|switch off auto|automatic _|renew|renewal", "stop auto|automatic renew|renewal|billing|payments",
             "unsubscribe from|me from|_ premium|plus|pro|membership|plan",
@@ -360,7 +418,7 @@ public struct PolicyTopicRule: TriggerRule {
                 fraudulent fraudster breach breached hackearon hackeado hackeada hackeo hackearam hackeada estafa
                 estafaron estafado estafada estafados fraude clonada clonaron clonado clonaram  golpista invadida invadiram invadiu
                 """),
-            (.stolenWord, "stolen stole steal theft robbed lost robada robado robaron roubado roubada roubaram furtado furtada perdi perdio perdido perdida extravie extravio extraviada extraviado levaram furtaram"),
+            (.stolenWord, "stolen stole steal theft robbed lost snatched nicked pinched mugged pickpocketed vanished disappeared asaltaron arrebataron afanaron desaparecio sumio roubou assaltaram sumiu desapareceu robada robado robaron roubado roubada roubaram furtado furtada perdi perdio perdido perdida extravie extravio extraviada extraviado levaram furtaram"),
             (.paymentInstrument, "card cards tarjeta tarjetas cartao cartoes wallet phone celular telefono telefone"),
             (.accountWord, "account accounts cuenta cuentas conta contas profile perfil email"),
             (.loginWord, "login log sign password passwords passcode pin contrasena senha usuario"),

@@ -1,0 +1,78 @@
+/// Questions about how a policy works, told apart from a customer's own case: the rules and the model
+/// leave them to the AI ("do you offer refunds on annual plans?", "what should I do if my card is ever
+/// stolen?"), while "can I get a refund?" or "my card was stolen, what do I do?" are cases.
+public enum PolicyQuestion {
+    /// Groups whose general questions are common and harmless: asking how refunds, charges or cancelling work.
+    static let generalGroups: Set<String> = ["refund", "billing_dispute", "cancellation"]
+
+    /// Whether `text` asks about `topic`'s policy in general: a question (by its mark or its first word) with
+    /// no first person, no negation and nothing still pending in it. Only for `generalGroups`.
+    public static func asksInGeneral(_ text: NormalizedText, topic: String) -> Bool {
+        guard generalGroups.contains(topic), text.count > 0,
+              text.questionMarks > 0 || generalOpeners.contains(text.words[0]) else { return false }
+        for position in 0..<text.count {
+            let word = text.words[position]
+            if ownCaseWords.contains(word) || pendingWords.contains(word) || text.has(.negator, at: position) { return false }
+        }
+        return true
+    }
+
+    /// Whether `text` is one sentence asking what would happen under a condition: "do I get compensation if my
+    /// train is late?", "what should I do if my card is ever stolen", "if I cancel, do I pay the last month?".
+    /// A statement before the question ("my card was stolen, what do I do if they use it?") is a case.
+    public static func asksAboutASupposition(_ text: NormalizedText) -> Bool {
+        guard text.count > 1 else { return false }
+        if opensWithASupposition(text) { return text.questionMarks > 0 || isOneClause(text, from: 1) }
+        guard text.questionMarks > 0 || generalOpeners.contains(text.words[0]), isOneClause(text, from: 1) else { return false }
+        if text.words.contains(where: conditionWords.contains) { return true }
+        // "¿Qué hago si huele a gas?", "o que faço se sentir cheiro de gás?": "si" and "se" after a question word.
+        guard questionWords.contains(text.words[0]) else { return false }
+        for position in 1..<text.count where text.words[position] == "si" || text.words[position] == "se" {
+            if position + 1 < text.count && clitics.contains(text.words[position + 1]) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Words that open a Spanish or Portuguese question ("o" opens "o que…").
+    static let questionWords: Set<String> = ["que", "como", "cual", "cuales", "qual", "quais", "o", "what", "how"]
+
+    /// Whether the first sentence opens with "if", "si", "se" or "caso" ("sí, …" and the reflexive "se me…" do not).
+    static func opensWithASupposition(_ text: NormalizedText) -> Bool {
+        guard text.count > 1, openingConditions.contains(text.words[0]), !text.tokens[1].flags.contains(.clauseStart) else {
+            return false
+        }
+        return !(text.words[0] == "se" && clitics.contains(text.words[1]))
+    }
+
+    /// Whether no clause starts after `position` (a trailing question mark starts none).
+    private static func isOneClause(_ text: NormalizedText, from position: Int) -> Bool {
+        guard position < text.count else { return true }
+        for index in position..<text.count where text.tokens[index].flags.contains(.clauseStart) { return false }
+        return true
+    }
+
+    /// Words that open a supposition at the start of a message, in three languages.
+    static let openingConditions: Set<String> = ["if", "whether", "si", "se", "caso"]
+    /// Conditions anywhere in a one-sentence question ("se" and "si" are too common inside a sentence).
+    static let conditionWords: Set<String> = ["if", "whether", "caso"]
+    /// Spanish clitics after "se" make it reflexive ("se me cobró dos veces"), not Portuguese "if".
+    static let clitics: Set<String> = ["me", "te", "le", "les", "nos", "lo", "la", "los", "las"]
+    /// Words that open a question when it is written without a mark.
+    static let generalOpeners: Set<String> = [
+        "do", "does", "are", "is", "can", "could", "what", "whats", "how", "hows", "which", "when", "where", "wheres",
+        "will", "would",
+    ]
+    /// Words that put the customer's own case in a message: first-person pronouns and possessives, and the
+    /// first-person verbs Spanish and Portuguese use without a pronoun ("quiero un reembolso").
+    static let ownCaseWords: Set<String> = [
+        "i", "im", "ive", "id", "ill", "me", "my", "mine", "myself", "we", "weve", "our", "ours", "us",
+        "yo", "mi", "mis", "mio", "mia", "conmigo", "nosotros", "nuestro", "nuestra", "nuestros", "nuestras",
+        "eu", "meu", "meus", "minha", "minhas", "mim", "comigo", "nosso", "nossa", "nossos", "nossas",
+        "quiero", "necesito", "puedo", "pido", "tengo", "compre", "pague", "hice", "devolvi", "cancele", "recibi",
+        "solicite", "pedi", "quero", "preciso", "posso", "peco", "tenho", "comprei", "paguei", "fiz", "cancelei",
+        "recebi", "solicitei", "consigo",
+    ]
+    /// Words that say something is still pending: a case, not a question about the rules.
+    static let pendingWords: Set<String> = ["still", "yet", "already", "todavia", "aun", "ainda", "ya", "ja"]
+}
