@@ -55,6 +55,18 @@ import BatonStore
         #expect(ConsoleFixtures.screen(ana).contains("bob accepted Marta Núñez, as you offered"))
     }
 
+    @Test func anOfferThatLapsedBeforeTheReceiverLooksIsToldWithoutTheKeysToAnswerIt() throws {
+        let (store, ana, clock) = try offered()
+        // Ana gives the thread back to the queue before Bob opens his console: the offer lapses.
+        _ = ana
+        try store.release(threadID: "t1", agent: "ana", note: "", now: clock.now)
+        #expect(try store.openOffer(threadID: "t1", now: clock.now) == nil)
+        let bob = try ConsoleFixtures.session(store, agent: "bob", clock: clock)
+        let screen = ConsoleFixtures.screen(bob)
+        #expect(screen.contains("ana offers you Marta Núñez (billing)"))
+        #expect(!screen.contains("O accept, D decline"))
+    }
+
     @Test func aDeclineGivesTheThreadBackToTheQueueAndTheOfferingAgentIsTold() throws {
         let (store, ana, clock) = try offered()
         let bob = try ConsoleFixtures.session(store, agent: "bob", clock: clock)

@@ -36,6 +36,13 @@ struct TransferCommandLineTests {
         #expect(offered.status == 0, "\(offered.stderr)")
         #expect(offered.stdout.contains("offered t1 to bo"))
         #expect(try baton("offer", "list", "--to", "bo").stdout.contains("Refund approved"))
+        // The thread shows the open offer: to whom, by whom, until when, with the note.
+        let pending = try baton("show", "t1")
+        #expect(pending.stdout.contains("OFFER    to bo by ana, answer within "), "\(pending.stdout)")
+        #expect(pending.stdout.contains("note: Refund approved, waiting for the bank reference"))
+        let pendingJSON = try baton("show", "t1", "--json")
+        #expect(pendingJSON.stdout.contains("\"offer\""), "\(pendingJSON.stdout)")
+        #expect(pendingJSON.stdout.contains("\"to\" : \"bo\""), "\(pendingJSON.stdout)")
         let held = try baton("claim", "t1", "--agent", "tess")
         #expect(held.status != 0)
 
@@ -46,6 +53,7 @@ struct TransferCommandLineTests {
         #expect(again.stderr.contains("no open offer of t1 to bo"), "\(again.stderr)")
         let shown = try baton("show", "t1")
         #expect(shown.stdout.contains("Refund approved, waiting for the bank reference"))
+        #expect(!shown.stdout.contains("OFFER "), "an accepted offer is no longer shown")
         let outbox = try baton("outbox")
         #expect(outbox.stdout.contains("Bo Lind, de nuestro equipo, continúa con tu conversación a partir de aquí."))
         #expect(outbox.stdout.components(separatedBy: "se ha unido").count == 2, "one greeting only, from Ana")

@@ -97,8 +97,10 @@ extension ConsoleSession {
         let notices = try store.unseenNotices(agent: agentID)
         guard let last = notices.last else { return }
         for notice in notices.dropLast() { banner(Sanitizer.line(notice.text), .alert) }
-        // The keys first: a long note may not fit the status line (the packet shows it whole).
-        let answer = last.text.contains(" offers you ") ? "O accept, D decline · " : ""
+        // The keys first, while the offer to this agent is still open: a long note may not fit the status line
+        // (the packet shows it whole). An offer that lapsed or was answered is only told.
+        let open = try store.openOffer(threadID: last.threadID, now: clock())
+        let answer = open?.to == agentID ? "O accept, D decline · " : ""
         banner(answer + Sanitizer.line(last.text), .alert)
         try store.markNoticesSeen(agent: agentID, throughID: last.id)
     }

@@ -4,11 +4,15 @@ import Foundation
 
 /// The context packet as plain text for `baton show`, in the order an agent scans it.
 enum PacketText {
-    static func render(_ detail: ThreadDetail, now: Date) -> String {
+    static func render(_ detail: ThreadDetail, offer: TransferOffer? = nil, now: Date) -> String {
         let thread = detail.summary
         var lines: [String] = []
         let owner = thread.owner.map { " · held by \($0)" } ?? ""
         lines.append("\(Sanitizer.line(thread.customerName)) · \(thread.queue) · \(thread.state.rawValue)\(owner) · priority \(thread.priority.rawValue)")
+        if let offer {
+            let by = offer.offeredBy == offer.from ? offer.from : "\(offer.offeredBy) for \(offer.from)"
+            lines.append("OFFER    to \(offer.to) by \(by), answer within \(Formatting.duration(offer.expiresAt.timeIntervalSince(now))) · note: \(Sanitizer.line(offer.note))")
+        }
         guard let packet = detail.packet else {
             lines.append("(no handoff packet: the AI has this conversation)")
             lines.append(contentsOf: fromBot(detail.botFields))
