@@ -71,15 +71,16 @@ extension ModelRule {
         public var probability: Double
         public var threshold: Double
         public var evidence: [EscalationModel.Contribution]
-        /// Over its threshold but not fired, because the message asks about the policy rather than telling a case.
-        public var heldBack = false
+        /// Over its threshold but not fired, and why (`ModelRule.holdBackReason`): "a question about the policy",
+        /// "no words to judge".
+        public var heldBack: String?
 
         /// `explicit_request 0.41 < 0.62: 'staff' +1.20`; `policy_topic/security 0.90 ≥ 0.58, held back (a
         /// question about the policy): 'stolen' +4.15`.
         public var description: String {
             let comparison = probability >= threshold ? "≥" : "<"
             var text = "\(label.displayName) \(ModelRule.format(probability)) \(comparison) \(ModelRule.format(threshold))"
-            if heldBack { text += ", held back (a question about the policy)" }
+            if let heldBack { text += ", held back (\(heldBack))" }
             if !evidence.isEmpty {
                 text += ": " + evidence.map { "'\($0.text)' +\(ModelRule.format($0.weight))" }.joined(separator: ", ")
             }
@@ -94,7 +95,7 @@ extension ModelRule {
         let normalized = TextNormalizer.normalize(text)
         return ranked.prefix(limit).map { index in
             let label = model.labels[index]
-            let heldBack = scores[index] >= thresholds[index] && label.topic.map { asksAboutThePolicy(normalized, topic: $0) } == true
+            let heldBack = scores[index] >= thresholds[index] ? holdBackReason(normalized, label: label) : nil
             return Closeness(label: label, probability: scores[index], threshold: thresholds[index],
                              evidence: model.contributions(text, label: label), heldBack: heldBack)
         }

@@ -69,11 +69,16 @@ public struct SentimentScorer: Sendable {
             }
             position += 1
         }
+        // "This weather is the worst lol": laughing at it, half as negative.
+        if sum < 0 && text.words.contains(where: Self.laughter.contains) { sum *= 0.5 }
         if sum < 0 && text.exclamationMarks >= 2 { sum *= 1.2 }
         if countShouting && text.isShouting() && text.wordCount >= 2 && sum <= 0 { sum -= 0.35 }
         let squashed = Double(sum) / (Double(sum * sum) + 0.6).squareRoot()
         return Reading(score: max(-1, min(1, squashed)), strongestFeeling: strongestFeeling)
     }
+
+    /// Laughter that makes a complaint a joke; "😂" is already positive in the lexicon.
+    static let laughter: Set<String> = ["lol", "lmao", "haha", "hahaha", "jaja", "jajaja", "kk", "kkk", "kkkk", "rsrs"]
 
     /// Words that turn a sentence ("but", "however", "pero", "porém"); "mas" is left out, being Spanish "more"
     /// as well as Portuguese "but".
@@ -143,7 +148,7 @@ public struct SentimentScorer: Sendable {
         ("nadie me responde|ayuda|contesta|atiende", -0.6), ("ninguem me responde|ajuda|atende", -0.6),
         ("falta de respeto|respeito", -0.7), ("what|such a joke", -0.8), ("is this a joke", -0.8), ("this|that|it is a joke", -0.8),
         ("thats|its|youre|ur a joke", -0.8),
-        ("hate to", 0), ("stupid|dumb|silly question", 0), ("poor|bad|terrible|awful service|support", -0.7),
+        ("hate to", 0), ("from|in|to|the|my trash|bin|recycle|garbage|basura|papelera|lixeira", 0), ("stupid|dumb|silly question", 0), ("poor|bad|terrible|awful service|support", -0.7),
         ("estoy|muy|tan|estamos molesto|molesta|molestos|molestas", -0.7),
         ("sofri|cai|caimos|levei um|num|em|_ golpe", -0.7), ("e|eh|foi golpe", -0.7), ("not|isnt|never acceptable", -0.7), ("not|isnt ok|okay|fair|right", -0.45),
         ("not good enough", -0.6), ("no es aceptable|normal|justo", -0.7), ("nao e aceitavel|normal|justo", -0.7), ("mal|malo|mala|pesimo|pesima|horrible servicio|atencion|trato", -0.7),

@@ -43,6 +43,22 @@ struct ModelRuleTests {
         #expect(try decide("what if blarf blarf?", model: model).primary?.kind == .sentiment)
     }
 
+    @Test("a message with no letters gives the model nothing to judge: an order number is not a purchase")
+    func noWords() throws {
+        // "00" is what a number of two digits or more becomes: a cue here, so a number alone scores high.
+        let model = try SyntheticModel.make(cues: ["00": (.buyingIntent, 100), "zorgle": (.security, 100)],
+                                            thresholds: [.buyingIntent: 0.02])
+        let rule = ModelRule(model: model, config: EngineConfig())
+        for text in ["55102", "+44 7700 900123", "#88123", "1500"] {
+            #expect(try decide(text, model: model).handoff == false, "\(text) handed off")
+            let near = try #require(rule.closest(text).first)
+            #expect(near.label == .buyingIntent && near.probability >= near.threshold, "\(text): \(near.description)")
+            #expect(near.description.contains("held back (no words to judge)"), "\(near.description)")
+        }
+        // With a word beside it, the number counts again.
+        #expect(try decide("200 zorgle", model: model).handoff)
+    }
+
     @Test("frustration raises sentiment; a request for a person raises explicit_request")
     func otherKinds() throws {
         #expect(try decide("blarf blarf").primary?.rule == "sentiment/model:synthetic-v7")

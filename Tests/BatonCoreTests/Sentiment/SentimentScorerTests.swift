@@ -100,4 +100,12 @@ struct SentimentScorerTests {
     func heardBefore(_ text: String) {
         #expect(scorer.score(text) <= -0.4, "\"\(text)\" scored \(scorer.score(text))")
     }
+
+    @Test("laughing at a bad thing halves it; the trash folder is a place")
+    func laughterAndPlaces() {
+        #expect(scorer.score("this weather is the worst lol") > -0.6)
+        #expect(scorer.score("this weather is the worst lol") > scorer.score("this weather is the worst"))
+        #expect(scorer.score("how do I restore a deleted file from the trash") > -0.6)
+        #expect(scorer.score("your service is trash") <= -0.6)
+    }
 }

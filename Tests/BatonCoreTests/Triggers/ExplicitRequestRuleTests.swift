@@ -16,7 +16,7 @@ struct ExplicitRequestRuleTests {
         "I have got to lodge a consumer complaint, how can I do it?", "is there someone I can call?",
         "is there a number I can call", "I'd like to file a written complaint", "pls i need sum1 to help me",
         "I need someone to help me with this", "I've been on hold for an hour, can someone actually help me",
-        "I need to speak with billing about an error on my invoice", "need this escalated now", "pass me to whoever's in charge", "who do I speak to about my prescription?",
+        "I need to speak with billing about an error on my invoice", "need this escalated now", "can I speak to your manager?", "schedule a call with your team", "pass me to whoever's in charge", "who do I speak to about my prescription?",
     ])
     func firesInEnglish(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)
@@ -55,6 +55,9 @@ struct ExplicitRequestRuleTests {
         "I want to compliment your staff at Gate 12, especially Luis", "quiero felicitar a la agente de ayer",
         // A call received from someone, told as what happened.
         "I moved the money after a call from your fraud team", "recibi una llamada del equipo de seguridad",
+        // The customer's own people, a calendar command, a name.
+        "call my manager on her mobile", "quiero hablar con mi supervisor antes de decidir",
+        "cancel my 4pm call with the design team", "call me Mr Awesome from now on",
     ])
     func notFooled(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)

@@ -75,6 +75,8 @@ struct PolicyTopicRuleTests {
         ("why was the refund not processed?", "refund"), ("quiero un reembolso, es posible?", "refund"),
         ("I was charged twice, can you refund me if I send the receipt?", "billing_dispute"),
         ("find out why you charged me twice", "billing_dispute"),
+        ("what is a chargeback? I want one for the payment you took twice", "billing_dispute"),
+        ("cancel my subscription", "cancellation"),
         // Incidents in other words.
         ("there's a gas smell in the hallway", "medical"), ("me dieron la dosis equivocada", "medical"),
         ("I broke my wrist on your stairs", "medical"), ("dor no peito desde ontem", "medical"),
@@ -127,6 +129,9 @@ struct PolicyTopicRuleTests {
         "email my lawyer about the meeting tomorrow", "find a lawyer near me", "remind me to ask for a refund on the shoes",
         "me lembra de pedir o reembolso do tenis", "recuérdame cancelar la suscripción del gimnasio",
         // Look-alikes of the new incident wordings.
+        // What a word means, asked; a newsletter inside the words that match.
+        "what does GDPR stand for?", "define litigation", "whats a chargeback", "explain what identity theft is",
+        "¿qué significa fraude?", "o que é LGPD?", "how do I cancel my newsletter subscription",
         "my phone is broken", "what do I do if I smell gas?", "¿qué debo hacer si un día huele a gas en casa?",
         "o que faço se sentir cheiro de gás?", "I ordered the wrong size", "my bag arrived damaged",
     ])

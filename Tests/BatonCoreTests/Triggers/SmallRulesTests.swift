@@ -67,6 +67,7 @@ struct BuyingIntentRuleTests {
         "one ticket for saturday please", "order 5541 status?", "I ordered 2 units, one is missing",
         "what's the price of the blue one?", "what is the interest rate on savings accounts", "I have 3 devices",
         "table for 10 people please", "I want to buy a gift for my team leader", "can I order a pizza for a team lunch?",
+        "qual a cotação do euro no app?", "cotización del dólar hoy",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

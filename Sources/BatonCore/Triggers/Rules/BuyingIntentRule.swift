@@ -14,7 +14,8 @@ public struct BuyingIntentRule: TriggerRule {
     public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
         guard context.conversation.messages[index].role == .customer else { return nil }
         let text = context.texts[index]
-        if let match = phrases.firstMatch(in: text) {
+        // "Qual a cotação do euro?": a quote of a currency or a share is its price, not a sales quote.
+        if let match = phrases.firstMatch(in: text), !text.words.contains(where: Self.marketWords.contains) {
             return fired(context, index, match.range, rule: "buying_intent/\(match.payload)")
         }
         if let tokens = Self.quantity(in: text) { return fired(context, index, tokens, rule: "buying_intent/quantity") }
@@ -52,6 +53,10 @@ public struct BuyingIntentRule: TriggerRule {
         Set(TextNormalizer.fold(words).compactMap { Lexicon.shared.id(of: $0) })
     }
 
+    static let marketWords: Set<String> = [
+        "euro", "euros", "dolar", "dolares", "dollar", "dollars", "moeda", "moedas", "moneda", "cambio", "bitcoin",
+        "acao", "acoes",
+    ]
     static let phraseEntries: [(String, String)] = [
         ("quote|quotation|quotes|wholesale|bulk|reseller|resale|distributor|distributors|procurement|rfq", "en"),
         ("cotizacion|cotizaciones|cotizar|cotiza|mayoreo|mayorista|mayoristas|distribuidor|distribuidores", "es"),

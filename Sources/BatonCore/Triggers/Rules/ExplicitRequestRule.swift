@@ -57,11 +57,15 @@ public struct ExplicitRequestRule: TriggerRule {
                 && (text.has(.humanBlockPrev, at: index - 1) || text.tokens[index - 1].flags.contains(.number)) {
                 continue
             }
+            // "Call my manager on her mobile", "hablar con mi supervisor": the customer's own people, not ours.
+            if index > 0 && Self.ownPossessives.contains(text.words[index - 1]) { continue }
             // "The transfer went to the wrong person": a contact verb after a determiner is a noun.
             // "I got a call from your fraud team": a call received, told as what happened.
             if let verb = verbBefore(text, index, classes: [.contactVerb, .callVerb], window: 6),
                verb == 0 || !text.has(.determiner, at: verb - 1),
-               !(text.has(.callVerb, at: verb) && verb + 1 < text.count && Self.fromWords.contains(text.words[verb + 1])) {
+               !(text.has(.callVerb, at: verb) && verb + 1 < text.count && Self.fromWords.contains(text.words[verb + 1])),
+               // "Cancel my 4pm call with the design team": a calendar command.
+               !(text.has(.callVerb, at: verb) && Self.calendarCommands.contains(text.words[0])) {
                 return verb..<(index + 1)
             }
             guard strong else { continue }
@@ -119,8 +123,9 @@ public struct ExplicitRequestRule: TriggerRule {
         if words.contains(where: callWords.contains) {
             let following = text.words[next]
             if following == "maybe" || following == "by" || following == "al" { return true }
-            // "Call me when my parcel is out for delivery", "me liga quando sair pra entrega": a notification.
-            if notificationWords.contains(following) { return true }
+            // "Call me when my parcel is out for delivery", "me liga quando sair pra entrega": a notification;
+            // "call me Mr Awesome": a name.
+            if notificationWords.contains(following) || titleWords.contains(following) { return true }
             if objectDeterminers.contains(following) {
                 // "call me a bit later" is still a call back.
                 return !(next + 1 < text.count && ["bit", "little", "few", "couple", "poco", "pouco"].contains(text.words[next + 1]))
@@ -137,6 +142,12 @@ public struct ExplicitRequestRule: TriggerRule {
         "liga", "ligue", "liguem", "ligam",
     ]
     private static let objectDeterminers: Set<String> = ["a", "an", "un", "una"]
+    private static let ownPossessives: Set<String> = ["my", "mi", "mis", "meu", "minha", "meus", "minhas"]
+    private static let titleWords: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "sir", "madam", "senor", "senora", "senhor", "senhora"]
+    private static let calendarCommands: Set<String> = [
+        "cancel", "move", "reschedule", "delete", "remove", "postpone", "cancela", "cancelar", "mueve", "borra", "desmarca",
+        "remarca", "adia",
+    ]
     /// "A call from …", "una llamada de …", "uma ligação da …": who called, not who is asked for.
     private static let fromWords: Set<String> = ["from", "de", "del", "da", "do", "dos", "das"]
     /// "when", "once", "as soon as", "cuando", "quando", "qdo": what follows is the event to be told about.

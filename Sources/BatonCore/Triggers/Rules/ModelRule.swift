@@ -61,15 +61,24 @@ public struct ModelRule: Sendable {
         for label in order where enabled[label] && scores[label] >= thresholds[label] {
             let kind = model.labels[label].kind
             if fired.contains(where: { $0.kind == kind }) { continue }
-            if let topic = model.labels[label].topic, asksAboutThePolicy(context.texts[index], topic: topic) { continue }
+            if holdBackReason(context.texts[index], label: model.labels[label]) != nil { continue }
             fired.append(trigger(text, at: index, label: label, score: scores[label]))
         }
     }
 
-    /// A policy label's words in a question about the policy ("what should I do if my card is ever stolen?",
-    /// "do refunds go back to the card?") are not a case of it: the phrase rules skip these questions too.
-    func asksAboutThePolicy(_ text: NormalizedText, topic: String) -> Bool {
-        topic != "legal" && (PolicyQuestion.asksAboutASupposition(text) || PolicyQuestion.asksInGeneral(text, topic: topic))
+    /// Why a label over its threshold does not fire on `text`, if it does not:
+    /// - a message with no letters ("55102", "+44 7700 900123", "👏👏") gives the model nothing to judge: an order
+    ///   number or a phone number sent on its own is not a bulk purchase (the lexicon rules still read emoji);
+    /// - a policy label's words in a question about the policy ("what should I do if my card is ever stolen?",
+    ///   "do refunds go back to the card?") are not a case of it: the phrase rules skip these questions too.
+    func holdBackReason(_ text: NormalizedText, label: ModelLabel) -> String? {
+        if text.letterCount == 0 { return "no words to judge" }
+        if label.topic != nil && PolicyQuestion.asksForADefinition(text) { return "asks what a word means" }
+        if let topic = label.topic, topic != "legal",
+           PolicyQuestion.asksAboutASupposition(text) || PolicyQuestion.asksInGeneral(text, topic: topic) {
+            return "a question about the policy"
+        }
+        return nil
     }
 
     private func trigger(_ text: String, at index: Int, label: Int, score: Double) -> FiredTrigger {

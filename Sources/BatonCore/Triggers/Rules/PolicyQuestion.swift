@@ -37,6 +37,25 @@ public enum PolicyQuestion {
     /// Words that open a Spanish or Portuguese question ("o" opens "o que…").
     static let questionWords: Set<String> = ["que", "como", "cual", "cuales", "qual", "quais", "o", "what", "how"]
 
+    /// Whether `text` asks what a word means ("what does GDPR stand for", "define litigation", "what's a
+    /// chargeback", "¿qué significa fraude?", "o que é LGPD"), with nobody's own case in it.
+    public static func asksForADefinition(_ text: NormalizedText) -> Bool {
+        let words = text.words
+        guard words.count >= 2, !words.contains(where: ownCaseWords.contains) else { return false }
+        func at(_ index: Int) -> String { index < words.count ? words[index] : "" }
+        switch words[0] {
+        case "define", "definition", "meaning", "significado": return true
+        case "explain": return at(1) == "what" || at(1) == "the" || at(2) == "what"
+        case "whats": return at(1) == "a" || at(1) == "an"
+        case "what":
+            if (at(1) == "is" || at(1) == "are") && (at(2) == "a" || at(2) == "an") { return true }
+            return at(1) == "does" && (words.contains("mean") || words.contains("stand"))
+        case "que": return at(1) == "significa" || at(1) == "quiere" && at(2) == "decir" || at(1) == "es" && (at(2) == "un" || at(2) == "una")
+        case "o": return at(1) == "que" && (at(2) == "significa" || (at(2) == "e" || at(2) == "sao") && !["", "isso", "isto"].contains(at(3)))
+        default: return false
+        }
+    }
+
     /// Whether the first sentence opens with "if", "si", "se" or "caso" ("sí, …" and the reflexive "se me…" do not).
     static func opensWithASupposition(_ text: NormalizedText) -> Bool {
         guard text.count > 1, openingConditions.contains(text.words[0]), !text.tokens[1].flags.contains(.clauseStart) else {

@@ -67,6 +67,8 @@ public struct PolicyTopicRule: TriggerRule {
     private func accepts(_ match: PhraseSet<String>.Match, in text: NormalizedText) -> Bool {
         // "Email my lawyer about the meeting", "remind me to ask for a refund": a task for an assistant.
         if match.payload != "medical" && Self.isAssistantCommand(text) { return false }
+        // "What does GDPR stand for", "define litigation": the meaning of a word, asked.
+        if PolicyQuestion.asksForADefinition(text) { return false }
         let next = match.range.upperBound
         if next < text.count && text.has(.refundBlockNext, at: next) { return false }
         // Threats are often denied ("I'm not going to sue"); elsewhere only a negator right before
@@ -89,7 +91,8 @@ public struct PolicyTopicRule: TriggerRule {
             return false
         }
         // "Darme de baja del boletín", "cancel my subscription to the newsletter": leaving a mailing list.
-        if match.payload == "cancellation" && Self.leavesAMailingList(text, after: match.range.upperBound) { return false }
+        if match.payload == "cancellation" && (Self.leavesAMailingList(text, after: match.range.upperBound)
+            || text.words[match.range].contains(where: Self.mailingWords.contains)) { return false }
         // "Will I be charged after I cancel?", "if I return it, will I get my money back?", "how long does a
         // refund take?": asking what would happen is a question for the AI; "why was I charged after I
         // cancelled?" is a dispute.
