@@ -9,6 +9,19 @@ enum Measure {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
+    /// CPU time this thread spent in `body`, in seconds: unlike `seconds`, not counting the time other
+    /// processes on a busy machine held the core.
+    static func cpuSeconds(_ body: () throws -> Void) rethrows -> Double {
+        func now() -> Double {
+            var time = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        }
+        let start = now()
+        try body()
+        return now() - start
+    }
+
     /// Latency samples in milliseconds.
     static func samples(_ count: Int, _ body: (Int) throws -> Void) rethrows -> [Double] {
         var samples: [Double] = []

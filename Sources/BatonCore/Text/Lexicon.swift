@@ -21,7 +21,10 @@ public final class Lexicon: Sendable {
     private let ids: [String: Int32]
     /// Open-addressing hash table over the words' UTF-8 bytes (FNV-1a), so normalisation can look
     /// a token up without building a String or running the standard hasher: slot → id, or -1.
-    private let slots: [Int32]
+    /// Each slot holds its word's first `Slot.inlineBytes` bytes, length and id, so a lookup reads one slot
+    /// rather than a slot, an offset and the bytes one after the other (three cache misses when the model's
+    /// weights have pushed the lexicon out of the cache).
+    private let slots: [Slot]
     private let wordBytes: [UInt8]
     /// Word `id`'s bytes are `wordBytes[wordOffsets[id]..<wordOffsets[id + 1]]`.
     private let wordOffsets: [Int]
@@ -59,7 +62,7 @@ public final class Lexicon: Sendable {
         }
         var capacity = 16
         while capacity < words.count * 3 { capacity *= 2 }
-        var slots = Array(repeating: Int32(-1), count: capacity)
+        var slots = Array(repeating: Slot.empty, count: capacity)
         var wordBytes: [UInt8] = []
         var wordOffsets: [Int] = [0]
         for (id, word) in words.enumerated() {
@@ -67,8 +70,8 @@ public final class Lexicon: Sendable {
             wordBytes.append(contentsOf: bytes)
             wordOffsets.append(wordBytes.count)
             var slot = Int(Self.hash(bytes, count: bytes.count) & UInt64(capacity - 1))
-            while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = Int32(id)
+            while !slots[slot].isEmpty { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Slot(bytes, id: Int32(id))
         }
         self.words = words
         self.entries = entries
@@ -93,26 +96,74 @@ public final class Lexicon: Sendable {
     /// The id of the word spelled by the first `count` bytes of `bytes`, if known.
     func id<Bytes: RandomAccessCollection>(bytes: Bytes, count: Int) -> Int32?
         where Bytes.Element == UInt8, Bytes.Index == Int {
-        let mask = slots.count - 1
-        var slot = Int(Self.hash(bytes, count: count) & UInt64(mask))
-        while true {
-            let id = slots[slot]
-            if id < 0 { return nil }
-            let start = wordOffsets[Int(id)], end = wordOffsets[Int(id) + 1]
-            if end - start == count {
-                var equal = true
-                var index = 0
-                while index < count {
-                    if wordBytes[start + index] != bytes[index] {
-                        equal = false
-                        break
-                    }
-                    index += 1
+        let hash = Self.hash(bytes, count: count)
+        let key = Slot(bytes, count: count, id: 0)
+        let keyTail = key.tail & Slot.keyMask
+        // Every normalised token comes through here: read the tables without bounds checks (slots are in range by
+        // the mask, and a slot's id has its offsets).
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count &- 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[slot]
+                if entry.isEmpty { return nil }
+                if entry.head == key.head && entry.tail & Slot.keyMask == keyTail {
+                    let id = entry.id
+                    // Words longer than the inline bytes compare the rest.
+                    if count <= Slot.inlineBytes || restMatches(id: id, bytes, count: count) { return id }
                 }
-                if equal { return id }
+                slot = (slot &+ 1) & mask
             }
-            slot = (slot + 1) & mask
         }
+    }
+
+    /// Whether word `id`'s bytes past the inline ones are those of `bytes` (of the same length).
+    private func restMatches<Bytes: RandomAccessCollection>(id: Int32, _ bytes: Bytes, count: Int) -> Bool
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        let start = wordOffsets[Int(id)]
+        guard wordOffsets[Int(id) + 1] - start == count else { return false }
+        for index in Slot.inlineBytes..<count where wordBytes[start + index] != bytes[index] { return false }
+        return true
+    }
+
+    /// A lexicon hash slot: bytes 0–7 of the word in `head`; bytes 8–11, the length and id + 1 in `tail`
+    /// (zero for an empty slot). Bytes past the word are zero.
+    struct Slot {
+        static let inlineBytes = 12
+        static let empty = Slot(head: 0, tail: 0)
+        /// The bytes and length bits of `tail`.
+        static let keyMask: UInt64 = 0xFF_FFFF_FFFF
+        var head: UInt64
+        var tail: UInt64
+
+        init(head: UInt64, tail: UInt64) {
+            self.head = head
+            self.tail = tail
+        }
+
+        init<Bytes: RandomAccessCollection>(_ bytes: Bytes, count: Int? = nil, id: Int32)
+            where Bytes.Element == UInt8, Bytes.Index == Int {
+            let count = count ?? bytes.count
+            var head: UInt64 = 0
+            var tail: UInt64 = 0
+            var index = 0
+            while index < min(count, 8) {
+                head |= UInt64(bytes[index]) &<< UInt64(index &* 8)
+                index &+= 1
+            }
+            while index < min(count, Self.inlineBytes) {
+                tail |= UInt64(bytes[index]) &<< UInt64((index &- 8) &* 8)
+                index &+= 1
+            }
+            // Tokens are at most 64 bytes (`TextNormalizer.maxTokenBytes`); a longer count still gets its own bits.
+            tail |= UInt64(min(count, 255)) &<< 32
+            tail |= (UInt64(UInt32(bitPattern: id)) &+ 1) &<< 40
+            self.head = head
+            self.tail = tail
+        }
+
+        var isEmpty: Bool { tail == 0 }
+        var id: Int32 { Int32(truncatingIfNeeded: (tail >> 40) &- 1) }
     }
 
     /// The id of a folded word, if known.

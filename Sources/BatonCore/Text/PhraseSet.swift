@@ -18,6 +18,13 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
         /// This element's word ids are `ids[idRange]`, its unknown words `texts[textRange]`.
         var idRange: Range<Int>
         var textRange: Range<Int>
+        /// Bit `id & 63` set for each of this element's word ids: a token whose bit is clear is none of them,
+        /// without scanning `idRange` (alternatives lists run to a dozen words).
+        var idBloom: UInt64 = 0
+
+        /// Whether lexicon id `id` may be one of this element's words (false: certainly not).
+        @inline(__always)
+        func mayHave(_ id: Int32) -> Bool { idBloom & (1 &<< UInt64(UInt32(bitPattern: id) & 63)) != 0 }
     }
 
     /// A pattern that matched, with the token range it covers.
@@ -41,11 +48,15 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
     private let firstWordPatterns: [Int32]
     /// Patterns that start with a class or with a word the lexicon does not know (config phrases).
     private let otherStarts: [Int]
-    /// Classes of each of `otherStarts`' first element, and whether that element also lists words.
-    private let otherStartHeads: [(classes: WordClass, hasWords: Bool)]
+    /// The first element of each of `otherStarts`, to skip a pattern whose first token cannot match.
+    private let otherStartHeads: [Element]
     /// Union of the classes that start `otherStarts`, to skip them quickly.
     private let otherStartClasses: WordClass
+    /// Whether some of `otherStarts` begins with a word the lexicon does not know (compared as text).
     private let otherStartsNeedText: Bool
+    /// The `Element.idBloom` of `otherStarts`' first elements together: a known token whose bit is clear,
+    /// and that has none of `otherStartClasses`, starts none of them.
+    private let otherStartBloom: UInt64
 
     /// Class names usable as `@name` in patterns.
     public static var classNames: [String: WordClass] {
@@ -73,6 +84,7 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
         var otherStarts: [Int] = []
         var otherStartClasses: WordClass = []
         var otherStartsNeedText = false
+        var otherStartBloom: UInt64 = 0
         let names = Self.classNames
         for (source, _) in entries {
             let first = elements.count
@@ -99,8 +111,10 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
                         }
                     }
                 }
-                elements.append(Element(gap: -1, optional: optional, classes: classes, idRange: idStart..<ids.count,
-                                        textRange: textStart..<texts.count))
+                var element = Element(gap: -1, optional: optional, classes: classes, idRange: idStart..<ids.count,
+                                      textRange: textStart..<texts.count)
+                for id in ids[idStart...] { element.idBloom |= 1 &<< UInt64(UInt32(bitPattern: id) & 63) }
+                elements.append(element)
             }
             let index = patternBounds.count - 1
             guard first < elements.count, elements[first].gap < 0, !elements[first].optional else {
@@ -112,7 +126,8 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
             } else {
                 otherStarts.append(index)
                 otherStartClasses.formUnion(head.classes)
-                if !head.textRange.isEmpty || !head.idRange.isEmpty { otherStartsNeedText = true }
+                if !head.textRange.isEmpty { otherStartsNeedText = true }
+                otherStartBloom |= head.idBloom
             }
             patternBounds.append(elements.count)
         }
@@ -131,12 +146,10 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
         self.firstWordBounds = firstWordBounds
         self.firstWordPatterns = firstWordPatterns
         self.otherStarts = otherStarts
-        self.otherStartHeads = otherStarts.map { pattern in
-            let head = elements[patternBounds[pattern]]
-            return (head.classes, !head.idRange.isEmpty || !head.textRange.isEmpty)
-        }
+        self.otherStartHeads = otherStarts.map { elements[patternBounds[$0]] }
         self.otherStartClasses = otherStartClasses
         self.otherStartsNeedText = otherStartsNeedText
+        self.otherStartBloom = otherStartBloom
     }
 
     /// The literal words of a pattern, folded: what the lexicon must know for it to compile to ids.
@@ -197,12 +210,18 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
                 candidate += 1
             }
         }
-        if !otherStarts.isEmpty && (otherStartsNeedText || !token.classes.isDisjoint(with: otherStartClasses)) {
+        if !otherStarts.isEmpty
+            && (otherStartsNeedText || !token.classes.isDisjoint(with: otherStartClasses)
+                || (token.id >= 0 && otherStartBloom & (1 &<< UInt64(UInt32(bitPattern: token.id) & 63)) != 0)) {
             for (slot, pattern) in otherStarts.enumerated() {
                 if pattern >= best { break }
                 if pattern <= after { continue }
+                // The first element is a word or class (never optional): a token it rejects matches nothing.
                 let head = otherStartHeads[slot]
-                if !head.hasWords && head.classes.isDisjoint(with: token.classes) { continue }
+                if head.classes.isDisjoint(with: token.classes) && head.textRange.isEmpty
+                    && (token.id < 0 || !head.mayHave(token.id)) {
+                    continue
+                }
                 if let end = matchEnd(patternBounds[pattern], patternBounds[pattern + 1], text, position) {
                     best = pattern
                     bestEnd = end
@@ -241,7 +260,7 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
     private func accepts(_ element: Element, _ text: NormalizedText, _ position: Int) -> Bool {
         let token = text.tokens[position]
         if !element.classes.isEmpty && !token.classes.isDisjoint(with: element.classes) { return true }
-        if token.id >= 0 {
+        if token.id >= 0 && element.mayHave(token.id) {
             for index in element.idRange where ids[index] == token.id { return true }
         }
         if !element.textRange.isEmpty {

@@ -21,11 +21,25 @@
 /// - **medium** otherwise, and **low** when nothing fired.
 public struct TriggerEngine: Sendable {
     public let config: EngineConfig
-    /// One rule per trigger kind, built once from the config.
-    private let rules: [any TriggerRule]
+    /// One rule per trigger kind, built once from the config, held by their concrete types: calling them
+    /// through an `[any TriggerRule]` copied each rule's existential box (and retained its phrase tables)
+    /// for every message. `fire` asks them in this order.
+    private let explicitRequest = ExplicitRequestRule()
+    private let botRequest = BotRequestRule()
+    private let sentimentRule = SentimentRule()
+    private let repeatContact = RepeatContactRule()
+    private let policyTopic: PolicyTopicRule
+    private let customerTag = CustomerTagRule()
+    private let toolFailure = ToolFailureRule()
+    private let buyingIntent = BuyingIntentRule()
+    private let lowConfidence = LowConfidenceRule()
+    private let pageVisit = PageVisitRule()
     private let scorer = SentimentScorer()
     /// The learned model beside the rules; nil with `[engine] model = false`.
-    public let modelRule: ModelRule?
+    public var modelRule: ModelRule? { modelBox?.rule }
+    /// `modelRule` behind one reference: reaching the rule through an optional struct field copied it (and
+    /// retained every table of the model) at each call, several times per message.
+    private let modelBox: ModelRuleBox?
 
     /// Latest sentiment at or below which a handoff is high priority.
     public static let highPrioritySentiment = -0.6
@@ -38,12 +52,9 @@ public struct TriggerEngine: Sendable {
     /// An engine with `model` beside the rules, or rules alone when it is nil.
     public init(config: EngineConfig, model: EscalationModel?) {
         self.config = config
-        modelRule = model.map { ModelRule(model: $0, config: config) }
-        rules = [
-            ExplicitRequestRule(), BotRequestRule(), SentimentRule(), RepeatContactRule(),
-            PolicyTopicRule(config: config), CustomerTagRule(), ToolFailureRule(), BuyingIntentRule(),
-            LowConfidenceRule(), PageVisitRule(),
-        ]
+        modelBox = model.map { ModelRuleBox(ModelRule(model: $0, config: config)) }
+        policyTopic = PolicyTopicRule(config: config)
+        hasSoftTopics = config.topics.contains(where: \.soft)
     }
 
     /// Evaluates messages from index `start` on (earlier messages are context only).
@@ -72,8 +83,8 @@ public struct TriggerEngine: Sendable {
         var context = TriggerContext(conversation: conversation, sources: sources, texts: texts, sentiment: sentiment,
                                      config: config, start: max(0, start))
         var index = max(0, start)
-        var scores = [Double](repeating: 0, count: modelRule?.model.labels.count ?? 0)
-        if let modelRule {
+        var scores = [Double](repeating: 0, count: modelBox?.rule.model.labels.count ?? 0)
+        if let modelRule = modelBox?.rule {
             context.frustration = Array(repeating: nil, count: messages.count)
             context.frustrationStreakLevel = modelRule.frustrationStreakLevel
         }
@@ -83,7 +94,8 @@ public struct TriggerEngine: Sendable {
         }
         while index < messages.count {
             var fired = fire(at: index, context: &context, scores: &scores)
-            if let answer = soft.judge(context, at: index) {
+            // Only a held topic is judged: passing the context along for every message copied it each time.
+            if soft.pending != nil, let answer = soft.judge(context, at: index) {
                 // The customer answered the AI's try and it is not resolved: the held topic hands off here.
                 fired.removeAll { $0.kind == .policyTopic && $0.topic == answer.topic }
                 fired.append(answer)
@@ -109,18 +121,32 @@ public struct TriggerEngine: Sendable {
     }
 
     /// Whether any configured policy topic is soft (`SoftEscalation`); without one, nothing is ever held.
-    private var hasSoftTopics: Bool { config.topics.contains(where: \.soft) }
+    private let hasSoftTopics: Bool
 
     /// Every trigger that fires on message `index`, the rules' first and then the model's. The model scores
     /// first, so the streak rule can count its frustration.
     private func fire(at index: Int, context: inout TriggerContext, scores: inout [Double]) -> [FiredTrigger] {
-        let scored = modelRule?.score(context, at: index, into: &scores) ?? false
-        if scored, let frustration = modelRule?.frustrationColumn { context.frustration[index] = scores[frustration] }
+        let scored = modelBox?.rule.score(context, at: index, into: &scores) ?? false
+        if scored, let frustration = modelBox?.frustrationColumn { context.frustration[index] = scores[frustration] }
+        return fireRules(at: index, context: context, scored: scored, scores: scores)
+    }
+
+    /// The rules' and then the model's triggers on message `index` (`scores` holds the model's when `scored`).
+    /// The context is borrowed: handed on from `fire`'s `inout` to each rule, it was copied (and every array
+    /// and string in it retained and released) once per rule and message.
+    private func fireRules(at index: Int, context: borrowing TriggerContext, scored: Bool, scores: [Double]) -> [FiredTrigger] {
         var fired: [FiredTrigger] = []
-        for rule in rules {
-            if let trigger = rule.evaluate(context, at: index) { fired.append(trigger) }
-        }
-        if scored { modelRule?.fire(context, at: index, scores: scores, into: &fired) }
+        if let trigger = explicitRequest.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = botRequest.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = sentimentRule.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = repeatContact.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = policyTopic.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = customerTag.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = toolFailure.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = buyingIntent.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = lowConfidence.evaluate(context, at: index) { fired.append(trigger) }
+        if let trigger = pageVisit.evaluate(context, at: index) { fired.append(trigger) }
+        if scored { modelBox?.rule.fire(context, at: index, scores: scores, into: &fired) }
         return fired
     }
 
@@ -169,5 +195,17 @@ public struct TriggerEngine: Sendable {
             position -= 1
         }
         return nil
+    }
+}
+
+/// The engine's model rule, held by reference (see `TriggerEngine.modelBox`).
+private final class ModelRuleBox: Sendable {
+    let rule: ModelRule
+    /// `rule.frustrationColumn`, looked up once.
+    let frustrationColumn: Int?
+
+    init(_ rule: ModelRule) {
+        self.rule = rule
+        frustrationColumn = rule.frustrationColumn
     }
 }
