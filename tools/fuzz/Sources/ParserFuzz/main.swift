@@ -68,6 +68,8 @@ public func parserFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
                 break
             case (.message, LifecycleError.notAllowed):
                 break
+            case (.message(_, _, _, let message), IngestError.heldByHuman) where message.role == .ai:
+                break  // the bot must stay silent while the thread is queued or a human holds it (409 over HTTP)
             default:
                 preconditionFailure("an accepted line was refused by the store: \(error)")
             }
