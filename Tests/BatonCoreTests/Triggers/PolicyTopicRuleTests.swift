@@ -33,7 +33,11 @@ struct PolicyTopicRuleTests {
         ("someone withdrew cash from my account and it wasn't me", "security"), ("my son used my card without permission", "security"),
         ("quiero cancelar mi tarjeta, me la robaron", "security"), ("I got a text asking for my card number, was that really you?", "security"),
         ("I haven't received my new card, I think someone else got it", "security"),
-        ("I forgot my passcode and can't get into the app", "lockout"), ("no puedo entrar a mi cuenta", "lockout"),
+        ("I forgot my passcode and can't get into the app", "lockout"), ("sigo sin poder entrar a mi cuenta", "lockout"),
+        ("I reset it and still can't log in", "lockout"), ("ainda não consigo entrar na conta", "lockout"),
+        ("ya no puedo entrar a mi cuenta", "lockout"), ("can't access my money", "lockout"),
+        ("abrí el link y me sacaron 3 mil pesos", "security"), ("foram transferidos 500 reais da minha conta", "security"),
+        ("mudaram o email da minha conta", "security"), ("me cambiaron la contraseña y no fui yo", "security"),
         ("I'm going to report you to the financial ombudsman", "legal"), ("I still haven't got my refund, thanks", "refund"),
         ("can you help me file a claim against your company", "legal"), ("I think someone has access to my account", "security"),
         ("I got a login alert from another country", "security"), ("my card was swallowed by the ATM", "lockout"),
@@ -134,6 +138,9 @@ struct PolicyTopicRuleTests {
         "¿qué significa fraude?", "o que é LGPD?", "how do I cancel my newsletter subscription",
         "my phone is broken", "what do I do if I smell gas?", "¿qué debo hacer si un día huele a gas en casa?",
         "o que faço se sentir cheiro de gás?", "I ordered the wrong size", "my bag arrived damaged",
+        // Trouble logging in, nothing blocked yet: a password reset is the AI's to offer first.
+        "I can't log into the app", "no puedo entrar a mi cuenta", "não consigo entrar no app do banco",
+        "I can't sign in to my account", "cambiaron el horario de atención?", "mudaram o endereço da loja?",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

@@ -284,6 +284,10 @@ public struct PolicyTopicRule: TriggerRule {
             "it|that|this|those wasnt|werent me|us",
             "someone|somebody else|_ has|had|got|gained|getting access|into to|_ my|our @account|@login|email|phone",
             "login|sign|signin|access alert|attempt|attempts|notification from|in a|an|_ another|different|unknown|strange|new|foreign country|location|device|city|phone|place", "someone|somebody else got|has|took|received|intercepted|opened it|my|the|them", "no fui|fuimos yo|nosotros", "nao fui|fomos eu|nos",
+            // Money taken or moved by someone, and the account's email or password changed by someone.
+            "me|nos sacaron|sacaram|quitaron|levaram|tiraram|transfirieron|transferiram ** pesos|euros|dolares|reais|dinero|dinheiro|plata|lana",
+            "fueron|foram transferidos|transferidas|retirados|retiradas|sacados|sacadas ** pesos|euros|dolares|reais|dinero|dinheiro",
+            "mudaram|alteraram|trocaram|cambiaron el|la|mi|o|a|minha|meu|_ email|correo|senha|contrasena",
             "me|nos la|lo|las|los robaron|roubaram|furtaram|clonaron|clonaram", "@card ** me|nos la|lo|_ robaron|roubaram|furtaram",
             "text|texts|email|emails|call|calls|message|messages|sms|someone|somebody asking|asked|requesting for|_ my|our|the @card|@login|code|details|number",
             "was|is that|this|it really you|from you", "is|was this|that|it legit|legitimate|a scam|fake|phishing", "is|was this|that|it * phishing|scam|legit|legitimate",
@@ -363,9 +367,14 @@ public struct PolicyTopicRule: TriggerRule {
         ("lockout", [
             "@account|@login|@card * @lock", "@lock * @account|@login|@card", "locked|blocked|shut out",
             "lockout", "too many attempts|tries", "@login * too many times",
-            "cant|cannot|unable|couldnt get|log|sign into|in|_ to|_ my|the|_ @account|app|money|funds",
-            "forgot|forgotten|lost my|the @login * cant|cannot|unable|couldnt", "no puedo entrar|acceder a|_ mi|la|_ cuenta|app",
-            "nao consigo entrar|acessar na|a|_ minha|_ conta|app",
+            // "I can't log in" alone is for the AI first (a password reset); shut out of one's money, or still
+            // shut out after trying, is a lockout.
+            "cant|cannot|unable|couldnt get|access|use|withdraw|reach to|_ my|the|_ money|funds|savings",
+            "still cant|cannot|unable|couldnt get|log|sign into|in|on|_ to|_ my|the|_ @account|app|_",
+            "forgot|forgotten|lost my|the @login * cant|cannot|unable|couldnt",
+            "sigo|continuo sin poder entrar|acceder", "todavia|aun|ya no puedo entrar|acceder",
+            "continuo sem conseguir entrar|acessar", "ainda|continuo nao consigo entrar|acessar",
+            "nao consigo mais entrar|acessar",
             "@machine * swallowed|ate|eaten|kept|took|retained|keeps|trago|retuvo|engoliu|reteve|comio|se|my|mi|meu|o|a|_ @card", "demasiados intentos", "muitas tentativas",
             "swallowed|eaten|retained|kept|taken by|in the|an|a|_ @machine",
         ]),
