@@ -59,6 +59,20 @@ struct ModelRuleTests {
         #expect(try decide("200 zorgle", model: model).handoff)
     }
 
+    @Test("asking whether business prices exist is not yet a purchase at scale; a size or a quote is")
+    func businessPricesAsked() throws {
+        let model = try SyntheticModel.make(cues: ["zorgle": (.buyingIntent, 100)], thresholds: [.buyingIntent: 0.1])
+        let rule = ModelRule(model: model, config: EngineConfig())
+        for text in ["do you have zorgle pricing?", "tienen precios zorgle?", "vocês têm zorgle?"] {
+            #expect(try decide(text, model: model).handoff == false, "\(text) handed off")
+            let near = try #require(rule.closest(text).first)
+            #expect(near.description.contains("held back (asks whether such prices exist)"), "\(near.description)")
+        }
+        for text in ["do you have zorgle pricing for 300 seats?", "we need zorgle pricing", "do you have zorgle? I need a quote"] {
+            #expect(try decide(text, model: model).primary?.kind == .buyingIntent, "\(text) did not fire")
+        }
+    }
+
     @Test("frustration raises sentiment; a request for a person raises explicit_request")
     func otherKinds() throws {
         #expect(try decide("blarf blarf").primary?.rule == "sentiment/model:synthetic-v7")

@@ -54,10 +54,12 @@ struct BuyingIntentRuleTests {
 
     @Test("fires on purchases at scale", arguments: [
         "we'd like a quote for 80 laptops", "what's your pricing for a team of 500?", "interested in wholesale, we run 12 stores",
-        "cotización para 1000 unidades por favor", "do you offer volume discounts?", "we need 25 seats",
+        "cotización para 1000 unidades por favor", "we need 25 seats",
         "enterprise pricing please", "quero um orçamento para 200 camisetas", "precios de mayoreo",
         "can I talk to sales?", "how much for 50 licenses?", "I'd like to buy this for my whole company, about 80 people",
         "we want to roll it out across the entire organization", "queremos contratar el servicio para toda la empresa",
+        "do you have enterprise pricing for 300 seats?", "do you offer discounts for teams? we need a quote",
+        "tienen descuentos para empresas? somos 40", "do you have volume pricing? can I talk to sales?",
     ])
     func fires(_ text: String) {
         #expect(F.evaluate(rule, customerSays: text)?.kind == .buyingIntent, "\"\(text)\" did not fire")
@@ -68,6 +70,9 @@ struct BuyingIntentRuleTests {
         "what's the price of the blue one?", "what is the interest rate on savings accounts", "I have 3 devices",
         "table for 10 people please", "I want to buy a gift for my team leader", "can I order a pizza for a team lunch?",
         "qual a cotação do euro no app?", "cotización del dólar hoy",
+        // Whether business prices exist, asked: the AI answers; a size or a quote asked for goes to sales.
+        "do you offer discounts for teams?", "do you offer volume discounts?", "do you have enterprise pricing?", "is there a discount for companies?",
+        "¿tienen descuentos para empresas?", "ustedes manejan precios por volumen?", "vocês têm preço pra empresa?",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

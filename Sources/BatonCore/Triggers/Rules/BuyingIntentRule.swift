@@ -15,7 +15,8 @@ public struct BuyingIntentRule: TriggerRule {
         guard context.conversation.messages[index].role == .customer else { return nil }
         let text = context.texts[index]
         // "Qual a cotação do euro?": a quote of a currency or a share is its price, not a sales quote.
-        if let match = phrases.firstMatch(in: text), !text.words.contains(where: Self.marketWords.contains) {
+        if let match = phrases.firstMatch(in: text), !text.words.contains(where: Self.marketWords.contains),
+           !Self.asksWhetherOffered(text) {
             return fired(context, index, match.range, rule: "buying_intent/\(match.payload)")
         }
         if let tokens = Self.quantity(in: text) { return fired(context, index, tokens, rule: "buying_intent/quantity") }
@@ -45,6 +46,42 @@ public struct BuyingIntentRule: TriggerRule {
         }
         return nil
     }
+
+    /// Whether `text` only asks if business or volume prices exist: "do you have enterprise pricing?", "is there a
+    /// discount for teams?", "¿tienen descuentos para empresas?", "vocês têm preço pra empresa?". One clause, a
+    /// question, opened by a verb of having or offering, with no number and no quote, demo or salesperson asked for.
+    /// The AI answers it; the customer's next message, with a size, goes to sales.
+    public static func asksWhetherOffered(_ text: NormalizedText) -> Bool {
+        guard text.count > 1, text.questionMarks > 0 else { return false }
+        var start = 0
+        if askedOf.contains(text.words[0]) { start = 1 }
+        guard start + 1 < text.count else { return false }
+        let opener = text.words[start], next = text.words[start + 1]
+        let opens = offerVerbs.contains(opener)
+            || (opener == "do" || opener == "does") && ["you", "u", "yall"].contains(next)
+            || (opener == "is" || opener == "are") && next == "there"
+            || opener == "any" && start == 0
+        guard opens else { return false }
+        for index in 1..<text.count {
+            if text.tokens[index].flags.contains(.clauseStart) || text.tokens[index].flags.contains(.number) { return false }
+            if requestWords.contains(text.words[index]) { return false }
+        }
+        return true
+    }
+
+    /// Who a question is put to, before its verb: "ustedes tienen…", "vcs têm…".
+    static let askedOf: Set<String> = ["ustedes", "uds", "vos", "voces", "vcs", "vc", "voce", "you", "u"]
+    /// Verbs that ask whether something is offered, in three languages (folded: "têm" is "tem").
+    static let offerVerbs: Set<String> = [
+        "tienen", "teneis", "tenes", "tiene", "hay", "ofrecen", "ofreces", "manejan", "existe", "existen", "dan",
+        "tem", "oferecem", "oferece", "fazem", "trabalham",
+        "offer", "have", "got",
+    ]
+    /// Words that ask for a quote, a demo or a salesperson: more than whether a price exists.
+    static let requestWords: Set<String> = [
+        "quote", "quotation", "demo", "sales", "salesperson", "rep", "contact", "cotizacion", "cotizar", "presupuesto",
+        "ventas", "vendedor", "asesor", "cotacao", "orcamento", "vendas", "consultor",
+    ]
 
     static let seatUnits: Set<Int32> = ids("seats seat licenses licences license licence licencias licencas users usuarios usuarios employees empleados funcionarios agents members")
     static let groupOf: Set<Int32> = ids("of de")

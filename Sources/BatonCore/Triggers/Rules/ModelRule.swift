@@ -70,9 +70,11 @@ public struct ModelRule: Sendable {
     /// - a message with no letters ("55102", "+44 7700 900123", "👏👏") gives the model nothing to judge: an order
     ///   number or a phone number sent on its own is not a bulk purchase (the lexicon rules still read emoji);
     /// - a policy label's words in a question about the policy ("what should I do if my card is ever stolen?",
-    ///   "do refunds go back to the card?") are not a case of it: the phrase rules skip these questions too.
+    ///   "do refunds go back to the card?") are not a case of it: the phrase rules skip these questions too;
+    /// - asking whether business prices exist ("do you have enterprise pricing?") is not yet a purchase at scale.
     func holdBackReason(_ text: NormalizedText, label: ModelLabel) -> String? {
         if text.letterCount == 0 { return "no words to judge" }
+        if label.kind == .buyingIntent && BuyingIntentRule.asksWhetherOffered(text) { return "asks whether such prices exist" }
         if label.topic != nil && PolicyQuestion.asksForADefinition(text) { return "asks what a word means" }
         if let topic = label.topic, topic != "legal",
            PolicyQuestion.asksAboutASupposition(text) || PolicyQuestion.asksInGeneral(text, topic: topic) {
