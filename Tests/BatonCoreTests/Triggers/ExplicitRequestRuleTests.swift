@@ -13,14 +13,23 @@ struct ExplicitRequestRuleTests {
         "i'd like to speak with someone from your team", "operator", "REPRESENTATIVE", "help me please!!",
         "stop the bot, I need a human", "you are not helping", "put me through to customer service",
         "I need help!!!", "someone help", "please help me",
-        "I have got to lodge a consumer complaint, how can I do it?", "is there someone I can call?",
-        "is there a number I can call", "I'd like to file a written complaint", "pls i need sum1 to help me",
+        "is there someone I can call?", "is there a number I can call", "pls i need sum1 to help me",
         "I need someone to help me with this", "I've been on hold for an hour, can someone actually help me",
         "I need to speak with billing about an error on my invoice", "need this escalated now", "can I speak to your manager?", "schedule a call with your team", "pass me to whoever's in charge", "who do I speak to about my prescription?",
     ])
     func firesInEnglish(_ text: String) {
         let fired = ConversationFixture.evaluate(rule, customerSays: text)
         #expect(fired?.kind == .explicitRequest, "expected a request for a human in \"\(text)\"")
+    }
+
+    @Test("a formal complaint hands off as sentiment, named a complaint, in three languages", arguments: [
+        "I have got to lodge a consumer complaint, how can I do it?", "I'd like to file a written complaint",
+        "I want to complain", "quiero poner una reclamación", "quiero quejarme", "quero fazer uma reclamação",
+    ])
+    func complaint(_ text: String) {
+        let fired = ConversationFixture.evaluate(rule, customerSays: text)
+        #expect(fired?.kind == .sentiment && fired?.rule == "sentiment/complaint", "\"\(text)\" → \(fired?.rule ?? "nil")")
+        #expect(fired?.reason.hasPrefix("complaint: matched '") == true)
     }
 
     @Test("fires on requests for a human in Spanish and Portuguese", arguments: [

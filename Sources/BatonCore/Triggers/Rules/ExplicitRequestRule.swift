@@ -5,7 +5,8 @@
 /// `me pasas con un ejecutivo`, `posso falar com uma pessoa`), with `please` after it, or alone
 /// in a short message (`agent`, `real person pls`); vaguer nouns (`someone`, `your team`) only
 /// with a contact verb (`speak to someone`); call-back requests (`call me`); `escalate`; a bare
-/// `help` or a lone `?`; and frustration with the bot itself (`this is useless`).
+/// `help` or a lone `?`; and frustration with the bot itself (`this is useless`). A formal complaint
+/// (`I want to file a complaint`, `quiero poner una reclamación`) fires too, as `sentiment/complaint`.
 /// Typos and elongations come through the normaliser (`humna`, `agnet`, `hummmman`, `heeelp`).
 /// Not fooled by `human resources`, `human-readable`, `travel agent`, `real estate agent`,
 /// `add another person` or `I need help finding the size chart`.
@@ -27,6 +28,13 @@ public struct ExplicitRequestRule: TriggerRule {
         }
         if let match = phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound),
            !(match.payload == "complaint" && text.contains(.legalWord)), !Self.isCommandOrTitle(text, match.range) {
+            // A formal complaint is a customer unhappy enough to put it on record: it hands off as how they feel
+            // (`sentiment/complaint`), not as a request for a person, so the packet and the queue read it as such.
+            if match.payload == "complaint" {
+                return FiredTrigger(kind: .sentiment, message: index,
+                                    reason: "complaint: matched '\(context.excerpt(message: index, tokens: match.range))'",
+                                    rule: "sentiment/complaint")
+            }
             let tag = match.payload ?? Self.languageTag(context.conversation.customer.language)
             return fired(context, index, tokens: match.range, rule: "explicit_request/\(tag)")
         }
@@ -192,7 +200,7 @@ public struct ExplicitRequestRule: TriggerRule {
         ("real|actual|actual|live human|person|people|agent|someone|somebody|persona|humano|pessoa", "en"),
         ("get me out of here|this", "en"), ("put|get me through|thru", "en"), ("pass|hand me to|over", "en"), ("whoever|whoevers is|_ in charge", "en"),
         ("who|whom do|can|should|could i|we speak|talk to|with", "en"), ("@contact * customer|client service|support|care", "en"),
-        // A formal complaint is a request for a person; before an authority it is a legal matter instead.
+        // A formal complaint hands off as sentiment (see `evaluate`); before an authority it is a legal matter instead.
         ("file|make|lodge|submit|raise|register|open|put|have a|an|my|_ formal|official|consumer|customer|written|_ @complaint", "complaint"),
         ("want|need|like|wish to complain", "complaint"), ("poner|presentar|hacer|levantar una|un|mi _|formal @complaint", "complaint"),
         ("fazer|abrir|registrar uma|um|minha _|formal @complaint", "complaint"), ("quiero|quero quejarme|reclamar", "complaint"), ("put|get me in touch", "en"),
