@@ -166,8 +166,9 @@ public struct SentimentScorer: Sendable {
         ("me dijiste|dijeron|dijo eso * ayer|antes|ya", -0.6), ("me dijiste|dijeron|dijo lo mismo * ayer|antes|ya", -0.6),
         ("me falaram|disseram|disse isso * ontem|antes|ja", -0.6), ("me falaram|disseram|disse o mesmo * ontem|antes|ja", -0.6),
         // Exasperated slang that is a word only together.
-        ("for gods|fucks|petes|christs sake", -0.7), ("no mames|manches|jodas", -0.7), ("que mamera|bronca|saco|porra", -0.7),
-        ("es el colmo", -0.7), ("ta|esta de sacanagem|brincadeira", -0.7), ("me tienen podrido|podrida|harto|harta", -0.8),
+        ("for gods|fucks|petes|christs sake", -0.7), ("no mames|manches|jodas", -0.7), ("que|q mamera|bronca|saco|porra", -0.7),
+        ("de puta madre", 0.5), ("puta madre", -0.8), ("puta que pariu|pario", -0.8),
+        ("what the hell|heck", -0.7), ("es el colmo", -0.7), ("ta|esta de sacanagem|brincadeira", -0.7), ("me tienen podrido|podrida|harto|harta", -0.8),
     ]
 
     static let idioms = PhraseSet(idiomEntries)
@@ -202,7 +203,8 @@ public struct SentimentScorer: Sendable {
                 unbelievable insane stupid dumb idiot idiots idiotic lousy furious annoyed annoying fed
                 upset unhappy worthless clueless careless ignored rude disrespectful dreadful fuming
                 hopeless nonsense unreliable unprofessional shambles shambolic inept infuriated exasperated
-                liars lied cheats cheating ignoring robbing clowns morons wtf ffs fml omfg wtaf smh
+                liars lied cheats cheating ignoring robbing clowns morons wtf ffs fml omfg wtaf smh wth
+                dissatisfied
                 """),
             (-0.6, "disappointed inexcusable horrific scammed cheated sucked"),
             (-0.5, """
@@ -223,15 +225,15 @@ public struct SentimentScorer: Sendable {
                 horrible horrendo terrible burla verguenza asco asqueroso inaceptable basura porqueria
                 estafa ladrones mierda harto harta indignante vergonzoso ridiculo
                 """),
-            (-0.7, "enojado enojada furioso furiosa inutil inutiles absurdo decepcionado decepcionada joder carajo"),
+            (-0.7, "enojado enojada furioso furiosa inutil inutiles absurdo decepcionado decepcionada joder carajo insatisfecho insatisfecha"),
             (-0.8, "inadmisible"),
             (-0.5, "mal malo mala problema roto rota queja lento lenta"),
             (0.6, "gracias excelente genial perfecto perfecta increible encanta buenisimo maravilloso feliz"),
             (0.4, "bueno buena bien amable rapido vale va dale"),
             // Portuguese.
             (-0.9, "pessimo pessima horrivel"),
-            (-0.8, "absurdo vergonha lixo palhacada inaceitavel ladroes merda ridiculo ridicula"),
-            (-0.7, "irritado irritada chateado chateada decepcionado decepcionada inuteis raiva caralho"),
+            (-0.8, "absurdo vergonha lixo palhacada inaceitavel ladroes merda ridiculo ridicula pqp vsf"),
+            (-0.7, "irritado irritada chateado chateada decepcionado decepcionada inuteis raiva caralho insatisfeito insatisfeita"),
             (-0.8, "inadmissivel"),
             (-0.5, "ruim problema quebrado quebrada demorado reclamacao lento"),
             (0.6, "obrigado obrigada otimo otima perfeito perfeita maravilhoso adorei amei excelente"),

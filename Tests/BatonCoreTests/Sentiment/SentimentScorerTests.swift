@@ -34,6 +34,7 @@ struct SentimentScorerTests {
     @Test("figures of speech are not taken literally", arguments: [
         "I'm dying to try the new flavour", "this deal is killer", "the update is sick", "the new update is sick, love it",
         "I could kill for a coffee", "no worries, thanks!", "not bad at all", "that new pizza deal is insane", "insane discounts today, nice",
+        "el concierto estuvo de puta madre",
     ])
     func idiomsAreNotNegative(_ text: String) {
         #expect(scorer.score(text) >= 0, "\"\(text)\" scored \(scorer.score(text))")
@@ -42,6 +43,7 @@ struct SentimentScorerTests {
     @Test("negative idioms are negative", arguments: [
         "I'm sick of this", "I'm losing my patience here", "what a waste of time", "thanks for nothing",
         "it still doesn't work", "ninguém me responde", "nadie me ayuda",
+        "what the hell", "wth is going on", "I'm very dissatisfied with the service",
     ])
     func negativeIdioms(_ text: String) {
         #expect(scorer.score(text) < -0.25, "\"\(text)\" scored \(scorer.score(text))")
@@ -61,6 +63,8 @@ struct SentimentScorerTests {
 
     @Test("Spanish and Portuguese are strongly negative where meant", arguments: [
         "esto es una burla", "que absurdo", "pésimo servicio", "horrível", "es una vergüenza", "que lixo de atendimento",
+        "estou muito insatisfeito com o atendimento", "estoy muy insatisfecha con el servicio",
+        "pqp, de novo isso", "la re puta madre, no llegó nada", "q mamera con ustedes",
     ])
     func spanishAndPortuguese(_ text: String) {
         #expect(scorer.score(text) <= -0.6, "\"\(text)\" scored \(scorer.score(text))")
