@@ -1,3 +1,4 @@
+import BatonCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -76,10 +77,14 @@ final class ConfirmedOutput {
         case .pipe, .socket:
             // Nothing wakes a writer when a pipe drains, so look with short naps that grow while the reader is busy.
             var nap: useconds_t = 5
-            while unread() > 0 {
-                if readerGone { throw .readerGone }
-                usleep(nap)
-                nap = min(nap * 2, 20_000)
+            while true {
+                switch ReaderDrain.look(readerGone: { readerGone }, unread: { Int(unread()) }) {
+                case .taken: return
+                case .readerGone: throw .readerGone
+                case .waiting:
+                    usleep(nap)
+                    nap = min(nap * 2, 20_000)
+                }
             }
         }
     }
