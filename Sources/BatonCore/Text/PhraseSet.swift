@@ -27,7 +27,6 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
         func mayHave(_ id: Int32) -> Bool { idBloom & (1 &<< UInt64(UInt32(bitPattern: id) & 63)) != 0 }
     }
 
-    /// A pattern that matched, with the token range it covers.
     /// What `match` reads of a pattern's first element to skip it (see `otherStartHeads`).
     struct Head: Sendable {
         var pattern: Int32
@@ -36,6 +35,7 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
         var hasText: Bool
     }
 
+    /// A pattern that matched, with the token range it covers.
     public struct Match: Sendable {
         public var payload: Payload
         public var source: String
@@ -57,7 +57,7 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
     /// Patterns that start with a class or with a word the lexicon does not know (config phrases).
     private let otherStarts: [Int]
     /// The first element of each of `otherStarts`, to skip a pattern whose first token cannot match: only
-    /// what that test reads, 24 bytes a pattern rather than the whole element.
+    /// what that test reads, 32 bytes a pattern rather than the whole element's 64.
     private let otherStartHeads: [Head]
     /// Union of the classes that start `otherStarts`, to skip them quickly.
     private let otherStartClasses: WordClass
