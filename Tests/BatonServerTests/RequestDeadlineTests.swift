@@ -38,4 +38,23 @@ import Testing
         channel.embeddedEventLoop.advanceTime(by: .seconds(2))
         #expect(!channel.isActive)
     }
+
+    /// Each response gives the next request the full timeout, however the earlier deadlines fell.
+    @Test func everyResponseGivesTheNextRequestTheWholeTimeout() throws {
+        let channel = try channel()
+        for _ in 0..<3 {
+            channel.embeddedEventLoop.advanceTime(by: .seconds(6))
+            try channel.writeInbound(HTTPRequestPart.head(HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/v1/conversations/c/messages")))
+            try channel.writeInbound(HTTPRequestPart.end(nil))
+            channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+            try channel.writeOutbound(HTTPResponsePart.head(HTTPResponse(status: .ok)))
+            try channel.writeOutbound(HTTPResponsePart.end(nil))
+            #expect(channel.isActive)
+        }
+        // 21 s after connecting, 0 s after the last response: the deadline is 10 s away.
+        channel.embeddedEventLoop.advanceTime(by: .seconds(9))
+        #expect(channel.isActive)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(2))
+        #expect(!channel.isActive)
+    }
 }

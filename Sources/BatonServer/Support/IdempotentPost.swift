@@ -108,7 +108,7 @@ extension BatonAPI {
 
     /// The body of a JSON request: `Content-Type` must be JSON (415 otherwise) and the body at most `maxBodyBytes` (413).
     func readJSONBody(_ request: Request) async throws -> [UInt8] {
-        let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        let type = Self.mediaType(request.headers[.contentType])
         guard let type, type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json")) else {
             throw APIProblem(.unsupportedMediaType, "unsupported-media-type", title: "The body must be JSON",
                              detail: "send Content-Type: application/json (got \(type ?? "none"))", field: "Content-Type")
@@ -122,6 +122,15 @@ extension BatonAPI {
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw Self.tooLarge(limit)
         }
+    }
+
+    /// The media type of a `Content-Type` value, lowercased, without parameters and the blanks around it. The
+    /// value nearly every client sends, `application/json`, is answered without Foundation's trimming (which
+    /// bridges through NSString on Linux).
+    static func mediaType(_ value: String?) -> String? {
+        guard let value else { return nil }
+        if value == "application/json" { return value }
+        return value.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     static func tooLarge(_ limit: Int) -> APIProblem {

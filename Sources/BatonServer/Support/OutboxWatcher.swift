@@ -1,5 +1,6 @@
 import BatonStore
 import Foundation
+import Synchronization
 
 /// Wakes long polls (`GET /v1/events?wait=`) when the outbox grows. Writes by this server poke it at once;
 /// writes by other processes (agents' consoles, `baton sweep`) are noticed by polling the newest event id every
@@ -9,7 +10,12 @@ public actor OutboxWatcher {
     private let runner: StoreRunner
     private let interval: Duration
     private var latest: Int64 = 0
-    private var waiters: [UUID: (cursor: Int64, continuation: CheckedContinuation<Void, Never>)] = [:]
+    private var waiters: [UUID: (cursor: Int64, continuation: CheckedContinuation<Void, Never>)] = [:] {
+        didSet { waiting.store(waiters.count, ordering: .relaxed) }
+    }
+    /// `waiters.count`, readable without entering the actor: a write with no long poll waiting (nearly every
+    /// write) costs no hop to it.
+    private nonisolated let waiting = Atomic<Int>(0)
     private var polling: Task<Void, Never>?
 
     init(store: any IntegrationStore, runner: StoreRunner, interval: Duration = .milliseconds(100)) {
@@ -39,7 +45,12 @@ public actor OutboxWatcher {
     }
 
     /// Something was written by this process: wake whoever it concerns now.
-    public func poke() async {
+    public nonisolated func poke() async {
+        guard waiting.load(ordering: .relaxed) > 0 else { return }
+        await pokeWaiters()
+    }
+
+    private func pokeWaiters() async {
         guard !waiters.isEmpty else { return }
         await refresh()
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Prometheus
+import Synchronization
 
 /// The Prometheus registry behind `/metrics`: request counts and latency by route, webhook attempts, and the
 /// gauges (queue depth, outbox and webhook backlogs) that are read from the store when scraped.
@@ -14,11 +15,31 @@ public final class ServerMetrics: Sendable {
         .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(10),
     ]
 
+    /// One series of the request metrics: its counter and its latency histogram, as the registry made them.
+    private struct RequestSeries: Hashable {
+        let method: String
+        let route: String
+        let status: Int
+    }
+
+    /// The counter and histogram of each series seen, so a request costs a dictionary lookup instead of the
+    /// registry's name and label validation under its lock (twice). Bounded like the registry's own series.
+    private let requestSeries = Mutex<[RequestSeries: (requests: Counter, latency: DurationHistogram)]>([:])
+    private static let maxCachedSeries = 1_000
+
     func recordRequest(method: String, route: String, status: Int, duration: Duration) {
-        let labels = [("method", method), ("route", route), ("status", String(status))]
-        registry.makeCounter(descriptor: Self.requests, labels: labels).increment()
-        registry.makeDurationHistogram(descriptor: Self.latency, labels: [("method", method), ("route", route)], buckets: Self.buckets)
-            .record(duration)
+        let series = RequestSeries(method: method, route: route, status: status)
+        let (requests, latency) = requestSeries.withLock { cache in
+            if let known = cache[series] { return known }
+            let made = (requests: registry.makeCounter(descriptor: Self.requests,
+                                                       labels: [("method", method), ("route", route), ("status", String(status))]),
+                        latency: registry.makeDurationHistogram(descriptor: Self.latency, labels: [("method", method), ("route", route)],
+                                                                buckets: Self.buckets))
+            if cache.count < Self.maxCachedSeries { cache[series] = made }
+            return made
+        }
+        requests.increment()
+        latency.record(duration)
     }
 
     func recordWebhookAttempt(endpoint: String, result: String) {
