@@ -236,7 +236,7 @@ public struct EscalationModel: Sendable {
     ///
     /// Two passes over the message's features, with no allocation for ordinary messages. The first hashes
     /// every feature and keeps each distinct row once, in a small open-addressing table on the stack (at
-    /// least twice the message's most possible features, so at most half full), listing the new rows in
+    /// least twice the message's number of features, so at most half full), listing the new rows in
     /// order. The second adds the listed rows' int8 weights, one 16-byte SIMD load each, into 16-bit lanes
     /// that move to 32-bit sums every 256 rows, before 127 × 256 could overflow them. The loads of the
     /// second pass depend on nothing but the list, so the processor keeps many of them in flight: the
@@ -245,45 +245,63 @@ public struct EscalationModel: Sendable {
     public func probabilities(_ text: String, into result: inout [Double]) {
         let count = labels.count
         var sums = SIMD16<Int32>()
-        // A message of B bytes has at most 5B + 1 feature occurrences (FEATURES.md: at most 3 character
-        // n-grams per byte of a word, one unigram and one bigram per token, one more bigram).
-        let bound = min(FeatureHasher.maxOccurrences, 5 &* text.utf8.count &+ 1)
-        var size = 64
-        while size < 2 &* bound { size &<<= 1 }
-        let mask = size &- 1
-        let distinct = withUnsafeTemporaryAllocation(of: Int32.self, capacity: size &+ bound) { space in
-            let seen = UnsafeMutableBufferPointer(rebasing: space[0..<size])
-            let rows = UnsafeMutableBufferPointer(rebasing: space[size...])
-            seen.initialize(repeating: -1)
-            var distinct = 0
-            _ = hasher.forEachFeature(of: text) { row, _ in
-                guard Self.insertOnce(row, into: seen, mask: mask) else { return }
-                rows[distinct] = Int32(truncatingIfNeeded: row)
-                distinct &+= 1
-            }
-            weights.withUnsafeBufferPointer { table in
-                let base = UnsafeRawPointer(table.baseAddress!)
-                var lanes = SIMD16<Int16>()
-                var pending = 0
-                for position in 0..<distinct {
-                    let row = Int(rows[position])
-                    let weights = base.loadUnaligned(fromByteOffset: row &* count, as: SIMD16<Int8>.self)
-                    lanes &+= SIMD16<Int16>(truncatingIfNeeded: weights)
-                    pending &+= 1
-                    if pending == 256 {
-                        sums &+= SIMD16<Int32>(truncatingIfNeeded: lanes)
-                        lanes = SIMD16<Int16>()
-                        pending = 0
+        let rowMask = UInt32((1 << hasher.bits) - 1)
+        // The closures below read only locals: capturing `self` copied the model (retaining each of its arrays and
+        // strings) several times per message.
+        let weights = self.weights
+        let distinct = FeatureHasher.withTokens(text) { bytes, tokens, tokenCount in
+            // The table is sized from the message's own number of features, counted from its tokens: sized from
+            // its bytes (at most 5 features a byte), clearing it was more work than filling it.
+            let occurrences = FeatureHasher.occurrences(tokens: tokens, count: tokenCount)
+            var size = 64
+            while size < 2 &* occurrences { size &<<= 1 }
+            let mask = size &- 1
+            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: size &+ occurrences) { space in
+                let seen = UnsafeMutableBufferPointer(rebasing: space[0..<size])
+                let rows = UnsafeMutableBufferPointer(rebasing: space[size...])
+                seen.initialize(repeating: -1)
+                var sink = DistinctRows(seen: seen, rows: rows, mask: mask)
+                _ = FeatureHasher.features(bytes: bytes, tokens: tokens, count: tokenCount, mask: rowMask, into: &sink)
+                let distinct = sink.distinct
+                weights.withUnsafeBufferPointer { table in
+                    let base = UnsafeRawPointer(table.baseAddress!)
+                    var lanes = SIMD16<Int16>()
+                    var pending = 0
+                    for position in 0..<distinct {
+                        let row = Int(rows[position])
+                        let weights = base.loadUnaligned(fromByteOffset: row &* count, as: SIMD16<Int8>.self)
+                        lanes &+= SIMD16<Int16>(truncatingIfNeeded: weights)
+                        pending &+= 1
+                        if pending == 256 {
+                            sums &+= SIMD16<Int32>(truncatingIfNeeded: lanes)
+                            lanes = SIMD16<Int16>()
+                            pending = 0
+                        }
                     }
+                    sums &+= SIMD16<Int32>(truncatingIfNeeded: lanes)
                 }
-                sums &+= SIMD16<Int32>(truncatingIfNeeded: lanes)
+                return distinct
             }
-            return distinct
         }
         let root = Double(distinct).squareRoot()
         for label in 0..<count {
             let z = biases[label] + scales[label] * Double(sums[label]) / root
             result[label] = 1 / (1 + exp(-z))
+        }
+    }
+
+    /// Lists each distinct row of a message once, in order of first occurrence (`probabilities`' first pass).
+    struct DistinctRows: FeatureSink {
+        let seen: UnsafeMutableBufferPointer<Int32>
+        let rows: UnsafeMutableBufferPointer<Int32>
+        let mask: Int
+        var distinct = 0
+
+        @inline(__always)
+        mutating func feature(row: Int, group: Int) {
+            guard EscalationModel.insertOnce(row, into: seen, mask: mask) else { return }
+            rows[distinct] = Int32(truncatingIfNeeded: row)
+            distinct &+= 1
         }
     }
 

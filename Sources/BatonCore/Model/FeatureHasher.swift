@@ -247,6 +247,19 @@ public struct FeatureHasher: Sendable {
     @inline(__always)
     static func features(bytes: UnsafeMutableBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<Token>, count: Int,
                          mask: UInt32, _ body: (Int, Int) -> Void) -> Int {
+        withoutActuallyEscaping(body) { body in
+            var sink = ClosureSink(body: body)
+            return features(bytes: bytes, tokens: tokens, count: count, mask: mask, into: &sink)
+        }
+    }
+
+    /// Hands every feature occurrence to `sink` as `features(…, body)` does to `body`. A sink is a type, not a
+    /// closure, so this is specialised for it and the call inlined: the model's scoring called a closure
+    /// through a context thunk once per n-gram.
+    @inline(__always)
+    static func features<Sink: FeatureSink>(bytes: UnsafeMutableBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<Token>,
+                                            count: Int, mask: UInt32, into sink: inout Sink) -> Int {
+        @inline(__always) func body(_ row: Int, _ group: Int) { sink.feature(row: row, group: group) }
         var occurrences = 0
         // Unigrams.
         for index in 0..<count {
@@ -302,6 +315,29 @@ public struct FeatureHasher: Sendable {
         return occurrences
     }
 
+    /// How many feature occurrences `features` hands out for these tokens (the number it returns): one unigram
+    /// and one bigram per token, one more bigram, and L + (L - 1) + (L - 2) character n-grams of a word of L bytes.
+    static func occurrences(tokens: UnsafeMutableBufferPointer<Token>, count: Int) -> Int {
+        var total = 2 &* count &+ 1
+        for index in 0..<count where tokens[index].kind == .word {
+            let length = tokens[index].length
+            total &+= length &+ max(0, length &- 1) &+ max(0, length &- 2)
+        }
+        return total
+    }
+
+    /// The number of feature occurrences of `text` (what `forEachFeature` returns), from its tokens alone.
+    public static func occurrences(of text: String) -> Int {
+        withTokens(text) { _, tokens, count in occurrences(tokens: tokens, count: count) }
+    }
+
+    /// A closure as a `FeatureSink`.
+    struct ClosureSink: FeatureSink {
+        let body: (Int, Int) -> Void
+        @inline(__always)
+        func feature(row: Int, group: Int) { body(row, group) }
+    }
+
     /// Every feature row of `text`, with repeats, sorted: what the test vectors list.
     public func indices(of text: String) -> [Int] {
         var result: [Int] = []
@@ -318,4 +354,9 @@ public struct FeatureHasher: Sendable {
             }
         }
     }
+}
+
+/// What `FeatureHasher.features` hands each feature occurrence to: its row and its group (see `forEachFeature`).
+protocol FeatureSink {
+    mutating func feature(row: Int, group: Int)
 }

@@ -27,6 +27,14 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
         func mayHave(_ id: Int32) -> Bool { idBloom & (1 &<< UInt64(UInt32(bitPattern: id) & 63)) != 0 }
     }
 
+    /// What `match` reads of a pattern's first element to skip it (see `otherStartHeads`).
+    struct Head: Sendable {
+        var pattern: Int32
+        var classes: WordClass
+        var idBloom: UInt64
+        var hasText: Bool
+    }
+
     /// A pattern that matched, with the token range it covers.
     public struct Match: Sendable {
         public var payload: Payload
@@ -48,8 +56,9 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
     private let firstWordPatterns: [Int32]
     /// Patterns that start with a class or with a word the lexicon does not know (config phrases).
     private let otherStarts: [Int]
-    /// The first element of each of `otherStarts`, to skip a pattern whose first token cannot match.
-    private let otherStartHeads: [Element]
+    /// The first element of each of `otherStarts`, to skip a pattern whose first token cannot match: only
+    /// what that test reads, 32 bytes a pattern rather than the whole element's 64.
+    private let otherStartHeads: [Head]
     /// Union of the classes that start `otherStarts`, to skip them quickly.
     private let otherStartClasses: WordClass
     /// Whether some of `otherStarts` begins with a word the lexicon does not know (compared as text).
@@ -146,7 +155,10 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
         self.firstWordBounds = firstWordBounds
         self.firstWordPatterns = firstWordPatterns
         self.otherStarts = otherStarts
-        self.otherStartHeads = otherStarts.map { elements[patternBounds[$0]] }
+        self.otherStartHeads = otherStarts.map { pattern in
+            let head = elements[patternBounds[pattern]]
+            return Head(pattern: Int32(pattern), classes: head.classes, idBloom: head.idBloom, hasText: !head.textRange.isEmpty)
+        }
         self.otherStartClasses = otherStartClasses
         self.otherStartsNeedText = otherStartsNeedText
         self.otherStartBloom = otherStartBloom
@@ -213,13 +225,14 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
         if !otherStarts.isEmpty
             && (otherStartsNeedText || !token.classes.isDisjoint(with: otherStartClasses)
                 || (token.id >= 0 && otherStartBloom & (1 &<< UInt64(UInt32(bitPattern: token.id) & 63)) != 0)) {
-            for (slot, pattern) in otherStarts.enumerated() {
+            // The token's bloom bit, none for a token the lexicon does not know (as `Element.mayHave` is not asked).
+            let idBit: UInt64 = token.id >= 0 ? 1 &<< UInt64(UInt32(bitPattern: token.id) & 63) : 0
+            for head in otherStartHeads {
+                let pattern = Int(head.pattern)
                 if pattern >= best { break }
                 if pattern <= after { continue }
                 // The first element is a word or class (never optional): a token it rejects matches nothing.
-                let head = otherStartHeads[slot]
-                if head.classes.isDisjoint(with: token.classes) && head.textRange.isEmpty
-                    && (token.id < 0 || !head.mayHave(token.id)) {
+                if head.classes.isDisjoint(with: token.classes) && !head.hasText && head.idBloom & idBit == 0 {
                     continue
                 }
                 if let end = matchEnd(patternBounds[pattern], patternBounds[pattern + 1], text, position) {

@@ -57,7 +57,17 @@ public enum TextNormalizer {
         }
         guard range.lowerBound < tokens else { return "" }
         var text = text
-        let original = text.withUTF8 { utf8 in String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self) }
+        var plain = false
+        let original = text.withUTF8 { utf8 in
+            let slice = UnsafeBufferPointer(rebasing: utf8[start..<end])
+            // Printable ASCII (most excerpts) has nothing to drop and one scalar per byte: cut it as bytes.
+            plain = !slice.contains { $0 < 0x20 || $0 > 0x7E }
+            if plain && slice.count > maxLength {
+                return String(decoding: UnsafeBufferPointer(rebasing: slice[0..<max(0, maxLength)]), as: UTF8.self) + "…"
+            }
+            return String(decoding: slice, as: UTF8.self)
+        }
+        if plain { return original }
         var result = String.UnicodeScalarView()
         var count = 0
         for scalar in original.unicodeScalars {

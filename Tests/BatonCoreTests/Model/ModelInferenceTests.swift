@@ -30,6 +30,15 @@ struct ModelInferenceTests {
         for (a, b) in zip(fast, plain) { #expect(abs(a - b) < 1e-12, "\(text.prefix(40))") }
     }
 
+    @Test("the features of a message are counted from its tokens exactly", arguments: [
+        "", "?", "!!!", "hi", "a b c", "I want to talk to a real person", "tem alguma pessoa de verdade ai? 😡😡",
+        String(repeating: "refund ", count: 300), String(repeating: "a", count: 5000),
+        (0..<200).map { "w\($0)x\($0 * 7)" }.joined(separator: " "), "é\u{301}e\u{301} ß æ œ ł ÑOÑO", "e-mail ab-cd 12-34",
+    ])
+    func occurrencesCounted(text: String) {
+        #expect(FeatureHasher.occurrences(of: text) == EscalationModel.shipped.hasher.forEachFeature(of: text) { _, _ in })
+    }
+
     @Test("the synthetic model scores a repeated cue like a single one")
     func repeatsCountOnce() throws {
         let model = try SyntheticModel.make(cues: ["stolen": (.security, 100)])
