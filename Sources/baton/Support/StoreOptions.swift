@@ -36,7 +36,9 @@ struct StoreOptions: ParsableArguments {
         guard let path else { return BatonConfig() }
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read config file \(path)") }
         guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path): not valid UTF-8") }
-        return try ConfigLoader.load(toml: text, source: path)
+        let loaded = try ConfigLoader.load(toml: text, source: path)
+        for warning in ConfigLoader.warnings(loaded, source: path) { InputLines.warn("warning: \(warning)") }
+        return loaded
     }
 
     /// What a command does with the store, which decides how it is opened.
