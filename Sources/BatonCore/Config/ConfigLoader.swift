@@ -259,7 +259,7 @@ public enum ConfigLoader {
     private static func knownKeys(_ family: Templates.Family) -> [String]? {
         switch family {
         case .handoff, .suggestedReply: TriggerKind.allCases.map(\.rawValue)
-        case .afterHours, .noOneOnShift: AfterHoursPolicy.allCases.map(\.rawValue)
+        case .afterHours, .afterHoursNoOpening, .noOneOnShift: AfterHoursPolicy.allCases.map(\.rawValue)
         case .waitUpdate, .opener, .hold, .asyncConfirmation, .introductionSummary: []
         case .callbackConfirmation: ["requested", "moved"]
         case .wait: ["under_2_minutes", "minutes", "hour", "hours", "unknown"]
@@ -271,7 +271,7 @@ public enum ConfigLoader {
     private static func keyWord(_ family: Templates.Family) -> String {
         switch family {
         case .handoff, .suggestedReply: "trigger kind"
-        case .afterHours, .noOneOnShift: "after-hours policy"
+        case .afterHours, .afterHoursNoOpening, .noOneOnShift: "after-hours policy"
         case .waitUpdate, .opener, .hold, .asyncConfirmation, .introductionSummary: "key"
         case .callbackConfirmation: "callback case"
         case .wait: "wait bucket"

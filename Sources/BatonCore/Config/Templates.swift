@@ -16,6 +16,9 @@ public struct Templates: Sendable, Equatable {
     public var agentIntroduction: TemplateSet
     /// After-hours message per policy (`callback`, `queue_with_eta`, `acknowledge_close`).
     public var afterHours: TemplateSet
+    /// After-hours message per policy for a queue whose hours never open (no opening hours on any day, or none
+    /// within two weeks): no opening time is promised, so these texts have no `{opens}` or `{wait}`.
+    public var afterHoursNoOpening: TemplateSet
     /// The agent's suggested first reply per trigger kind and topic. It follows the introduction, so it
     /// does not introduce the agent again.
     public var suggestedReply: TemplateSet
@@ -47,6 +50,7 @@ public struct Templates: Sendable, Equatable {
         case handoff
         case agentIntroduction = "agent_introduction"
         case afterHours = "after_hours"
+        case afterHoursNoOpening = "after_hours_no_opening"
         case suggestedReply = "suggested_reply"
         case wait
         case topicPhrase = "topic_phrase"
@@ -65,6 +69,7 @@ public struct Templates: Sendable, Equatable {
             case .handoff: ["name", "wait", "topic"]
             case .agentIntroduction: ["agent", "name"]
             case .afterHours: ["name", "opens", "wait", "noted"]
+            case .afterHoursNoOpening: ["name", "noted"]
             case .suggestedReply: ["name", "agent", "topic"]
             case .wait: ["minutes", "hours"]
             case .topicPhrase, .weekday: []
@@ -82,6 +87,7 @@ public struct Templates: Sendable, Equatable {
     public init(handoff: TemplateSet = TemplateSet(byKind: Templates.defaultHandoff, byTopic: Templates.defaultHandoffByTopic),
                 agentIntroduction: TemplateSet = TemplateSet(byKind: ["default": Templates.defaultIntroduction]),
                 afterHours: TemplateSet = TemplateSet(byKind: Templates.defaultAfterHours),
+                afterHoursNoOpening: TemplateSet = TemplateSet(byKind: Templates.defaultAfterHoursNoOpening),
                 suggestedReply: TemplateSet = TemplateSet(byKind: Templates.defaultSuggestedReply, byTopic: Templates.defaultSuggestedReplyByTopic),
                 wait: TemplateSet = TemplateSet(byKind: Templates.defaultWait),
                 topicPhrase: TemplateSet = TemplateSet(byTopic: Templates.defaultTopicPhrase),
@@ -96,6 +102,7 @@ public struct Templates: Sendable, Equatable {
         self.handoff = handoff
         self.agentIntroduction = agentIntroduction
         self.afterHours = afterHours
+        self.afterHoursNoOpening = afterHoursNoOpening
         self.suggestedReply = suggestedReply
         self.wait = wait
         self.topicPhrase = topicPhrase
@@ -116,6 +123,7 @@ public struct Templates: Sendable, Equatable {
             case .handoff: handoff
             case .agentIntroduction: agentIntroduction
             case .afterHours: afterHours
+            case .afterHoursNoOpening: afterHoursNoOpening
             case .suggestedReply: suggestedReply
             case .wait: wait
             case .topicPhrase: topicPhrase
@@ -134,6 +142,7 @@ public struct Templates: Sendable, Equatable {
             case .handoff: handoff = newValue
             case .agentIntroduction: agentIntroduction = newValue
             case .afterHours: afterHours = newValue
+            case .afterHoursNoOpening: afterHoursNoOpening = newValue
             case .suggestedReply: suggestedReply = newValue
             case .wait: wait = newValue
             case .topicPhrase: topicPhrase = newValue
@@ -162,6 +171,12 @@ public struct Templates: Sendable, Equatable {
     public func afterHoursMessage(policy: AfterHoursPolicy, language: String) -> String {
         afterHours.text(kind: policy.rawValue, topic: nil, language: language)
             ?? "We're closed right now and will reply when we open ({opens})."
+    }
+
+    /// The after-hours message of a queue that never opens: the policy's offer, with no opening time promised.
+    public func afterHoursNoOpeningMessage(policy: AfterHoursPolicy, language: String) -> String {
+        afterHoursNoOpening.text(kind: policy.rawValue, topic: nil, language: language)
+            ?? "Our team is offline right now, and we can't give you a time yet for when we'll be back. We've noted your request and will reply to you here."
     }
 
     /// What a customer is told when the queue is open but nobody who works it is on shift, per the queue's

@@ -56,20 +56,25 @@ public struct HandoffPlanner: Sendable {
                 "name": name,
             ])
         } else if afterHours {
-            let opening = queue.hours.nextOpening(after: now)
-            if queue.afterHours == .callback { callbackAt = opening }
-            let estimate = waitAtOpening(queue: queue, situation: situation)
-            if queue.afterHours == .queueWithETA, let opening, let seconds = estimate.seconds {
-                promisedWait = opening.timeIntervalSince(now) + seconds
+            let noted = queue.afterHours == .acknowledgeClose
+                ? FollowUpNote.noted(conversation, topic: primary.topic, templates: config.templates, language: language) : ""
+            if let opening = queue.hours.nextOpening(after: now) {
+                if queue.afterHours == .callback { callbackAt = opening }
+                let estimate = waitAtOpening(queue: queue, situation: situation)
+                if queue.afterHours == .queueWithETA, let seconds = estimate.seconds {
+                    promisedWait = opening.timeIntervalSince(now) + seconds
+                }
+                message = Templates.fill(config.templates.afterHoursMessage(policy: queue.afterHours, language: language), [
+                    "opens": describe(opening: opening, in: queue.hours.timeZone, language: language),
+                    "name": name,
+                    "wait": config.templates.waitText(estimate, language: language),
+                    "noted": noted,
+                ])
+            } else {
+                // Hours that never open: no opening time, nor a wait from it, can be promised; only the queue's offer.
+                message = Templates.fill(config.templates.afterHoursNoOpeningMessage(policy: queue.afterHours, language: language),
+                                         ["name": name, "noted": noted])
             }
-            message = Templates.fill(config.templates.afterHoursMessage(policy: queue.afterHours, language: language), [
-                "opens": opening.map { describe(opening: $0, in: queue.hours.timeZone, language: language) }
-                    ?? config.templates.waitText(WaitEstimate(seconds: nil), language: language),
-                "name": name,
-                "wait": config.templates.waitText(estimate, language: language),
-                "noted": queue.afterHours == .acknowledgeClose
-                    ? FollowUpNote.noted(conversation, topic: primary.topic, templates: config.templates, language: language) : "",
-            ])
         } else {
             let counts = situation.counts.first { $0.queue == queue.name }
             let staffing = Staffing(of: queue, among: situation.agents)

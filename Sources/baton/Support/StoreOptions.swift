@@ -2,6 +2,7 @@ import ArgumentParser
 import BatonCore
 import BatonStore
 import Foundation
+import Synchronization
 
 /// Where the database and the config live; shared by every command that touches the store.
 struct StoreOptions: ParsableArguments {
@@ -36,8 +37,15 @@ struct StoreOptions: ParsableArguments {
         guard let path else { return BatonConfig() }
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read config file \(path)") }
         guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path): not valid UTF-8") }
-        return try ConfigLoader.load(toml: text, source: path)
+        let loaded = try ConfigLoader.load(toml: text, source: path)
+        for warning in ConfigLoader.warnings(loaded, source: path) where Self.warned.withLock({ $0.insert(warning.description).inserted }) {
+            InputLines.warn("warning: \(warning)")
+        }
+        return loaded
     }
+
+    /// Config warnings already printed: a command may load the config more than once, and says each once.
+    private static let warned = Mutex<Set<String>>([])
 
     /// What a command does with the store, which decides how it is opened.
     enum Use {
