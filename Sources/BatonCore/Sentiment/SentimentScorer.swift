@@ -168,7 +168,8 @@ public struct SentimentScorer: Sendable {
         ("you|u said|told me|_ that|this|it * before|already|yesterday|ago|again|too|last", -0.6),
         ("you|u said|told me|_ the same * before|already|yesterday|ago|again|too|last", -0.6),
         ("me dijiste|dijeron|dijo eso * ayer|antes|ya", -0.6), ("me dijiste|dijeron|dijo lo mismo * ayer|antes|ya", -0.6),
-        ("me falaram|disseram|disse isso * ontem|antes|ja", -0.6), ("me falaram|disseram|disse o mesmo * ontem|antes|ja", -0.6),
+        ("me falaram|disseram|disse isso * ontem|antes|ja", -0.6),
+        ("eso|esto me dijiste|dijeron|dijo hace|ayer|antes", -0.6), ("isso me falaram|disseram|disse|falou ha|faz|ontem|antes", -0.6), ("me falaram|disseram|disse o mesmo * ontem|antes|ja", -0.6),
         // Exasperated slang that is a word only together.
         ("for gods|fucks|petes|christs sake", -0.7), ("no mames|manches|jodas", -0.7), ("que|q mamera|bronca|saco|porra", -0.7),
         ("de puta madre", 0.5), ("puta madre", -0.8), ("puta que pariu|pario", -0.8),
