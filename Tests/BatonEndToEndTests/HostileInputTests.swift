@@ -83,6 +83,15 @@ struct HostileInputTests {
         #expect(triggers.stdout.split(separator: "\n").count == file.good)
     }
 
+    /// Reading `/proc/self/mem` from its start fails with an I/O error on Linux: a read error on demand.
+    @Test("a read error ends the input with a refusal naming where, and exit status 1, in each reading command",
+          arguments: [["triggers"], ["ingest"], ["outbox", "ack", "--from"]])
+    func readError(_ command: [String]) throws {
+        let result = try baton(command + ["/proc/self/mem"])
+        #expect(result.status == 1, "\(command): \(result.stderr)")
+        #expect(result.stderr.contains("line 1: input ends early: Input/output error"), "\(command): \(result.stderr)")
+    }
+
     @Test("message events continue a conversation in triggers as they would in the store")
     func triggersEvents() throws {
         let input = [

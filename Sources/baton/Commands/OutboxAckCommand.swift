@@ -48,6 +48,10 @@ struct OutboxAckCommand: ParsableCommand {
                     InputLines.warn("line \(number): expected an outbox id or a line printed by `baton outbox`")
                 }
             }
+            if let failure = reader.readFailure {
+                refused += 1
+                InputLines.warn("line \(number + 1): \(failure)")
+            }
         }
         let result = try store.openStore().acknowledge(outboxIDs: all, now: try StoreOptions.now())
         var summary = "acknowledged \(result.newlyDelivered)"

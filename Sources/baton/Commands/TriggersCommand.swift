@@ -239,6 +239,9 @@ struct TriggersCommand: ParsableCommand {
                 chunk.reserveCapacity(chunkLines)
             }
         }
+        if let failure = reader.readFailure {
+            chunk.append(.refused(InputError(line: lineNumber + 1, field: nil, message: failure)))
+        }
         if !chunk.isEmpty { chunks.put(chunk) }
         chunks.finish()
     }

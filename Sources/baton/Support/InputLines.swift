@@ -26,6 +26,9 @@ enum InputLines {
                 }
             }
         }
+        if let failure = reader.readFailure {
+            try body(lineNumber + 1, .failure(InputError(line: lineNumber + 1, field: nil, message: failure)))
+        }
     }
 
     /// Prints `baton: MESSAGE` on standard error, sanitized: messages quote input and ids.

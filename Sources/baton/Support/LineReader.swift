@@ -17,6 +17,9 @@ struct LineReader {
     private var skipping = false
     private var skipped = 0
     private var atEnd = false
+    /// Why the input ended before its end, when a read failed: said by the caller as a refused line, so the
+    /// command's exit status is 1 like for any other line it could not take.
+    private(set) var readFailure: String?
 
     init(handle: FileHandle, maxLineBytes: Int) {
         self.handle = handle
@@ -80,8 +83,8 @@ struct LineReader {
             let count = scratch.withUnsafeMutableBytes { Glibc.read(handle.fileDescriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             if count < 0 {
-                // A read error ends the input, said on standard error; the lines before it were read.
-                FileHandle.standardError.write(Data("baton: input ends early: \(String(cString: strerror(errno)))\n".utf8))
+                // A read error ends the input; the lines before it were read. The caller reports it (`readFailure`).
+                readFailure = "input ends early: \(String(cString: strerror(errno)))"
             }
             if count <= 0 { atEnd = true } else { buffer.append(contentsOf: scratch[..<count]) }
         }
