@@ -38,6 +38,10 @@ struct PolicyTopicRuleTests {
         ("ya no puedo entrar a mi cuenta", "lockout"), ("can't access my money", "lockout"),
         ("abrí el link y me sacaron 3 mil pesos", "security"), ("foram transferidos 500 reais da minha conta", "security"),
         ("mudaram o email da minha conta", "security"), ("me cambiaron la contraseña y no fui yo", "security"),
+        ("nunca contratei esses serviços, quero contestar essa cobrança", "billing_dispute"),
+        ("quiero disputar este cargo", "billing_dispute"), ("no voy a pagar eso, quítenlo de la factura", "billing_dispute"),
+        ("não vou pagar isso", "billing_dispute"), ("I'm not paying that, take it off", "billing_dispute"),
+        ("I paid on time, remove the fee", "billing_dispute"), ("I want all three payments back", "refund"),
         ("I'm going to report you to the financial ombudsman", "legal"), ("I still haven't got my refund, thanks", "refund"),
         ("can you help me file a claim against your company", "legal"), ("I think someone has access to my account", "security"),
         ("I got a login alert from another country", "security"), ("my card was swallowed by the ATM", "lockout"),
@@ -141,6 +145,8 @@ struct PolicyTopicRuleTests {
         // Trouble logging in, nothing blocked yet: a password reset is the AI's to offer first.
         "I can't log into the app", "no puedo entrar a mi cuenta", "não consigo entrar no app do banco",
         "I can't sign in to my account", "cambiaron el horario de atención?", "mudaram o endereço da loja?",
+        "I'm not paying that much for a phone case lol", "not paying for shipping, I'll pick it up",
+        "can you take it off the shelf for me?", "no voy a pagar en efectivo", "how do I get my deposit back after the lease ends?",
     ])
     func doesNotFire(_ text: String) {
         let fired = F.evaluate(rule, customerSays: text)

@@ -342,9 +342,18 @@ public struct PolicyTopicRule: TriggerRule {
             "cobraron|cobrado|cobro|cobran|cobrou|cobraram|cobrando|cobraste|cobrado|cobrada de|a mas|mais",
             "cobraron|cobrado|cobro|cobran|cobrou|cobraram|cobrando|cobraste|cobrada demas|demais",
             "cargo|cobro|cobranca|compra|debito desconocido|desconocida|indebido|indebida|indevida|indevido|duplicado|duplicada",
+            // Contesting a charge or a bill, refusing to pay it: "quero contestar essa cobrança", "no voy a pagar eso",
+            // "I'm not paying that, take it off", "remove the fee".
+            "contestar|disputar|impugnar|questionar|cuestionar|reclamar * @charge",
+            "contestar|disputar|impugnar essa|esta|esa|la|a|mi|minha|_ factura|fatura|cuenta|conta",
+            "no voy|vamos a pagar eso|esto|eso", "nao vou|vamos pagar isso|isto",
+            "not|never|wont|refuse paying|pay|to that|this|it|_ * take|remove|reverse|cancel it|that|this",
+            "take|get it|that|this off my|the|our bill|account|statement|invoice",
+            "remove|waive|reverse the|this|that fee|fees|charge|charges",
         ]),
         ("refund", [
             "@refund", "money back", "my|the|our money returned|refunded",
+            "want|need|get|give ** payments|payment|charges|fees back",
             "want|get|give|return|need|send|receive my|the|our money",
             "devuelvan|devuelve|devolver|devuelvanme|regresen|regresar|reembolsen * mi|el|la|mi|_ dinero|plata|pago|cargo|cobro|importe|monto|compra",
             "devolucion del|de|_ mi|_ dinero|pago", "quero|devolvam|devolver|devolve|devolvem * meu|o|_ dinheiro",
