@@ -35,7 +35,7 @@ struct ExplicitRequestRuleTests {
     @Test("fires on requests for a human in Spanish and Portuguese", arguments: [
         ("hablar con humano", "es"), ("me pasas con un ejecutivo", "es"), ("pásame con alguien", "es"),
         ("pasame con alguien por favor", "es"), ("quiero hablar con un asesor", "es"), ("necesito un agente", "es"),
-        ("llámame por favor", "es"), ("atención humana", "es"), ("ayuda!!", "es"),
+        ("prefiero q me llame un comercial", "es"), ("llámame por favor", "es"), ("atención humana", "es"), ("ayuda!!", "es"),
         ("posso falar com uma pessoa", "pt"), ("quero falar com um atendente", "pt"), ("me liga por favor", "pt"),
         ("atendimento humano", "pt"), ("preciso de um atendente", "pt"), ("socorro", "pt"),
     ])

@@ -42,6 +42,8 @@ struct PolicyTopicRuleTests {
         ("quiero disputar este cargo", "billing_dispute"), ("no voy a pagar eso, quítenlo de la factura", "billing_dispute"),
         ("não vou pagar isso", "billing_dispute"), ("I'm not paying that, take it off", "billing_dispute"),
         ("I paid on time, remove the fee", "billing_dispute"), ("I want all three payments back", "refund"),
+        ("me han robado el móvil, necesito bloquear la sim", "security"), ("my mobile was stolen last night", "security"),
+        ("there's a wrong charge on my bill", "billing_dispute"),
         ("I'm going to report you to the financial ombudsman", "legal"), ("I still haven't got my refund, thanks", "refund"),
         ("can you help me file a claim against your company", "legal"), ("I think someone has access to my account", "security"),
         ("I got a login alert from another country", "security"), ("my card was swallowed by the ATM", "lockout"),

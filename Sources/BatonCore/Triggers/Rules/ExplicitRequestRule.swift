@@ -205,7 +205,7 @@ public struct ExplicitRequestRule: TriggerRule {
         ("want|need|like|wish to complain", "complaint"), ("poner|presentar|hacer|levantar una|un|mi _|formal @complaint", "complaint"),
         ("fazer|abrir|registrar uma|um|minha _|formal @complaint", "complaint"), ("quiero|quero quejarme|reclamar", "complaint"), ("put|get me in touch", "en"),
         ("would|id like a|an|the|_ @human", "en"), ("let me speak|talk to someone|somebody|a", "en"),
-        ("llamame|llamenme|marquenme|hableme", "es"), ("me llamen|llamas|llama|marcan|marquen", "es"),
+        ("llamame|llamenme|marquenme|hableme", "es"), ("me llamen|llamas|llama|llame|marcan|marquen", "es"),
         ("atencion|ayuda|trato humana|humano|personalizada|personal", "es"),
         ("no quiero hablar con|a un|una|el|_ bot|robot|maquina", "es"), ("escalar|escalen|escala el|mi|este|_ caso|reclamo|problema", "es"),
         ("me liga|ligue|liguem|ligam", "pt"), ("ligar|ligue para|pra mim", "pt"),

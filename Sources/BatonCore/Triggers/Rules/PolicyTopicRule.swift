@@ -288,6 +288,7 @@ public struct PolicyTopicRule: TriggerRule {
             "me|nos sacaron|sacaram|quitaron|levaram|tiraram|transfirieron|transferiram ** pesos|euros|dolares|reais|dinero|dinheiro|plata|lana",
             "fueron|foram transferidos|transferidas|retirados|retiradas|sacados|sacadas ** pesos|euros|dolares|reais|dinero|dinheiro",
             "mudaram|alteraram|trocaram|cambiaron el|la|mi|o|a|minha|meu|_ email|correo|senha|contrasena",
+            "me|nos han|ha robado|hackeado|clonado",
             "me|nos la|lo|las|los robaron|roubaram|furtaram|clonaron|clonaram", "@card ** me|nos la|lo|_ robaron|roubaram|furtaram",
             "text|texts|email|emails|call|calls|message|messages|sms|someone|somebody asking|asked|requesting for|_ my|our|the @card|@login|code|details|number",
             "was|is that|this|it really you|from you", "is|was this|that|it legit|legitimate|a scam|fake|phishing", "is|was this|that|it * phishing|scam|legit|legitimate",
@@ -350,6 +351,7 @@ public struct PolicyTopicRule: TriggerRule {
             "not|never|wont|refuse paying|pay|to that|this|it|_ * take|remove|reverse|cancel it|that|this",
             "take|get it|that|this off my|the|our bill|account|statement|invoice",
             "remove|waive|reverse the|this|that fee|fees|charge|charges",
+            "wrong|incorrect|erroneous @charge|fee|fees",
         ]),
         ("refund", [
             "@refund", "money back", "my|the|our money returned|refunded",
@@ -440,7 +442,7 @@ public struct PolicyTopicRule: TriggerRule {
                 estafaron estafado estafada estafados fraude clonada clonaron clonado clonaram  golpista invadida invadiram invadiu
                 """),
             (.stolenWord, "stolen stole steal theft robbed lost snatched nicked pinched mugged pickpocketed vanished disappeared asaltaron arrebataron afanaron desaparecio sumio roubou assaltaram sumiu desapareceu robada robado robaron roubado roubada roubaram furtado furtada perdi perdio perdido perdida extravie extravio extraviada extraviado levaram furtaram"),
-            (.paymentInstrument, "card cards tarjeta tarjetas cartao cartoes wallet phone celular telefono telefone"),
+            (.paymentInstrument, "card cards tarjeta tarjetas cartao cartoes wallet phone celular telefono telefone movil movel mobile"),
             (.accountWord, "account accounts cuenta cuentas conta contas profile perfil email"),
             (.loginWord, "login log sign password passwords passcode pin contrasena senha usuario"),
             (.lockWord, """
