@@ -173,7 +173,7 @@ public struct SentimentScorer: Sendable {
         // Exasperated slang that is a word only together.
         ("for gods|fucks|petes|christs sake", -0.7), ("no mames|manches|jodas", -0.7), ("que|q mamera|bronca|saco|porra", -0.7),
         ("de puta madre", 0.5), ("puta madre", -0.8), ("puta que pariu|pario", -0.8),
-        ("what the hell|heck", -0.7), ("es el colmo", -0.7), ("ta|esta de sacanagem|brincadeira", -0.7), ("me tienen podrido|podrida|harto|harta", -0.8),
+        ("what the hell|heck", -0.7), ("are|r you|u kidding|joking me", -0.7), ("es el colmo", -0.7), ("ta|esta de sacanagem|brincadeira", -0.7), ("me tienen podrido|podrida|harto|harta", -0.8),
     ]
 
     static let idioms = PhraseSet(idiomEntries)

@@ -44,7 +44,7 @@ struct SentimentScorerTests {
         "I'm sick of this", "I'm losing my patience here", "what a waste of time", "thanks for nothing",
         "it still doesn't work", "ninguém me responde", "nadie me ayuda",
         "what the hell", "wth is going on", "I'm very dissatisfied with the service",
-        "eso me dijiste hace una hora", "isso me disseram ontem",
+        "eso me dijiste hace una hora", "isso me disseram ontem", "are you kidding me rn",
     ])
     func negativeIdioms(_ text: String) {
         #expect(scorer.score(text) < -0.25, "\"\(text)\" scored \(scorer.score(text))")

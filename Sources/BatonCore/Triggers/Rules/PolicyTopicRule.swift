@@ -255,6 +255,7 @@ public struct PolicyTopicRule: TriggerRule {
             "made|making me|him|her|us|my|them sick|ill", "food poisoning", "side effect|effects",
             "having|have|had|got|getting|experiencing|gave|giving|given|causing|caused me|him|her|us|_ chest|stomach|severe|sharp pain|pains|cramps", "cant|couldnt|hard to breathe|breathing", "trouble|difficulty breathing",
             "dizzy|nauseous|vomiting|rash|hives|swelling|swollen after|from taking|using|eating|drinking",
+            "chest|stomach pain|pains ** since|after ** medication|medicine|pills|tablets|supplement|medicina|remedio",
             "burned|burnt|injured|scalded my|his|her|himself|herself|themselves|me",
             "se trago", "se lastimo|quemo|corto", "me|se machuquei|machucou|queimou|cortou",
             "passou|passei|sentiu|senti mal", "me enferme|enfermo", "fiquei|ficou doente",
@@ -289,6 +290,8 @@ public struct PolicyTopicRule: TriggerRule {
             "fueron|foram transferidos|transferidas|retirados|retiradas|sacados|sacadas ** pesos|euros|dolares|reais|dinero|dinheiro",
             "mudaram|alteraram|trocaram|cambiaron el|la|mi|o|a|minha|meu|_ email|correo|senha|contrasena",
             "me|nos han|ha robado|hackeado|clonado",
+            "cant|cannot|couldnt find my|the * @card anywhere|since|today|yesterday|this|help|after", "dropped|left|misplaced my|the @card somewhere|_",
+            "entered|put|typed|gave|used my|the @card|details ** dodgy|fake|suspicious|scam|sketchy|shady|fraudulent|phishing",
             "me|nos la|lo|las|los robaron|roubaram|furtaram|clonaron|clonaram", "@card ** me|nos la|lo|_ robaron|roubaram|furtaram",
             "text|texts|email|emails|call|calls|message|messages|sms|someone|somebody asking|asked|requesting for|_ my|our|the @card|@login|code|details|number",
             "was|is that|this|it really you|from you", "is|was this|that|it legit|legitimate|a scam|fake|phishing", "is|was this|that|it * phishing|scam|legit|legitimate",
@@ -307,6 +310,7 @@ public struct PolicyTopicRule: TriggerRule {
         ]),
         ("privacy", [
             "@delete * @data", "@privacylaw", "data protection|request|subject", "right to be forgotten",
+            "someone|somebody|people else|_ can see|sees|access|accessed|saw my|our personal|_ @data|address|account",
             "what|which data|information|info do|does you|they have|hold|store|keep|collect * me|us",
             "selling|sold|sharing|shared|leaked my|our data|information|info|details|datos|dados",
             "stop using|processing my data|information|info", "proteccion|protecao de datos|dados",
@@ -352,6 +356,9 @@ public struct PolicyTopicRule: TriggerRule {
             "take|get it|that|this off my|the|our bill|account|statement|invoice",
             "remove|waive|reverse the|this|that fee|fees|charge|charges",
             "wrong|incorrect|erroneous @charge|fee|fees",
+            "never|didnt|dont buy|bought|purchase|purchased|order|ordered|shop|shopped anything|nothing from|at this|that|the merchant|store|shop|company|seller|vendor",
+            "@machine ** part|half|some of|_ the|my money|cash|amount", "@machine ** nao|no liberou|libero|soltou|solto|entregou|entrego|dio|deu|saco|sacou",
+            "wrong * not|never paying|pay",
         ]),
         ("refund", [
             "@refund", "money back", "my|the|our money returned|refunded",
@@ -394,6 +401,7 @@ public struct PolicyTopicRule: TriggerRule {
             // An order cancelled is asked for ("I want to cancel my order"); "how do I cancel my order?" is a question.
             "want|need|wanna|like|help|trying|tried|quiero|quero|necesito|preciso to|_ @cancel my|the|this|our|an|a|mi|el|la|meu|minha|o|_ order|orders|purchase|purchases|booking|reservation|pedido|compra|reserva",
             "@delete * @account",
+            "shut|close down|_ our|my|the ** workspace|workspaces|account|accounts|organisation|organization|team",
             // A bereavement: closing the accounts of someone who died.
             "passed|pass away|on ** @cancel|close|closing|cerrar|encerrar", "died|deceased|fallecio|fallecido|fallecida|murio|faleceu|falecido|falecida|morreu ** @cancel|close|closing|cerrar|encerrar",
             "@cancel|close|cerrar|encerrar ** deceased|fallecido|fallecida|falecido|falecida",
