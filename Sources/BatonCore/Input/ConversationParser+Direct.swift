@@ -310,20 +310,18 @@ struct DirectReader {
                 guard index < bytes.count else { return nil }
                 let escape = bytes[index]
                 index += 1
+                if let simple = JSONReader.simpleEscape(escape) {
+                    buffer.append(simple)
+                    continue
+                }
                 switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(escape)
-                case UInt8(ascii: "b"): buffer.append(0x08)
-                case UInt8(ascii: "f"): buffer.append(0x0C)
-                case UInt8(ascii: "n"): buffer.append(0x0A)
-                case UInt8(ascii: "r"): buffer.append(0x0D)
-                case UInt8(ascii: "t"): buffer.append(0x09)
                 case UInt8(ascii: "u"):
                     guard var scalar = hex4() else { return nil }
                     if (0xD800...0xDBFF).contains(scalar) {
                         guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { return nil }
                         index += 2
                         guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        scalar = JSONReader.combine(high: scalar, low: low)
                     }
                     // A lone low surrogate, and \u0000 (a NUL the parser refuses), go to the generic path.
                     guard scalar != 0, let unicode = Unicode.Scalar(scalar) else { return nil }

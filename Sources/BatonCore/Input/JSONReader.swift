@@ -160,15 +160,11 @@ public struct JSONReader {
                 guard index < bytes.count else { throw error("unexpected end of line in an escape") }
                 let escape = bytes[index]
                 index += 1
+                if let simple = Self.simpleEscape(escape) {
+                    buffer.append(simple)
+                    continue
+                }
                 switch escape {
-                case UInt8(ascii: "\""): buffer.append(0x22)
-                case UInt8(ascii: "\\"): buffer.append(0x5C)
-                case UInt8(ascii: "/"): buffer.append(0x2F)
-                case UInt8(ascii: "b"): buffer.append(0x08)
-                case UInt8(ascii: "f"): buffer.append(0x0C)
-                case UInt8(ascii: "n"): buffer.append(0x0A)
-                case UInt8(ascii: "r"): buffer.append(0x0D)
-                case UInt8(ascii: "t"): buffer.append(0x09)
                 case UInt8(ascii: "u"):
                     var scalar = try parseHex4()
                     if (0xD800...0xDBFF).contains(scalar) {
@@ -178,7 +174,7 @@ public struct JSONReader {
                         index += 2
                         let low = try parseHex4()
                         guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate in \\u escape") }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        scalar = Self.combine(high: scalar, low: low)
                     } else if (0xDC00...0xDFFF).contains(scalar) {
                         throw error("unpaired surrogate in \\u escape")
                     }
@@ -204,6 +200,24 @@ public struct JSONReader {
             index += 1
         }
         return value
+    }
+
+    /// The byte a one-letter escape stands for (`\\n` is 0x0A, `\\"` is `"`); nil for `u` and anything else.
+    static func simpleEscape(_ escape: UInt8) -> UInt8? {
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): escape
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
+    }
+
+    /// The scalar a UTF-16 surrogate pair stands for (`high` in D800...DBFF, `low` in DC00...DFFF).
+    static func combine(high: UInt32, low: UInt32) -> UInt32 {
+        0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
     }
 
     /// The value of one hexadecimal digit of a `\\u` escape, either case; nil for any other byte.
