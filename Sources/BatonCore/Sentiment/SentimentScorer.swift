@@ -42,6 +42,9 @@ public struct SentimentScorer: Sendable {
         var position = 0
         // What comes before "but" weighs half: "that level was a nightmare but I finally beat it".
         let contrast = Self.firstContrast(in: text)
+        // "Oh brilliant, the app crashed again 🙄", "Genial, otra vez se cayó… qué maravilla 🙃": praise said with
+        // an eye-roll about something gone wrong is sarcasm, and its praise counts against.
+        let sarcastic = Self.isSarcastic(text)
         while position < count {
             let weight: Float = position < contrast ? 0.5 : 1
             if position >= coveredUntil, let idiom = idioms.match(in: text, at: position) {
@@ -57,6 +60,7 @@ public struct SentimentScorer: Sendable {
             }
             let token = text.tokens[position]
             var valence = token.valence
+            if sarcastic && valence > 0 && !token.flags.contains(.emoji) { valence = -valence }
             if valence != 0 {
                 valence *= modifier(text, at: position)
                 if token.flags.contains(.elongated) || token.flags.contains(.shouted) { valence *= 1.25 }
@@ -76,6 +80,21 @@ public struct SentimentScorer: Sendable {
         let squashed = Double(sum) / (Double(sum * sum) + 0.6).squareRoot()
         return Reading(score: max(-1, min(1, squashed)), strongestFeeling: strongestFeeling)
     }
+
+    /// Whether `text` rolls its eyes (🙄, 🙃) at something gone wrong: a word of repetition ("again", "otra vez",
+    /// "de novo") or another negative word besides the emoji.
+    static func isSarcastic(_ text: NormalizedText) -> Bool {
+        guard eyeRollTokens.containsAny(in: text) else { return false }
+        for position in 0..<text.count {
+            if repetitionTokens.contains(text, at: position) { return true }
+            let token = text.tokens[position]
+            if token.valence < 0 && !token.flags.contains(.emoji) { return true }
+        }
+        return false
+    }
+
+    static let eyeRollTokens = TokenWordSet(["🙄", "🙃"])
+    static let repetitionTokens = TokenWordSet(["again", "another", "vez", "novo", "nuevo", "otro", "otra", "outro", "outra"])
 
     /// Laughter that makes a complaint a joke; "😂" is already positive in the lexicon.
     static let laughter: Set<String> = ["lol", "lmao", "haha", "hahaha", "jaja", "jajaja", "kk", "kkk", "kkkk", "rsrs"]
@@ -174,6 +193,11 @@ public struct SentimentScorer: Sendable {
         ("for gods|fucks|petes|christs sake", -0.7), ("no mames|manches|jodas", -0.7), ("que|q mamera|bronca|saco|porra", -0.7),
         ("de puta madre", 0.5), ("puta madre", -0.8), ("puta que pariu|pario", -0.8),
         ("what the hell|heck", -0.7), ("are|r you|u kidding|joking me", -0.7), ("es el colmo", -0.7), ("ta|esta de sacanagem|brincadeira", -0.7), ("me tienen podrido|podrida|harto|harta", -0.8),
+        ("perdida de tiempo", -0.7), ("perda de tempo", -0.7),
+        // "how hard is it to deliver one parcel", "¿tan difícil es…?", "é tão difícil assim?".
+("e|sao|es|son|are|is uma|una|a piada|broma|chiste", -0.8), ("how hard is|can it|that", -0.7), ("tan|que tan dificil es|era", -0.7), ("e|eh|era tao dificil", -0.7),
+        // Sarcastic thanks ("gracias genio" is often sincere in Spanish, so only English).
+        ("thanks|thankyou genius|einstein|sherlock", -0.7), ("thank you genius|einstein|sherlock", -0.7),
     ]
 
     static let idioms = PhraseSet(idiomEntries)
@@ -208,10 +232,10 @@ public struct SentimentScorer: Sendable {
                 unbelievable insane stupid dumb idiot idiots idiotic lousy furious annoyed annoying fed
                 upset unhappy worthless clueless careless ignored rude disrespectful dreadful fuming
                 hopeless nonsense unreliable unprofessional shambles shambolic inept infuriated exasperated
-                liars lied cheats cheating ignoring robbing clowns morons wtf ffs fml omfg wtaf smh wth
+                liars lied cheats cheating ignoring robbing clowns morons wtf ffs fml omfg wtaf smh wth jfc
                 dissatisfied
                 """),
-            (-0.6, "disappointed inexcusable horrific scammed cheated sucked"),
+            (-0.6, "disappointed inexcusable horrific scammed cheated sucked"), (-0.5, "ugh ughh argh grr"),
             (-0.5, """
                 bad worse broken failing failed fail fails slow unfair wasted waste kill sad
                 wrong mistake mess messed shocking confusing confused complaint complain complaining
@@ -230,21 +254,21 @@ public struct SentimentScorer: Sendable {
                 horrible horrendo terrible burla verguenza asco asqueroso inaceptable basura porqueria
                 estafa ladrones mierda harto harta indignante vergonzoso ridiculo
                 """),
-            (-0.7, "enojado enojada furioso furiosa inutil inutiles absurdo decepcionado decepcionada joder carajo insatisfecho insatisfecha"),
+            (-0.7, "payasos enojado enojada furioso furiosa inutil inutiles absurdo decepcionado decepcionada joder carajo insatisfecho insatisfecha"),
             (-0.8, "inadmisible"),
             (-0.5, "mal malo mala problema roto rota queja lento lenta"),
-            (0.6, "gracias excelente genial perfecto perfecta increible encanta buenisimo maravilloso feliz"),
+            (0.6, "gracias excelente genial perfecto perfecta increible encanta buenisimo maravilloso maravilla feliz"),
             (0.4, "bueno buena bien amable rapido vale va dale"),
             // Portuguese.
             (-0.9, "pessimo pessima horrivel"),
-            (-0.8, "absurdo vergonha lixo palhacada inaceitavel ladroes merda ridiculo ridicula pqp vsf"),
+            (-0.8, "absurdo vergonha lixo palhacada palhacos inaceitavel ladroes merda ridiculo ridicula pqp vsf"),
             (-0.7, "irritado irritada chateado chateada decepcionado decepcionada inuteis raiva caralho insatisfeito insatisfeita"),
             (-0.8, "inadmissivel"),
             (-0.5, "ruim problema quebrado quebrada demorado reclamacao lento"),
-            (0.6, "obrigado obrigada otimo otima perfeito perfeita maravilhoso adorei amei excelente"),
+            (0.6, "obrigado obrigada otimo otima perfeito perfeita maravilhoso maravilha adorei amei excelente"),
             (0.4, "valeu beleza legal bom boa massa show top"),
             // Emoji.
-            (-0.9, "🤬"), (-0.8, "😡 😠 🖕"), (-0.6, "👎 😤 😭 💩 😾"), (-0.5, "😢 😞 😩 😫 😒 🙄 😑 ☹ 😔"),
+            (-0.9, "🤬"), (-0.8, "😡 😠 🖕"), (-0.6, "👎 😤 😭 💩 😾"), (-0.5, "😢 😞 😩 😫 😒 🙄 😑 ☹ 😔"), (-0.3, "🙃"),
             (0.6, "😊 😍 🥰 ❤ 💕 💯 🎉 🤩"), (0.4, "👍 🙏 😀 😃 😄 😁 👌 🙌 👏 😎 🙂 ☺ 😂 🤣 ✅"),
         ],
         phrases: idiomEntries.map(\.0))

@@ -79,7 +79,7 @@ public struct PhraseSet<Payload: Sendable>: Sendable {
             "card": .paymentInstrument, "stolen": .stolenWord, "unit": .unitNoun, "pricing": .buyPricing,
             "scale": .buyScale, "transfer": .transferVerb, "specialist": .specialistNoun,
             "machine": .machineWord, "complaint": .complaintWord,
-            "received": .receivedVerb, "thanks": .thanksWord,
+            "received": .receivedVerb, "thanks": .thanksWord, "vehicle": .vehicleWord, "food": .foodWord,
         ]
     }
 

@@ -99,4 +99,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let thanksWord = bit(39)
     /// Unambiguous determiners: the, my, la, mi, minha (a contact verb after one is a noun: "the transfer").
     public static let determiner = bit(40)
+    /// Where a phone is left behind: taxi, uber, bus, ônibus, restaurant.
+    public static let vehicleWord = bit(41)
+    /// Food and meals a customer may fall ill from: meal, chicken, curry, pollo, frango.
+    public static let foodWord = bit(42)
 }

@@ -38,6 +38,12 @@ public struct BuyingIntentRule: TriggerRule {
                 if amount >= 5 && seatUnits.contains(id) { return index..<(next + 1) }
                 if amount >= 20 && text.has(.unitNoun, at: next) { return index..<(next + 1) }
             }
+            // "if I order 200 of the planters", "si les compro 200 macetas": a large order, whatever the goods.
+            // "order 5541 status?" is an order number: the English verb needs its subject or "to" before it.
+            if amount >= 50 && index >= 1 && orderVerbs.contains(text.words[index - 1])
+                && (!englishOrderVerbs.contains(text.words[index - 1]) || index >= 2 && orderSubjects.contains(text.words[index - 2])) {
+                return (index - 1)..<(index + 1)
+            }
             // "a team of 500", "empresa de 40".
             if amount >= 5 && index >= 2 && groupOf.contains(text.tokens[index - 1].id)
                 && text.has(.buyScale, at: index - 2) {
@@ -85,6 +91,14 @@ public struct BuyingIntentRule: TriggerRule {
 
     static let seatUnits: Set<Int32> = ids("seats seat licenses licences license licence licencias licencas users usuarios usuarios employees empleados funcionarios agents members")
     static let groupOf: Set<Int32> = ids("of de")
+    /// Verbs of buying in the present, before a quantity: "order 200", "compro 300", "comprar 100".
+    static let orderVerbs: Set<String> = [
+        "order", "buy", "purchase", "compro", "compre", "comprar", "compramos", "comprariamos",
+        "encomendar", "encomendo", "comprarmos", "comprasse", "comprassemos",
+    ]
+    static let englishOrderVerbs: Set<String> = ["order", "buy", "purchase"]
+    /// Who orders, or the infinitive's "to": "if I order 200", "we'd like to buy 300".
+    static let orderSubjects: Set<String> = ["i", "we", "to", "ll", "will", "would", "could", "can", "wed", "id", "and"]
 
     private static func ids(_ words: String) -> Set<Int32> {
         Set(TextNormalizer.fold(words).compactMap { Lexicon.shared.id(of: $0) })
@@ -97,7 +111,11 @@ public struct BuyingIntentRule: TriggerRule {
     static let phraseEntries: [(String, String)] = [
         ("quote|quotation|quotes|wholesale|bulk|reseller|resale|distributor|distributors|procurement|rfq", "en"),
         ("cotizacion|cotizaciones|cotizar|cotiza|mayoreo|mayorista|mayoristas|distribuidor|distribuidores", "es"),
-        ("cotacao|cotacoes|orcamento|atacado|atacadista|revenda|revendedor|revendedores", "pt"),
+        ("cotacao|cotacoes|orcamento|atacado|atacadista|revenda|revendedor|revendedores|revender", "pt"),
+        // A shop that wants to sell the product: "trade prices", "stock your oat milk", "vender sus productos".
+        ("trade price|prices|pricing|terms|account|discount|discounts|rates", "en"), ("rfp", "en"),
+        ("request|requests for proposal|proposals|tender", "en"), ("propuesta|proposta comercial|comerciales|comerciais", "es"), ("stock|resell|retail|distribute your|ur", "en"),
+        ("revender|distribuir|revendo|distribuyo|distribuo su|sus|tu|tus|seu|seus|sua|suas|os|as|o|a|_ producto|productos|produto|produtos|marca", "es"),
         ("@scale @pricing", "en"), ("@pricing for|para a|an|our|my|uma|um|un|una|_ @scale", "en"),
         ("sales team|rep|department|representative|person|contact", "en"), ("talk|speak|contact to|with|_ sales", "en"),
         ("book|schedule|request|get a|_ demo", "en"),
@@ -125,7 +143,7 @@ public struct BuyingIntentRule: TriggerRule {
                 units unit unidades unidad pieces piezas pecas boxes cajas caixas pallets seats licenses licences
                 licencias licencas users usuarios employees empleados funcionarios laptops computers devices phones
                 tablets stores locations sites pcs machines kits copies subscriptions accounts cases bottles pairs
-                uniforms shirts chairs desks printers monitors members
+                uniforms shirts chairs desks printers monitors members staff person persona pessoa
                 """),
         ],
         phrases: phraseEntries.map(\.0))

@@ -79,6 +79,8 @@ public struct ExplicitRequestRule: TriggerRule {
             guard strong else { continue }
             if let verb = verbBefore(text, index, classes: .wantVerb, window: 4) {
                 if text.words[verb..<index].contains(where: Self.praiseWords.contains) { continue }
+                // "No need for an agent", "I don't want a person to call": declined, not asked for.
+                if verb > 0 && text.has(.negator, at: verb - 1) { continue }
                 return verb..<(index + 1)
             }
             if index + 1 < text.count && text.has(.politeness, at: index + 1) { return index..<(index + 2) }
@@ -122,19 +124,31 @@ public struct ExplicitRequestRule: TriggerRule {
         return true
     }
 
+    /// Whether the request phrase `text` holds, if any, is a command or a title ("call me a taxi"): the
+    /// model's `explicit_request` is held back on these too.
+    static func asksForSomethingElse(_ text: NormalizedText) -> Bool {
+        guard let match = phrases.firstMatch(in: text), match.payload != "complaint" else { return false }
+        return isCommandOrTitle(text, match.range)
+    }
+
     /// "call me a taxi", "llámame un uber", "who sings call me maybe", "escalate the priority of my booking":
-    /// the words of a request used for something else, which the model may still judge.
+    /// the words of a request used for something else.
     static func isCommandOrTitle(_ text: NormalizedText, _ range: Range<Int>) -> Bool {
         let next = range.upperBound
         guard next < text.count else { return false }
         let words = text.words[range]
         if words.contains(where: callWords.contains) {
             let following = text.words[next]
-            if following == "maybe" || following == "by" || following == "al" { return true }
+            if following == "maybe" || following == "by" { return true }
+            // "llama al banco" is a command; "¿me pueden llamar al celular?", "llámame al fijo" ask for a call.
+            if following == "al" { return !words.contains(where: { $0 == "me" || $0 == "nos" || $0.hasSuffix("me") }) }
             // "Call me when my parcel is out for delivery", "me liga quando sair pra entrega": a notification;
             // "call me Mr Awesome": a name.
             if notificationWords.contains(following) || titleWords.contains(following) { return true }
             if objectDeterminers.contains(following) {
+                // "que me llame un comercial": in Spanish the caller may come after the verb.
+                if next + 1 < text.count && (text.has([.humanStrong, .humanWeak, .specialistNoun], at: next + 1)
+                    || salesPeople.contains(text.words[next + 1])) { return false }
                 // "call me a bit later" is still a call back.
                 return !(next + 1 < text.count && ["bit", "little", "few", "couple", "poco", "pouco"].contains(text.words[next + 1]))
             }
@@ -147,11 +161,19 @@ public struct ExplicitRequestRule: TriggerRule {
 
     private static let callWords: Set<String> = [
         "call", "phone", "ring", "llamame", "llamenme", "llama", "llamas", "llamen", "marquenme", "marcan", "marquen",
-        "liga", "ligue", "liguem", "ligam",
+        "liga", "ligue", "liguem", "ligam", "llamar", "marcar", "telefonear", "ligar", "telefonar", "llame", "llamara",
+        "llamaran", "ligasse", "contacte", "contacten", "contactara", "contactem", "contactasse", "contatem", "contatasse",
+        "chamar", "chame",
     ]
     private static let objectDeterminers: Set<String> = ["a", "an", "un", "una"]
+    /// "Que me llame un comercial": who calls, after the verb.
+    private static let salesPeople: Set<String> = ["comercial", "vendedor", "vendedora", "consultor", "consultora", "ejecutivo"]
     private static let ownPossessives: Set<String> = ["my", "mi", "mis", "meu", "minha", "meus", "minhas"]
-    private static let titleWords: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "sir", "madam", "senor", "senora", "senhor", "senhora"]
+    private static let titleWords: Set<String> = [
+        "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "senor", "senora", "senhor", "senhora",
+        // "call me crazy", "llámame loco", "pode me chamar de doido".
+        "crazy", "mad", "paranoid", "old", "loco", "loca", "exagerado", "exagerada", "doido", "doida", "louco", "louca",
+    ]
     private static let calendarCommands: Set<String> = [
         "cancel", "move", "reschedule", "delete", "remove", "postpone", "cancela", "cancelar", "mueve", "borra", "desmarca",
         "remarca", "adia",
@@ -211,6 +233,34 @@ public struct ExplicitRequestRule: TriggerRule {
         ("me liga|ligue|liguem|ligam", "pt"), ("ligar|ligue para|pra mim", "pt"),
         ("atendimento humano|pessoal|real", "pt"),
         ("nao quero falar com um|uma|o|_ robo|bot|maquina", "pt"),
+        // A call back asked with a modal: "me pueden marcar al celular?", "vcs podem me ligar?".
+        ("me pueden|puede|podrian|podria|podes|puedes|podran llamar|marcar|telefonear|contactar", "es"),
+        ("podem|pode|poderiam|poderia|podia|consegue|conseguem|conseguiriam me ligar|telefonar|contatar|contactar|retornar", "pt"),
+        // A person asked to look at the case: "mejor que lo vea un agente", "prefiro que uma pessoa veja",
+        // "can someone look into this".
+        ("mejor|prefiero|preferiria|quiero|quisiera|necesito que lo|la|me|_ vea|revise|mire|atienda|resuelva|vean|revisen|atiendan ** @human|alguien", "es"),
+        ("mejor|prefiero|preferiria|quiero|quisiera|necesito que un|una|el|la|alguien|_ @human|_ ** vea|revise|mire|atienda|resuelva|llame", "es"),
+        ("melhor|prefiro|preferia|preferiria|quero|queria|gostaria|preciso que um|uma|o|a|_ @human|alguem ** veja|olhe|analise|resolva|atenda|cuide|verifique|ligue", "pt"),
+        ("can|could|will|would|please|need|want|like|get|have|let someone|somebody|anyone|anybody to|_ look|looking at|into|over", "en"),
+        ("can|could|will|would|please|need|want|like|get|have|let a|an|the|_ real|actual|_ @human to|_ look|looking at|into|over", "en"),
+        // Someone on the phone or in touch: "get me someone from the depot on the phone", "can a member of your
+        // billing team get in touch".
+        ("get|put me|us|someone|somebody|a|an ** on the phone|line", "en"), ("get me someone|somebody", "en"),
+        ("get|be|getting in touch with me|us", "en"), ("@someone|@human|member|members ** get|be|getting in touch", "en"),
+        // Someone asked to call or write: "necesitamos que un ingeniero se ponga en contacto", "gostaria que um
+        // consultor me contactasse", "me gustaría que me llamara un comercial", "mándame a alguien que sepa".
+        ("que|q ** @human|alguien|alguem ** me|nos|se llame|llamara|llamen|contacte|contacten|contactara|comunique|ponga|pongan|ligue|liguem|ligasse|contacte|contactem|contactasse|contate|contatem|contatasse|retorne|retornem", "es"),
+        ("que|q me|nos llame|llamara|llamen|llamaran|contacte|contacten|contactara|ligue|liguem|ligasse|contactem|contactasse|contatem|contatasse|retorne|retornem", "es"),
+        ("mandame|mandenme|mandeme|enviame|envienme|manda|mande|mandem|envia|envie|enviem|me|nos a|_ alguien|alguem|@human", "es"),
+        ("devolver|devolverme|devuelvan|devuelve|devolvam|retornar|retornem|retorne|return la|a|my|our|_ llamada|ligacao|call|calls", "es"),
+        ("alguien|alguem|someone|somebody con|com|with quien|quem|whom yo|eu|i|_ pueda|possa|can|could", "es"),
+        // The customer's account manager is ours: "preciso falar com o meu gestor de conta", "my account manager".
+        ("@contact ** gestor|gerente|ejecutivo|executivo|asesor|assessor de|da cuenta|conta", "es"), ("@contact ** account manager|rep|representative|advisor|adviser|executive", "en"),
+        ("account manager|rep|representative|advisor|adviser|executive ** reach|call|contact|ring|phone|email|get", "en"),
+        ("reach|reaching out to me|us", "en"), ("like|want|need|request|prefer|appreciate a|_ call|callback|ring from", "en"),
+        ("ligar|liguem|ligue|telefonar|telefonem|telefone|contactar|contactem|contatar|contatem me|nos", "pt"),
+        // "can a person take over", "que una persona se encargue", "que um humano assuma".
+        ("@human|@someone|@specialist take|takes|taking over", "en"), ("que|q ** @human|alguien|alguem ** encargue|encarguen|ocupe|assuma|assumam|cuide", "es"),
     ]
 
     static let phrases = PhraseSet(phraseEntries)
@@ -222,6 +272,9 @@ public struct ExplicitRequestRule: TriggerRule {
                 representative representatives rep reps operator operador operadora supervisor supervisora
                 manager gerente ejecutivo ejecutiva executivo executiva asesor asesora assessor atendente
                 staff employee empleado funcionario funcionaria specialist especialista encargado responsable
+                assistente asistente pharmacist nurse engineer technician advisor adviser consultant assessor adjuster
+                farmaceutico farmaceutica enfermero enfermera enfermeira ingeniero ingeniera engenheiro
+                engenheira tecnico tecnica perito perita consultor consultora colaborador colaboradora gestor gestora
                 """),
             (.humanWeak, "someone somebody anyone anybody sum1 some1 any1 alguien alguem team equipo equipe people gente"),
             (.wantVerb, """
@@ -235,7 +288,7 @@ public struct ExplicitRequestRule: TriggerRule {
                 transfere transferencia atienda atiendan atender atenda atendam atende falar fala falo conversar
                 comunicas comunica comunican comuniques comuniqueme comuniquenme comunicarse transfieres transfieran
                 pasan pasenme pasarme conectas conecta conectame
-                conectarme passe passem chama chame
+                conectarme passe passem chama chame contacto contato tratar
                 """),
             (.callVerb, "call phone ring llamar llamen llamada ligar ligue ligacao telefonear"),
             (.politeness, "please pls plz plox favor porfa porfavor pf pfv now asap urgently"),
@@ -245,7 +298,7 @@ public struct ExplicitRequestRule: TriggerRule {
                 is hello hi hey urgent yo mi eu hola oi ola alguien alguem un una um uma o el la con com to with
                 please need want talk speak por favor
                 """),
-            (.humanBlockNext, "resources resource readable rights error errors nature race trafficking body anatomy"),
+            (.humanBlockNext, "resources resource readable rights error errors nature race trafficking body anatomy virtual social"),
             (.humanBlockPrev, """
                 travel estate insurance shipping customs booking rental secret free another extra additional second
                 third each per every other user chemical cleaning double account password project property ad ads

@@ -71,10 +71,18 @@ public struct ModelRule: Sendable {
     ///   number or a phone number sent on its own is not a bulk purchase (the lexicon rules still read emoji);
     /// - a policy label's words in a question about the policy ("what should I do if my card is ever stolen?",
     ///   "do refunds go back to the card?") are not a case of it: the phrase rules skip these questions too;
-    /// - asking whether business prices exist ("do you have enterprise pricing?") is not yet a purchase at scale.
+    /// - asking whether business prices exist ("do you have enterprise pricing?") is not yet a purchase at scale;
+    /// - "I can't get into my account", "no puedo entrar a mi cuenta", said once with nothing blocked, stolen or
+    ///   tried again, is a password reset the AI walks through first (the phrase rules hold it back too);
+    /// - "call me a taxi", "llámame un uber", "who sings call me maybe": a request's words used for something else;
+    /// - a short answer with no negative word in it ("nada", "não, só isso"), frustration the model reads into
+    ///   a few words, is an answer to the AI's question.
     func holdBackReason(_ text: NormalizedText, label: ModelLabel) -> String? {
         if text.letterCount == 0 { return "no words to judge" }
         if label.kind == .buyingIntent && BuyingIntentRule.asksWhetherOffered(text) { return "asks whether such prices exist" }
+        if label == .lockout && PolicyTopicRule.isPlainLoginTrouble(text) { return "plain login trouble: the AI helps first" }
+        if label == .explicitRequest && ExplicitRequestRule.asksForSomethingElse(text) { return "a command, not a request for a person" }
+        if label == .frustration && Self.isPlainShortAnswer(text) { return "a short answer: 'no', 'nothing', 'that's all'" }
         if label.topic != nil && PolicyQuestion.asksForADefinition(text) { return "asks what a word means" }
         if let topic = label.topic, topic != "legal",
            PolicyQuestion.asksAboutASupposition(text) || PolicyQuestion.asksInGeneral(text, topic: topic) {
@@ -82,6 +90,21 @@ public struct ModelRule: Sendable {
         }
         return nil
     }
+
+    /// "nada", "não, só isso msm", "no that's all": up to four words, each a no, a nothing or an "only that".
+    static func isPlainShortAnswer(_ text: NormalizedText) -> Bool {
+        guard text.wordCount <= 4, text.exclamationMarks < 2 else { return false }
+        for position in 0..<text.count where !text.tokens[position].flags.contains(.emoji) {
+            if !text.has(.negator, at: position) && !shortAnswerWords.contains(text.words[position]) { return false }
+        }
+        return true
+    }
+
+    static let shortAnswerWords: Set<String> = [
+        "nope", "nah", "so", "solo", "isso", "eso", "esto", "msm", "mesmo", "just", "that", "thats", "all", "only", "else",
+        "more", "mas", "mais", "ok", "okay", "thanks", "gracias", "obrigado", "obrigada", "por", "ahora", "agora", "now",
+        "era", "e", "y", "todo", "tudo", "it", "for", "de", "momento", "today", "hoy", "hoje",
+    ]
 
     private func trigger(_ text: String, at index: Int, label: Int, score: Double) -> FiredTrigger {
         let modelLabel = model.labels[label]

@@ -233,6 +233,38 @@ public struct PolicyTopicRule: TriggerRule {
                      rule: rule, topic: topic)
     }
 
+    /// Whether `text` is a first report of trouble signing in and nothing more: "I can't get into my account", "no
+    /// puedo entrar a mi cuenta", "não consigo acessar o app". Not when something is blocked, stolen or hacked,
+    /// or the customer has already tried ("still", "again", "ya intenté", "ainda").
+    public static func isPlainLoginTrouble(_ text: NormalizedText) -> Bool {
+        if text.contains([.lockWord, .securityWord, .stolenWord, .legalWord, .medicalWord]) { return false }
+        var sawInability = false
+        var loginAt: Int?
+        for position in 0..<text.count {
+            let word = text.words[position]
+            if alreadyTriedWords.contains(word) { return false }
+            if inabilityWords.contains(word) || (word == "puedo" || word == "consigo" || word == "deja" || word == "deixa")
+                && position > 0 && text.has(.negator, at: position - 1) {
+                sawInability = true
+            } else if sawInability && loginAt == nil && (signInWords.contains(word) || text.has(.loginWord, at: position)) {
+                loginAt = position
+            }
+        }
+        return loginAt != nil
+    }
+
+    private static let inabilityWords: Set<String> = ["cant", "cannot", "unable", "couldnt", "trouble", "problem", "problems"]
+    private static let signInWords: Set<String> = [
+        "log", "login", "sign", "signin", "access", "into", "entrar", "acceder", "ingresar", "acessar", "logar", "loguear",
+        "loguearme", "logarme", "entro", "accedo", "ingreso", "acesso",
+    ]
+    private static let alreadyTriedWords: Set<String> = [
+        "still", "again", "tried", "trying", "reset", "days", "week", "weeks", "sigo", "todavia", "aun", "intente",
+        "intentado", "ainda", "continuo", "tentei", "tentando", "dias", "semana", "semanas", "ja", "ya", "desde",
+        "since", "anymore", "mais", "resetei", "restableci", "longer", "old", "changed", "new", "cambie", "troquei", "mudei",
+        "antiguo", "antigo", "viejo", "velho", "nuevo", "novo",
+    ]
+
     /// Built-in patterns per group, most urgent group first.
     static let groupPatterns: [(String, [String])] = [
         ("legal", [
@@ -246,7 +278,7 @@ public struct PolicyTopicRule: TriggerRule {
             "vou|vamos processar", "processar voces|vcs|voce|vc", "processar a|essa empresa", "processo judicial",
             "acao judicial", "reclame aqui", "justica", "juzgado|tribunal|tribunales",
             "counterfeit|falsificado|falsificada|falsificados|pirata", "fake|knockoff|replica product|products|item|items|goods|brand",
-            "not genuine|authentic|original", "driver|courier|technician|installer|engineer|worker|workers|staff|crew|movers|employee damaged|broke|scratched|smashed|destroyed|dented|hit my|our",
+            "not genuine|authentic|original", "driver|courier|technician|installer|engineer|worker|workers|staff|crew|movers|employee damaged|broke|scratched|smashed|destroyed|dented|hit|threw|thrown|tossed|chucked|dumped|kicked my|our",
         ]),
         ("medical", [
             "@medical", "allergic reaction|reactions|shock",
@@ -265,11 +297,15 @@ public struct PolicyTopicRule: TriggerRule {
             "started|starts|keeps|kept smoking|sparking|melting", "smoke|sparks came|coming|come out", "exploded|explodes|blew up",
             "soltando|solto|echando|echo fumaca|humo|faisca|faiscas|chispas", "pegou|pega fogo", "se incendio|prendio",
             "electric|electrical shock",
+            // Sick from food: "we all got sick after the lamb curry", "nos enfermamos con el pollo", "passamos mal com o frango".
+            "sick|ill|poorly|unwell after|from ** @food",
+            "enfermamos|enfermaron|enfermo|enferme|enfermaste|intoxicamos|intoxicaron|intoxico|intoxique|vomitamos|vomite|vomito con|por|despues|tras ** @food",
+            "passamos|passaram|passou|passei|ficamos|ficaram|ficou|fiquei mal|doente|doentes|intoxicado|intoxicada|intoxicados com|depois|apos ** @food",
             "ended|wound|landed up in|at the|_ hospital|er|emergency", "rushed|admitted|taken to|into the|_ hospital|er|emergency",
             "got|was|been|were|is|am injured by|from|using|because|when|while|at|in|on", "injured|hurt my|his|her|their|our|himself|herself|themselves|myself",
             "termino|terminamos|acabo|acabou|acabei|acabamos|parar en|no|na|em el|_ hospital|urgencias|emergencia|pronto",
             "ingresaron|internaram|internado|internada en|no|na|al|ao el|a|o|_ hospital|urgencias",
-            "smell|smells|smelling|smelt of|like gas", "gas smell|leak|leaking", "olor|huele a gas", "cheiro|cheirando de|a gas",
+            "smell|smells|smelling|smelt of|like gas", "leaking|leaks|leak|smells|smelling|leaked gas|fumes", "carbon monoxide", "gas smell|leak|leaking", "olor|huele a gas", "cheiro|cheirando de|a gas",
             "falta de ar|aire", "dolor|dolores de pecho", "dor|dores no peito",
             "wrong|incorrect medication|medicine|tablets|pills|dose|dosage", "medicamento|medicina|remedio|pastillas|dosis|dose|comprimidos equivocado|equivocada|equivocados|equivocadas|incorrecto|incorrecta|errado|errada|errados|erradas",
             "my|his|her|our arm|leg|wrist|ankle|hand|head|finger|foot|knee|neck is|are|_ hurt|injured|bleeding|broken|swollen",
@@ -281,7 +317,12 @@ public struct PolicyTopicRule: TriggerRule {
             "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ @card|@account|@login|identity|wallet|identidad|identidade",
             "@card|@account|identity|wallet details|info|information|number|numbers|data|_ was|were|got|has|have|is|are|_ been|_ @stolen",
             "@someone used|using|accessed|accessing|logged|logging|changed|took|taking|opened|hacked|withdrew|withdrawn|spent|spending|transferred|moved|made|uso|usaron|usou|usaram|usando|accedio|entro|entraron|entrou|acessou|saco|sacaron|sacou|sacaram|hizo|hicieron|fez|fizeram ** @card|@account|@login|money|cash|funds|dinero|dinheiro|purchases|compras|compra|pix",
-            "someones|somebodys been|_ using|accessing|logging|spending|taking ** @card|@account|@login|money|cash|funds",
+            "someones|somebodys been|_ using|accessing|logging|spending|taking|ordering|buying|purchasing|shopping ** @card|@account|@login|money|cash|funds",
+            "@someone has|is|_ been|_ ordered|ordering|bought|buying|purchased|purchasing ** on|with|from my|our @card|@account",
+            // A transfer the customer did not make: "una transferencia a un tal R. Pérez que yo no hice", "um pix que eu não fiz".
+            "transferencia|transferencias|pix|retiro|retiros|saque|saques|movimiento|movimientos|movimentacao|movimentacoes|deposito|transfer|transfers|withdrawal|withdrawals ** que|_ yo|eu|_ no|nao hice|fiz|realice|realizei|autorice|autorizei|hicimos|fizemos",
+            // A phone with the bank's app left behind: "se me quedó el celular en un taxi", "esqueci o celular num uber".
+            "se me quedo|olvido|cayo el|la|mi|_ @card en|no|na|num|numa ** @vehicle", "esqueci|deixei|perdi|olvide|deje|left|forgot o|a|meu|minha|el|la|mi|my|the|_ @card em|no|na|num|numa|en|in|on|at ** @vehicle",
             "it|that|this|those wasnt|werent me|us",
             "someone|somebody else|_ has|had|got|gained|getting access|into to|_ my|our @account|@login|email|phone",
             "login|sign|signin|access alert|attempt|attempts|notification from|in a|an|_ another|different|unknown|strange|new|foreign country|location|device|city|phone|place", "someone|somebody else got|has|took|received|intercepted|opened it|my|the|them", "no fui|fuimos yo|nosotros", "nao fui|fomos eu|nos",
@@ -290,7 +331,7 @@ public struct PolicyTopicRule: TriggerRule {
             "fueron|foram transferidos|transferidas|retirados|retiradas|sacados|sacadas ** pesos|euros|dolares|reais|dinero|dinheiro",
             "mudaram|alteraram|trocaram|cambiaron el|la|mi|o|a|minha|meu|_ email|correo|senha|contrasena",
             "me|nos han|ha robado|hackeado|clonado",
-            "cant|cannot|couldnt find my|the * @card anywhere|since|today|yesterday|this|help|after", "dropped|left|misplaced my|the @card somewhere|_",
+            "cant|cannot|couldnt find my|the * @card anywhere|since|today|yesterday|this|help|after", "dropped|misplaced my|the @card", "left my|the @card somewhere|behind",
             "entered|put|typed|gave|used my|the @card|details ** dodgy|fake|suspicious|scam|sketchy|shady|fraudulent|phishing",
             "me|nos la|lo|las|los robaron|roubaram|furtaram|clonaron|clonaram", "@card ** me|nos la|lo|_ robaron|roubaram|furtaram",
             "text|texts|email|emails|call|calls|message|messages|sms|someone|somebody asking|asked|requesting for|_ my|our|the @card|@login|code|details|number",
@@ -339,6 +380,7 @@ public struct PolicyTopicRule: TriggerRule {
             "@charge ** no|nao pedi|solicite|contrate|pedimos|solicitei|contratei",
             "stop|quit billing|charging|debiting me|us", "stop|quit billing|charging|debiting my|our @card|@account", "@charge ** anyway|regardless", "@charge ** never been|visited|heard|shopped|bought|used", "@charge ** not mine|ours",
             "store|shop|merchant|company|place|website|site|business|vendor ive|i|weve|we|_ never been|visited|heard|shopped|used|bought",
+            "tienda|comercio|empresa|lugar|sitio|pagina|negocio|loja|site|estabelecimento ** que|q no|ni|nao|nem conozco|conheco|reconozco|reconheco|conocemos|conhecemos",
             "@machine ** less|wrong|short|missing|didnt|never|not|no money|cash|amount|dispense|give|gave",
             "@machine ** menos|errado|errada|equivocado|no me|nao dinero|dinheiro|entrego|entregou|dio|deu", "charged|billed|debited|charging|billing * wrong|incorrect|incorrectly|wrongly",
             "no|nao reconozco|reconheco|reconoci|reconheci * @charge",
@@ -359,6 +401,11 @@ public struct PolicyTopicRule: TriggerRule {
             "never|didnt|dont buy|bought|purchase|purchased|order|ordered|shop|shopped anything|nothing from|at this|that|the merchant|store|shop|company|seller|vendor",
             "@machine ** part|half|some of|_ the|my money|cash|amount", "@machine ** nao|no liberou|libero|soltou|solto|entregou|entrego|dio|deu|saco|sacou",
             "wrong * not|never paying|pay",
+            // "un cargo de ustedes por 349 pesos y no tengo idea de qué es", "I didn't buy anything and got charged".
+            "@charge ** no|nao tengo|tenho|have idea|ideia|clue", "no|nao tengo|tenho|sei idea|ideia|_ de|what|_ que ** @charge",
+            "no idea|clue what ** @charge", "@charge ** didnt|never|not buy|bought|order|ordered anything|nothing",
+            "didnt|never buy|bought|order|ordered anything|nothing ** @charge|charged|billed",
+            "@charge ** no|nao compre|comprei|pedi|pedimos|compramos nada", "no|nao compre|comprei|pedi|pedimos|compramos nada ** @charge|cobraron|cobraram|cobrando|cobrado|cobrada",
         ]),
         ("refund", [
             "@refund", "money back", "my|the|our money returned|refunded",
@@ -405,7 +452,9 @@ public struct PolicyTopicRule: TriggerRule {
             // A bereavement: closing the accounts of someone who died.
             "passed|pass away|on ** @cancel|close|closing|cerrar|encerrar", "died|deceased|fallecio|fallecido|fallecida|murio|faleceu|falecido|falecida|morreu ** @cancel|close|closing|cerrar|encerrar",
             "@cancel|close|cerrar|encerrar ** deceased|fallecido|fallecida|falecido|falecida",
-            "end my|the|this|our contract|subscription|membership|plan", "dar|darme|darnos de baja", "doy de baja", "dont renew",
+            "end my|the|this|our contract|subscription|membership|plan", "dar|darme|darnos|den|denme|dan|demos de baja", "doy de baja", "dont renew",
+            "wont|not be|_ renewing|renew", "no|nao voy|vou|vamos|quiero|quero a|_ renovar", "cancela|cancele|cancelen|cancelem|cancelar|cancelo|encerrar|encerra|encerrem a partir|desde",
+            "cancel it|that|this|my|the|_ from|effective|starting|as of * date|month|end|next|today|tomorrow",
             "turn|switch off auto|automatic _|renew|renewal", "stop auto|automatic renew|renewal|billing|payments",
             "unsubscribe from|me from|_ premium|plus|pro|membership|plan",
         ]),
@@ -427,7 +476,7 @@ public struct PolicyTopicRule: TriggerRule {
                 refund refunds reimburse reimbursement reimbursed reembolso reembolsar reembolsen reembolsem
                 estorno estornar ressarcimento reintegro
                 """),
-            (.refundBlockNext, "policy policies window period rules terms guarantee politica politicas prazo regras garantia"),
+            (.refundBlockNext, "policy policies window period rules terms guarantee politica politicas prazo regras garantia protection prevention"),
             (.legalWord, """
                 attorney attorneys lawyer lawyers lawsuit litigation solicitor solicitors abogado abogados
                 advogado advogados profeco procon condusef subpoena ombudsman cfpb finra
@@ -467,6 +516,16 @@ public struct PolicyTopicRule: TriggerRule {
                 membresia cuenta contrato servicio assinatura conta plano servico renewal
                 """),
             (.machineWord, "atm atms machine cashpoint cajero cajeros caixa terminal"),
+            (.vehicleWord, """
+                taxi taxis cab uber lyft bus buses onibus colectivo camion metro subway tube train tren trem plane avion
+                aviao flight vuelo voo car coche carro auto restaurant restaurante bar cafe
+                """),
+            (.foodWord, """
+                food meal meals dinner lunch breakfast takeaway takeout delivery chicken fish curry lamb beef pork
+                meat seafood sushi burger burgers pizza salad sandwich milk eggs shrimp prawns oysters
+                comida cena almuerzo desayuno pollo pescado carne mariscos hamburguesa ensalada leche huevos
+                camarones jantar almoco frango peixe camarao lanche marmita
+                """),
             (.receivedVerb, "got gotten received receive recibi recibimos recebi recebemos llego chegou"),
             (.thanksWord, "thanks thank thankyou thx ty gracias obrigado obrigada valeu"),
         ],

@@ -1,0 +1,73 @@
+import Testing
+@testable import BatonCore
+
+/// Whole-engine checks on indirect wordings: a call back asked with a modal, a person asked to look
+/// at the case, someone wanted on the phone or in touch, a transfer the customer did not make, a phone
+/// left in a taxi, falling ill from a meal, not renewing, a charge nobody can explain, a shop that
+/// wants to stock the product, and a first "I can't log in" that the AI handles first.
+@Suite("Indirect wordings, whole engine")
+struct IndirectWordingTests {
+    let engine = TriggerEngine()
+
+    @Test("hands off with the right primary trigger", arguments: [
+        ("¿me podrían llamar al número que tienen registrado?", TriggerKind.explicitRequest),
+        ("pode me ligar amanhã de manhã?", .explicitRequest), ("prefiero que lo revise una persona", .explicitRequest),
+        ("quero que um atendente veja o meu caso", .explicitRequest),
+        ("could someone look into this for me please", .explicitRequest),
+        ("please get a manager on the line", .explicitRequest),
+        ("I'd like someone from accounts to get in touch with me", .explicitRequest),
+        ("gostaria de entrar em contato com um assistente", .explicitRequest),
+        ("aparece un retiro de 5000 que no hice", .policyTopic),
+        ("tem uma transferência de 800 reais que eu não fiz", .policyTopic),
+        ("olvidé el celular en el uber y tiene la app del banco", .policyTopic),
+        ("deixei meu celular no ônibus com o app do banco", .policyTopic),
+        ("my wife got ill from the prawns we ordered", .policyTopic),
+        ("mi hijo se intoxicó con los mariscos que pedimos", .policyTopic),
+        ("ficamos doentes depois do jantar que pedimos", .policyTopic),
+        ("no voy a renovar el contrato", .policyTopic), ("I won't be renewing my plan", .policyTopic),
+        ("não vamos renovar a assinatura", .policyTopic), ("denme de baja el servicio de cable", .policyTopic),
+        ("no tengo idea de qué es este cargo", .policyTopic), ("I have no idea what this charge is for", .policyTopic),
+        ("não comprei nada e apareceu uma cobrança", .policyTopic), ("I never ordered anything but I was charged", .policyTopic),
+        ("someone has been buying things with my card", .policyTopic),
+        ("what are your trade terms for cafes?", .buyingIntent), ("we'd love to stock your granola in our shops", .buyingIntent),
+        ("quiero revender sus productos en mi tienda", .buyingIntent), ("se eu comprar 150 camisetas, tem desconto?", .buyingIntent),
+        ("if we buy 80 of the blue ones what's the price?", .buyingIntent),
+        ("esto es una pérdida de tiempo", .sentiment), ("que perda de tempo", .sentiment),
+        ("thanks genius, really helpful", .sentiment), ("vocês são uns palhaços", .sentiment),
+        ("Oh great, the app froze again. Amazing work 🙄", .sentiment), ("Genial, otra vez sin señal, qué maravilla 🙃", .sentiment),
+        ("vcs são uma piada", .sentiment), ("jfc, just fix it", .sentiment), ("how hard is it to send one invoice", .sentiment),
+        ("vale, mejor que me llame un comercial", .explicitRequest), ("I need to speak to a nurse about my results", .explicitRequest),
+        ("our account manager should reach out to us today", .explicitRequest), ("can a real person take over please", .explicitRequest),
+        ("Podem ligar-me amanhã?", .explicitRequest), ("I'd appreciate a call from your claims team", .explicitRequest),
+        ("the heater you installed is leaking fumes", .policyTopic), ("we're issuing an RFP for office catering", .buyingIntent),
+        ("quote for a 300-person company", .buyingIntent),
+    ])
+    func handsOff(_ text: String, _ kind: TriggerKind) {
+        let decision = engine.evaluate(ConversationFixture.customer([text]))
+        #expect(decision.primary?.kind == kind,
+                "\"\(text)\" → \(decision.primary?.rule ?? "nothing"): \(decision.primary?.reason ?? "")")
+    }
+
+    @Test("look-alikes keep the AI", arguments: [
+        "me pueden llamar un taxi?", "I ordered 60 minutes ago, where is it?", "do you stock size 10?",
+        "quiero que me llamen cuando llegue el pedido", "el asistente virtual no me entendió la dirección",
+        "can you look into the tracking for me?", "I left my card at home, can I pay with my phone?",
+        "I can't log into the app", "no puedo entrar a mi cuenta", "não consigo acessar o app",
+        "I'll get in touch with my bank about it", "gracias crack, era eso", "nada", "nao, so isso msm", "no, that's all",
+        "call me crazy but I love the new layout", "llámame loco pero me encanta la app", "call the doctor's surgery",
+        "no need for an agent, just send me the link", "order 5541 status?", "what counts as fraud protection on my card?",
+        "thanks! 🙃",
+    ])
+    func keepsTheAI(_ text: String) {
+        let decision = engine.evaluate(ConversationFixture.customer([text]))
+        #expect(!decision.handoff, "\"\(text)\" fired \(decision.primary?.rule ?? ""): \(decision.primary?.reason ?? "")")
+    }
+
+    @Test("login trouble told again is a lockout", arguments: [
+        "I still can't log in after the reset", "sigo sin poder entrar a mi cuenta", "ainda não consigo entrar na conta",
+    ])
+    func loginTroubleAgain(_ text: String) {
+        let decision = engine.evaluate(ConversationFixture.customer([text]))
+        #expect(decision.primary?.kind == .policyTopic, "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
+    }
+}
