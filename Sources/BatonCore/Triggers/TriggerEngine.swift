@@ -106,6 +106,12 @@ public struct TriggerEngine: Sendable {
             soft.walked(messages[index].role)
             if !fired.isEmpty {
                 fired.sort { $0.kind.precedence < $1.kind.precedence }
+                // "I've had enough, I'm passing this to my solicitor": a legal threat is a legal matter whatever
+                // its tone, so it goes before the anger it is said with.
+                if fired[0].kind == .sentiment,
+                   let legal = fired.firstIndex(where: { $0.kind == .policyTopic && $0.topic == "legal" }) {
+                    fired.insert(fired.remove(at: legal), at: 0)
+                }
                 let primary = fired[0]
                 let latest = latestSentiment(sentiment, upTo: index)
                 return HandoffDecision(conversationID: conversation.id, handoff: true, at: index, primary: primary,

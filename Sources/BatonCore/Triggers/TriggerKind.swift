@@ -2,7 +2,8 @@
 ///
 /// The declaration order is the documented precedence used to pick the primary trigger when
 /// several fire on the same message: what the customer asked for comes first, then how they
-/// feel, then policy rules, and the AI's own confidence comes last (policy stays above it).
+/// feel, then policy rules, and the AI's own confidence comes last (policy stays above it). One exception,
+/// in `TriggerEngine`: a legal threat goes before the sentiment it is said with.
 public enum TriggerKind: String, Sendable, Codable, CaseIterable, Comparable {
     case explicitRequest = "explicit_request"
     case botRequest = "bot_request"

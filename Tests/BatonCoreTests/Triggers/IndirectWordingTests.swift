@@ -63,6 +63,16 @@ struct IndirectWordingTests {
         #expect(!decision.handoff, "\"\(text)\" fired \(decision.primary?.rule ?? ""): \(decision.primary?.reason ?? "")")
     }
 
+    @Test("a legal threat said in anger is a legal matter first", arguments: [
+        "I've had enough of this. If it isn't fixed by Friday I'm passing this to my solicitor.",
+        "estoy harta, voy a llamar a mi abogado", "que vergonha, vou processar vocês",
+    ])
+    func legalThreatInAnger(_ text: String) {
+        let decision = engine.evaluate(ConversationFixture.customer([text]))
+        #expect(decision.primary?.topic == "legal", "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
+        #expect(decision.triggers.contains { $0.kind == .sentiment })
+    }
+
     @Test("login trouble told again is a lockout", arguments: [
         "I still can't log in after the reset", "sigo sin poder entrar a mi cuenta", "ainda não consigo entrar na conta",
     ])
