@@ -83,8 +83,10 @@ public struct SentimentScorer: Sendable {
 
     /// Whether `text` rolls its eyes (🙄, 🙃) at something gone wrong: a word of repetition ("again", "otra vez",
     /// "de novo") or another negative word besides the emoji.
+    /// Without an emoji, praise opened by "oh" ("oh fantastic, another 'we're looking into it'") counts the same.
     static func isSarcastic(_ text: NormalizedText) -> Bool {
-        guard eyeRollTokens.containsAny(in: text) else { return false }
+        let opensWithMockPraise = text.count > 1 && mockOpeners.contains(text, at: 0) && text.tokens[1].valence > 0
+        guard opensWithMockPraise || eyeRollTokens.containsAny(in: text) else { return false }
         for position in 0..<text.count {
             if repetitionTokens.contains(text, at: position) { return true }
             let token = text.tokens[position]
@@ -94,6 +96,7 @@ public struct SentimentScorer: Sendable {
     }
 
     static let eyeRollTokens = TokenWordSet(["🙄", "🙃"])
+    static let mockOpeners = TokenWordSet(["oh", "ooh", "wow", "ah", "uy", "ay", "nossa", "ai"])
     static let repetitionTokens = TokenWordSet(["again", "another", "vez", "novo", "nuevo", "otro", "otra", "outro", "outra"])
 
     /// Laughter that makes a complaint a joke; "😂" is already positive in the lexicon.
@@ -168,7 +171,7 @@ public struct SentimentScorer: Sendable {
         ("no one is|_ helping|responding|answering|replying|answers|responds|helps", -0.6),
         ("nobody|noone has|have|_ fixed|helped|responded|answered|replied|called|contacted|bothered|come", -0.6),
         ("no one has|have|_ fixed|helped|responded|answered|replied|called|contacted|bothered|come", -0.6),
-        ("nadie me responde|ayuda|contesta|atiende", -0.6), ("ninguem me responde|ajuda|atende", -0.6),
+        ("nadie me responde|ayuda|contesta|atiende|resuelve", -0.6), ("ninguem me responde|ajuda|atende|resolve", -0.6), ("ninguem|nadie resolve|resolver|resuelve", -0.6),
         ("falta de respeto|respeito", -0.7), ("what|such a joke", -0.8), ("is this a joke", -0.8), ("this|that|it is a joke", -0.8),
         ("thats|its|youre|ur a joke", -0.8),
         ("hate to", 0), ("from|in|to|the|my trash|bin|recycle|garbage|basura|papelera|lixeira", 0), ("stupid|dumb|silly question", 0), ("poor|bad|terrible|awful service|support", -0.7),
@@ -193,7 +196,7 @@ public struct SentimentScorer: Sendable {
         ("for gods|fucks|petes|christs sake", -0.7), ("no mames|manches|jodas", -0.7), ("que|q mamera|bronca|saco|porra", -0.7),
         ("de puta madre", 0.5), ("puta madre", -0.8), ("puta que pariu|pario", -0.8),
         ("what the hell|heck", -0.7), ("are|r you|u kidding|joking me", -0.7), ("es el colmo", -0.7), ("ta|esta de sacanagem|brincadeira", -0.7), ("me tienen podrido|podrida|harto|harta", -0.8),
-        ("perdida de tiempo", -0.7), ("perda de tempo", -0.7),
+        ("perdida de tiempo", -0.7), ("perda de tempo", -0.7), ("thanks for ruining|wasting", -0.8), ("thank you for ruining|wasting", -0.8),
         // "how hard is it to deliver one parcel", "¿tan difícil es…?", "é tão difícil assim?".
 ("e|sao|es|son|are|is uma|una|a piada|broma|chiste", -0.8), ("how hard is|can it|that", -0.7), ("tan|que tan dificil es|era", -0.7), ("e|eh|era tao dificil", -0.7),
         // Sarcastic thanks ("gracias genio" is often sincere in Spanish, so only English).
@@ -235,7 +238,7 @@ public struct SentimentScorer: Sendable {
                 liars lied cheats cheating ignoring robbing clowns morons wtf ffs fml omfg wtaf smh wth jfc
                 dissatisfied
                 """),
-            (-0.6, "disappointed inexcusable horrific scammed cheated sucked"), (-0.5, "ugh ughh argh grr"),
+            (-0.6, "disappointed inexcusable horrific scammed cheated sucked ruined ruining"), (-0.5, "ugh ughh argh grr"),
             (-0.5, """
                 bad worse broken failing failed fail fails slow unfair wasted waste kill sad
                 wrong mistake mess messed shocking confusing confused complaint complain complaining
@@ -262,7 +265,7 @@ public struct SentimentScorer: Sendable {
             // Portuguese.
             (-0.9, "pessimo pessima horrivel"),
             (-0.8, "absurdo vergonha lixo palhacada palhacos inaceitavel ladroes merda ridiculo ridicula pqp vsf"),
-            (-0.7, "irritado irritada chateado chateada decepcionado decepcionada inuteis raiva caralho insatisfeito insatisfeita"),
+            (-0.8, "puto farto farta fartos fartas"), (-0.7, "irritado irritada chateado chateada decepcionado decepcionada inuteis raiva caralho insatisfeito insatisfeita"),
             (-0.8, "inadmissivel"),
             (-0.5, "ruim problema quebrado quebrada demorado reclamacao lento"),
             (0.6, "obrigado obrigada otimo otima perfeito perfeita maravilhoso maravilha adorei amei excelente"),

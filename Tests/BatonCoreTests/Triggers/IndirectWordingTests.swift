@@ -41,6 +41,14 @@ struct IndirectWordingTests {
         ("Podem ligar-me amanhã?", .explicitRequest), ("I'd appreciate a call from your claims team", .explicitRequest),
         ("the heater you installed is leaking fumes", .policyTopic), ("we're issuing an RFP for office catering", .buyingIntent),
         ("quote for a 300-person company", .buyingIntent),
+        ("could one of your staff take this over for me?", .explicitRequest), ("would a nurse be able to give me a bell?", .explicitRequest),
+        ("please have a representative email me", .explicitRequest), ("i'd like a video consultation with an adviser", .explicitRequest),
+        ("agradecería que uno de sus asesores se pusiera en contacto conmigo", .explicitRequest),
+        ("¿podría un técnico devolverme la llamada?", .explicitRequest), ("gostaria que um dos vossos técnicos me telefonasse", .explicitRequest),
+        ("dá para um consultor entrar em contato comigo?", .explicitRequest), ("i dont wanna chat with a bot", .explicitRequest),
+        ("oh wonderful, another delay. so helpful", .sentiment), ("tô puto com esse banco", .sentiment),
+        ("estou farto de esperar", .sentiment), ("my warranty claim was rejected, I want to appeal", .policyTopic),
+        ("what a shambles, the courier dumped my parcel in a puddle", .sentiment),
     ])
     func handsOff(_ text: String, _ kind: TriggerKind) {
         let decision = engine.evaluate(ConversationFixture.customer([text]))
@@ -56,7 +64,8 @@ struct IndirectWordingTests {
         "I'll get in touch with my bank about it", "gracias crack, era eso", "nada", "nao, so isso msm", "no, that's all",
         "call me crazy but I love the new layout", "llámame loco pero me encanta la app", "call the doctor's surgery",
         "no need for an agent, just send me the link", "order 5541 status?", "what counts as fraud protection on my card?",
-        "thanks! 🙃",
+        "thanks! 🙃", "solo quería decir que la enfermera fue un amor con mi mamá", "quiero agregar a otra persona a mi plan",
+        "oh great, thanks for the quick answer!",
     ])
     func keepsTheAI(_ text: String) {
         let decision = engine.evaluate(ConversationFixture.customer([text]))

@@ -188,6 +188,8 @@ public struct ExplicitRequestRule: TriggerRule {
     private static let praiseWords: Set<String> = [
         "compliment", "complement", "praise", "commend", "thank", "thanks", "recognise", "recognize", "felicitar",
         "felicito", "elogiar", "agradecer", "agradezco", "agradeco", "parabenizar", "parabens", "elogio", "elogios",
+        // "solo quería decir que la enfermera fue un amor": telling about a person, not asking for one.
+        "say", "tell", "mention", "decir", "contar", "comentar", "mencionar", "dizer", "avisar",
     ]
     private static let escalateObjects: Set<String> = ["priority", "privileges", "permissions", "access", "prioridad", "prioridade"]
 
@@ -210,7 +212,7 @@ public struct ExplicitRequestRule: TriggerRule {
         ("@want|get|find me|us|_ @someone|@human to help|fix|sort|assist", "en"),
         ("escalate|escalated|escalation|escalating", "en"), ("live agent|person|human|rep|representative|support|operator", "en"),
         ("not|no|stop|hate|stupid|dumb|useless|annoying the|this|a|_ bot|bots|robot|robots|chatbot", "en"),
-        ("dont|not want|need * bot|robot|chatbot|machine|ai", "en"),
+        ("dont|not want|wanna|need * bot|robot|chatbot|machine|ai", "en"),
         ("this|that|it|you|u|bot|chatbot|ai is|are|_ useless|pointless|hopeless|worthless", "en"),
         ("thats|its|youre|ur useless|pointless|hopeless|worthless", "en"),
         ("you|u|this|it|bot are|is|arent|isnt|re|_ not helping|helpful", "en"), ("not helpful|helping at all", "en"),
@@ -249,10 +251,10 @@ public struct ExplicitRequestRule: TriggerRule {
         ("get|be|getting in touch with me|us", "en"), ("@someone|@human|member|members ** get|be|getting in touch", "en"),
         // Someone asked to call or write: "necesitamos que un ingeniero se ponga en contacto", "gostaria que um
         // consultor me contactasse", "me gustaría que me llamara un comercial", "mándame a alguien que sepa".
-        ("que|q ** @human|alguien|alguem ** me|nos|se llame|llamara|llamen|contacte|contacten|contactara|comunique|ponga|pongan|ligue|liguem|ligasse|contacte|contactem|contactasse|contate|contatem|contatasse|retorne|retornem", "es"),
+        ("que|q ** @human|alguien|alguem ** me|nos|se llame|llamara|llamen|llamaran|contacte|contacten|contactara|contactaran|comunique|comunicara|comunicaran|ponga|pongan|pusiera|pusieran|ligue|liguem|ligasse|ligassem|contactem|contactasse|contactassem|contate|contatem|contatasse|contatassem|telefone|telefonem|telefonasse|telefonassem|retorne|retornem|devuelva|devuelvan", "es"),
         ("que|q me|nos llame|llamara|llamen|llamaran|contacte|contacten|contactara|ligue|liguem|ligasse|contactem|contactasse|contatem|contatasse|retorne|retornem", "es"),
         ("mandame|mandenme|mandeme|enviame|envienme|manda|mande|mandem|envia|envie|enviem|me|nos a|_ alguien|alguem|@human", "es"),
-        ("devolver|devolverme|devuelvan|devuelve|devolvam|retornar|retornem|retorne|return la|a|my|our|_ llamada|ligacao|call|calls", "es"),
+        ("devolver|devolverme|devuelvan|devuelva|devuelve|devolviera|devolvam|devolva|retornar|retornem|retorne|return la|a|my|our|_ llamada|ligacao|call|calls", "es"),
         ("alguien|alguem|someone|somebody con|com|with quien|quem|whom yo|eu|i|_ pueda|possa|can|could", "es"),
         // The customer's account manager is ours: "preciso falar com o meu gestor de conta", "my account manager".
         ("@contact ** gestor|gerente|ejecutivo|executivo|asesor|assessor de|da cuenta|conta", "es"), ("@contact ** account manager|rep|representative|advisor|adviser|executive", "en"),
@@ -260,7 +262,11 @@ public struct ExplicitRequestRule: TriggerRule {
         ("reach|reaching out to me|us", "en"), ("like|want|need|request|prefer|appreciate a|_ call|callback|ring from", "en"),
         ("ligar|liguem|ligue|telefonar|telefonem|telefone|contactar|contactem|contatar|contatem me|nos", "pt"),
         // "can a person take over", "que una persona se encargue", "que um humano assuma".
-        ("@human|@someone|@specialist take|takes|taking over", "en"), ("que|q ** @human|alguien|alguem ** encargue|encarguen|ocupe|assuma|assumam|cuide", "es"),
+        ("@human|@someone|@specialist|member|members ** take|takes|taking this|it|_ over", "en"),
+        // "would a pharmacist be able to give me a bell", "have a representative contact me", "can the front desk phone me".
+        ("give me|us a bell|buzz|shout", "en"), ("@human|@someone|@specialist|desk|member|members ** call|phone|ring|contact|email|text me|us", "en"),
+        ("book|schedule|arrange|request|want|like a|an phone|telephone|video|call appointment|consultation|meeting", "en"),
+        ("em|en contato|contacto comigo|conmigo|connosco|conosco", "pt"), ("que|q ** @human|alguien|alguem ** encargue|encarguen|ocupe|assuma|assumam|cuide", "es"),
     ]
 
     static let phrases = PhraseSet(phraseEntries)
@@ -273,6 +279,8 @@ public struct ExplicitRequestRule: TriggerRule {
                 manager gerente ejecutivo ejecutiva executivo executiva asesor asesora assessor atendente
                 staff employee empleado funcionario funcionaria specialist especialista encargado responsable
                 assistente asistente pharmacist nurse engineer technician advisor adviser consultant assessor adjuster
+                pharmacists nurses engineers technicians advisors advisers consultants assessors reception receptionist
+                recepcion recepcao recepcionista concierge veterinario veterinaria vet
                 farmaceutico farmaceutica enfermero enfermera enfermeira ingeniero ingeniera engenheiro
                 engenheira tecnico tecnica perito perita consultor consultora colaborador colaboradora gestor gestora
                 """),
@@ -302,6 +310,7 @@ public struct ExplicitRequestRule: TriggerRule {
             (.humanBlockPrev, """
                 travel estate insurance shipping customs booking rental secret free another extra additional second
                 third each per every other user chemical cleaning double account password project property ad ads
+                otra otro outra outro
                 delivery courier driver mail postal sports talent booking leasing in first last
                 two three four five six seven eight ten dos tres cuatro cinco seis duas quatro
                 """),

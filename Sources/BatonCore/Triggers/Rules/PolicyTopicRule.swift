@@ -420,6 +420,9 @@ public struct PolicyTopicRule: TriggerRule {
             "refuse|refuses|refused|refusing|wont|wouldnt|declined|declining|denied|denying|rejected|rejecting to|_ honour|honor|accept|process|give|issue|cover|replace|exchange the|my|a|our|_ warranty|guarantee|refund|return|exchange|claim|replacement",
             "no|nao quiere|quieren|quer|querem|acepta|aceptan|aceita|aceitam trocar|devolver|reembolsar|respetar|cumplir|cumprir|honrar",
             "denied|rejected|declined|refused my|our|the warranty|guarantee|refund|return|claim|exchange|replacement",
+            // "my insurance claim was denied and I want to appeal", "me rechazaron el reclamo".
+            "warranty|guarantee|refund|return|claim|exchange|replacement|reembolso|reclamo|sinistro|garantia was|got|has|is|fue|foi|_ been|sido|_ denied|rejected|declined|refused|rechazado|rechazada|negado|negada|recusado|recusada",
+            "want|need|like|going|wish|quiero|quero to|_ appeal|apelar|recorrer",
             "you|u|they|airline|courier|carrier|driver|store|company|aerolinea|companhia|loja|tienda lost|misplaced|perdio|perdieron|perdeu|perderam|extraviaron|extraviou|extraviaram my|our|mi|mis|minha|meu|a|la|o|_ luggage|bag|bags|suitcase|suitcases|maleta|maletas|equipaje|mala|malas|bagagem|package|parcel|paquete|pacote",
             "perdieron|perderam|extraviaron|extraviaram mi|mis|minha|meu|minhas|meus|la|a|o|_ luggage|maleta|maletas|equipaje|mala|malas|bagagem|paquete|pacote",
             "luggage|bag|bags|suitcase|suitcases|package|parcel was|were|got|has|have|_ been|_ lost|misplaced",
