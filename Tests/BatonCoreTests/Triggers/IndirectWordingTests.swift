@@ -49,6 +49,7 @@ struct IndirectWordingTests {
         ("oh wonderful, another delay. so helpful", .sentiment), ("tô puto com esse banco", .sentiment),
         ("estou farto de esperar", .sentiment), ("my warranty claim was rejected, I want to appeal", .policyTopic),
         ("what a shambles, the courier dumped my parcel in a puddle", .sentiment),
+        ("my card was stolen, what's the process?", .policyTopic),
     ])
     func handsOff(_ text: String, _ kind: TriggerKind) {
         let decision = engine.evaluate(ConversationFixture.customer([text]))
@@ -65,7 +66,8 @@ struct IndirectWordingTests {
         "call me crazy but I love the new layout", "llámame loco pero me encanta la app", "call the doctor's surgery",
         "no need for an agent, just send me the link", "order 5541 status?", "what counts as fraud protection on my card?",
         "thanks! 🙃", "solo quería decir que la enfermera fue un amor con mi mamá", "quiero agregar a otra persona a mi plan",
-        "oh great, thanks for the quick answer!",
+        "oh great, thanks for the quick answer!", "what's the process for reporting fraud?",
+        "¿cuál es el procedimiento si roban una tarjeta?", "what are the steps to dispute a charge?",
     ])
     func keepsTheAI(_ text: String) {
         let decision = engine.evaluate(ConversationFixture.customer([text]))

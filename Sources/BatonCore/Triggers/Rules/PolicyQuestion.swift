@@ -6,9 +6,11 @@ public enum PolicyQuestion {
     static let generalGroups: Set<String> = ["refund", "billing_dispute", "cancellation"]
 
     /// Whether `text` asks about `topic`'s policy in general: a question (by its mark or its first word) with
-    /// no first person, no negation and nothing still pending in it. Only for `generalGroups`.
+    /// no first person, no negation and nothing still pending in it. Only for `generalGroups`, or for any group
+    /// when the question asks for a procedure ("what's the process for reporting fraud?", "¿cuál es el
+    /// procedimiento si roban una tarjeta?").
     public static func asksInGeneral(_ text: NormalizedText, topic: String) -> Bool {
-        guard generalGroups.contains(topic), text.count > 0,
+        guard generalGroups.contains(topic) || text.words.contains(where: procedureWords.contains), text.count > 0,
               text.questionMarks > 0 || generalOpeners.contains(text.words[0]) else { return false }
         for position in 0..<text.count {
             let word = text.words[position]
@@ -91,6 +93,11 @@ public enum PolicyQuestion {
         "quiero", "necesito", "puedo", "pido", "tengo", "compre", "pague", "hice", "devolvi", "cancele", "recibi",
         "solicite", "pedi", "quero", "preciso", "posso", "peco", "tenho", "comprei", "paguei", "fiz", "cancelei",
         "recebi", "solicitei", "consigo",
+    ]
+    /// A procedure asked about: "process", "procedure", "steps", "proceso", "procedimiento", "passos".
+    static let procedureWords: Set<String> = [
+        "process", "procedure", "procedures", "steps", "proceso", "procedimiento", "pasos", "tramite", "processo",
+        "procedimento", "passos",
     ]
     /// Words that say something is still pending: a case, not a question about the rules.
     static let pendingWords: Set<String> = ["still", "yet", "already", "todavia", "aun", "ainda", "ya", "ja"]
