@@ -198,7 +198,7 @@ public struct SentimentScorer: Sendable {
         ("what the hell|heck", -0.7), ("are|r you|u kidding|joking me", -0.7), ("es el colmo", -0.7), ("ta|esta de sacanagem|brincadeira", -0.7), ("me tienen podrido|podrida|harto|harta", -0.8),
         ("perdida de tiempo", -0.7), ("perda de tempo", -0.7), ("thanks for ruining|wasting", -0.8), ("thank you for ruining|wasting", -0.8),
         // "how hard is it to deliver one parcel", "¿tan difícil es…?", "é tão difícil assim?".
-("e|sao|es|son|are|is uma|una|a piada|broma|chiste", -0.8), ("how hard is|can it|that", -0.7), ("tan|que tan dificil es|era", -0.7), ("e|eh|era tao dificil", -0.7),
+        ("e|sao|es|son|are|is uma|una|a piada|broma|chiste", -0.8), ("how hard is|can it|that", -0.7), ("tan|que tan dificil es|era", -0.7), ("e|eh|era tao dificil", -0.7),
         // Sarcastic thanks ("gracias genio" is often sincere in Spanish, so only English).
         ("thanks|thankyou genius|einstein|sherlock", -0.7), ("thank you genius|einstein|sherlock", -0.7),
     ]

@@ -108,7 +108,7 @@ public struct TriggerEngine: Sendable {
                 fired.sort { $0.kind.precedence < $1.kind.precedence }
                 // "I've had enough, I'm passing this to my solicitor": a legal threat is a legal matter whatever
                 // its tone, so it goes before the anger it is said with.
-                if fired[0].kind == .sentiment, Self.threatensLegalAction(context.texts[index]),
+                if fired[0].kind == .sentiment, PolicyTopicRule.threatensLegalAction(context.texts[index]),
                    let legal = fired.firstIndex(where: { $0.kind == .policyTopic && $0.topic == "legal" }) {
                     fired.insert(fired.remove(at: legal), at: 0)
                 }
@@ -194,19 +194,6 @@ public struct TriggerEngine: Sendable {
     }
 
     /// Score of the latest customer message at or before `index`.
-    /// Whether `text` names a lawyer, a court or suing: a threat, not a damage claim that the legal group also holds
-    /// ("the driver threw my parcel" said in anger is first of all anger).
-    static func threatensLegalAction(_ text: NormalizedText) -> Bool {
-        if text.contains(.legalWord) { return true }
-        return text.words.contains(where: legalThreatWords.contains)
-    }
-
-    static let legalThreatWords: Set<String> = [
-        "sue", "suing", "court", "courts", "legal", "lawsuit", "demandar", "demanda", "demandarlos", "processar",
-        "processo", "tribunal", "tribunales", "juzgado", "justica", "judicial", "police", "policia", "report", "reporting",
-        "standards", "regulator", "regulators", "authorities", "ombudsman", "bbb", "ftc", "denuncia", "denunciar",
-    ]
-
     private func latestSentiment(_ sentiment: [Double?], upTo index: Int) -> Double? {
         var position = index
         while position >= 0 {

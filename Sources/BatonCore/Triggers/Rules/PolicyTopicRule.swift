@@ -265,6 +265,18 @@ public struct PolicyTopicRule: TriggerRule {
         "antiguo", "antigo", "viejo", "velho", "nuevo", "novo",
     ]
 
+    /// Whether `text` names a lawyer, a court, a regulator or suing: a threat, not a damage claim that the legal
+    /// group also holds ("the driver threw my parcel" said in anger is first of all anger).
+    public static func threatensLegalAction(_ text: NormalizedText) -> Bool {
+        text.contains(.legalWord) || text.words.contains(where: legalThreatWords.contains)
+    }
+
+    private static let legalThreatWords: Set<String> = [
+        "sue", "suing", "court", "courts", "legal", "lawsuit", "demandar", "demanda", "demandarlos", "processar",
+        "processo", "tribunal", "tribunales", "juzgado", "justica", "judicial", "police", "policia", "report", "reporting",
+        "standards", "regulator", "regulators", "authorities", "ombudsman", "bbb", "ftc", "denuncia", "denunciar",
+    ]
+
     /// Built-in patterns per group, most urgent group first.
     static let groupPatterns: [(String, [String])] = [
         ("legal", [
