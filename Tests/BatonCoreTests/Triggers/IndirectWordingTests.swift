@@ -84,6 +84,15 @@ struct IndirectWordingTests {
         #expect(decision.triggers.contains { $0.kind == .sentiment })
     }
 
+    @Test("patterns shared by Spanish and Portuguese name the customer's language", arguments: [
+        ("gostaria que um consultor me contactasse", "pt"), ("necesito que un asesor me llame", "es"),
+        ("tem como um consultor entrar em contato comigo?", "pt"), ("que alguien se ponga en contacto conmigo", "es"),
+    ])
+    func sharedPatternsNameTheLanguage(_ text: String, _ language: String) {
+        let decision = engine.evaluate(ConversationFixture.customer([text], language: language))
+        #expect(decision.primary?.rule == "explicit_request/\(language)", "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
+    }
+
     @Test("login trouble told again is a lockout", arguments: [
         "I still can't log in after the reset", "sigo sin poder entrar a mi cuenta", "ainda não consigo entrar na conta",
     ])

@@ -251,13 +251,14 @@ public struct ExplicitRequestRule: TriggerRule {
         ("get|be|getting in touch with me|us", "en"), ("@someone|@human|member|members ** get|be|getting in touch", "en"),
         // Someone asked to call or write: "necesitamos que un ingeniero se ponga en contacto", "gostaria que um
         // consultor me contactasse", "me gustaría que me llamara un comercial", "mándame a alguien que sepa".
-        ("que|q ** @human|alguien|alguem ** me|nos|se llame|llamara|llamen|llamaran|contacte|contacten|contactara|contactaran|comunique|comunicara|comunicaran|ponga|pongan|pusiera|pusieran|ligue|liguem|ligasse|ligassem|contactem|contactasse|contactassem|contate|contatem|contatasse|contatassem|telefone|telefonem|telefonasse|telefonassem|retorne|retornem|devuelva|devuelvan", "es"),
-        ("que|q me|nos llame|llamara|llamen|llamaran|contacte|contacten|contactara|ligue|liguem|ligasse|contactem|contactasse|contatem|contatasse|retorne|retornem", "es"),
-        ("mandame|mandenme|mandeme|enviame|envienme|manda|mande|mandem|envia|envie|enviem|me|nos a|_ alguien|alguem|@human", "es"),
-        ("devolver|devolverme|devuelvan|devuelva|devuelve|devolviera|devolvam|devolva|retornar|retornem|retorne|return la|a|my|our|_ llamada|ligacao|call|calls", "es"),
-        ("alguien|alguem|someone|somebody con|com|with quien|quem|whom yo|eu|i|_ pueda|possa|can|could", "es"),
+        // Patterns shared by Spanish and Portuguese carry nil: the customer's language names the rule.
+        ("que|q ** @human|alguien|alguem ** me|nos|se llame|llamara|llamen|llamaran|contacte|contacten|contactara|contactaran|comunique|comunicara|comunicaran|ponga|pongan|pusiera|pusieran|ligue|liguem|ligasse|ligassem|contactem|contactasse|contactassem|contate|contatem|contatasse|contatassem|telefone|telefonem|telefonasse|telefonassem|retorne|retornem|devuelva|devuelvan", nil),
+        ("que|q me|nos llame|llamara|llamen|llamaran|contacte|contacten|contactara|ligue|liguem|ligasse|contactem|contactasse|contatem|contatasse|retorne|retornem", nil),
+        ("mandame|mandenme|mandeme|enviame|envienme|manda|mande|mandem|envia|envie|enviem|me|nos a|_ alguien|alguem|@human", nil),
+        ("devolver|devolverme|devuelvan|devuelva|devuelve|devolviera|devolvam|devolva|retornar|retornem|retorne|return la|a|my|our|_ llamada|ligacao|call|calls", nil),
+        ("alguien|alguem|someone|somebody con|com|with quien|quem|whom yo|eu|i|_ pueda|possa|can|could", nil),
         // The customer's account manager is ours: "preciso falar com o meu gestor de conta", "my account manager".
-        ("@contact ** gestor|gerente|ejecutivo|executivo|asesor|assessor de|da cuenta|conta", "es"), ("@contact ** account manager|rep|representative|advisor|adviser|executive", "en"),
+        ("@contact ** gestor|gerente|ejecutivo|executivo|asesor|assessor de|da cuenta|conta", nil), ("@contact ** account manager|rep|representative|advisor|adviser|executive", "en"),
         ("account manager|rep|representative|advisor|adviser|executive ** reach|call|contact|ring|phone|email|get", "en"),
         ("reach|reaching out to me|us", "en"), ("like|want|need|request|prefer|appreciate a|_ call|callback|ring from", "en"),
         ("ligar|liguem|ligue|telefonar|telefonem|telefone|contactar|contactem|contatar|contatem me|nos", "pt"),
@@ -266,7 +267,7 @@ public struct ExplicitRequestRule: TriggerRule {
         // "would a pharmacist be able to give me a bell", "have a representative contact me", "can the front desk phone me".
         ("give me|us a bell|buzz|shout", "en"), ("@human|@someone|@specialist|desk|member|members ** call|phone|ring|contact|email|text me|us", "en"),
         ("book|schedule|arrange|request|want|like a|an phone|telephone|video|call appointment|consultation|meeting", "en"),
-        ("em|en contato|contacto comigo|conmigo|connosco|conosco", "pt"), ("que|q ** @human|alguien|alguem ** encargue|encarguen|ocupe|assuma|assumam|cuide", "es"),
+        ("em|en contato|contacto comigo|conmigo|connosco|conosco", nil), ("que|q ** @human|alguien|alguem ** encargue|encarguen|ocupe|assuma|assumam|cuide", nil),
     ]
 
     static let phrases = PhraseSet(phraseEntries)
