@@ -7,6 +7,7 @@ public final class Lexicon: Sendable {
     public static let shared = Lexicon(sources: [
         ExplicitRequestRule.lexicon, SentimentScorer.lexicon, PolicyTopicRule.lexicon, LowConfidenceRule.lexicon,
         BuyingIntentRule.lexicon, RepeatContactRule.lexicon, BotRequestRule.lexicon, RepeatedQuestion.lexicon,
+        PolicyQuestion.lexicon,
     ])
 
     /// What the lexicon knows about one word.

@@ -50,6 +50,7 @@ struct IndirectWordingTests {
         ("estou farto de esperar", .sentiment), ("my warranty claim was rejected, I want to appeal", .policyTopic),
         ("what a shambles, the courier dumped my parcel in a puddle", .sentiment),
         ("my card was stolen, what's the process?", .policyTopic),
+        ("mi tarjeta fue robada en el metro", .policyTopic), ("o meu cartão foi roubado ontem", .policyTopic),
     ])
     func handsOff(_ text: String, _ kind: TriggerKind) {
         let decision = engine.evaluate(ConversationFixture.customer([text]))
@@ -91,6 +92,27 @@ struct IndirectWordingTests {
     func sharedPatternsNameTheLanguage(_ text: String, _ language: String) {
         let decision = engine.evaluate(ConversationFixture.customer([text], language: language))
         #expect(decision.primary?.rule == "explicit_request/\(language)", "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
+    }
+
+    @Test("a question the customer says is only asked, or a request quoted for translation, keeps the AI", arguments: [
+        "what happens if I lose my card abroad? asking just in case", "out of curiosity, how do I close a savings account?",
+        "¿qué pasa si me clonan la tarjeta? pregunto por si acaso", "como cancelo el seguro? todavía no sé si lo voy a hacer",
+        "quanto tempo demora pra cancelar a conta? ainda não sei se vou cancelar",
+        "como faço pra bloquear o cartão roubado? só por curiosidade",
+        "what is the legal definition of identity theft?", "how do you say 'I want to talk to a person' in German",
+        "translate can I speak with your supervisor into Portuguese", "¿cómo se dice 'quiero hablar con un agente' en inglés?",
+    ])
+    func onlyAskingOrQuoted(_ text: String) {
+        let decision = engine.evaluate(ConversationFixture.customer([text]))
+        #expect(!decision.handoff, "\"\(text)\" fired \(decision.primary?.rule ?? ""): \(decision.primary?.reason ?? "")")
+    }
+
+    @Test("a case told with a hedge, or a hedge outside a question, still hands off", arguments: [
+        "block my card just in case, I think someone stole it from my bag", "mi tarjeta fue robada ayer, por si acaso bloquéenla",
+    ])
+    func hedgeOutsideAQuestion(_ text: String) {
+        let decision = engine.evaluate(ConversationFixture.customer([text]))
+        #expect(decision.primary?.kind == .policyTopic, "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
     }
 
     @Test("login trouble told again is a lockout", arguments: [

@@ -26,6 +26,7 @@ public struct ExplicitRequestRule: TriggerRule {
             let marks = String(repeating: "?", count: min(text.questionMarks, 5))
             return FiredTrigger(kind: kind, message: index, reason: "sent only '\(marks)'", rule: "explicit_request/impatience")
         }
+        if Self.asksForATranslation(text) { return nil }
         if let match = phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound),
            !(match.payload == "complaint" && text.contains(.legalWord)), !Self.isCommandOrTitle(text, match.range) {
             // A formal complaint is a customer unhappy enough to put it on record: it hands off as how they feel
@@ -127,9 +128,27 @@ public struct ExplicitRequestRule: TriggerRule {
     /// Whether the request phrase `text` holds, if any, is a command or a title ("call me a taxi"): the
     /// model's `explicit_request` is held back on these too.
     static func asksForSomethingElse(_ text: NormalizedText) -> Bool {
+        if asksForATranslation(text) { return true }
         guard let match = phrases.firstMatch(in: text), match.payload != "complaint" else { return false }
         return isCommandOrTitle(text, match.range)
     }
+
+    /// "How do you say 'can I speak to the manager' in French?", "translate I want to talk to a person", "¿cómo se
+    /// dice…?", "como se diz…?": the words of a request quoted to be translated.
+    static func asksForATranslation(_ text: NormalizedText) -> Bool {
+        let words = text.words
+        guard words.count >= 3 else { return false }
+        if translateWords.contains(words[0]) { return true }
+        if words[0] == "how" {
+            return (words[1] == "do" || words[1] == "would" || words[1] == "can") && words.count > 3 && words[2] == "you" && words[3] == "say"
+                || words[1] == "to" && words[2] == "say"
+        }
+        return words[0] == "como" && (words[1] == "se" && (words[2] == "dice" || words[2] == "diz") || words[1] == "digo")
+    }
+
+    private static let translateWords: Set<String> = [
+        "translate", "traduce", "traduci", "traducir", "traduceme", "traduz", "traduza", "traduzir", "traduzi",
+    ]
 
     /// "call me a taxi", "llámame un uber", "who sings call me maybe", "escalate the priority of my booking":
     /// the words of a request used for something else.

@@ -84,6 +84,9 @@ public struct ModelRule: Sendable {
         if label == .explicitRequest && ExplicitRequestRule.asksForSomethingElse(text) { return "a command, not a request for a person" }
         if label == .frustration && Self.isPlainShortAnswer(text) { return "a short answer: 'no', 'nothing', 'that's all'" }
         if label.topic != nil && PolicyQuestion.asksForADefinition(text) { return "asks what a word means" }
+        if let topic = label.topic, topic != "legal", PolicyQuestion.saysItIsOnlyAsking(text) {
+            return "the customer says they are only asking"
+        }
         if let topic = label.topic, topic != "legal",
            PolicyQuestion.asksAboutASupposition(text) || PolicyQuestion.asksInGeneral(text, topic: topic) {
             return "a question about the policy"

@@ -36,6 +36,29 @@ public enum PolicyQuestion {
         return false
     }
 
+    /// Whether the customer says outright that nothing has happened yet: "just in case", "out of curiosity",
+    /// "not sure yet if I'll cancel", "por si acaso", "todavía no sé si lo voy a hacer", "só por curiosidade",
+    /// "ainda não sei se vou cancelar". What follows is a question about the policy, not a case.
+    /// Only in a question: "block my card just in case" asks for something done.
+    public static func saysItIsOnlyAsking(_ text: NormalizedText) -> Bool {
+        guard text.count > 0, text.questionMarks > 0 || generalOpeners.contains(text.words[0]) || questionWords.contains(text.words[0])
+        else { return false }
+        return onlyAsking.firstMatch(in: text) != nil
+    }
+
+    static let onlyAskingEntries: [(String, Bool)] = [
+        ("just in case", true), ("in case it|that|this ever happens", true), ("for future reference", true),
+        ("out of curiosity", true), ("asking for a friend", true), ("hypothetically|hypothetical", true),
+        ("not sure yet if|whether", true), ("havent|hasnt decided|made yet|_", true), ("have not decided", true),
+        ("por si acaso", true), ("por si las moscas", true), ("por las dudas", true), ("por curiosidad", true),
+        ("todavia|aun no se si", true), ("no se todavia|aun si", true), ("todavia|aun no decido|decidi", true),
+        ("no lo he decidido", true), ("para futuras referencias", true),
+        ("por via das duvidas", true), ("por curiosidade", true), ("ainda nao sei se", true), ("nao sei ainda se", true),
+        ("ainda nao decidi", true), ("caso um dia aconteca", true), ("so por precaucao", true), ("por precaucao", true),
+    ]
+    static let onlyAsking = PhraseSet(onlyAskingEntries)
+    static let lexicon = LexiconSource(phrases: onlyAskingEntries.map(\.0))
+
     /// Words that open a Spanish or Portuguese question ("o" opens "o que…").
     static let questionWords: Set<String> = ["que", "como", "cual", "cuales", "qual", "quais", "o", "what", "how"]
 
@@ -45,6 +68,8 @@ public enum PolicyQuestion {
         let words = text.words
         guard words.count >= 2, !words.contains(where: ownCaseWords.contains) else { return false }
         func at(_ index: Int) -> String { index < words.count ? words[index] : "" }
+        // "What is the legal definition of fraud?", "¿cuál es la definición de estafa?".
+        if questionWords.contains(words[0]) && words.prefix(6).contains(where: definitionWords.contains) { return true }
         switch words[0] {
         case "define", "definition", "meaning", "significado": return true
         case "explain": return at(1) == "what" || at(1) == "the" || at(2) == "what"
@@ -57,6 +82,8 @@ public enum PolicyQuestion {
         default: return false
         }
     }
+
+    static let definitionWords: Set<String> = ["definition", "definicion", "definicao"]
 
     /// Whether the first sentence opens with "if", "si", "se" or "caso" ("sí, …" and the reflexive "se me…" do not).
     static func opensWithASupposition(_ text: NormalizedText) -> Bool {

@@ -120,6 +120,8 @@ public struct PolicyTopicRule: TriggerRule {
         if PolicyQuestion.asksInGeneral(text, topic: match.payload) {
             return false
         }
+        // "¿Cómo denuncio una tarjeta perdida? Es por si acaso": the customer says nothing has happened yet.
+        if match.payload != "legal" && PolicyQuestion.saysItIsOnlyAsking(text) { return false }
         // "Se hackearem minha conta, vocês devolvem o dinheiro?", "if I return it, will I get my money back?": a
         // question that opens with a supposition asks what would happen, whatever clause the topic is in.
         if match.payload != "legal" && Self.asksAboutASupposition(text, before: match.range.lowerBound) { return false }
@@ -327,7 +329,7 @@ public struct PolicyTopicRule: TriggerRule {
         ]),
         ("security", [
             "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ @card|@account|@login|identity|wallet|identidad|identidade",
-            "@card|@account|identity|wallet details|info|information|number|numbers|data|_ was|were|got|has|have|is|are|_ been|_ @stolen",
+            "@card|@account|identity|wallet details|info|information|number|numbers|data|_ was|were|got|has|have|is|are|fue|fueron|foi|foram|_ been|sido|_ @stolen",
             "@someone used|using|accessed|accessing|logged|logging|changed|took|taking|opened|hacked|withdrew|withdrawn|spent|spending|transferred|moved|made|uso|usaron|usou|usaram|usando|accedio|entro|entraron|entrou|acessou|saco|sacaron|sacou|sacaram|hizo|hicieron|fez|fizeram ** @card|@account|@login|money|cash|funds|dinero|dinheiro|purchases|compras|compra|pix",
             "someones|somebodys been|_ using|accessing|logging|spending|taking|ordering|buying|purchasing|shopping ** @card|@account|@login|money|cash|funds",
             "@someone has|is|_ been|_ ordered|ordering|bought|buying|purchased|purchasing ** on|with|from my|our @card|@account",
