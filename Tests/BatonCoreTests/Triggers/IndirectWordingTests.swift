@@ -50,6 +50,10 @@ struct IndirectWordingTests {
         ("estou farto de esperar", .sentiment), ("my warranty claim was rejected, I want to appeal", .policyTopic),
         ("what a shambles, the courier dumped my parcel in a puddle", .sentiment),
         ("my card was stolen, what's the process?", .policyTopic),
+        ("I lost my debit card on the bus", .policyTopic), ("I was mugged on the way home and they took my wallet", .policyTopic), ("hooman pls", .explicitRequest),
+        ("got pickpocketed at the station, what now", .policyTopic),
+        ("me asaltaron saliendo del metro, se llevaron la cartera con las tarjetas", .policyTopic),
+        ("a payment of 90 euros went out yesterday and I never authorised it", .policyTopic), ("someone stole my visa card", .policyTopic),
         ("mi tarjeta fue robada en el metro", .policyTopic), ("o meu cartão foi roubado ontem", .policyTopic),
     ])
     func handsOff(_ text: String, _ kind: TriggerKind) {
@@ -100,7 +104,11 @@ struct IndirectWordingTests {
         "quanto tempo demora pra cancelar a conta? ainda não sei se vou cancelar",
         "como faço pra bloquear o cartão roubado? só por curiosidade",
         "what is the legal definition of identity theft?", "how do you say 'I want to talk to a person' in German",
-        "translate can I speak with your supervisor into Portuguese", "¿cómo se dice 'quiero hablar con un agente' en inglés?",
+        "translate can I speak with your supervisor into Portuguese", "send a text to Priya saying the refund came through",
+        "text my brother that the bank froze his card again lol", "manda uma mensagem pra Júlia dizendo que perdi o ônibus",
+        "mándale un whatsapp a mi hermana diciendo que quiero hablar con ella",
+        "what does identity theft insurance cover? it's for my economics essay", "explícame qué es un contracargo, es para mi tarea",
+        "o que é phishing? é pra minha prova amanhã", "cancel my uber please", "cancela la alarma de las 7", "¿cómo se dice 'quiero hablar con un agente' en inglés?",
     ])
     func onlyAskingOrQuoted(_ text: String) {
         let decision = engine.evaluate(ConversationFixture.customer([text]))
@@ -109,6 +117,7 @@ struct IndirectWordingTests {
 
     @Test("a case told with a hedge, or a hedge outside a question, still hands off", arguments: [
         "block my card just in case, I think someone stole it from my bag", "mi tarjeta fue robada ayer, por si acaso bloquéenla",
+        "send a message to your fraud team saying my card was stolen",
     ])
     func hedgeOutsideAQuestion(_ text: String) {
         let decision = engine.evaluate(ConversationFixture.customer([text]))

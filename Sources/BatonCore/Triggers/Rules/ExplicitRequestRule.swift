@@ -26,7 +26,7 @@ public struct ExplicitRequestRule: TriggerRule {
             let marks = String(repeating: "?", count: min(text.questionMarks, 5))
             return FiredTrigger(kind: kind, message: index, reason: "sent only '\(marks)'", rule: "explicit_request/impatience")
         }
-        if Self.asksForATranslation(text) { return nil }
+        if Self.asksForATranslation(text) || RelayedMessage.isDictated(text) { return nil }
         if let match = phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound),
            !(match.payload == "complaint" && text.contains(.legalWord)), !Self.isCommandOrTitle(text, match.range) {
             // A formal complaint is a customer unhappy enough to put it on record: it hands off as how they feel
@@ -128,7 +128,7 @@ public struct ExplicitRequestRule: TriggerRule {
     /// Whether the request phrase `text` holds, if any, is a command or a title ("call me a taxi"): the
     /// model's `explicit_request` is held back on these too.
     static func asksForSomethingElse(_ text: NormalizedText) -> Bool {
-        if asksForATranslation(text) { return true }
+        if asksForATranslation(text) || RelayedMessage.isDictated(text) { return true }
         guard let match = phrases.firstMatch(in: text), match.payload != "complaint" else { return false }
         return isCommandOrTitle(text, match.range)
     }
@@ -294,7 +294,7 @@ public struct ExplicitRequestRule: TriggerRule {
     static let lexicon = LexiconSource(
         classes: [
             (.humanStrong, """
-                human humans humano humanos person persona personas pessoa pessoas agent agents agente agentes
+                human humans hooman hoomans humano humanos person persona personas pessoa pessoas agent agents agente agentes
                 representative representatives rep reps operator operador operadora supervisor supervisora
                 manager gerente ejecutivo ejecutiva executivo executiva asesor asesora assessor atendente
                 staff employee empleado funcionario funcionaria specialist especialista encargado responsable

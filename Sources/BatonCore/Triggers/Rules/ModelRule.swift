@@ -76,14 +76,18 @@ public struct ModelRule: Sendable {
     ///   tried again, is a password reset the AI walks through first (the phrase rules hold it back too);
     /// - "call me a taxi", "llámame un uber", "who sings call me maybe": a request's words used for something else;
     /// - a short answer with no negative word in it ("nada", "não, só isso"), frustration the model reads into
-    ///   a few words, is an answer to the AI's question.
+    ///   a few words, is an answer to the AI's question;
+    /// - a message the customer dictates for someone else ("text Dave saying…") is not said to us.
     func holdBackReason(_ text: NormalizedText, label: ModelLabel) -> String? {
         if text.letterCount == 0 { return "no words to judge" }
+        if RelayedMessage.isDictated(text) { return "a message dictated for someone else" }
         if label.kind == .buyingIntent && BuyingIntentRule.asksWhetherOffered(text) { return "asks whether such prices exist" }
         if label == .lockout && PolicyTopicRule.isPlainLoginTrouble(text) { return "plain login trouble: the AI helps first" }
         if label == .explicitRequest && ExplicitRequestRule.asksForSomethingElse(text) { return "a command, not a request for a person" }
         if label == .frustration && Self.isPlainShortAnswer(text) { return "a short answer: 'no', 'nothing', 'that's all'" }
         if label.topic != nil && PolicyQuestion.asksForADefinition(text) { return "asks what a word means" }
+        if label.topic != nil && PolicyQuestion.isForStudy(text) { return "asked for the customer's studies" }
+        if label == .cancellation && Self.cancelsAnErrand(text) { return "cancels a ride, an alarm or an appointment" }
         if let topic = label.topic, topic != "legal", PolicyQuestion.saysItIsOnlyAsking(text) {
             return "the customer says they are only asking"
         }
@@ -93,6 +97,22 @@ public struct ModelRule: Sendable {
         }
         return nil
     }
+
+    /// "Cancel my uber", "cancel the alarm", "cancela el recordatorio", "cancelar a consulta de sexta": one errand
+    /// or one appointment called off (within three words of the verb), not an account or a contract.
+    static func cancelsAnErrand(_ text: NormalizedText) -> Bool {
+        for position in 0..<text.count where cancelVerbs.contains(text.words[position]) {
+            for next in (position + 1)..<min(text.count, position + 4) where errands.contains(text.words[next]) { return true }
+        }
+        return false
+    }
+
+    static let cancelVerbs: Set<String> = ["cancel", "cancelar", "cancela", "cancele", "cancelen", "cancelem", "cancelame"]
+    static let errands: Set<String> = [
+        "uber", "taxi", "cab", "ride", "lyft", "cabify", "alarm", "alarms", "timer", "timers", "reminder", "reminders",
+        "meeting", "appointment", "appt", "alarma", "alarme", "recordatorio", "lembrete", "cita", "consulta", "reunion",
+        "reuniao", "viaje", "corrida",
+    ]
 
     /// "nada", "não, só isso msm", "no that's all": up to four words, each a no, a nothing or an "only that".
     static func isPlainShortAnswer(_ text: NormalizedText) -> Bool {

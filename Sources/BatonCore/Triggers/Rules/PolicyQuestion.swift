@@ -57,7 +57,19 @@ public enum PolicyQuestion {
         ("ainda nao decidi", true), ("caso um dia aconteca", true), ("so por precaucao", true), ("por precaucao", true),
     ]
     static let onlyAsking = PhraseSet(onlyAskingEntries)
-    static let lexicon = LexiconSource(phrases: onlyAskingEntries.map(\.0))
+    static let lexicon = LexiconSource(phrases: onlyAskingEntries.map(\.0) + forStudyEntries.map(\.0))
+
+    /// Whether the customer asks for their studies: "explain what a chargeback is for my homework", "what's a fraud
+    /// triangle in accounting, for my exam", "es para mi tarea", "é pra minha prova". A topic's words there are
+    /// course material, not a case.
+    public static func isForStudy(_ text: NormalizedText) -> Bool { forStudy.firstMatch(in: text) != nil }
+
+    static let forStudyEntries: [(String, Bool)] = [
+        ("for my|our|an|a * homework|exam|exams|essay|assignment|coursework|thesis|dissertation|revision", true),
+        ("para mi|mis|la|una * tarea|tareas|examen|tesis|monografia|parcial", true),
+        ("para|pra|pro a|o|minha|meu|uma|um * prova|provas|tese|monografia|tcc|licao", true),
+    ]
+    static let forStudy = PhraseSet(forStudyEntries)
 
     /// Words that open a Spanish or Portuguese question ("o" opens "o que…").
     static let questionWords: Set<String> = ["que", "como", "cual", "cuales", "qual", "quais", "o", "what", "how"]

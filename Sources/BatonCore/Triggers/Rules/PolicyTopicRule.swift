@@ -67,8 +67,10 @@ public struct PolicyTopicRule: TriggerRule {
     private func accepts(_ match: PhraseSet<String>.Match, in text: NormalizedText) -> Bool {
         // "Email my lawyer about the meeting", "remind me to ask for a refund": a task for an assistant.
         if match.payload != "medical" && Self.isAssistantCommand(text) { return false }
+        // "Send a message to Dave saying did you ever get a refund": words passed on to someone else.
+        if RelayedMessage.isDictated(text) { return false }
         // "What does GDPR stand for", "define litigation": the meaning of a word, asked.
-        if PolicyQuestion.asksForADefinition(text) { return false }
+        if PolicyQuestion.asksForADefinition(text) || PolicyQuestion.isForStudy(text) { return false }
         let next = match.range.upperBound
         if next < text.count && text.has(.refundBlockNext, at: next) { return false }
         // Threats are often denied ("I'm not going to sue"); elsewhere only a negator right before
@@ -328,7 +330,10 @@ public struct PolicyTopicRule: TriggerRule {
             "braco|perna|tornozelo|pulso partido|partida|quebrado|quebrada",
         ]),
         ("security", [
-            "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ @card|@account|@login|identity|wallet|identidad|identidade",
+            // "Got mugged last night, they have my card": a robbery with the card, wallet or phone in it.
+            "mugged|pickpocketed|asaltaron|atracaron|assaltaram|assaltado|assaltada|asaltado|asaltada",
+            "robbed|burgled ** @card|wallet|purse|bag|cartera|billetera|carteira|bolsa|mochila",
+            "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ debit|credit|visa|mastercard|amex|bank|atm|business|company|work|_ @card|@account|@login|identity|wallet|identidad|identidade",
             "@card|@account|identity|wallet details|info|information|number|numbers|data|_ was|were|got|has|have|is|are|fue|fueron|foi|foram|_ been|sido|_ @stolen",
             "@someone used|using|accessed|accessing|logged|logging|changed|took|taking|opened|hacked|withdrew|withdrawn|spent|spending|transferred|moved|made|uso|usaron|usou|usaram|usando|accedio|entro|entraron|entrou|acessou|saco|sacaron|sacou|sacaram|hizo|hicieron|fez|fizeram ** @card|@account|@login|money|cash|funds|dinero|dinheiro|purchases|compras|compra|pix",
             "someones|somebodys been|_ using|accessing|logging|spending|taking|ordering|buying|purchasing|shopping ** @card|@account|@login|money|cash|funds",
@@ -380,6 +385,9 @@ public struct PolicyTopicRule: TriggerRule {
         ("billing_dispute", [
             "@charge * @dispute", "@dispute * @charge",
             "extra|additional|unexpected|unknown|strange|weird|random|mystery @charge|fee|fees on|in my|the statement|account|card|bill|balance",
+            // "A transfer of £400 that I definitely didn't authorise": the customer's own denial of a payment.
+            "i|we definitely|certainly|_ didnt|never|havent|hadnt authorise|authorize|authorised|authorized|approve|approved",
+            "i|we definitely|certainly|_ did|have|had not|never authorise|authorize|authorised|authorized|approve|approved",
             "what|whats is|_ this|that @charge|fee", "what|whats are|_ these|those @charge|fees",
             "@charge ** dont|didnt|not|never|cant recognise|recognize|recognised|recognized|authorize|authorise|authorized|authorised|make|made|approve|approved|order|ordered|set|setup|sign|signed|do|did",
             "dont|didnt|cant|not|never recognise|recognize|authorize|authorise|authorized|authorised|approved|approve * @charge",
