@@ -52,6 +52,15 @@ struct IndirectWordingTests {
         ("my card was stolen, what's the process?", .policyTopic),
         ("I lost my debit card on the bus", .policyTopic), ("I was mugged on the way home and they took my wallet", .policyTopic), ("hooman pls", .explicitRequest),
         ("got pickpocketed at the station, what now", .policyTopic),
+        ("can you transfer me to the billing department", .explicitRequest), ("transfiéreme con el área de cobranzas", .explicitRequest),
+        ("me transfere pro setor de cancelamento", .explicitRequest), ("my son got hurt at the trampoline park yesterday", .policyTopic),
+        ("the instructor kept touching my leg during the session", .policyTopic), ("I don't feel safe with the technician you sent", .policyTopic),
+        ("money went to a recipient I don't recognise", .policyTopic), ("hay un pago a una cuenta que no reconozco", .policyTopic),
+        ("mi abuela se cayó en la tienda y se abrió la cabeza", .policyTopic),
+        ("what should I do if my wallet was stolen last night?", .policyTopic), ("what do I do if I think someone has my card details?", .policyTopic),
+        ("if I lost my phone with the app on it, what do I need to do?", .policyTopic),
+        ("the cash machine on the high street didn't give me the money but my balance went down", .policyTopic),
+        ("I took out 200 and only got 150", .policyTopic),
         ("me asaltaron saliendo del metro, se llevaron la cartera con las tarjetas", .policyTopic),
         ("a payment of 90 euros went out yesterday and I never authorised it", .policyTopic), ("someone stole my visa card", .policyTopic),
         ("mi tarjeta fue robada en el metro", .policyTopic), ("o meu cartão foi roubado ontem", .policyTopic),
@@ -108,7 +117,10 @@ struct IndirectWordingTests {
         "text my brother that the bank froze his card again lol", "manda uma mensagem pra Júlia dizendo que perdi o ônibus",
         "mándale un whatsapp a mi hermana diciendo que quiero hablar con ella",
         "what does identity theft insurance cover? it's for my economics essay", "explícame qué es un contracargo, es para mi tarea",
-        "o que é phishing? é pra minha prova amanhã", "cancel my uber please", "cancela la alarma de las 7", "¿cómo se dice 'quiero hablar con un agente' en inglés?",
+        "o que é phishing? é pra minha prova amanhã", "cancel my uber please", "cancela la alarma de las 7",
+        "hey siri call my dentist", "alexa, order more cat food in bulk", "does my policy cover legal fees if I ever need a lawyer?",
+        "¿la póliza cubre abogado por si algún día lo necesito?", "perdí la cuenta de cuántos pedidos hice este mes jaja",
+        "¿qué incluye la protección contra fraude?", "how do fraud alerts work?", "¿cómo se dice 'quiero hablar con un agente' en inglés?",
     ])
     func onlyAskingOrQuoted(_ text: String) {
         let decision = engine.evaluate(ConversationFixture.customer([text]))

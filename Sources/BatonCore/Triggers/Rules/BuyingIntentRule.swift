@@ -14,6 +14,8 @@ public struct BuyingIntentRule: TriggerRule {
     public func evaluate(_ context: TriggerContext, at index: Int) -> FiredTrigger? {
         guard context.conversation.messages[index].role == .customer else { return nil }
         let text = context.texts[index]
+        // "Alexa, order more cat food in bulk": a command to someone else's assistant.
+        if RelayedMessage.isDictated(text) { return nil }
         // "Qual a cotação do euro?": a quote of a currency or a share is its price, not a sales quote.
         if let match = phrases.firstMatch(in: text), !text.words.contains(where: Self.marketWords.contains),
            !Self.asksWhetherOffered(text) {

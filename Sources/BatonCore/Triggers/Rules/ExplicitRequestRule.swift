@@ -287,6 +287,13 @@ public struct ExplicitRequestRule: TriggerRule {
         ("give me|us a bell|buzz|shout", "en"), ("@human|@someone|@specialist|desk|member|members ** call|phone|ring|contact|email|text me|us", "en"),
         ("book|schedule|arrange|request|want|like a|an phone|telephone|video|call appointment|consultation|meeting", "en"),
         ("em|en contato|contacto comigo|conmigo|connosco|conosco", nil), ("que|q ** @human|alguien|alguem ** encargue|encarguen|ocupe|assuma|assumam|cuide", nil),
+        // Last, so a longer request at the same place explains itself ("pásame con alguien"): "transfer me to
+        // whoever handles disputes", "me transfere pro financeiro", "comuníqueme con facturación".
+        ("transfer|connect|redirect|forward me|us to|with|through", "en"),
+        ("transfiere|transfiereme|transfierame|transfieranme|comuniqueme|comunicame|comuniquenme|conecteme|conectame|derivame|derivenme con", "es"),
+        ("transfiereme|transfierame|transfieranme|comuniqueme|comunicame|comuniquenme|derivame|derivenme al|a", "es"),
+        ("me transfere|transfira|transfiram|encaminha|encaminhe|direciona|direcione|conecta|conecte pro|pra|para|com|ao|a|o", "pt"),
+        ("me passa|passe|coloca|coloque com|pro|pra|ao|no", "pt"),
     ]
 
     static let phrases = PhraseSet(phraseEntries)

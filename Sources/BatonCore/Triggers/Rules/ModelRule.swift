@@ -88,7 +88,8 @@ public struct ModelRule: Sendable {
         if label.topic != nil && PolicyQuestion.asksForADefinition(text) { return "asks what a word means" }
         if label.topic != nil && PolicyQuestion.isForStudy(text) { return "asked for the customer's studies" }
         if label == .cancellation && Self.cancelsAnErrand(text) { return "cancels a ride, an alarm or an appointment" }
-        if let topic = label.topic, topic != "legal", PolicyQuestion.saysItIsOnlyAsking(text) {
+        if label == .billingDispute && Self.asksAboutATariff(text) { return "asks why a fee applies to a card payment, cash or a transfer" }
+        if label.topic != nil, PolicyQuestion.saysItIsOnlyAsking(text) {
             return "the customer says they are only asking"
         }
         if let topic = label.topic, topic != "legal",
@@ -97,6 +98,39 @@ public struct ModelRule: Sendable {
         }
         return nil
     }
+
+    /// "Why was I charged a fee for an ATM withdrawal?", "how come there's a fee when I pay by card?", "¿por qué me
+    /// cobraron comisión por la transferencia?": a question about the tariff on paying by card, taking out cash,
+    /// transferring or topping up, with nothing contested in it (no "twice", "never", "not mine", "wrong",
+    /// "shouldn't", no negation). The AI explains the tariff; a customer who contests it hands off on the next
+    /// message.
+    static func asksAboutATariff(_ text: NormalizedText) -> Bool {
+        let words = text.words
+        guard let first = words.first, tariffQuestionOpeners.contains(first) || text.questionMarks > 0,
+              words.contains(where: feeWords.contains), words.contains(where: tariffContexts.contains) else { return false }
+        for position in 0..<text.count where text.has(.negator, at: position) || contestWords.contains(words[position]) {
+            return false
+        }
+        return true
+    }
+
+    static let tariffQuestionOpeners: Set<String> = [
+        "why", "how", "when", "will", "do", "does", "is", "are", "am", "porque", "por", "cuando", "cuanto", "quanto", "pq",
+    ]
+    static let feeWords: Set<String> = [
+        "fee", "fees", "charged", "charge", "charges", "commission", "comision", "comisiones", "cobraron", "cobran", "cobro",
+        "taxa", "taxas", "tarifa", "tarifas", "cobraram", "cobram", "cobrado", "cobrada",
+    ]
+    static let tariffContexts: Set<String> = [
+        "atm", "withdrawal", "withdrawals", "withdraw", "withdrawing", "cash", "transfer", "transfers", "transferring",
+        "topup", "top", "topping", "exchange", "paying", "payment", "payments", "cajero", "retiro", "retirar",
+        "transferencia", "transferencias", "saque", "sacar", "caixa", "recarga",
+    ]
+    static let contestWords: Set<String> = [
+        "twice", "double", "two", "duplicate", "never", "wrong", "shouldnt", "unauthorised", "unauthorized", "recognise",
+        "recognize", "dispute", "contest", "refund", "back", "mine", "cancelled", "canceled", "already", "again",
+        "dos", "duas", "doble", "dobro", "duplicado", "nunca", "errado", "equivocado", "reembolso", "devolver", "devolvam",
+    ]
 
     /// "Cancel my uber", "cancel the alarm", "cancela el recordatorio", "cancelar a consulta de sexta": one errand
     /// or one appointment called off (within three words of the verb), not an account or a contract.

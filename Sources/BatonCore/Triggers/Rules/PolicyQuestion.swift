@@ -23,7 +23,7 @@ public enum PolicyQuestion {
     /// train is late?", "what should I do if my card is ever stolen", "if I cancel, do I pay the last month?".
     /// A statement before the question ("my card was stolen, what do I do if they use it?") is a case.
     public static func asksAboutASupposition(_ text: NormalizedText) -> Bool {
-        guard text.count > 1 else { return false }
+        guard text.count > 1, !conditionHasHappened(text) else { return false }
         if opensWithASupposition(text) { return text.questionMarks > 0 || isOneClause(text, from: 1) }
         guard text.questionMarks > 0 || generalOpeners.contains(text.words[0]), isOneClause(text, from: 1) else { return false }
         if text.words.contains(where: conditionWords.contains) { return true }
@@ -54,7 +54,11 @@ public enum PolicyQuestion {
         ("todavia|aun no se si", true), ("no se todavia|aun si", true), ("todavia|aun no decido|decidi", true),
         ("no lo he decidido", true), ("para futuras referencias", true),
         ("por via das duvidas", true), ("por curiosidade", true), ("ainda nao sei se", true), ("nao sei ainda se", true),
-        ("ainda nao decidi", true), ("caso um dia aconteca", true), ("so por precaucao", true), ("por precaucao", true),
+        ("ainda nao decidi", true), ("so por precaucao", true), ("por precaucao", true),
+        // "…if I ever need a lawyer?", "¿…por si algún día necesito un abogado?": a day that may never come.
+        ("if i|we ever", true), ("in case i|we ever", true), ("si algun dia", true), ("por si algun dia", true),
+        ("caso|se um|algum dia", true),
+        ("solo para|pa saber", true), ("so para|pra saber", true),
     ]
     static let onlyAsking = PhraseSet(onlyAskingEntries)
     static let lexicon = LexiconSource(phrases: onlyAskingEntries.map(\.0) + forStudyEntries.map(\.0))
@@ -70,6 +74,36 @@ public enum PolicyQuestion {
         ("para|pra|pro a|o|minha|meu|uma|um * prova|provas|tese|monografia|tcc|licao", true),
     ]
     static let forStudy = PhraseSet(forStudyEntries)
+
+    /// Whether an English condition tells what has already happened: "what do I do if my card was stolen?", "if I
+    /// lost my phone, what steps…", "what should I do if I think someone used my card?", "…if my card has been
+    /// used without my permission?". Such a question is the customer's own case (public banking data labels it so);
+    /// "what do I do if my card is ever stolen", "what happens if someone hacks my account" stay suppositions.
+    public static func conditionHasHappened(_ text: NormalizedText) -> Bool {
+        let words = text.words
+        guard let condition = words.firstIndex(where: { $0 == "if" }) else { return false }
+        var position = condition + 1
+        while position < words.count {
+            if position > condition + 1 && text.tokens[position].flags.contains(.clauseStart) { break }
+            let word = words[position]
+            if word == "ever" { return false }
+            if happenedWords.contains(word) { return true }
+            // A perfect tense ("has been used", "I've exceeded"), not "do I have to pay".
+            if perfectAuxiliaries.contains(word) && position + 1 < words.count {
+                let next = words[position + 1]
+                if next == "been" || next.hasSuffix("ed") || participles.contains(next) { return true }
+            }
+            if word == "lost" && ["i", "we", "someone", "somebody"].contains(words[position - 1]) { return true }
+            position += 1
+        }
+        return false
+    }
+
+    static let happenedWords: Set<String> = [
+        "was", "did", "stole", "used", "exceeded", "noticed", "found", "think", "believe", "suspect", "thought",
+    ]
+    static let perfectAuxiliaries: Set<String> = ["has", "have", "had", "ive", "weve", "hes", "shes"]
+    static let participles: Set<String> = ["lost", "stolen", "seen", "got", "gotten", "taken", "made", "given", "spent"]
 
     /// Words that open a Spanish or Portuguese question ("o" opens "o que…").
     static let questionWords: Set<String> = ["que", "como", "cual", "cuales", "qual", "quais", "o", "what", "how"]

@@ -73,6 +73,12 @@ public struct PolicyTopicRule: TriggerRule {
         if PolicyQuestion.asksForADefinition(text) || PolicyQuestion.isForStudy(text) { return false }
         let next = match.range.upperBound
         if next < text.count && text.has(.refundBlockNext, at: next) { return false }
+        // "Perdí la cuenta de cuántas veces…", "perdi a conta de quantas vezes": lost count, not an account.
+        if match.payload == "security" && next + 1 < text.count && text.words[next] == "de"
+            && Self.countWords.contains(text.words[next + 1]) { return false }
+        // "La protección contra fraude de mi tarjeta", "your anti-fraud checks": a product, not an incident.
+        if match.payload == "security" && match.range.lowerBound > 0
+            && ["contra", "anti", "against"].contains(text.words[match.range.lowerBound - 1]) { return false }
         // Threats are often denied ("I'm not going to sue"); elsewhere only a negator right before
         // counts, because "I still haven't got my refund" is very much about a refund.
         var start = match.range.lowerBound
@@ -113,7 +119,8 @@ public struct PolicyTopicRule: TriggerRule {
         } else if match.payload != "legal" {
             // "If someone hacks my account…", "what's your policy if I get hurt?": a supposition, not an incident.
             // Threats are left alone: they are conditional by nature ("if you don't refund me I'll sue").
-            if text.precededInClause(at: match.range.lowerBound, window: 4, where: { Self.conditionWords.contains(text.words[$0]) }) {
+            if text.precededInClause(at: match.range.lowerBound, window: 4, where: { Self.conditionWords.contains(text.words[$0]) }),
+               !PolicyQuestion.conditionHasHappened(text) {
                 return false
             }
         }
@@ -123,10 +130,11 @@ public struct PolicyTopicRule: TriggerRule {
             return false
         }
         // "¿Cómo denuncio una tarjeta perdida? Es por si acaso": the customer says nothing has happened yet.
-        if match.payload != "legal" && PolicyQuestion.saysItIsOnlyAsking(text) { return false }
+        if PolicyQuestion.saysItIsOnlyAsking(text) { return false }
         // "Se hackearem minha conta, vocês devolvem o dinheiro?", "if I return it, will I get my money back?": a
         // question that opens with a supposition asks what would happen, whatever clause the topic is in.
-        if match.payload != "legal" && Self.asksAboutASupposition(text, before: match.range.lowerBound) { return false }
+        if match.payload != "legal" && Self.asksAboutASupposition(text, before: match.range.lowerBound)
+            && !PolicyQuestion.conditionHasHappened(text) { return false }
         // "Do you refund delivery charges if I send something back?": one sentence asking what would happen.
         if match.payload != "legal" && PolicyQuestion.asksAboutASupposition(text) { return false }
         // "Is there a fee to close a savings account?": a question about the price of leaving.
@@ -136,6 +144,9 @@ public struct PolicyTopicRule: TriggerRule {
         }
         return true
     }
+
+    /// "Cuántas", "quantas", "tantas": what follows "perdí la cuenta de" when it means losing count.
+    private static let countWords: Set<String> = ["cuantas", "cuantos", "quantas", "quantos", "tantas", "tantos", "las", "as", "los", "os"]
 
     /// Verbs that open a command to a personal assistant, never a customer's case.
     private static let commandOpeners: Set<String> = [
@@ -310,6 +321,13 @@ public struct PolicyTopicRule: TriggerRule {
             "caught|catches|catching fire", "burst into flames",
             "glass|metal|plastic|insect|insects|bug|bugs|worm|worms|hair|mold|mould|cockroach|vidrio|cristal|vidro|bicho|cabello|cabelo in|inside|en|dentro|no|na my|the|a|mi|el|la|_ food|jar|meal|drink|bottle|can|salad|sandwich|pizza|product|comida|frasco|bebida|produto|producto",
             "found|encontre|achei|encontrei a|an|some|un|una|um|uma|_ glass|metal|insect|worm|cockroach|vidrio|vidro|cucaracha|barata",
+            // Hurt, hit, harassed or unsafe: "my kid was hurt on the playground", "se abrió la cabeza", "kept touching my
+            // leg", "I don't feel safe".
+            "was|got|been|is|fue|foi|ha|has hurt|injured|herido|herida|lastimado|lastimada|machucado|machucada|ferido|ferida",
+            "hit|cut|banged|bumped|split her|his|my|their|its head", "se abrio|golpeo|pego|rompio la cabeza", "bateu|bati|abriu|abri com|_ a cabeca",
+            "vomiting|vomitando|vomitou|vomitar|diarrhea|diarrhoea|diarrea|diarreia ** after|depois|despues|since|desde",
+            "touching|touched|groped|grabbed|grabbing my|me leg|legs|thigh|body|chest|breast|bum|butt", "me toco|tocaba|manoseo|manoseaba", "me empezo|comenzo a tocar|manosear",
+            "passando|passou|passava a mao", "dont|didnt|not feel safe", "no me siento seguro|segura", "nao me sinto seguro|segura",
             "started|starts|keeps|kept smoking|sparking|melting", "smoke|sparks came|coming|come out", "exploded|explodes|blew up",
             "soltando|solto|echando|echo fumaca|humo|faisca|faiscas|chispas", "pegou|pega fogo", "se incendio|prendio",
             "electric|electrical shock",
@@ -331,6 +349,8 @@ public struct PolicyTopicRule: TriggerRule {
         ]),
         ("security", [
             // "Got mugged last night, they have my card": a robbery with the card, wallet or phone in it.
+            // "A transfer of 1,200 to an account I don't recognise", "un pix pra uma conta que eu não conheço".
+            "@account|recipient|payee|destinatario|beneficiario|chave ** dont|no|nao|never|not recognise|recognize|reconozco|reconheco|conozco|conheco",
             "mugged|pickpocketed|asaltaron|atracaron|assaltaram|assaltado|assaltada|asaltado|asaltada",
             "robbed|burgled ** @card|wallet|purse|bag|cartera|billetera|carteira|bolsa|mochila",
             "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ debit|credit|visa|mastercard|amex|bank|atm|business|company|work|_ @card|@account|@login|identity|wallet|identidad|identidade",
@@ -385,6 +405,10 @@ public struct PolicyTopicRule: TriggerRule {
         ("billing_dispute", [
             "@charge * @dispute", "@dispute * @charge",
             "extra|additional|unexpected|unknown|strange|weird|random|mystery @charge|fee|fees on|in my|the statement|account|card|bill|balance",
+            // Cash short from a machine: "the ATM didn't give me all the cash", "asked for $100 but only got $20".
+            "@machine|atm * didnt|never|wouldnt give|dispense|gave|pay out",
+            "but only got|received|gave|dispensed|came", "didnt|never get|receive all|enough of|_ the|my|_ cash|money",
+            "wrong|incorrect amount of cash|money", "less|short cash|money from|at the|an|_ @machine|atm",
             // "A transfer of £400 that I definitely didn't authorise": the customer's own denial of a payment.
             "i|we definitely|certainly|_ didnt|never|havent|hadnt authorise|authorize|authorised|authorized|approve|approved",
             "i|we definitely|certainly|_ did|have|had not|never authorise|authorize|authorised|authorized|approve|approved",
@@ -501,7 +525,7 @@ public struct PolicyTopicRule: TriggerRule {
                 refund refunds reimburse reimbursement reimbursed reembolso reembolsar reembolsen reembolsem
                 estorno estornar ressarcimento reintegro
                 """),
-            (.refundBlockNext, "policy policies window period rules terms guarantee politica politicas prazo regras garantia protection prevention"),
+            (.refundBlockNext, "policy policies window period rules terms guarantee politica politicas prazo regras garantia protection prevention alert alerts"),
             (.legalWord, """
                 attorney attorneys lawyer lawyers lawsuit litigation solicitor solicitors abogado abogados
                 advogado advogados profeco procon condusef subpoena ombudsman cfpb finra

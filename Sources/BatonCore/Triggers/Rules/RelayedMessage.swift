@@ -3,10 +3,13 @@
 /// "mándale un mensaje a Ana que llego tarde". What it says is not said to us, so no rule or model label fires
 /// on it. A message for our own people ("send a message to your manager saying I want a refund") is not one.
 public enum RelayedMessage {
-    /// Whether `text` opens by dictating a message to someone other than us.
+    /// Whether `text` opens by dictating a message to someone other than us, or by waking a phone's assistant
+    /// ("hey Siri, call the vet", "Alexa, cancel my order", "ok Google…").
     public static func isDictated(_ text: NormalizedText) -> Bool {
         let words = text.words
         guard words.count >= 3 else { return false }
+        if wakeWords.contains(words[0]) || (words[0] == "hey" || words[0] == "ok" || words[0] == "oye" || words[0] == "ei")
+            && wakeWords.contains(words[1]) { return true }
         var position = 0
         if politeOpeners.contains(words[0]) { position = 1 }
         guard position < words.count else { return false }
@@ -39,6 +42,7 @@ public enum RelayedMessage {
         return true
     }
 
+    private static let wakeWords: Set<String> = ["siri", "alexa", "google", "cortana", "bixby"]
     private static let politeOpeners: Set<String> = ["please", "pls", "plz", "porfa", "porfavor", "pfv", "pf"]
     private static let directVerbs: Set<String> = ["text", "whatsapp", "sms", "message", "msg", "textea", "escribele", "escreve"]
     private static let sendVerbs: Set<String> = [
