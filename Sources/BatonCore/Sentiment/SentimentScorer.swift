@@ -84,11 +84,15 @@ public struct SentimentScorer: Sendable {
     /// Whether `text` rolls its eyes (🙄, 🙃) at something gone wrong: a word of repetition ("again", "otra vez",
     /// "de novo") or another negative word besides the emoji.
     /// Without an emoji, praise opened by "oh" ("oh fantastic, another 'we're looking into it'") counts the same.
+    /// Praise said on its own before the news ("Fantastic. The driver cancelled for the fourth time tonight",
+    /// "Maravilha. Cancelou pela quarta vez") counts the same, unless the message thanks ("Perfect, thanks again!").
     static func isSarcastic(_ text: NormalizedText) -> Bool {
         let opensWithMockPraise = text.count > 1 && mockOpeners.contains(text, at: 0) && text.tokens[1].valence > 0
-        guard opensWithMockPraise || eyeRollTokens.containsAny(in: text) else { return false }
+        let opensWithBarePraise = text.count > 2 && text.tokens[0].valence > 0 && text.tokens[1].flags.contains(.clauseStart)
+            && !thanksTokens.containsAny(in: text)
+        guard opensWithMockPraise || opensWithBarePraise || eyeRollTokens.containsAny(in: text) else { return false }
         for position in 0..<text.count {
-            if repetitionTokens.contains(text, at: position) { return true }
+            if repetitionTokens.contains(text, at: position) || ordinalTokens.contains(text, at: position) { return true }
             let token = text.tokens[position]
             if token.valence < 0 && !token.flags.contains(.emoji) { return true }
         }
@@ -98,6 +102,12 @@ public struct SentimentScorer: Sendable {
     static let eyeRollTokens = TokenWordSet(["🙄", "🙃"])
     static let mockOpeners = TokenWordSet(["oh", "ooh", "wow", "ah", "uy", "ay", "nossa", "ai"])
     static let repetitionTokens = TokenWordSet(["again", "another", "vez", "novo", "nuevo", "otro", "otra", "outro", "outra"])
+    /// "For the fourth time", "por cuarta vez", "pela quarta vez", "cuarto día esperando": the count of a repetition.
+    static let ordinalTokens = TokenWordSet([
+        "third", "fourth", "fifth", "sixth", "tenth", "umpteenth", "nth", "tercera", "tercer", "tercero", "cuarta", "cuarto",
+        "quinta", "quinto", "terceira", "terceiro", "quarta", "quarto",
+    ])
+    static let thanksTokens = TokenWordSet(["thanks", "thank", "thx", "ty", "gracias", "obrigado", "obrigada", "valeu", "cheers"])
 
     /// Laughter that makes a complaint a joke; "😂" is already positive in the lexicon.
     static let laughter: Set<String> = ["lol", "lmao", "haha", "hahaha", "jaja", "jajaja", "kk", "kkk", "kkkk", "rsrs"]

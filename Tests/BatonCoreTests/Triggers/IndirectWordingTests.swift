@@ -61,6 +61,9 @@ struct IndirectWordingTests {
         ("if I lost my phone with the app on it, what do I need to do?", .policyTopic),
         ("the cash machine on the high street didn't give me the money but my balance went down", .policyTopic),
         ("I took out 200 and only got 150", .policyTopic),
+        ("call me back on my mobile please", .explicitRequest), ("can someone call me tomorrow", .explicitRequest),
+        ("are you a bot? I want a human", .explicitRequest), ("I lost my phone and the bank app is on it", .policyTopic),
+        ("the ATM outside took my card and never gave it back", .policyTopic),
         ("me asaltaron saliendo del metro, se llevaron la cartera con las tarjetas", .policyTopic),
         ("a payment of 90 euros went out yesterday and I never authorised it", .policyTopic), ("someone stole my visa card", .policyTopic),
         ("mi tarjeta fue robada en el metro", .policyTopic), ("o meu cartão foi roubado ontem", .policyTopic),
@@ -120,7 +123,11 @@ struct IndirectWordingTests {
         "o que é phishing? é pra minha prova amanhã", "cancel my uber please", "cancela la alarma de las 7",
         "hey siri call my dentist", "alexa, order more cat food in bulk", "does my policy cover legal fees if I ever need a lawyer?",
         "¿la póliza cubre abogado por si algún día lo necesito?", "perdí la cuenta de cuántos pedidos hice este mes jaja",
-        "¿qué incluye la protección contra fraude?", "how do fraud alerts work?", "¿cómo se dice 'quiero hablar con un agente' en inglés?",
+        "¿qué incluye la protección contra fraude?", "how do fraud alerts work?",
+        "you can call me Priya", "what do you call me", "from now on call me captain", "am I talking to a real person?",
+        "are you a person or a bot", "¿estoy hablando con una persona?", "help me find my lost phone, make it ring",
+        "will closing a card hurt my credit score?",
+        "I found the card I'd lost behind the sofa, can I start using it again?", "which ATMs near the station accept my card?", "¿cómo se dice 'quiero hablar con un agente' en inglés?",
     ])
     func onlyAskingOrQuoted(_ text: String) {
         let decision = engine.evaluate(ConversationFixture.customer([text]))

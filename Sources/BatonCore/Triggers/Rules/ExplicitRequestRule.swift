@@ -26,7 +26,7 @@ public struct ExplicitRequestRule: TriggerRule {
             let marks = String(repeating: "?", count: min(text.questionMarks, 5))
             return FiredTrigger(kind: kind, message: index, reason: "sent only '\(marks)'", rule: "explicit_request/impatience")
         }
-        if Self.asksForATranslation(text) || RelayedMessage.isDictated(text) { return nil }
+        if Self.asksForATranslation(text) || RelayedMessage.isDictated(text) || Self.asksWhoIsAnswering(text) { return nil }
         if let match = phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound),
            !(match.payload == "complaint" && text.contains(.legalWord)), !Self.isCommandOrTitle(text, match.range) {
             // A formal complaint is a customer unhappy enough to put it on record: it hands off as how they feel
@@ -128,10 +128,28 @@ public struct ExplicitRequestRule: TriggerRule {
     /// Whether the request phrase `text` holds, if any, is a command or a title ("call me a taxi"): the
     /// model's `explicit_request` is held back on these too.
     static func asksForSomethingElse(_ text: NormalizedText) -> Bool {
-        if asksForATranslation(text) || RelayedMessage.isDictated(text) { return true }
+        if asksForATranslation(text) || RelayedMessage.isDictated(text) || asksWhoIsAnswering(text) { return true }
         guard let match = phrases.firstMatch(in: text), match.payload != "complaint" else { return false }
         return isCommandOrTitle(text, match.range)
     }
+
+    /// "Am I talking to a real person?", "are you a person or a bot?", "¿estoy hablando con una persona?": whether
+    /// the one answering is the AI, asked in one sentence with no wish in it. "Is there a real person there?" and
+    /// "are you a bot? I want a human" ask for one.
+    static func asksWhoIsAnswering(_ text: NormalizedText) -> Bool {
+        let words = text.words
+        guard words.count >= 3, !text.contains(.wantVerb) else { return false }
+        for position in 1..<text.count where text.tokens[position].flags.contains(.clauseStart) { return false }
+        let (first, second) = (words[0], words[1])
+        if first == "am" && second == "i" { return conversingVerbs.contains(words[2]) }
+        if (first == "estoy" || first == "estou") { return conversingVerbs.contains(second) }
+        return (first == "are" || first == "r") && (second == "you" || second == "u") || first == "is" && second == "this"
+    }
+
+    private static let conversingVerbs: Set<String> = [
+        "talking", "speaking", "chatting", "texting", "messaging", "hablando", "chateando", "conversando", "falando",
+        "escribiendo", "escrevendo",
+    ]
 
     /// "How do you say 'can I speak to the manager' in French?", "translate I want to talk to a person", "¿cómo se
     /// dice…?", "como se diz…?": the words of a request quoted to be translated.
@@ -154,8 +172,23 @@ public struct ExplicitRequestRule: TriggerRule {
     /// the words of a request used for something else.
     static func isCommandOrTitle(_ text: NormalizedText, _ range: Range<Int>) -> Bool {
         let next = range.upperBound
-        guard next < text.count else { return false }
         let words = text.words[range]
+        // "What do you call me?", "they call me John", "the name that you call me": how the assistant addresses the
+        // customer.
+        if range.lowerBound > 0, Array(words.prefix(2)) == ["call", "me"],
+           ["you", "u", "they", "people"].contains(text.words[range.lowerBound - 1]),
+           text.words.prefix(range.lowerBound).contains(where: { ["what", "whats", "which", "how", "name", "they", "people"].contains($0) }) {
+            return true
+        }
+        guard next < text.count else { return false }
+        // "You can call me James", "call me something else", "i want you to call me lord": a name to be called by,
+        // where a call back is followed by when, where or why ("call me back", "call me tomorrow", "call me on
+        // my mobile") or by nothing.
+        if Array(words) == ["call", "me"], !text.tokens[next].flags.contains(.clauseStart),
+           !text.tokens[next].flags.contains(.number), !callBackFollowers.contains(text.words[next]),
+           !text.has([.humanStrong, .humanWeak, .specialistNoun, .politeness, .filler], at: next) {
+            return true
+        }
         if words.contains(where: callWords.contains) {
             let following = text.words[next]
             if following == "maybe" || following == "by" { return true }
@@ -188,6 +221,16 @@ public struct ExplicitRequestRule: TriggerRule {
     /// "Que me llame un comercial": who calls, after the verb.
     private static let salesPeople: Set<String> = ["comercial", "vendedor", "vendedora", "consultor", "consultora", "ejecutivo"]
     private static let ownPossessives: Set<String> = ["my", "mi", "mis", "meu", "minha", "meus", "minhas"]
+    /// What follows "call me" in a request for a call: when, where, why, how soon.
+    private static let callBackFollowers: Set<String> = [
+        "back", "now", "asap", "today", "tomorrow", "tmrw", "tonight", "please", "pls", "plz", "pleaseee", "on",
+        "at", "in", "when", "whenever", "later", "soon", "urgently", "right", "immediately", "about", "regarding",
+        "re", "if", "as", "before", "after", "within", "between", "to", "from", "sometime", "and", "so", "or",
+        "this", "next", "first", "thanks", "thank", "instead", "again", "directly", "straight", "quickly", "i", "we",
+        "maybe", "by", "a", "an", "the", "any", "during", "around", "anytime", "tho", "though", "ok", "okay",
+        "already", "yesterday", "morning", "afternoon", "evening", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "urgent", "pronto", "hoy", "manana", "amanha", "hoje", "up",
+    ]
     private static let titleWords: Set<String> = [
         "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "senor", "senora", "senhor", "senhora",
         // "call me crazy", "llámame loco", "pode me chamar de doido".

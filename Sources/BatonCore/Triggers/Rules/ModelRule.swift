@@ -87,6 +87,7 @@ public struct ModelRule: Sendable {
         if label == .frustration && Self.isPlainShortAnswer(text) { return "a short answer: 'no', 'nothing', 'that's all'" }
         if label.topic != nil && PolicyQuestion.asksForADefinition(text) { return "asks what a word means" }
         if label.topic != nil && PolicyQuestion.isForStudy(text) { return "asked for the customer's studies" }
+        if label == .security && PolicyTopicRule.asksToFindAPhone(text) { return "asks to find a phone" }
         if label == .cancellation && Self.cancelsAnErrand(text) { return "cancels a ride, an alarm or an appointment" }
         if label == .billingDispute && Self.asksAboutATariff(text) { return "asks why a fee applies to a card payment, cash or a transfer" }
         if label.topic != nil, PolicyQuestion.saysItIsOnlyAsking(text) {

@@ -73,6 +73,17 @@ public struct PolicyTopicRule: TriggerRule {
         if PolicyQuestion.asksForADefinition(text) || PolicyQuestion.isForStudy(text) { return false }
         let next = match.range.upperBound
         if next < text.count && text.has(.refundBlockNext, at: next) { return false }
+        // "Can you find my lost phone?", "my phone is lost, help me locate it": finding a phone, a phone assistant's
+        // task; a lost phone alone, or with a bank's app on it, stays a security matter.
+        if match.payload == "security" && Self.asksToFindAPhone(text) { return false }
+        // "I found my lost card, can I reactivate it?", "achei o cartão que tinha perdido": lost, then found.
+        if match.payload == "security" && text.words[match.range].contains(where: Self.lostWords.contains)
+            && text.words.contains(where: Self.foundWords.contains) { return false }
+        // "What ATMs accept my card?", "do all ATMs take this card?": where the card works, not a card kept by a machine.
+        if match.payload == "lockout" && text.contains(.machineWord) && text.words.contains(where: Self.acceptWords.contains)
+            && !text.words.contains(where: Self.keptWords.contains) { return false }
+        // "Can I hurt my credit score?": a score, not a body.
+        if match.payload == "medical" && next < text.count && Self.notABody.contains(text.words[next]) { return false }
         // "Perdí la cuenta de cuántas veces…", "perdi a conta de quantas vezes": lost count, not an account.
         if match.payload == "security" && next + 1 < text.count && text.words[next] == "de"
             && Self.countWords.contains(text.words[next + 1]) { return false }
@@ -144,6 +155,31 @@ public struct PolicyTopicRule: TriggerRule {
         }
         return true
     }
+
+    static let lostWords: Set<String> = ["lost", "misplaced", "perdi", "perdida", "perdido", "perdio", "extravie", "extraviada", "extraviado"]
+    static let foundWords: Set<String> = [
+        "found", "encontre", "encontrei", "achei", "aparecio", "apareceu", "reapareceu", "recovered", "recupere", "recuperei",
+    ]
+    static let acceptWords: Set<String> = ["accept", "accepts", "accepted", "take", "takes", "allow", "allows", "nearest", "near", "list", "aceptan", "aceitam", "aceita", "acepta"]
+    static let keptWords: Set<String> = [
+        "swallowed", "ate", "eaten", "kept", "took", "retained", "keeps", "stuck", "trago", "retuvo", "engoliu", "reteve", "comio",
+        "prendio", "prendeu",
+    ]
+
+    /// Whether the message asks to find, ring or track a phone, with no app, card or bank in it.
+    static func asksToFindAPhone(_ text: NormalizedText) -> Bool {
+        let words = text.words
+        guard words.contains(where: phoneWords.contains), words.contains(where: findWords.contains) else { return false }
+        return !words.contains(where: { ["app", "bank", "banco", "card", "tarjeta", "cartao", "token", "account", "cuenta", "conta"].contains($0) })
+    }
+
+    static let phoneWords: Set<String> = ["phone", "iphone", "mobile", "cellphone", "celular", "celu", "telefono", "telefone", "movil", "telemovel"]
+    static let findWords: Set<String> = [
+        "find", "finding", "locate", "locating", "ring", "track", "tracking", "retrieve", "retrieving", "where", "encontrar",
+        "localizar", "ubicar", "rastrear", "achar", "encontra", "localiza",
+    ]
+    /// Words after "hurt my…" that are not a body.
+    private static let notABody: Set<String> = ["credit", "score", "rating", "chances", "feelings", "business", "sales", "reputation"]
 
     /// "Cuántas", "quantas", "tantas": what follows "perdí la cuenta de" when it means losing count.
     private static let countWords: Set<String> = ["cuantas", "cuantos", "quantas", "quantos", "tantas", "tantos", "las", "as", "los", "os"]
