@@ -128,16 +128,17 @@ def make_handler(secrets):
                 self.send_response(401)
                 self.end_headers()
                 return
-            self.send_response(204)
-            self.end_headers()
+            # Applied before the 204: Baton sends a conversation's next event only once this one is answered, so
+            # answering first would let the next event's thread apply it before this one (and this one would then
+            # look stale and be dropped).
             webhook_id = headers["webhook-id"]
             with LOCK:
                 duplicate = webhook_id in SEEN_WEBHOOKS
                 SEEN_WEBHOOKS.add(webhook_id)
-            if duplicate:
-                return
-            payload = json.loads(body)
-            apply_event(payload["data"])
+            if not duplicate:
+                apply_event(json.loads(body)["data"])
+            self.send_response(204)
+            self.end_headers()
 
         def log_message(self, *args):
             pass
