@@ -10,7 +10,11 @@ enum ConsoleBench {
         let store = try SQLiteHandoffStore(path: path)
         let queues = BatonConfig().queues
         let agentView = try ConsoleBenchmark.measure(store: store, agent: agent, queues: queues)
-        let supervisorView = try ConsoleBenchmark.measure(store: store, agent: agent, queues: queues, supervisor: true)
+        // The supervisor view is a supervisor's: an agent is refused it (rule supervisor_only).
+        let supervisor = "\(agent)-supervisor"
+        try store.upsertAgent(Agent(id: supervisor, name: "Bench supervisor", skills: queues.flatMap(\.skills), capacity: 1,
+                                    role: .supervisor), actor: "bench")
+        let supervisorView = try ConsoleBenchmark.measure(store: store, agent: supervisor, queues: queues, supervisor: true)
         let probe = try probeInFreshProcess(path: path, agent: agent, executable: executable)
         func ms(_ seconds: Double) -> JSONValue { .number(Measure.round(seconds * 1000)) }
         return .object([
