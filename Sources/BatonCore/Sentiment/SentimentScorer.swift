@@ -89,7 +89,7 @@ public struct SentimentScorer: Sendable {
     static func isSarcastic(_ text: NormalizedText) -> Bool {
         let opensWithMockPraise = text.count > 1 && mockOpeners.contains(text, at: 0) && text.tokens[1].valence > 0
         let opensWithBarePraise = text.count > 2 && text.tokens[0].valence > 0 && text.tokens[1].flags.contains(.clauseStart)
-            && !thanksTokens.containsAny(in: text)
+            && !text.contains(.thanksWord)
         guard opensWithMockPraise || opensWithBarePraise || eyeRollTokens.containsAny(in: text) else { return false }
         for position in 0..<text.count {
             if repetitionTokens.contains(text, at: position) || ordinalTokens.contains(text, at: position) { return true }
@@ -107,7 +107,6 @@ public struct SentimentScorer: Sendable {
         "third", "fourth", "fifth", "sixth", "tenth", "umpteenth", "nth", "tercera", "tercer", "tercero", "cuarta", "cuarto",
         "quinta", "quinto", "terceira", "terceiro", "quarta", "quarto",
     ])
-    static let thanksTokens = TokenWordSet(["thanks", "thank", "thx", "ty", "gracias", "obrigado", "obrigada", "valeu", "cheers"])
 
     /// Laughter that makes a complaint a joke; "😂" is already positive in the lexicon.
     static let laughter: Set<String> = ["lol", "lmao", "haha", "hahaha", "jaja", "jajaja", "kk", "kkk", "kkkk", "rsrs"]

@@ -26,7 +26,7 @@ public struct ExplicitRequestRule: TriggerRule {
             let marks = String(repeating: "?", count: min(text.questionMarks, 5))
             return FiredTrigger(kind: kind, message: index, reason: "sent only '\(marks)'", rule: "explicit_request/impatience")
         }
-        if Self.asksForATranslation(text) || RelayedMessage.isDictated(text) || Self.asksWhoIsAnswering(text) { return nil }
+        if Self.isNotSaidAsARequest(text) { return nil }
         if let match = phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound),
            !(match.payload == "complaint" && text.contains(.legalWord)), !Self.isCommandOrTitle(text, match.range) {
             // A formal complaint is a customer unhappy enough to put it on record: it hands off as how they feel
@@ -128,9 +128,15 @@ public struct ExplicitRequestRule: TriggerRule {
     /// Whether the request phrase `text` holds, if any, is a command or a title ("call me a taxi"): the
     /// model's `explicit_request` is held back on these too.
     static func asksForSomethingElse(_ text: NormalizedText) -> Bool {
-        if asksForATranslation(text) || RelayedMessage.isDictated(text) || asksWhoIsAnswering(text) { return true }
+        if isNotSaidAsARequest(text) { return true }
         guard let match = phrases.firstMatch(in: text), match.payload != "complaint" else { return false }
         return isCommandOrTitle(text, match.range)
+    }
+
+    /// A request's words quoted for translation, dictated for someone else, or asking whether the AI is a person:
+    /// no request, whatever matches.
+    static func isNotSaidAsARequest(_ text: NormalizedText) -> Bool {
+        asksForATranslation(text) || RelayedMessage.isDictated(text) || asksWhoIsAnswering(text)
     }
 
     /// "Am I talking to a real person?", "are you a person or a bot?", "¿estoy hablando con una persona?": whether

@@ -73,23 +73,7 @@ public struct PolicyTopicRule: TriggerRule {
         if PolicyQuestion.asksForADefinition(text) || PolicyQuestion.isForStudy(text) { return false }
         let next = match.range.upperBound
         if next < text.count && text.has(.refundBlockNext, at: next) { return false }
-        // "Can you find my lost phone?", "my phone is lost, help me locate it": finding a phone, a phone assistant's
-        // task; a lost phone alone, or with a bank's app on it, stays a security matter.
-        if match.payload == "security" && Self.asksToFindAPhone(text) { return false }
-        // "I found my lost card, can I reactivate it?", "achei o cartão que tinha perdido": lost, then found.
-        if match.payload == "security" && text.words[match.range].contains(where: Self.lostWords.contains)
-            && text.words.contains(where: Self.foundWords.contains) { return false }
-        // "What ATMs accept my card?", "do all ATMs take this card?": where the card works, not a card kept by a machine.
-        if match.payload == "lockout" && text.contains(.machineWord) && text.words.contains(where: Self.acceptWords.contains)
-            && !text.words.contains(where: Self.keptWords.contains) { return false }
-        // "Can I hurt my credit score?": a score, not a body.
-        if match.payload == "medical" && next < text.count && Self.notABody.contains(text.words[next]) { return false }
-        // "Perdí la cuenta de cuántas veces…", "perdi a conta de quantas vezes": lost count, not an account.
-        if match.payload == "security" && next + 1 < text.count && text.words[next] == "de"
-            && Self.countWords.contains(text.words[next + 1]) { return false }
-        // "La protección contra fraude de mi tarjeta", "your anti-fraud checks": a product, not an incident.
-        if match.payload == "security" && match.range.lowerBound > 0
-            && ["contra", "anti", "against"].contains(text.words[match.range.lowerBound - 1]) { return false }
+        if Self.isLookAlike(match, in: text) { return false }
         // Threats are often denied ("I'm not going to sue"); elsewhere only a negator right before
         // counts, because "I still haven't got my refund" is very much about a refund.
         var start = match.range.lowerBound
@@ -154,6 +138,35 @@ public struct PolicyTopicRule: TriggerRule {
             return false
         }
         return true
+    }
+
+    /// A group's words in a message about something else, by group.
+    private static func isLookAlike(_ match: PhraseSet<String>.Match, in text: NormalizedText) -> Bool {
+        let next = match.range.upperBound
+        switch match.payload {
+        case "security":
+            // "Can you find my lost phone?", "my phone is lost, help me locate it": finding a phone, a phone
+            // assistant's task; a lost phone alone, or with a bank's app on it, stays a security matter.
+            if asksToFindAPhone(text) { return true }
+            // "I found my lost card, can I reactivate it?", "achei o cartão que tinha perdido": lost, then found.
+            if text.words[match.range].contains(where: lostWords.contains) && text.words.contains(where: foundWords.contains) {
+                return true
+            }
+            // "Perdí la cuenta de cuántas veces…", "perdi a conta de quantas vezes": lost count, not an account.
+            if next + 1 < text.count && text.words[next] == "de" && countWords.contains(text.words[next + 1]) { return true }
+            // "La protección contra fraude de mi tarjeta", "your anti-fraud checks": a product, not an incident.
+            return match.range.lowerBound > 0 && ["contra", "anti", "against"].contains(text.words[match.range.lowerBound - 1])
+        case "lockout":
+            // "What ATMs accept my card?", "do all ATMs take this card?": where the card works, not a card kept by a
+            // machine.
+            return text.contains(.machineWord) && text.words.contains(where: acceptWords.contains)
+                && !text.words.contains(where: keptWords.contains)
+        case "medical":
+            // "Can I hurt my credit score?": a score, not a body.
+            return next < text.count && notABody.contains(text.words[next])
+        default:
+            return false
+        }
     }
 
     static let lostWords: Set<String> = ["lost", "misplaced", "perdi", "perdida", "perdido", "perdio", "extravie", "extraviada", "extraviado"]
@@ -612,7 +625,7 @@ public struct PolicyTopicRule: TriggerRule {
                 camarones jantar almoco frango peixe camarao lanche marmita
                 """),
             (.receivedVerb, "got gotten received receive recibi recibimos recebi recebemos llego chegou"),
-            (.thanksWord, "thanks thank thankyou thx ty gracias obrigado obrigada valeu"),
+            (.thanksWord, "thanks thank thankyou thx ty cheers gracias obrigado obrigada valeu"),
         ],
         phrases: groupPatterns.flatMap(\.1),
         typoTolerant: "refund reembolso attorney lawyer compromised hacked subscription cancel swallowed allergic")
