@@ -150,4 +150,55 @@ struct IndirectWordingTests {
         let decision = engine.evaluate(ConversationFixture.customer([text]))
         #expect(decision.primary?.kind == .policyTopic, "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
     }
+
+    /// The rules alone, so these checks cannot pass on the model's say-so.
+    static let rulesAlone: TriggerEngine = {
+        var config = EngineConfig()
+        config.model = false
+        return TriggerEngine(config: config)
+    }()
+
+    @Test("a card or phone gone, a card kept by a machine, a blocked PIN, cash short: the rules hand off", arguments: [
+        ("my debit card has gone missing", "security"), ("can't find my visa card anywhere, help", "security"),
+        ("I cant seem to find my card", "security"), ("I no longer have my phone and the bank app is on it", "security"),
+        ("my mobile was taken from my table at lunch", "security"), ("no encuentro mi tarjeta desde ayer", "security"),
+        ("não acho meu cartão, o que eu faço", "security"),
+        ("someone has just taken money out of my account", "security"), ("it was not me who made that transfer", "security"),
+        ("alguien hizo una compra con mi tarjeta", "security"),
+        ("what do I do now that the cash machine kept my card?", "lockout"), ("what should I do if the ATM swallowed my card", "lockout"),
+        ("my card got stuck inside the machine at the station", "lockout"), ("how do I get my card out of the cashpoint", "lockout"),
+        ("I've exceeded the allowed PIN attempts", "lockout"), ("my PIN keeps getting rejected", "lockout"),
+        ("please unlock my card", "lockout"), ("mi clave no funciona en ningún cajero", "lockout"),
+        ("the machine only gave me half the cash", "billing_dispute"), ("I got less money than I asked for at the cashpoint", "billing_dispute"),
+        ("my withdrawal was short by 40 euros", "billing_dispute"), ("the same payment is showing three times, several times today", "billing_dispute"),
+        ("Why is a purchase showing twice on the statement?", "billing_dispute"), ("a payment I did not authorise, I do not remember it", "billing_dispute"),
+        ("there are withdrawals that aren't mine", "billing_dispute"), ("o caixa me deu menos dinheiro do que eu pedi", "billing_dispute"),
+    ])
+    func incidentsTheRulesCatch(_ text: String, topic: String) {
+        let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
+        #expect(decision.primary?.kind == .policyTopic && decision.primary?.topic == topic,
+                "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
+    }
+
+    @Test("a card's details looked for, a withdrawal declined, a new card, a supposition: the AI keeps them", arguments: [
+        "where do I find my card number in the app", "no encuentro el número de mi tarjeta en la app",
+        "I couldn't take money out at the ATM, why?", "the ATM would not give me any cash, is my card ok?",
+        "how do I unlock the new card that came today?", "what happens if the ATM keeps my card?",
+        "what should I do if my card is ever stolen", "my son has used my card before with my permission",
+        "someone has made a payment to me, when does it arrive", "the shop gave me a voucher instead of cash",
+        "how do I unfreeze my card in the app", "my gift card is missing from the parcel",
+    ])
+    func lookAlikesTheRulesLeave(_ text: String) {
+        let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
+        #expect(!decision.handoff, "\"\(text)\" fired \(decision.primary?.rule ?? ""): \(decision.primary?.reason ?? "")")
+    }
+
+    @Test("someone who did something is not someone asked for: the model's request is held back")
+    func someoneWhoDidSomething() {
+        for text in ["alguien hizo un retiro con mi tarjeta", "someone used my card in another city", "alguém sacou dinheiro da minha conta"] {
+            let decision = engine.evaluate(ConversationFixture.customer([text]))
+            #expect(decision.primary?.kind == .policyTopic, "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
+            #expect(!decision.triggers.contains { $0.kind == .explicitRequest }, "\"\(text)\"")
+        }
+    }
 }

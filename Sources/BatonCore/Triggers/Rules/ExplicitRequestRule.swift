@@ -136,8 +136,28 @@ public struct ExplicitRequestRule: TriggerRule {
     /// A request's words quoted for translation, dictated for someone else, or asking whether the AI is a person:
     /// no request, whatever matches.
     static func isNotSaidAsARequest(_ text: NormalizedText) -> Bool {
-        asksForATranslation(text) || RelayedMessage.isDictated(text) || asksWhoIsAnswering(text)
+        asksForATranslation(text) || RelayedMessage.isDictated(text) || asksWhoIsAnswering(text) || tellsWhatSomeoneDid(text)
     }
+
+    /// "Someone has made a withdrawal with my card", "alguien hizo un retiro", "alguém usou meu cartão": someone is
+    /// the one who did something, not the one asked for.
+    static func tellsWhatSomeoneDid(_ text: NormalizedText) -> Bool {
+        let words = text.words
+        for position in 0..<text.count where text.has(.humanWeak, at: position) {
+            var next = position + 1
+            while next < text.count && auxiliaries.contains(words[next]) { next += 1 }
+            if next < text.count && actionsDone.contains(words[next]) { return true }
+        }
+        return false
+    }
+
+    private static let auxiliaries: Set<String> = ["has", "have", "had", "is", "was", "just", "ya", "ja", "me", "nos", "se"]
+    private static let actionsDone: Set<String> = [
+        "used", "using", "made", "took", "taken", "taking", "withdrew", "withdrawn", "accessed", "spent", "stole", "hacked",
+        "transferred", "opened", "changed", "logged", "hizo", "hicieron", "uso", "usaron", "saco", "sacaron", "retiro",
+        "entro", "entraron", "accedio", "robo", "robaron", "cambio", "fez", "fizeram", "usou", "usaram", "sacou", "sacaram",
+        "entrou", "acessou", "roubou", "tirou", "levou", "mudou", "transfirio", "transferiu",
+    ]
 
     /// "Am I talking to a real person?", "are you a person or a bot?", "¿estoy hablando con una persona?": whether
     /// the one answering is the AI, asked in one sentence with no wish in it. "Is there a real person there?" and

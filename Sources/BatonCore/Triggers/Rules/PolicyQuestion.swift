@@ -93,6 +93,16 @@ public enum PolicyQuestion {
                 let next = words[position + 1]
                 if next == "been" || next.hasSuffix("ed") || participles.contains(next) { return true }
             }
+            // "…if my card got stuck", "…if my visa got stolen": a past event ("gets stolen" is a supposition).
+            if word == "got" && position + 1 < words.count && (words[position + 1].hasSuffix("ed") || participles.contains(words[position + 1])) {
+                return true
+            }
+            // "What should I do if my card is stolen?": a state now, when the customer asks what to do about it
+            // ("what happens if my card is stolen?" asks about the policy).
+            if (word == "is" || word == "are") && position + 1 < words.count && stateParticiples.contains(words[position + 1])
+                && asksWhatToDo(text, before: condition) {
+                return true
+            }
             if word == "lost" && ["i", "we", "someone", "somebody"].contains(words[position - 1]) { return true }
             position += 1
         }
@@ -101,7 +111,21 @@ public enum PolicyQuestion {
 
     static let happenedWords: Set<String> = [
         "was", "did", "stole", "used", "exceeded", "noticed", "found", "think", "believe", "suspect", "thought",
+        "took", "kept", "ate", "swallowed", "retained", "happened",
     ]
+    /// States a card, phone or account can be in after an incident.
+    static let stateParticiples: Set<String> = [
+        "stolen", "lost", "missing", "blocked", "locked", "frozen", "compromised", "hacked", "swallowed", "stuck", "gone",
+    ]
+
+    /// Whether the words before `end` ask what to do ("what do I do", "what should we do", "what are the steps",
+    /// "what to do"), not what would happen.
+    static func asksWhatToDo(_ text: NormalizedText, before end: Int) -> Bool {
+        let words = text.words[..<end]
+        guard let what = words.firstIndex(of: "what") else { return false }
+        let rest = words[(what + 1)...]
+        return rest.contains("do") || rest.contains("steps") || rest.contains("step")
+    }
     static let perfectAuxiliaries: Set<String> = ["has", "have", "had", "ive", "weve", "hes", "shes"]
     static let participles: Set<String> = ["lost", "stolen", "seen", "got", "gotten", "taken", "made", "given", "spent"]
 

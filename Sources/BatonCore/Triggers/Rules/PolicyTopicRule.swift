@@ -121,7 +121,9 @@ public struct PolicyTopicRule: TriggerRule {
         }
         // "Do you offer refunds on annual plans?", "are refunds possible on sale items?", "¿los reembolsos vuelven a
         // la tarjeta?": a question about refunds, charges or cancelling in general, with nobody's own case in it.
-        if PolicyQuestion.asksInGeneral(text, topic: match.payload) {
+        // "Why does a payment show up twice?": why something happened is a case, even with nobody's name in it.
+        if PolicyQuestion.asksInGeneral(text, topic: match.payload)
+            && !(match.payload == "billing_dispute" && text.words.contains("why")) {
             return false
         }
         // "¿Cómo denuncio una tarjeta perdida? Es por si acaso": the customer says nothing has happened yet.
@@ -154,13 +156,35 @@ public struct PolicyTopicRule: TriggerRule {
             }
             // "Perdí la cuenta de cuántas veces…", "perdi a conta de quantas vezes": lost count, not an account.
             if next + 1 < text.count && text.words[next] == "de" && countWords.contains(text.words[next + 1]) { return true }
+            // "I can't find my card number in the app": a detail of the card, looked for.
+            let matched = text.words[match.range]
+            if matched.contains(where: findWords.contains) || matched.contains(where: ["encuentro", "encontre", "hallo", "acho", "achei", "encontro", "encontrei"].contains),
+               next < text.count && cardDetailWords.contains(text.words[next]) || matched.contains(where: cardDetailWords.contains)
+                || text.words.contains(where: appWords.contains) { return true }
+            // "The payment was taken from my card", "my card was taken by the ATM" (a lockout): not a theft.
+            if matched.last == "taken" && (next < text.count && (["out", "off", "twice", "for", "as"].contains(text.words[next])
+                || text.words[next] == "from" && text.contains(.chargeWord)) || text.contains(.machineWord)) { return true }
+            // "My gift card is missing from the box", "the SIM card was taken out": not a payment card.
+            if let card = matched.firstIndex(where: { $0 == "card" || $0 == "cards" }), card > match.range.lowerBound - 1,
+               card > 0, notAPaymentCard.contains(text.words[card - 1]) { return true }
             // "La protección contra fraude de mi tarjeta", "your anti-fraud checks": a product, not an incident.
             return match.range.lowerBound > 0 && ["contra", "anti", "against"].contains(text.words[match.range.lowerBound - 1])
         case "lockout":
             // "What ATMs accept my card?", "do all ATMs take this card?": where the card works, not a card kept by a
             // machine.
-            return text.contains(.machineWord) && text.words.contains(where: acceptWords.contains)
-                && !text.words.contains(where: keptWords.contains)
+            if text.contains(.machineWord) && text.words.contains(where: acceptWords.contains)
+                && !text.words.contains(where: keptWords.contains) { return true }
+            // "Como desbloqueio meu cartão novo que chegou hoje?": a new card to activate, not a block to lift.
+            if text.words[match.range].contains(where: { $0.hasPrefix("unblock") || $0.hasPrefix("unlock") || $0.hasPrefix("desbloque") })
+                && text.words.contains(where: newCardWords.contains) { return true }
+            // "I couldn't get money from the ATM": a withdrawal declined at a machine is for the AI first; shut out of
+            // one's money with a block named ("my account is frozen, I can't get my money") is a lockout.
+            return text.words[match.range].contains(where: moneyWords.contains) && text.contains(.machineWord)
+                && !text.contains([.lockWord, .stolenWord, .securityWord])
+        case "billing_dispute":
+            // "The ATM wouldn't give me cash, why?": declined. Short, or taken from the account anyway, is a dispute.
+            return match.range.contains(where: { text.has(.machineWord, at: $0) })
+                && !text.words.contains(where: shortOrDebitedWords.contains)
         case "medical":
             // "Can I hurt my credit score?": a score, not a body.
             return next < text.count && notABody.contains(text.words[next])
@@ -169,6 +193,29 @@ public struct PolicyTopicRule: TriggerRule {
         }
     }
 
+    /// What follows "can't find my card" when a detail of it is looked for, and where.
+    static let cardDetailWords: Set<String> = [
+        "number", "numbers", "details", "detail", "info", "information", "pin", "settings", "cvv", "cvc", "code",
+        "expiry", "expiration", "statement", "statements", "balance", "limit", "option", "tab", "page", "section",
+        "menu", "screen", "button", "numero", "datos", "dados", "clave", "codigo", "senha", "saldo",
+    ]
+    static let appWords: Set<String> = ["app", "website", "site", "online", "menu", "settings", "aplicacion", "aplicativo"]
+    /// Cards that are not a means of payment.
+    static let notAPaymentCard: Set<String> = [
+        "gift", "sim", "memory", "sd", "business", "birthday", "greeting", "christmas", "loyalty", "library", "rewards",
+        "graphics", "video", "sound", "boarding", "report", "key", "scratch",
+    ]
+    static let newCardWords: Set<String> = [
+        "new", "nuevo", "nueva", "novo", "nova", "arrived", "came", "llego", "chegou", "activate", "activar", "ativar", "replacement",
+    ]
+    static let moneyWords: Set<String> = ["money", "funds", "savings", "cash"]
+    /// "Only got half", "still charged", "taken from my balance": a withdrawal gone wrong, not one declined.
+    static let shortOrDebitedWords: Set<String> = [
+        "all", "enough", "part", "half", "only", "rest", "full", "charged", "debited", "deducted", "taken", "withdrawn",
+        "short", "less", "missing", "balance", "statement", "still", "cobraron", "cobrou", "cobro", "descontaron", "descontou", "desconto",
+        "debito", "debitaron", "restaron", "quitaron", "tiraram", "cobrado", "cobrada", "descontado", "descontada",
+        "debitou", "mitad", "metade", "parte", "solo", "so", "menos", "saldo",
+    ]
     static let lostWords: Set<String> = ["lost", "misplaced", "perdi", "perdida", "perdido", "perdio", "extravie", "extraviada", "extraviado"]
     static let foundWords: Set<String> = [
         "found", "encontre", "encontrei", "achei", "aparecio", "apareceu", "reapareceu", "recovered", "recupere", "recuperei",
@@ -407,11 +454,13 @@ public struct PolicyTopicRule: TriggerRule {
             "@someone used|using|accessed|accessing|logged|logging|changed|took|taking|opened|hacked|withdrew|withdrawn|spent|spending|transferred|moved|made|uso|usaron|usou|usaram|usando|accedio|entro|entraron|entrou|acessou|saco|sacaron|sacou|sacaram|hizo|hicieron|fez|fizeram ** @card|@account|@login|money|cash|funds|dinero|dinheiro|purchases|compras|compra|pix",
             "someones|somebodys been|_ using|accessing|logging|spending|taking|ordering|buying|purchasing|shopping ** @card|@account|@login|money|cash|funds",
             "@someone has|is|_ been|_ ordered|ordering|bought|buying|purchased|purchasing ** on|with|from my|our @card|@account",
+            // "Someone has just made a withdrawal with my card", "somebody is taking money out of my account".
+            "@someone has|have|had|is|just just|_ made|withdrawn|withdrew|taken|taking|took|used|using|accessed|spent|transferred|moved ** @card|@account|money|cash|funds|withdrawal|withdrawals",
             // A transfer the customer did not make: "una transferencia a un tal R. Pérez que yo no hice", "um pix que eu não fiz".
             "transferencia|transferencias|pix|retiro|retiros|saque|saques|movimiento|movimientos|movimentacao|movimentacoes|deposito|transfer|transfers|withdrawal|withdrawals ** que|_ yo|eu|_ no|nao hice|fiz|realice|realizei|autorice|autorizei|hicimos|fizemos",
             // A phone with the bank's app left behind: "se me quedó el celular en un taxi", "esqueci o celular num uber".
             "se me quedo|olvido|cayo el|la|mi|_ @card en|no|na|num|numa ** @vehicle", "esqueci|deixei|perdi|olvide|deje|left|forgot o|a|meu|minha|el|la|mi|my|the|_ @card em|no|na|num|numa|en|in|on|at ** @vehicle",
-            "it|that|this|those wasnt|werent me|us",
+            "it|that|this|those wasnt|werent me|us", "it|that|this|those was|were not me|us",
             "someone|somebody else|_ has|had|got|gained|getting access|into to|_ my|our @account|@login|email|phone",
             "login|sign|signin|access alert|attempt|attempts|notification from|in a|an|_ another|different|unknown|strange|new|foreign country|location|device|city|phone|place", "someone|somebody else got|has|took|received|intercepted|opened it|my|the|them", "no fui|fuimos yo|nosotros", "nao fui|fomos eu|nos",
             // Money taken or moved by someone, and the account's email or password changed by someone.
@@ -419,13 +468,16 @@ public struct PolicyTopicRule: TriggerRule {
             "fueron|foram transferidos|transferidas|retirados|retiradas|sacados|sacadas ** pesos|euros|dolares|reais|dinero|dinheiro",
             "mudaram|alteraram|trocaram|cambiaron el|la|mi|o|a|minha|meu|_ email|correo|senha|contrasena",
             "me|nos han|ha robado|hackeado|clonado",
-            "cant|cannot|couldnt find my|the * @card anywhere|since|today|yesterday|this|help|after", "dropped|misplaced my|the @card", "left my|the @card somewhere|behind",
+            "cant|cannot|couldnt seem|_ to|_ find my|the * @card",
+            // "My card is missing", "my visa went missing", "I no longer have my phone", "my phone was taken".
+            "@card is|was|has|have|went|got|_ gone|_ missing", "no|nao encuentro|encontre|hallo|acho|achei|encontro|encontrei|consigo * @card", "no longer have|got my|the * @card",
+            "@card was|were|got|has|have been|_ taken", "dropped|misplaced my|the @card", "left my|the @card somewhere|behind",
             "entered|put|typed|gave|used my|the @card|details ** dodgy|fake|suspicious|scam|sketchy|shady|fraudulent|phishing",
             "me|nos la|lo|las|los robaron|roubaram|furtaram|clonaron|clonaram", "@card ** me|nos la|lo|_ robaron|roubaram|furtaram",
             "text|texts|email|emails|call|calls|message|messages|sms|someone|somebody asking|asked|requesting for|_ my|our|the @card|@login|code|details|number",
             "was|is that|this|it really you|from you", "is|was this|that|it legit|legitimate|a scam|fake|phishing", "is|was this|that|it * phishing|scam|legit|legitimate",
             "getting|receiving|received|got|get a|an|_ phishing|scam|fake|suspicious text|texts|email|emails|call|calls|message|messages|sms",
-            "without my|our|_ permission|consent|authorization|authorisation|knowledge", "sin mi permiso|autorizacion|consentimiento", "sem minha|a minha permissao|autorizacao",
+            "without my|our|_ permission|consent|authorization|authorisation|knowledge|approval", "sin mi permiso|autorizacion|consentimiento", "sem minha|a minha permissao|autorizacao",
 
             "order|orders|purchase|purchases|transaction|transactions|charges|charge i|we didnt|never|not place|make|made|placed|authorize|authorise|order",
             "didnt|not|never place|make|authorize|authorise|order|made|placed * order|orders|purchase|purchases|transactions|transfer|transfers",
@@ -457,7 +509,7 @@ public struct PolicyTopicRule: TriggerRule {
             // Cash short from a machine: "the ATM didn't give me all the cash", "asked for $100 but only got $20".
             "@machine|atm * didnt|never|wouldnt give|dispense|gave|pay out",
             "but only got|received|gave|dispensed|came", "didnt|never get|receive all|enough of|_ the|my|_ cash|money",
-            "wrong|incorrect amount of cash|money", "less|short cash|money from|at the|an|_ @machine|atm",
+            "wrong|incorrect amount of cash|money", "less|short cash|money|_ from|at the|an|_ @machine|atm",
             // "A transfer of £400 that I definitely didn't authorise": the customer's own denial of a payment.
             "i|we definitely|certainly|_ didnt|never|havent|hadnt authorise|authorize|authorised|authorized|approve|approved",
             "i|we definitely|certainly|_ did|have|had not|never authorise|authorize|authorised|authorized|approve|approved",
@@ -473,11 +525,12 @@ public struct PolicyTopicRule: TriggerRule {
             "@charge|billed ** after|even|though|despite|aunque|mesmo * cancel|cancelled|canceled|cancelling|cancele|cancelei|cancelado|cancelada|cancelar|cancellation", "@charge ** sin|sem autorizacion|autorizacao|permiso|permissao|consentimiento|consentimento|aviso|avisar", "@charge|fee|fees ** never|didnt|not agreed|agree|consented|consent|signed|asked",
             "@charge|fee|fees|comision|comisiones|comissao|tarifa|cuota ** nadie|nunca|ninguem|nobody|never me|us|_ explico|explicaron|informo|informaron|aviso|avisaron|explicou|avisou|informou|told|explained|mentioned|disclosed",
             "@charge ** no|nao pedi|solicite|contrate|pedimos|solicitei|contratei",
-            "stop|quit billing|charging|debiting me|us", "stop|quit billing|charging|debiting my|our @card|@account", "@charge ** anyway|regardless", "@charge ** never been|visited|heard|shopped|bought|used", "@charge ** not mine|ours",
+            "stop|quit billing|charging|debiting me|us", "stop|quit billing|charging|debiting my|our @card|@account", "@charge ** anyway|regardless", "@charge ** never been|visited|heard|shopped|bought|used", "@charge ** not|arent|isnt|wasnt|werent mine|ours",
             "store|shop|merchant|company|place|website|site|business|vendor ive|i|weve|we|_ never been|visited|heard|shopped|used|bought",
             "tienda|comercio|empresa|lugar|sitio|pagina|negocio|loja|site|estabelecimento ** que|q no|ni|nao|nem conozco|conheco|reconozco|reconheco|conocemos|conhecemos",
             "@machine ** less|wrong|short|missing|didnt|never|not|no money|cash|amount|dispense|give|gave",
-            "@machine ** menos|errado|errada|equivocado|no me|nao dinero|dinheiro|entrego|entregou|dio|deu", "charged|billed|debited|charging|billing * wrong|incorrect|incorrectly|wrongly",
+            "@machine ** menos|errado|errada|equivocado|equivocada|incorrecto|incorreto dinero|dinheiro|plata|efectivo|_",
+            "@machine ** no|nao me|_ entrego|entregou|dio|deu", "charged|billed|debited|charging|billing * wrong|incorrect|incorrectly|wrongly",
             "no|nao reconozco|reconheco|reconoci|reconheci * @charge",
             "@charge ** no|nao fiz|hice|realice|realizei|autorice|autorizei|reconozco|reconheco|reconoci|reconheci", "@charge * no|nao reconozco|reconocido|reconocida|reconheco|reconhecida|autorice|autorizado|autorizada|autorizei",
             "cobraron|cobrou|cobraram|cobran|cobram dos|duas|2 veces|vezes",
@@ -496,6 +549,17 @@ public struct PolicyTopicRule: TriggerRule {
             "never|didnt|dont buy|bought|purchase|purchased|order|ordered|shop|shopped anything|nothing from|at this|that|the merchant|store|shop|company|seller|vendor",
             "@machine ** part|half|some of|_ the|my money|cash|amount", "@machine ** nao|no liberou|libero|soltou|solto|entregou|entrego|dio|deu|saco|sacou",
             "wrong * not|never paying|pay",
+            // "A withdrawal I don't remember making", "a transaction that I did not do".
+            "@charge ** i|we dont|didnt|never remember|recall|make|made|do|did|authorize|authorise|authorized|authorised",
+            "@charge ** i|we do|did not remember|recall|make|do|authorize|authorise",
+            // The same payment listed again: "the transaction is showing up many times", "a payment shows twice".
+            "@charge * showing|shows|show|appear|appears|appearing|appeared|listed|posted ** twice|multiple|several|many|again|times",
+            "repeated|duplicated|duplicate|double @charge", "same @charge * twice|again|multiple|several",
+            // Cash short from a machine: "all it gave me was $20", "I got less cash than I asked for", "$20 came out
+            // instead of $100", "my cash withdrawal was short", "didn't get all of it".
+            "all it|that|_ @machine|_ gave|dispensed|paid me|us|_ was|were", "got|received|given less|fewer cash|money|than",
+            "came out ** instead of", "withdraw|withdrawal|withdrawn ** instead of", "withdrawal|cash was|came|is short", "shorted me|us",
+            "didnt|never get|receive all of|_ it", "not get|receive all|enough of|_ the|my|_ cash|money|it", "@machine ** incorrect|wrong amount",
             // "un cargo de ustedes por 349 pesos y no tengo idea de qué es", "I didn't buy anything and got charged".
             "@charge ** no|nao tengo|tenho|have idea|ideia|clue", "no|nao tengo|tenho|sei idea|ideia|_ de|what|_ que ** @charge",
             "no idea|clue what ** @charge", "@charge ** didnt|never|not buy|bought|order|ordered anything|nothing",
@@ -538,7 +602,16 @@ public struct PolicyTopicRule: TriggerRule {
             "sigo|continuo sin poder entrar|acceder", "todavia|aun|ya no puedo entrar|acceder",
             "continuo sem conseguir entrar|acessar", "ainda|continuo nao consigo entrar|acessar",
             "nao consigo mais entrar|acessar",
-            "@machine * swallowed|ate|eaten|kept|took|retained|keeps|trago|retuvo|engoliu|reteve|comio|se|my|mi|meu|o|a|_ @card", "demasiados intentos", "muitas tentativas",
+            "@machine * swallowed|ate|eaten|kept|took|retained|keeps|trago|retuvo|engoliu|reteve|comio * @card|mine",
+            "get|getting|take|taking my|the|mi|la|meu|o @card out of|from the|an|a|_ @machine", "@card got|is|was|_ stuck|trapped inside",
+            "@card got|is|was|_ stuck|trapped in|at the|an|a|_ @machine",
+            // Asking to lift a block is saying there is one: "how do I unblock my PIN?", "take the block off my card".
+            "unblock|unlock|desbloquear|desbloquea|desbloqueen|desbloqueie|desbloqueiem|desbloqueo|desbloqueio|desbloqueia|desbloqueas my|the|a|mi|la|el|meu|o|a|_ * card|cards|tarjeta|cartao|pin|@account",
+            "take|remove|lift the|a|this block|hold off|from my|the * card|cards|@account",
+            "exceeded|reached ** attempts|tries",
+            "pin number|code|_ is|was|_ not|isnt|doesnt|wont|didnt|stopped|never working|work|accepted",
+            "pin number|code|_ keeps|was|is|got|_ getting|being|_ rejected|declined|refused",
+            "pin|clave|nip|senha * no|nao funciona|funcionan|anda|sirve|serve|aceita|acepta|pasa|passa", "demasiados intentos", "muitas tentativas",
             "swallowed|eaten|retained|kept|taken by|in the|an|a|_ @machine",
         ]),
         ("cancellation", [
@@ -562,7 +635,7 @@ public struct PolicyTopicRule: TriggerRule {
         classes: [
             (.chargeWord, """
                 charge charged charges charging billed debit debited debits transaction transactions payment payments
-                withdrawal withdrawals cobro cobros cobraron cobrado cobrada cargo cargos cobranca cobrancas cobraram
+                withdrawal withdrawals purchase purchases cobro cobros cobraron cobrado cobrada cargo cargos cobranca cobrancas cobraram
                 cobrou debitaram debito compra compras transaccion transacciones transacao transacoes pix saque saques retiro retiros
                 """),
             (.disputeMark, """
@@ -628,5 +701,5 @@ public struct PolicyTopicRule: TriggerRule {
             (.thanksWord, "thanks thank thankyou thx ty cheers gracias obrigado obrigada valeu"),
         ],
         phrases: groupPatterns.flatMap(\.1),
-        typoTolerant: "refund reembolso attorney lawyer compromised hacked subscription cancel swallowed allergic")
+        typoTolerant: "refund reembolso attorney lawyer compromised hacked subscription cancel swallowed allergic unauthorized")
 }
