@@ -187,6 +187,11 @@ struct IndirectWordingTests {
         "what should I do if my card is ever stolen", "my son has used my card before with my permission",
         "someone has made a payment to me, when does it arrive", "the shop gave me a voucher instead of cash",
         "how do I unfreeze my card in the app", "my gift card is missing from the parcel",
+        "is my new card lost in the post? it still hasn't arrived", "I lost my password, how do I reset it",
+        "I froze my card last week, can I turn it back on?", "I found the card I reported stolen, can I keep using it?",
+        "how long does it take to replace a stolen card?", "what do you charge to replace a lost card?",
+        "I can't find the virtual card in the app", "my top up is pending and I need the money today",
+        "I want to cancel my table reservation for tonight",
     ])
     func lookAlikesTheRulesLeave(_ text: String) {
         let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
@@ -200,5 +205,24 @@ struct IndirectWordingTests {
             #expect(decision.primary?.kind == .policyTopic, "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
             #expect(!decision.triggers.contains { $0.kind == .explicitRequest }, "\"\(text)\"")
         }
+    }
+
+    @Test("the name the AI should use, or whether it is a person, is not a request for one", arguments: [
+        "people call me Brad", "the name you should call me is Janet", "I'd like you to call me by a new name",
+        "what would you like to call me?", "tell me if you are a real person or an AI", "so are you an actual person",
+        "are you a computer, or are you a real person?", "thanks, that's helpful",
+    ])
+    func nameOrIdentityAsked(_ text: String) {
+        let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
+        #expect(!decision.handoff, "\"\(text)\" fired \(decision.primary?.rule ?? ""): \(decision.primary?.reason ?? "")")
+    }
+
+    @Test("asking for a person next to those still asks for one", arguments: [
+        "are you a real person? I want a human", "is there a real person there", "can your people call me", "what time can you call me?",
+        "that's not helpful", "you're not helping",
+    ])
+    func personStillAsked(_ text: String) {
+        let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
+        #expect(decision.primary?.kind == .explicitRequest, "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
     }
 }

@@ -151,7 +151,9 @@ public struct ExplicitRequestRule: TriggerRule {
         return false
     }
 
-    private static let auxiliaries: Set<String> = ["has", "have", "had", "is", "was", "just", "ya", "ja", "me", "nos", "se"]
+    private static let auxiliaries: Set<String> = [
+        "has", "have", "had", "is", "was", "just", "ya", "ja", "me", "nos", "se", "do", "does", "did", "would", "will", "should", "shall",
+    ]
     private static let actionsDone: Set<String> = [
         "used", "using", "made", "took", "taken", "taking", "withdrew", "withdrawn", "accessed", "spent", "stole", "hacked",
         "transferred", "opened", "changed", "logged", "hizo", "hicieron", "uso", "usaron", "saco", "sacaron", "retiro",
@@ -163,6 +165,7 @@ public struct ExplicitRequestRule: TriggerRule {
     /// the one answering is the AI, asked in one sentence with no wish in it. "Is there a real person there?" and
     /// "are you a bot? I want a human" ask for one.
     static func asksWhoIsAnswering(_ text: NormalizedText) -> Bool {
+        if asksWhetherYouAreAPerson(text) { return true }
         let words = text.words
         guard words.count >= 3, !text.contains(.wantVerb) else { return false }
         for position in 1..<text.count where text.tokens[position].flags.contains(.clauseStart) { return false }
@@ -170,6 +173,27 @@ public struct ExplicitRequestRule: TriggerRule {
         if first == "am" && second == "i" { return conversingVerbs.contains(words[2]) }
         if (first == "estoy" || first == "estou") { return conversingVerbs.contains(second) }
         return (first == "are" || first == "r") && (second == "you" || second == "u") || first == "is" && second == "this"
+    }
+
+    /// "Tell me if you are a real person or an AI", "so are you an actual person?", "could you be a real person": what
+    /// the one answering is, with nobody asked for ("is there a real person?", "are you real? get me someone").
+    static func asksWhetherYouAreAPerson(_ text: NormalizedText) -> Bool {
+        let words = text.words
+        guard words.count >= 3, !text.contains([.humanWeak, .contactVerb]) else { return false }
+        var sawYouAre = false
+        for position in 0..<(words.count - 1) {
+            let (word, next) = (words[position], words[position + 1])
+            if ["there", "anyone", "anybody", "someone", "alguien", "alguem"].contains(word) { return false }
+            // "I want to know if you are…": wanting to know, not wanting someone.
+            if text.has(.wantVerb, at: position) && !(next == "to" && position + 2 < words.count && words[position + 2] == "know") {
+                return false
+            }
+            if (word == "are" || word == "r") && (next == "you" || next == "u") || (word == "you" || word == "u") && (next == "are" || next == "r" || next == "be") {
+                sawYouAre = true
+            }
+        }
+        return sawYouAre && words.contains(where: { ["person", "human", "persona", "pessoa", "humano"].contains($0) })
+            && words.contains(where: { ["real", "actual", "live", "ai", "bot", "robot", "computer", "machine"].contains($0) })
     }
 
     private static let conversingVerbs: Set<String> = [
@@ -201,10 +225,26 @@ public struct ExplicitRequestRule: TriggerRule {
         let words = text.words[range]
         // "What do you call me?", "they call me John", "the name that you call me": how the assistant addresses the
         // customer.
-        if range.lowerBound > 0, Array(words.prefix(2)) == ["call", "me"],
-           ["you", "u", "they", "people"].contains(text.words[range.lowerBound - 1]),
-           text.words.prefix(range.lowerBound).contains(where: { ["what", "whats", "which", "how", "name", "they", "people"].contains($0) }) {
-            return true
+        // "What would you like to call me?", "what do you want to call me": the name asked about.
+        let callAt = Array(words.suffix(2)) == ["call", "me"] ? range.upperBound - 2 : Array(words.prefix(2)) == ["call", "me"] ? range.lowerBound : nil
+        // "What time can you call me?" asks when, not by what name.
+        if let callAt, callAt > 0,
+           !text.words.prefix(callAt).indices.contains(where: { text.words[$0] == "what" && $0 + 1 < callAt && ["time", "number", "day", "hour", "date"].contains(text.words[$0 + 1]) }) {
+            let before = text.words.prefix(callAt)
+            let ours = callAt >= 2 && ["your", "ur", "of", "some", "can", "could", "have", "get", "let"].contains(text.words[callAt - 2])
+            if ["you", "u", "they", "people"].contains(text.words[callAt - 1]) && !ours,
+               before.contains(where: { ["what", "whats", "which", "how", "name", "they", "people"].contains($0) }) {
+                return true
+            }
+            if let what = before.firstIndex(of: "what"), what + 2 < callAt, Self.auxiliaries.contains(text.words[what + 1]),
+               ["you", "u", "they", "people"].contains(text.words[what + 2]) {
+                return true
+            }
+            // "People call me Brad", "the name you should call me is Janet", "call me this new name".
+            let after = text.words[(callAt + 2)..<min(callAt + 5, text.count)]
+            if text.words[callAt - 1] == "people" && !ours || after.first == "is" || after.contains("name") || after.contains("nickname") {
+                return true
+            }
         }
         guard next < text.count else { return false }
         // "You can call me James", "call me something else", "i want you to call me lord": a name to be called by,
@@ -304,7 +344,7 @@ public struct ExplicitRequestRule: TriggerRule {
         ("this|that|it|you|u|bot|chatbot|ai is|are|_ useless|pointless|hopeless|worthless", "en"),
         ("thats|its|youre|ur useless|pointless|hopeless|worthless", "en"),
         ("you|u|this|it|bot are|is|arent|isnt|re|_ not helping|helpful", "en"), ("not helpful|helping at all", "en"),
-        ("youre|ur|its|thats|arent|isnt not|_ helping|helpful", "en"),
+        ("youre|ur|its|thats not helping|helpful", "en"), ("arent|isnt helping|helpful", "en"),
         ("anyone|anybody|someone|somebody there|here|around|available", "en"),
         ("someone|somebody|anyone|anybody|person|number i|we can|could call|phone|ring|talk|speak", "en"),
         ("any|a real|_ human|humans|person|people|agent|agents here|there|around|available|online", "en"),

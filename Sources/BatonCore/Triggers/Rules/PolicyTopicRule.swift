@@ -111,6 +111,12 @@ public struct PolicyTopicRule: TriggerRule {
                     || (Self.eligibilityWords.contains(text.words[position]) && Self.isAQuestion(text))
             }
             if asksHowItWorks { return false }
+        } else if match.payload == "security" && !text.words.contains(where: Self.ownWords.contains)
+                    && text.precededInClause(at: match.range.lowerBound, window: 10, where: {
+                        Self.asksHowLong(text, at: $0) || Self.feeWords.contains(text.words[$0]) && Self.isAQuestion(text)
+                    }) {
+            // "How long does it take to replace a stolen card?": the time a replacement takes, nobody's card in it.
+            return false
         } else if match.payload != "legal" {
             // "If someone hacks my account…", "what's your policy if I get hurt?": a supposition, not an incident.
             // Threats are left alone: they are conditional by nature ("if you don't refund me I'll sue").
@@ -151,9 +157,15 @@ public struct PolicyTopicRule: TriggerRule {
             // assistant's task; a lost phone alone, or with a bank's app on it, stays a security matter.
             if asksToFindAPhone(text) { return true }
             // "I found my lost card, can I reactivate it?", "achei o cartão que tinha perdido": lost, then found.
-            if text.words[match.range].contains(where: lostWords.contains) && text.words.contains(where: foundWords.contains) {
+            if text.words.contains(where: { lostWords.contains($0) || $0 == "stolen" }) && text.words.contains(where: foundWords.contains)
+                && !text.words.contains("out") {
                 return true
             }
+            // "Has my card been lost in the post?": a card not yet delivered.
+            if text.words[match.range].contains(where: lostWords.contains) && text.words.contains(where: deliveryWords.contains) { return true }
+            // "I lost my password", "perdí mi contraseña": a password to reset, not a card or a phone gone.
+            if text.words[match.range].contains(where: lostWords.contains) && match.range.contains(where: { text.has(.loginWord, at: $0) })
+                && !text.contains(.paymentInstrument) { return true }
             // "Perdí la cuenta de cuántas veces…", "perdi a conta de quantas vezes": lost count, not an account.
             if next + 1 < text.count && text.words[next] == "de" && countWords.contains(text.words[next + 1]) { return true }
             // "I can't find my card number in the app": a detail of the card, looked for.
@@ -174,6 +186,10 @@ public struct PolicyTopicRule: TriggerRule {
             // machine.
             if text.contains(.machineWord) && text.words.contains(where: acceptWords.contains)
                 && !text.words.contains(where: keptWords.contains) { return true }
+            // "I deactivated my card, can I turn it back on?": blocked by the customer, undone in the app.
+            if match.range.contains(where: { $0 > 0 && text.has(.lockWord, at: $0) && ["i", "we", "yo", "eu"].contains(text.words[$0 - 1]) }) {
+                return true
+            }
             // "Como desbloqueio meu cartão novo que chegou hoje?": a new card to activate, not a block to lift.
             if text.words[match.range].contains(where: { $0.hasPrefix("unblock") || $0.hasPrefix("unlock") || $0.hasPrefix("desbloque") })
                 && text.words.contains(where: newCardWords.contains) { return true }
@@ -197,17 +213,21 @@ public struct PolicyTopicRule: TriggerRule {
     static let cardDetailWords: Set<String> = [
         "number", "numbers", "details", "detail", "info", "information", "pin", "settings", "cvv", "cvc", "code",
         "expiry", "expiration", "statement", "statements", "balance", "limit", "option", "tab", "page", "section",
-        "menu", "screen", "button", "numero", "datos", "dados", "clave", "codigo", "senha", "saldo",
+        "menu", "screen", "button", "verification", "numero", "datos", "dados", "clave", "codigo", "senha", "saldo",
     ]
     static let appWords: Set<String> = ["app", "website", "site", "online", "menu", "settings", "aplicacion", "aplicativo"]
     /// Cards that are not a means of payment.
     static let notAPaymentCard: Set<String> = [
         "gift", "sim", "memory", "sd", "business", "birthday", "greeting", "christmas", "loyalty", "library", "rewards",
-        "graphics", "video", "sound", "boarding", "report", "key", "scratch",
+        "graphics", "video", "sound", "boarding", "report", "key", "scratch", "virtual", "digital", "disposable", "top",
     ]
     static let newCardWords: Set<String> = [
         "new", "nuevo", "nueva", "novo", "nova", "arrived", "came", "llego", "chegou", "activate", "activar", "ativar", "replacement",
     ]
+    static let deliveryWords: Set<String> = [
+        "delivery", "delivered", "post", "mail", "arrive", "arrived", "shipping", "shipped", "envio", "correo", "correio", "entrega",
+    ]
+    static let ownWords: Set<String> = ["my", "our", "mi", "mis", "nuestra", "nuestro", "meu", "minha", "nosso", "nossa", "i", "we", "me"]
     static let moneyWords: Set<String> = ["money", "funds", "savings", "cash"]
     /// "Only got half", "still charged", "taken from my balance": a withdrawal gone wrong, not one declined.
     static let shortOrDebitedWords: Set<String> = [
@@ -569,7 +589,7 @@ public struct PolicyTopicRule: TriggerRule {
         ("refund", [
             "@refund", "money back", "my|the|our money returned|refunded",
             "want|need|get|give ** payments|payment|charges|fees back",
-            "want|get|give|return|need|send|receive my|the|our money",
+            "want|give|return|send|receive my|the|our money", "need|get my|our money",
             "devuelvan|devuelve|devolver|devuelvanme|regresen|regresar|reembolsen * mi|el|la|mi|_ dinero|plata|pago|cargo|cobro|importe|monto|compra",
             "devolucion del|de|_ mi|_ dinero|pago", "quero|devolvam|devolver|devolve|devolvem * meu|o|_ dinheiro",
             "dinheiro de volta", "mi dinero de vuelta",
@@ -617,7 +637,7 @@ public struct PolicyTopicRule: TriggerRule {
         ("cancellation", [
             "@cancel|@delete * @subscription", 
             // An order cancelled is asked for ("I want to cancel my order"); "how do I cancel my order?" is a question.
-            "want|need|wanna|like|help|trying|tried|quiero|quero|necesito|preciso to|_ @cancel my|the|this|our|an|a|mi|el|la|meu|minha|o|_ order|orders|purchase|purchases|booking|reservation|pedido|compra|reserva",
+            "want|need|wanna|like|help|trying|tried|quiero|quero|necesito|preciso to|_ @cancel my|the|this|our|an|a|mi|el|la|meu|minha|o|_ order|orders|purchase|purchases|pedido|compra",
             "@delete * @account",
             "shut|close down|_ our|my|the ** workspace|workspaces|account|accounts|organisation|organization|team",
             // A bereavement: closing the accounts of someone who died.
