@@ -210,6 +210,13 @@ public struct SentimentScorer: Sendable {
         ("e|sao|es|son|are|is uma|una|a piada|broma|chiste", -0.8), ("how hard is|can it|that", -0.7), ("tan|que tan dificil es|era", -0.7), ("e|eh|era tao dificil", -0.7),
         // Sarcastic thanks ("gracias genio" is often sincere in Spanish, so only English).
         ("thanks|thankyou genius|einstein|sherlock", -0.7), ("thank you genius|einstein|sherlock", -0.7),
+        // "You guys are a joke", "que piada, o bot me manda pro FAQ de novo", "do you even read what I write?", "stop
+        // telling me to check the FAQ".
+        ("you|u|yall|guys|people are|r|re a joke|clowns|farce", -0.8), ("que|q piada|chiste|broma", -0.6),
+        ("do|does you|u|it|anyone even read|listen|understand", -0.7),
+        ("stop|quit|deja|dejen|para|pare|parem de|_ telling|sending|mandarme|mandar|mandando|me * faq|faqs|link|links|article|articles|articulo|artigo|help", -0.8),
+        ("faq|faqs|link|article|articulo|artigo ** again", -0.6), ("faq|faqs|link|articulo|artigo ** de nuevo|novo", -0.6),
+        ("faq|faqs|link|articulo|artigo ** otra|outra vez", -0.6),
     ]
 
     static let idioms = PhraseSet(idiomEntries)

@@ -225,4 +225,29 @@ struct IndirectWordingTests {
         let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
         #expect(decision.primary?.kind == .explicitRequest, "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
     }
+
+    @Test("fear, an accident, gas, luggage lost, a team moving plan, the bot's FAQ again: the rules hand off", arguments: [
+        ("there's a strong smell of gas near the boiler, I can smell gas everywhere", TriggerKind.policyTopic),
+        ("the taxi driver was threatening me and I felt unsafe", .policyTopic), ("el chofer manejaba borracho, tuvimos mucho miedo", .policyTopic),
+        ("o motorista ameaçou a gente no meio do caminho", .policyTopic), ("we had a car accident with the van you rented us", .policyTopic),
+        ("tuvimos un choque con el auto alquilado", .policyTopic), ("a aérea extraviou minha bagagem e quero ser ressarcida", .policyTopic),
+        ("queremos pasar toda la oficina al plan empresarial", .buyingIntent), ("quero migrar a equipe toda pro plano business", .buyingIntent),
+        ("honestly you people are a joke", .sentiment), ("do you even listen to what I say?", .sentiment),
+        ("quit sending me the same FAQ link", .sentiment), ("o bot me mandou o link do FAQ de novo 🙄", .sentiment),
+        ("is anyone real there?", .explicitRequest),
+    ])
+    func fearAccidentsAndMore(_ text: String, kind: TriggerKind) {
+        let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
+        #expect(decision.primary?.kind == kind, "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
+    }
+
+    @Test("a refund's status, a refund arrived, an order changed before it ships, asking just to know: the AI keeps them", arguments: [
+        "what's the refund status for return 5521?", "estado de mi reembolso 4471?", "o estorno entrou ontem, obrigada",
+        "please cancel order 5531 before it ships, I ordered the wrong colour", "how do you report a stolen card? I just want to know",
+        "¿cómo se bloquea una tarjeta robada? pregunto nomás",
+    ])
+    func routineNextToTopics(_ text: String) {
+        let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
+        #expect(!decision.handoff, "\"\(text)\" fired \(decision.primary?.rule ?? ""): \(decision.primary?.reason ?? "")")
+    }
 }

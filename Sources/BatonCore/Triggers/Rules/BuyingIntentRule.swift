@@ -125,6 +125,9 @@ public struct BuyingIntentRule: TriggerRule {
         ("roll|rolling it|this|_ out to|across|for my|our|the|_ whole|entire|_ @scale", "en"),
         ("comprar|adquirir|contratar ** para|pra toda|todo|_ la|a|o|mi|minha|meu|nuestra|nossa|_ @scale", "es"), ("en|em grandes|_ cantidad|cantidades|quantidade|quantidades", "es"),
         ("precio|precios|preco|precos por|de volumen|volume|mayor|cantidad", "es"),
+        // "Queremos pasar todo el equipo al plan business", "migrar o time todo pro plano empresarial".
+        ("todo|toda el|la|o|a|_ equipo|empresa|time|equipe|oficina|escritorio ** plan|plano business|empresarial|empresa|enterprise|corporativo", "es"),
+        ("equipo|empresa|time|equipe|oficina|escritorio todo|toda|inteiro|inteira|entero|entera ** plan|plano business|empresarial|empresa|enterprise|corporativo", "es"),
     ]
 
     static let phrases = PhraseSet(phraseEntries)

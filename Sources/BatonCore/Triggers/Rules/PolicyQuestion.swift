@@ -58,7 +58,8 @@ public enum PolicyQuestion {
         // "…if I ever need a lawyer?", "¿…por si algún día necesito un abogado?": a day that may never come.
         ("if i|we ever", true), ("in case i|we ever", true), ("si algun dia", true), ("por si algun dia", true),
         ("caso|se um|algum dia", true),
-        ("solo para|pa saber", true), ("so para|pra saber", true),
+        ("solo para|pa saber", true), ("so para|pra saber", true), ("just|only want|wanted to know", true), ("pregunto nomas", true), ("pregunto nada|no mas", true),
+        ("so|só perguntando", true), ("solo|nomas pregunto|preguntaba", true),
     ]
     static let onlyAsking = PhraseSet(onlyAskingEntries)
     static let lexicon = LexiconSource(phrases: onlyAskingEntries.map(\.0) + forStudyEntries.map(\.0))

@@ -86,11 +86,16 @@ public struct PolicyTopicRule: TriggerRule {
         if text.precededInClause(by: .negator, at: start, window: window) { return false }
         // "The ATM swallowed my card" is a card problem, not a medical one.
         if match.payload == "medical" && text.contains(.machineWord) { return false }
-        if match.payload == "refund" && Self.isThanksForARefund(text, at: match.range.lowerBound) { return false }
+        if match.payload == "refund" && Self.isThanksForARefund(text, at: match.range) { return false }
         // "¿Cuál es la política de reembolso?", "the terms for refunds": the policy named before the topic
         // asks about the policy, as "refund policy" does after it.
         if match.payload == "refund" || match.payload == "billing_dispute" || match.payload == "cancellation",
            text.precededInClause(by: .refundBlockNext, at: match.range.lowerBound, window: 3) {
+            return false
+        }
+        // "Cancel my order before it ships, I picked the wrong size": an order not yet sent, changed, for the AI.
+        if match.payload == "cancellation" && text.words[match.range].contains(where: { ["order", "orders", "purchase", "purchases", "pedido", "compra"].contains($0) })
+            && text.words.contains(where: { ["before", "wrong", "mistake", "changed", "antes", "equivocado", "errado", "engano"].contains($0) }) {
             return false
         }
         // "Darme de baja del boletín", "cancel my subscription to the newsletter": leaving a mailing list.
@@ -352,9 +357,13 @@ public struct PolicyTopicRule: TriggerRule {
 
     /// "I got my refund, thanks": a refund received and thanked for, not asked for. "I still haven't got my
     /// refund, thanks" is negated and stays a refund matter.
-    private static func isThanksForARefund(_ text: NormalizedText, at start: Int) -> Bool {
-        text.contains(.thanksWord) && text.precededInClause(by: .receivedVerb, at: start, window: 3)
-            && !text.precededInClause(by: .negator, at: start, window: 6)
+    private static func isThanksForARefund(_ text: NormalizedText, at range: Range<Int>) -> Bool {
+        let start = range.lowerBound
+        // "I got my refund, thanks", "o estorno entrou ontem, obrigada": received before or right after.
+        let after = range.upperBound..<min(range.upperBound + 2, text.count)
+        let received = text.precededInClause(by: .receivedVerb, at: start, window: 3)
+            || after.contains { text.has(.receivedVerb, at: $0) } && !after.contains { text.has(.negator, at: $0) }
+        return text.contains(.thanksWord) && received && !text.precededInClause(by: .negator, at: start, window: 6)
     }
 
     private func fired(_ context: TriggerContext, _ index: Int, _ tokens: Range<Int>, topic: String,
@@ -443,7 +452,13 @@ public struct PolicyTopicRule: TriggerRule {
             "hit|cut|banged|bumped|split her|his|my|their|its head", "se abrio|golpeo|pego|rompio la cabeza", "bateu|bati|abriu|abri com|_ a cabeca",
             "vomiting|vomitando|vomitou|vomitar|diarrhea|diarrhoea|diarrea|diarreia ** after|depois|despues|since|desde",
             "touching|touched|groped|grabbed|grabbing my|me leg|legs|thigh|body|chest|breast|bum|butt", "me toco|tocaba|manoseo|manoseaba", "me empezo|comenzo a tocar|manosear",
-            "passando|passou|passava a mao", "dont|didnt|not feel safe", "no me siento seguro|segura", "nao me sinto seguro|segura",
+            "passando|passou|passava a mao", "dont|didnt|not feel safe",
+            // A driver or a stranger who frightened the customer: "I felt unsafe the whole ride", "el conductor iba
+            // borracho", "o motorista me ameaçou".
+            "felt|feel|feeling|was|am unsafe|threatened|endangered", "driver|conductor|chofer|motorista|taxista ** drunk|borracho|bebado|recklessly|reckless|threatened|threatening|amenazo|ameacou|grito|gritou",
+            "me|nos amenazo|amenazaron|ameacou|ameacaram|ameacando|amenazando", "tuve|tive|senti|sentimos mucho|muito miedo|medo",
+            // An accident: "I had an accident in the rental car", "tuvimos un choque".
+            "had|have an|a car|road|_ accident|crash|collision", "was|were|been|got in|into an|a car|road|_ accident|crash|collision", "tuve|tuvimos|tive|tivemos|sofri|sofrimos un|uma|um accidente|acidente|choque|batida", "no me siento seguro|segura", "nao me sinto seguro|segura",
             "started|starts|keeps|kept smoking|sparking|melting", "smoke|sparks came|coming|come out", "exploded|explodes|blew up",
             "soltando|solto|echando|echo fumaca|humo|faisca|faiscas|chispas", "pegou|pega fogo", "se incendio|prendio",
             "electric|electrical shock",
@@ -455,7 +470,7 @@ public struct PolicyTopicRule: TriggerRule {
             "got|was|been|were|is|am injured by|from|using|because|when|while|at|in|on", "injured|hurt my|his|her|their|our|himself|herself|themselves|myself",
             "termino|terminamos|acabo|acabou|acabei|acabamos|parar en|no|na|em el|_ hospital|urgencias|emergencia|pronto",
             "ingresaron|internaram|internado|internada en|no|na|al|ao el|a|o|_ hospital|urgencias",
-            "smell|smells|smelling|smelt of|like gas", "leaking|leaks|leak|smells|smelling|leaked gas|fumes", "carbon monoxide", "gas smell|leak|leaking", "olor|huele a gas", "cheiro|cheirando de|a gas",
+            "smell|smells|smelling|smelt of|like gas", "smell|smells|smelling|smelt gas", "leaking|leaks|leak|smells|smelling|leaked gas|fumes", "carbon monoxide", "gas smell|leak|leaking", "olor|huele a gas", "cheiro|cheirando de|a gas",
             "falta de ar|aire", "dolor|dolores de pecho", "dor|dores no peito",
             "wrong|incorrect medication|medicine|tablets|pills|dose|dosage", "medicamento|medicina|remedio|pastillas|dosis|dose|comprimidos equivocado|equivocada|equivocados|equivocadas|incorrecto|incorrecta|errado|errada|errados|erradas",
             "my|his|her|our arm|leg|wrist|ankle|hand|head|finger|foot|knee|neck is|are|_ hurt|injured|bleeding|broken|swollen",
@@ -471,7 +486,9 @@ public struct PolicyTopicRule: TriggerRule {
             "robbed|burgled ** @card|wallet|purse|bag|cartera|billetera|carteira|bolsa|mochila",
             "@security", "@stolen my|the|a|our|la|el|mi|mis|minha|meu|o|a|_ debit|credit|visa|mastercard|amex|bank|atm|business|company|work|_ @card|@account|@login|identity|wallet|identidad|identidade",
             "@card|@account|identity|wallet details|info|information|number|numbers|data|_ was|were|got|has|have|is|are|fue|fueron|foi|foram|_ been|sido|_ @stolen",
+            "@card details|info|information|number|numbers|data was|were|got|has|have|is|are|_ been|_ exposed|leaked",
             "@someone used|using|accessed|accessing|logged|logging|changed|took|taking|opened|hacked|withdrew|withdrawn|spent|spending|transferred|moved|made|uso|usaron|usou|usaram|usando|accedio|entro|entraron|entrou|acessou|saco|sacaron|sacou|sacaram|hizo|hicieron|fez|fizeram ** @card|@account|@login|money|cash|funds|dinero|dinheiro|purchases|compras|compra|pix",
+            "@someone are|were using|spending|accessing ** @card|@account",
             "someones|somebodys been|_ using|accessing|logging|spending|taking|ordering|buying|purchasing|shopping ** @card|@account|@login|money|cash|funds",
             "@someone has|is|_ been|_ ordered|ordering|bought|buying|purchased|purchasing ** on|with|from my|our @card|@account",
             // "Someone has just made a withdrawal with my card", "somebody is taking money out of my account".
@@ -547,6 +564,15 @@ public struct PolicyTopicRule: TriggerRule {
             "@charge ** no|nao pedi|solicite|contrate|pedimos|solicitei|contratei",
             "stop|quit billing|charging|debiting me|us", "stop|quit billing|charging|debiting my|our @card|@account", "@charge ** anyway|regardless", "@charge ** never been|visited|heard|shopped|bought|used", "@charge ** not|arent|isnt|wasnt|werent mine|ours",
             "store|shop|merchant|company|place|website|site|business|vendor ive|i|weve|we|_ never been|visited|heard|shopped|used|bought",
+            // "A store that I didn't go to", "a card payment I'm not familiar with", "payments that weren't made by me",
+            // "a random charge", "I'd like to dispute a direct debit", "a debit that shouldn't be there".
+            "store|shop|merchant|place|restaurant|website|site * didnt|never|havent go|went|been|visited|use|used|shop|shopped",
+            "not|dont|didnt|arent|isnt familiar|recognizing|recognising|recognize|recognise|remember|recall * @charge|merchant|store|shop|company",
+            "@charge ** not|dont|didnt|never familiar|recognize|recognise|recognizing|recognising",
+            "werent|wasnt|not made|done|authorised|authorized|initiated by me|us|myself",
+            "@charge ** havent|hadnt done|made myself|ourselves|_", "random|mystery|unfamiliar @charge|merchant",
+            "dispute|disputing|contest|contesting|challenge|challenging * @charge|debit|debits",
+            "@charge ** shouldnt be|have", "@charge ** should not be|have",
             "tienda|comercio|empresa|lugar|sitio|pagina|negocio|loja|site|estabelecimento ** que|q no|ni|nao|nem conozco|conheco|reconozco|reconheco|conocemos|conhecemos",
             "@machine ** less|wrong|short|missing|didnt|never|not|no money|cash|amount|dispense|give|gave",
             "@machine ** menos|errado|errada|equivocado|equivocada|incorrecto|incorreto dinero|dinheiro|plata|efectivo|_",
@@ -603,7 +629,7 @@ public struct PolicyTopicRule: TriggerRule {
             "warranty|guarantee|refund|return|claim|exchange|replacement|reembolso|reclamo|sinistro|garantia was|got|has|is|fue|foi|_ been|sido|_ denied|rejected|declined|refused|rechazado|rechazada|negado|negada|recusado|recusada",
             "want|need|like|going|wish|quiero|quero to|_ appeal|apelar|recorrer",
             "you|u|they|airline|courier|carrier|driver|store|company|aerolinea|companhia|loja|tienda lost|misplaced|perdio|perdieron|perdeu|perderam|extraviaron|extraviou|extraviaram my|our|mi|mis|minha|meu|a|la|o|_ luggage|bag|bags|suitcase|suitcases|maleta|maletas|equipaje|mala|malas|bagagem|package|parcel|paquete|pacote",
-            "perdieron|perderam|extraviaron|extraviaram mi|mis|minha|meu|minhas|meus|la|a|o|_ luggage|maleta|maletas|equipaje|mala|malas|bagagem|paquete|pacote",
+            "perdieron|perderam|extraviaron|extraviaram|extraviou|extravio|perdeu|perdio mi|mis|minha|meu|minhas|meus|la|a|o|_ luggage|maleta|maletas|equipaje|mala|malas|bagagem|paquete|pacote",
             "luggage|bag|bags|suitcase|suitcases|package|parcel was|were|got|has|have|_ been|_ lost|misplaced",
             "revertir|revertirla|revertirlo|reverter|reverta|revertam|estornar|estornem|devolver * transferencia|transaccion|transacao|pago|pagamento|pix|cargo|compra",
             "pueden|puedes|podem|pode|podrian revertir|revertirla|revertirlo|reverter|revertela|reverte-la|estornar",
@@ -638,7 +664,8 @@ public struct PolicyTopicRule: TriggerRule {
             "@cancel|@delete * @subscription", 
             // An order cancelled is asked for ("I want to cancel my order"); "how do I cancel my order?" is a question.
             "want|need|wanna|like|help|trying|tried|quiero|quero|necesito|preciso to|_ @cancel my|the|this|our|an|a|mi|el|la|meu|minha|o|_ order|orders|purchase|purchases|pedido|compra",
-            "@delete * @account",
+            "@delete * @account", "deactivate|invalidate|disable my|this|the|our account|accounts",
+            "no longer want|need this|my|the * @subscription", "make my|this|the account go away",
             "shut|close down|_ our|my|the ** workspace|workspaces|account|accounts|organisation|organization|team",
             // A bereavement: closing the accounts of someone who died.
             "passed|pass away|on ** @cancel|close|closing|cerrar|encerrar", "died|deceased|fallecio|fallecido|fallecida|murio|faleceu|falecido|falecida|morreu ** @cancel|close|closing|cerrar|encerrar",
@@ -660,14 +687,14 @@ public struct PolicyTopicRule: TriggerRule {
                 """),
             (.disputeMark, """
                 twice double duplicate duplicated unauthorized unauthorised fraudulent unknown unrecognized
-                unrecognised overcharged wrongly wrongfully strange suspicious
+                unrecognised overcharged wrongly wrongfully strange suspicious questionable dodgy fishy unusual unfamiliar
                 desconocido desconocida indebido indebida duplicado duplicada indevida indevido estranha estranho
                 """),
             (.refundWord, """
                 refund refunds reimburse reimbursement reimbursed reembolso reembolsar reembolsen reembolsem
-                estorno estornar ressarcimento reintegro
+                estorno estornar ressarcimento reintegro ressarcido ressarcida ressarcir
                 """),
-            (.refundBlockNext, "policy policies window period rules terms guarantee politica politicas prazo regras garantia protection prevention alert alerts"),
+            (.refundBlockNext, "policy policies window period rules terms guarantee politica politicas prazo regras garantia protection prevention alert alerts status estado"),
             (.legalWord, """
                 attorney attorneys lawyer lawyers lawsuit litigation solicitor solicitors abogado abogados
                 advogado advogados profeco procon condusef subpoena ombudsman cfpb finra
@@ -717,7 +744,7 @@ public struct PolicyTopicRule: TriggerRule {
                 comida cena almuerzo desayuno pollo pescado carne mariscos hamburguesa ensalada leche huevos
                 camarones jantar almoco frango peixe camarao lanche marmita
                 """),
-            (.receivedVerb, "got gotten received receive recibi recibimos recebi recebemos llego chegou"),
+            (.receivedVerb, "got gotten received receive recibi recibimos recebi recebemos llego chegou caiu entrou cayo"),
             (.thanksWord, "thanks thank thankyou thx ty cheers gracias obrigado obrigada valeu"),
         ],
         phrases: groupPatterns.flatMap(\.1),
