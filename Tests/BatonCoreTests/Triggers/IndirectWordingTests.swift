@@ -173,6 +173,9 @@ struct IndirectWordingTests {
         ("my withdrawal was short by 40 euros", "billing_dispute"), ("the same payment is showing three times, several times today", "billing_dispute"),
         ("Why is a purchase showing twice on the statement?", "billing_dispute"), ("a payment I did not authorise, I do not remember it", "billing_dispute"),
         ("there are withdrawals that aren't mine", "billing_dispute"), ("o caixa me deu menos dinheiro do que eu pedi", "billing_dispute"),
+        ("why didn't the cash machine give me the full amount?", "billing_dispute"), ("only got 50 out when I withdrew 200", "billing_dispute"),
+        ("some of the cash was missing when I counted it at the ATM", "billing_dispute"),
+        ("I think somebody has already withdrawn cash with my card", "security"),
     ])
     func incidentsTheRulesCatch(_ text: String, topic: String) {
         let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
@@ -191,7 +194,8 @@ struct IndirectWordingTests {
         "I froze my card last week, can I turn it back on?", "I found the card I reported stolen, can I keep using it?",
         "how long does it take to replace a stolen card?", "what do you charge to replace a lost card?",
         "I can't find the virtual card in the app", "my top up is pending and I need the money today",
-        "I want to cancel my table reservation for tonight",
+        "I want to cancel my table reservation for tonight", "we only got the invoice today, thanks",
+        "my top up money is missing, was there an error?",
     ])
     func lookAlikesTheRulesLeave(_ text: String) {
         let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))

@@ -204,6 +204,8 @@ public struct PolicyTopicRule: TriggerRule {
                 && !text.contains([.lockWord, .stolenWord, .securityWord])
         case "billing_dispute":
             // "The ATM wouldn't give me cash, why?": declined. Short, or taken from the account anyway, is a dispute.
+            if text.words[match.range].contains("only") && !text.words[match.range].contains("but") && !text.contains(.machineWord)
+                && !text.words.contains(where: { ["cash", "withdraw", "withdrawal", "withdrawing", "withdrew"].contains($0) }) { return true }
             return match.range.contains(where: { text.has(.machineWord, at: $0) })
                 && !text.words.contains(where: shortOrDebitedWords.contains)
         case "medical":
@@ -492,7 +494,7 @@ public struct PolicyTopicRule: TriggerRule {
             "someones|somebodys been|_ using|accessing|logging|spending|taking|ordering|buying|purchasing|shopping ** @card|@account|@login|money|cash|funds",
             "@someone has|is|_ been|_ ordered|ordering|bought|buying|purchased|purchasing ** on|with|from my|our @card|@account",
             // "Someone has just made a withdrawal with my card", "somebody is taking money out of my account".
-            "@someone has|have|had|is|just just|_ made|withdrawn|withdrew|taken|taking|took|used|using|accessed|spent|transferred|moved ** @card|@account|money|cash|funds|withdrawal|withdrawals",
+            "@someone has|have|had|is|just just|already|apparently|also|_ made|withdrawn|withdrew|taken|taking|took|used|using|accessed|spent|transferred|moved ** @card|@account|money|cash|funds|withdrawal|withdrawals",
             // A transfer the customer did not make: "una transferencia a un tal R. Pérez que yo no hice", "um pix que eu não fiz".
             "transferencia|transferencias|pix|retiro|retiros|saque|saques|movimiento|movimientos|movimentacao|movimentacoes|deposito|transfer|transfers|withdrawal|withdrawals ** que|_ yo|eu|_ no|nao hice|fiz|realice|realizei|autorice|autorizei|hicimos|fizemos",
             // A phone with the bank's app left behind: "se me quedó el celular en un taxi", "esqueci o celular num uber".
@@ -545,6 +547,9 @@ public struct PolicyTopicRule: TriggerRule {
             "extra|additional|unexpected|unknown|strange|weird|random|mystery @charge|fee|fees on|in my|the statement|account|card|bill|balance",
             // Cash short from a machine: "the ATM didn't give me all the cash", "asked for $100 but only got $20".
             "@machine|atm * didnt|never|wouldnt give|dispense|gave|pay out",
+            // "Why didn't the ATM give me all my money?", "got only $20", "some cash was missing at the ATM".
+            "didnt|wouldnt|doesnt * @machine give|dispense|pay * all|enough|right|full|rest",
+            "only got|given|paid|gave|received|dispensed", "got|given|paid|gave|received|dispensed only", "cash was|is|_ missing", "money missing from|at",
             "but only got|received|gave|dispensed|came", "didnt|never get|receive all|enough of|_ the|my|_ cash|money",
             "wrong|incorrect amount of cash|money", "less|short cash|money|_ from|at the|an|_ @machine|atm",
             // "A transfer of £400 that I definitely didn't authorise": the customer's own denial of a payment.
