@@ -215,7 +215,11 @@ public struct SentimentScorer: Sendable {
         ("you|u|yall|guys|people are|r|re a joke|clowns|farce", -0.8), ("que|q piada|chiste|broma", -0.6),
         ("do|does you|u|it|anyone even read|listen|understand", -0.7),
         ("stop|quit|deja|dejen|para|pare|parem de|_ telling|sending|mandarme|mandar|mandando|me * faq|faqs|link|links|article|articles|articulo|artigo|help", -0.8),
-        ("faq|faqs|link|article|articulo|artigo ** again", -0.6), ("faq|faqs|link|articulo|artigo ** de nuevo|novo", -0.6),
+        ("faq|faqs|link|article|articulo|artigo ** again", -0.6),
+        // "The fourth email I've sent", "thanks a lot for wasting my afternoon", "complete joke", "just answer the question".
+        ("third|fourth|fifth|sixth|umpteenth|tenth|nth email|emails|message|messages|call|calls|letter|complaint|chat", -0.7),
+        ("thanks|thank a|so lot|much for wasting|ruining", -0.8), ("complete|total|absolute joke|farce|shambles|disgrace", -0.8),
+        ("just answer the|my question", -0.7), ("so over this|it", -0.6), ("faq|faqs|link|articulo|artigo ** de nuevo|novo", -0.6),
         ("faq|faqs|link|articulo|artigo ** otra|outra vez", -0.6),
     ]
 

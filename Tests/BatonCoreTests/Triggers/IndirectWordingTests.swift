@@ -239,6 +239,16 @@ struct IndirectWordingTests {
         ("honestly you people are a joke", .sentiment), ("do you even listen to what I say?", .sentiment),
         ("quit sending me the same FAQ link", .sentiment), ("o bot me mandou o link do FAQ de novo 🙄", .sentiment),
         ("is anyone real there?", .explicitRequest),
+        ("are any agents online right now?", .explicitRequest), ("go get your supervisor", .explicitRequest),
+        ("please pass this chat over to a colleague", .explicitRequest), ("is there somebody from accounts I could speak with", .explicitRequest),
+        ("this is the fifth message I've sent about the same leak", .sentiment), ("thanks so much for wasting my morning", .sentiment),
+        ("an absolute shambles from start to finish", .sentiment),
+        ("there was a shard of glass in the pasta sauce", .policyTopic), ("the electrician left live wires sticking out", .policyTopic),
+        ("the brakes on the scooter failed going downhill", .policyTopic), ("I sprained my ankle on your broken step", .policyTopic),
+        ("delete every bit of my son's personal data", .policyTopic), ("my late mother's account has to be closed", .policyTopic),
+        ("you kept charging me after I closed the account", .policyTopic), ("I want to open a chargeback", .policyTopic),
+        ("I'd like my deposit refunded, the flat was never available", .policyTopic),
+        ("what's your fleet pricing for 40 cars", .buyingIntent), ("looking for group rates for 35 guests", .buyingIntent),
     ])
     func fearAccidentsAndMore(_ text: String, kind: TriggerKind) {
         let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))

@@ -119,7 +119,10 @@ public struct BuyingIntentRule: TriggerRule {
         ("request|requests for proposal|proposals|tender", "en"), ("propuesta|proposta comercial|comerciales|comerciais", "es"), ("stock|resell|retail|distribute your|ur", "en"),
         ("revender|distribuir|revendo|distribuyo|distribuo su|sus|tu|tus|seu|seus|sua|suas|os|as|o|a|_ producto|productos|produto|produtos|marca", "es"),
         ("@scale @pricing", "en"), ("@pricing for|para a|an|our|my|uma|um|un|una|_ @scale", "en"),
-        ("sales team|rep|department|representative|person|contact", "en"), ("talk|speak|contact to|with|_ sales", "en"),
+        ("sales team|rep|department|representative|person|contact", "en"),
+        // "A fleet deal for 25 vans", "a group booking for 60 passengers".
+        ("fleet deal|deals|discount|discounts|rate|rates|pricing|price|prices|quote|account|hire|lease|leasing", "en"),
+        ("group booking|bookings|rate|rates|discount|discounts|reservation|reservations|travel", "en"), ("talk|speak|contact to|with|_ sales", "en"),
         ("book|schedule|request|get a|_ demo", "en"),
         ("buy|purchase|order|license|get|buying|purchasing|ordering this|it|them|these|licenses|seats|_ for|across|to my|our|the whole|entire|_ @scale", "en"),
         ("roll|rolling it|this|_ out to|across|for my|our|the|_ whole|entire|_ @scale", "en"),
@@ -142,7 +145,7 @@ public struct BuyingIntentRule: TriggerRule {
             (.buyScale, """
                 enterprise volume corporate business team teams company companies organization organisation
                 organizations school schools office offices group groups empresa empresas empresarial corporativo
-                corporativa equipo equipe negocio negocios
+                corporativa equipo equipe negocio negocios agency agencies firm firms staff employees
                 """),
             (.unitNoun, """
                 units unit unidades unidad pieces piezas pecas boxes cajas caixas pallets seats licenses licences

@@ -344,7 +344,7 @@ public struct ExplicitRequestRule: TriggerRule {
         ("this|that|it|you|u|bot|chatbot|ai is|are|_ useless|pointless|hopeless|worthless", "en"),
         ("thats|its|youre|ur useless|pointless|hopeless|worthless", "en"),
         ("you|u|this|it|bot are|is|arent|isnt|re|_ not helping|helpful", "en"), ("not helpful|helping at all", "en"),
-        ("anybody|anyone|somebody|someone real|human|alive|actual there|_", "en"), ("youre|ur|its|thats not helping|helpful", "en"), ("arent|isnt helping|helpful", "en"),
+        ("any|anyone|anybody humans|human|people|staff|agents * working|available|there|around|online", "en"), ("get|fetch|bring ur|your|the boss|manager|supervisor", "en"), ("hand|pass this|it|me|the conversation|chat|case|_ over|on to a|an|your|_ colleague|colleagues|coworker|human|person|team", "en"), ("anyone|anybody|someone|somebody|rep|representative ** i|we can|could talk|speak|chat", "en"), ("anybody|anyone|somebody|someone real|human|alive|actual there|_", "en"), ("youre|ur|its|thats not helping|helpful", "en"), ("arent|isnt helping|helpful", "en"),
         ("anyone|anybody|someone|somebody there|here|around|available", "en"),
         ("someone|somebody|anyone|anybody|person|number i|we can|could call|phone|ring|talk|speak", "en"),
         ("any|a real|_ human|humans|person|people|agent|agents here|there|around|available|online", "en"),

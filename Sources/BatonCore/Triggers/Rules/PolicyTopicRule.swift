@@ -448,6 +448,11 @@ public struct PolicyTopicRule: TriggerRule {
             "caught|catches|catching fire", "burst into flames",
             "glass|metal|plastic|insect|insects|bug|bugs|worm|worms|hair|mold|mould|cockroach|vidrio|cristal|vidro|bicho|cabello|cabelo in|inside|en|dentro|no|na my|the|a|mi|el|la|_ food|jar|meal|drink|bottle|can|salad|sandwich|pizza|product|comida|frasco|bebida|produto|producto",
             "found|encontre|achei|encontrei a|an|some|un|una|um|uma|_ glass|metal|insect|worm|cockroach|vidrio|vidro|cucaracha|barata",
+            // "A piece of glass in my burger", "bare wires hanging out of the wall", "the brakes kept failing", "I tore a
+            // ligament".
+            "piece|pieces|bit|bits|shard|shards|pedazo|pedazos|pedaco|pedacos|caco|cacos of|de glass|metal|plastic|vidrio|vidro|cristal|plastico",
+            "bare|exposed|live wires|wire|cables|cable", "brakes|brake * failed|failing|failure|stopped|didnt|wouldnt",
+            "nearly|almost crashed|crash|died|killed", "tore|torn|sprained|dislocated|ruptured my|a|his|her ligament|ligaments|tendon|muscle|shoulder|knee|ankle",
             // Hurt, hit, harassed or unsafe: "my kid was hurt on the playground", "se abrió la cabeza", "kept touching my
             // leg", "I don't feel safe".
             "was|got|been|is|fue|foi|ha|has hurt|injured|herido|herida|lastimado|lastimada|machucado|machucada|ferido|ferida",
@@ -529,7 +534,7 @@ public struct PolicyTopicRule: TriggerRule {
             "clicked|clicking|fell|entered|typed|gave|replied * phishing|scam|fake|dodgy|suspicious", "cai|caimos|cliquei|clique|di|hice ** phishing|golpe|falso|falsa|sospechoso|suspeito|suspeita", "e|eh|foi golpe", "um golpe no|do|com meu|minha|o|a @card|@account|pix",
         ]),
         ("privacy", [
-            "@delete * @data", "@privacylaw", "data protection|request|subject", "right to be forgotten",
+            "@delete ** @data", "@privacylaw", "data protection|request|subject", "right to be forgotten",
             "someone|somebody|people else|_ can see|sees|access|accessed|saw my|our personal|_ @data|address|account",
             "what|which data|information|info do|does you|they have|hold|store|keep|collect * me|us",
             "selling|sold|sharing|shared|leaked my|our data|information|info|details|datos|dados",
@@ -567,7 +572,10 @@ public struct PolicyTopicRule: TriggerRule {
             "@charge|billed ** after|even|though|despite|aunque|mesmo * cancel|cancelled|canceled|cancelling|cancele|cancelei|cancelado|cancelada|cancelar|cancellation", "@charge ** sin|sem autorizacion|autorizacao|permiso|permissao|consentimiento|consentimento|aviso|avisar", "@charge|fee|fees ** never|didnt|not agreed|agree|consented|consent|signed|asked",
             "@charge|fee|fees|comision|comisiones|comissao|tarifa|cuota ** nadie|nunca|ninguem|nobody|never me|us|_ explico|explicaron|informo|informaron|aviso|avisaron|explicou|avisou|informou|told|explained|mentioned|disclosed",
             "@charge ** no|nao pedi|solicite|contrate|pedimos|solicitei|contratei",
-            "stop|quit billing|charging|debiting me|us", "stop|quit billing|charging|debiting my|our @card|@account", "@charge ** anyway|regardless", "@charge ** never been|visited|heard|shopped|bought|used", "@charge ** not|arent|isnt|wasnt|werent mine|ours",
+            "stop|quit billing|charging|debiting me|us",
+            // "You're still taking money after I cancelled", "I want to raise a dispute".
+            "still|keep|keeps|kept taking|charging|billing|debiting ** after|since i|we|_ cancelled|canceled|cancel|closed",
+            "raise|open|file|lodge|start a|an dispute|chargeback", "stop|quit billing|charging|debiting my|our @card|@account", "@charge ** anyway|regardless", "@charge ** never been|visited|heard|shopped|bought|used", "@charge ** not|arent|isnt|wasnt|werent mine|ours",
             "store|shop|merchant|company|place|website|site|business|vendor ive|i|weve|we|_ never been|visited|heard|shopped|used|bought",
             // "A store that I didn't go to", "a card payment I'm not familiar with", "payments that weren't made by me",
             // "a random charge", "I'd like to dispute a direct debit", "a debit that shouldn't be there".
@@ -624,7 +632,7 @@ public struct PolicyTopicRule: TriggerRule {
             "devuelvan|devuelve|devolver|devuelvanme|regresen|regresar|reembolsen * mi|el|la|mi|_ dinero|plata|pago|cargo|cobro|importe|monto|compra",
             "devolucion del|de|_ mi|_ dinero|pago", "quero|devolvam|devolver|devolve|devolvem * meu|o|_ dinheiro",
             "dinheiro de volta", "mi dinero de vuelta",
-            "want|need|get it|this|that reversed|refunded", "want|need|get the|this|that|my fee|@charge reversed|refunded",
+            "want|need|get it|this|that reversed|refunded", "fees|fee|deposit|tuition returned|refunded", "want|need|get the|this|that|my fee|@charge reversed|refunded",
             "reverse|reversal of|_ the|this|that|a @charge|fee",
             "compensation|compensate|compensated|indemnizacion|indenizacao|compensacion|compensacao|resarcimiento",
             "refuse|refuses|refused|refusing|wont|wouldnt|declined|declining|denied|denying|rejected|rejecting to|_ honour|honor|accept|process|give|issue|cover|replace|exchange the|my|a|our|_ warranty|guarantee|refund|return|exchange|claim|replacement",
@@ -673,7 +681,8 @@ public struct PolicyTopicRule: TriggerRule {
             "no longer want|need this|my|the * @subscription", "make my|this|the account go away",
             "shut|close down|_ our|my|the ** workspace|workspaces|account|accounts|organisation|organization|team",
             // A bereavement: closing the accounts of someone who died.
-            "passed|pass away|on ** @cancel|close|closing|cerrar|encerrar", "died|deceased|fallecio|fallecido|fallecida|murio|faleceu|falecido|falecida|morreu ** @cancel|close|closing|cerrar|encerrar",
+            "passed|pass away|on ** @cancel|close|closing|cerrar|encerrar", "death certificate",
+            "my|our late husband|wife|father|mother|dad|mum|mom|partner|son|daughter|brother|sister ** @account|@subscription|close|closing|@cancel", "died|deceased|fallecio|fallecido|fallecida|murio|faleceu|falecido|falecida|morreu ** @cancel|close|closing|cerrar|encerrar",
             "@cancel|close|cerrar|encerrar ** deceased|fallecido|fallecida|falecido|falecida",
             "end my|the|this|our contract|subscription|membership|plan", "dar|darme|darnos|den|denme|dan|demos de baja", "doy de baja", "dont renew",
             "wont|not be|_ renewing|renew", "no|nao voy|vou|vamos|quiero|quero a|_ renovar", "cancela|cancele|cancelen|cancelem|cancelar|cancelo|encerrar|encerra|encerrem a partir|desde",
