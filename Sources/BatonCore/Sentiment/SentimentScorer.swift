@@ -219,7 +219,10 @@ public struct SentimentScorer: Sendable {
         // "The fourth email I've sent", "thanks a lot for wasting my afternoon", "complete joke", "just answer the question".
         ("third|fourth|fifth|sixth|umpteenth|tenth|nth email|emails|message|messages|call|calls|letter|complaint|chat", -0.7),
         ("thanks|thank a|so lot|much for wasting|ruining", -0.8), ("complete|total|absolute joke|farce|shambles|disgrace", -0.8),
-        ("just answer the|my question", -0.7), ("so over this|it", -0.6), ("faq|faqs|link|articulo|artigo ** de nuevo|novo", -0.6),
+        ("just answer the|my question", -0.7), ("so over this|it", -0.6),
+        ("hasta la madre", -0.8), ("me cago en", -0.8), ("puta da vida", -0.8), ("a punto de explotar", -0.7), ("quase explodindo", -0.7),
+        ("obrigado|obrigada|gracias por nada", -0.7), ("que|q rabia|raiva", -0.7), ("me estas|estan|esta jodiendo", -0.8),
+        ("no les|te creo nada", -0.6), ("tercer|cuarto|quinto|sexto dia|semana esperando", -0.6), ("terceiro|quarto|quinto|sexto dia|semana esperando", -0.6), ("faq|faqs|link|articulo|artigo ** de nuevo|novo", -0.6),
         ("faq|faqs|link|articulo|artigo ** otra|outra vez", -0.6),
     ]
 

@@ -264,4 +264,31 @@ struct IndirectWordingTests {
         let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
         #expect(!decision.handoff, "\"\(text)\" fired \(decision.primary?.rule ?? ""): \(decision.primary?.reason ?? "")")
     }
+
+    @Test("Spanish and Portuguese kinds the rules read: disputes opened, charges disowned, thefts, harassment, anger, people asked for", arguments: [
+        ("quiero abrir una disputa por una compra que nunca llegó", TriggerKind.policyTopic), ("preciso fazer uma contestação dessa cobrança", .policyTopic),
+        ("quiero desconocer este consumo de la tarjeta", .policyTopic), ("hay un gasto en Lima y yo nunca viajé a Perú", .policyTopic),
+        ("me cobran una suscripción que nunca autoricé", .policyTopic), ("mandé un bizum al número equivocado", .policyTopic),
+        ("fiz um pix pra chave errada ontem", .policyTopic), ("furtaram-me o telemóvel no metro", .policyTopic),
+        ("me suplantaron en una compra online", .policyTopic), ("un cliente me está acosando por mensajes", .policyTopic),
+        ("me tienen hasta la madre con este servicio", .sentiment), ("tô puta da vida com vocês", .sentiment), ("gracias por nada", .sentiment),
+        ("quinto día esperando al técnico", .sentiment),
+        ("alguém pode analisar meu caso com calma?", .explicitRequest), ("me pongan en contacto con mi ejecutiva", .explicitRequest),
+        ("quero agendar uma chamada com um especialista", .explicitRequest),
+        ("nos pueden mandar una propuesta para las 12 sucursales?", .buyingIntent), ("quiero asegurar mi flota de 15 taxis", .buyingIntent),
+    ])
+    func spanishAndPortugueseKinds(_ text: String, kind: TriggerKind) {
+        let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
+        #expect(decision.primary?.kind == kind, "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
+    }
+
+    @Test("someone else's stolen phone, a temporary block, a policy's cover, the bank's measures: the AI keeps them", arguments: [
+        "a mi prima le robaron el celular, ¿tienen seguro de equipos?", "roubaram a bolsa da minha mãe, vocês vendem seguro?",
+        "¿puedo hacer un bloqueo temporal de la tarjeta desde la app?", "does the travel insurance cover cancelled flights?",
+        "o plano cobre cancelamento de viagem?", "fraud worries me, what measures do you have?",
+    ])
+    func othersAndFeatures(_ text: String) {
+        let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
+        #expect(!decision.handoff, "\"\(text)\" fired \(decision.primary?.rule ?? ""): \(decision.primary?.reason ?? "")")
+    }
 }

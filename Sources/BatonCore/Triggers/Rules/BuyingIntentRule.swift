@@ -131,6 +131,9 @@ public struct BuyingIntentRule: TriggerRule {
         // "Queremos pasar todo el equipo al plan business", "migrar o time todo pro plano empresarial".
         ("todo|toda el|la|o|a|_ equipo|empresa|time|equipe|oficina|escritorio ** plan|plano business|empresarial|empresa|enterprise|corporativo", "es"),
         ("equipo|empresa|time|equipe|oficina|escritorio todo|toda|inteiro|inteira|entero|entera ** plan|plano business|empresarial|empresa|enterprise|corporativo", "es"),
+        // "Me pueden pasar propuesta?", "fibra dedicada para 3 oficinas", "asegurar una flota de 25 camionetas".
+        ("pasar|mandar|enviar|manden|mandem|envien|enviem|passar una|uma|la|a|_ propuesta|proposta", "es"),
+        ("dedicada|dedicado|dedicated ** @scale", "es"), ("flota|frota|fleet de|of|_", "es"),
     ]
 
     static let phrases = PhraseSet(phraseEntries)
@@ -145,7 +148,8 @@ public struct BuyingIntentRule: TriggerRule {
             (.buyScale, """
                 enterprise volume corporate business team teams company companies organization organisation
                 organizations school schools office offices group groups empresa empresas empresarial corporativo
-                corporativa equipo equipe negocio negocios agency agencies firm firms staff employees
+                corporativa equipo equipe negocio negocios agency agencies firm firms staff employees oficinas escritorios
+                sucursales filiais sedes
                 """),
             (.unitNoun, """
                 units unit unidades unidad pieces piezas pecas boxes cajas caixas pallets seats licenses licences

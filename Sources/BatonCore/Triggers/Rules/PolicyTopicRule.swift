@@ -98,6 +98,11 @@ public struct PolicyTopicRule: TriggerRule {
             && text.words.contains(where: { ["before", "wrong", "mistake", "changed", "antes", "equivocado", "errado", "engano"].contains($0) }) {
             return false
         }
+        // "O seguro viagem cobre cancelamento de voo?": what a policy covers, asked.
+        if match.payload != "legal" && Self.isAQuestion(text)
+            && text.precededInClause(at: match.range.lowerBound, window: 6, where: { Self.coverWords.contains(text.words[$0]) }) {
+            return false
+        }
         // "Darme de baja del boletín", "cancel my subscription to the newsletter": leaving a mailing list.
         if match.payload == "cancellation" && (Self.leavesAMailingList(text, after: match.range.upperBound)
             || text.words[match.range].contains(where: Self.mailingWords.contains)) { return false }
@@ -184,6 +189,14 @@ public struct PolicyTopicRule: TriggerRule {
             // "My gift card is missing from the box", "the SIM card was taken out": not a payment card.
             if let card = matched.firstIndex(where: { $0 == "card" || $0 == "cards" }), card > match.range.lowerBound - 1,
                card > 0, notAPaymentCard.contains(text.words[card - 1]) { return true }
+            // "A mi hermano le robaron el celu", "roubaram o celular do meu irmão": someone else's phone or card.
+            if match.range.lowerBound > 0 && ["le", "les"].contains(text.words[match.range.lowerBound - 1]) { return true }
+            if next + 2 < text.count && ["do", "da", "de"].contains(text.words[next]) && ["meu", "minha", "mi"].contains(text.words[next + 1])
+                && otherPeople.contains(text.words[next + 2]) { return true }
+            // "El fraude es un tema que me preocupa, ¿qué medidas de seguridad tienen?": the bank's measures, asked.
+            if match.range.count == 1 && text.words.contains(where: { ["medidas", "measures", "protegen", "protect", "protegem"].contains($0) }) {
+                return true
+            }
             // "La protección contra fraude de mi tarjeta", "your anti-fraud checks": a product, not an incident.
             return match.range.lowerBound > 0 && ["contra", "anti", "against"].contains(text.words[match.range.lowerBound - 1])
         case "lockout":
@@ -191,6 +204,8 @@ public struct PolicyTopicRule: TriggerRule {
             // machine.
             if text.contains(.machineWord) && text.words.contains(where: acceptWords.contains)
                 && !text.words.contains(where: keptWords.contains) { return true }
+            // "¿Hay opción de bloqueo temporal de la tarjeta en la app?": a freeze the customer sets, asked about.
+            if text.words.contains(where: { ["temporal", "temporario", "temporaria", "temporary", "temporarily"].contains($0) }) { return true }
             // "I deactivated my card, can I turn it back on?": blocked by the customer, undone in the app.
             if match.range.contains(where: { $0 > 0 && text.has(.lockWord, at: $0) && ["i", "we", "yo", "eu"].contains(text.words[$0 - 1]) }) {
                 return true
@@ -231,6 +246,13 @@ public struct PolicyTopicRule: TriggerRule {
     static let newCardWords: Set<String> = [
         "new", "nuevo", "nueva", "novo", "nova", "arrived", "came", "llego", "chegou", "activate", "activar", "ativar", "replacement",
     ]
+    /// Family, friends and others whose card or phone the customer tells about.
+    static let otherPeople: Set<String> = [
+        "irmao", "irma", "amigo", "amiga", "mae", "pai", "filho", "filha", "avo", "primo", "prima", "namorado", "namorada", "marido",
+        "esposa", "esposo", "hermano", "hermana", "madre", "padre", "hijo", "hija", "abuela", "abuelo", "tio", "tia", "vizinho",
+        "vecino", "vecina", "colega", "chefe", "jefe", "novio", "novia", "mujer", "sogra", "suegra",
+    ]
+    static let coverWords: Set<String> = ["cover", "covers", "cobre", "cobrem", "cubre", "cubren", "incluye", "inclui"]
     static let deliveryWords: Set<String> = [
         "delivery", "delivered", "post", "mail", "arrive", "arrived", "shipping", "shipped", "envio", "correo", "correio", "entrega",
     ]
@@ -460,6 +482,7 @@ public struct PolicyTopicRule: TriggerRule {
             "vomiting|vomitando|vomitou|vomitar|diarrhea|diarrhoea|diarrea|diarreia ** after|depois|despues|since|desde",
             "touching|touched|groped|grabbed|grabbing my|me leg|legs|thigh|body|chest|breast|bum|butt", "me toco|tocaba|manoseo|manoseaba", "me empezo|comenzo a tocar|manosear",
             "passando|passou|passava a mao", "dont|didnt|not feel safe",
+            "acosando|acosan|acosaron|acosa|assediando|assediou|assediam|harassing|harassed|stalking|stalked|persiguiendo|perseguindo",
             // A driver or a stranger who frightened the customer: "I felt unsafe the whole ride", "el conductor iba
             // borracho", "o motorista me ameaçou".
             "felt|feel|feeling|was|am unsafe|threatened|endangered", "driver|conductor|chofer|motorista|taxista ** drunk|borracho|bebado|recklessly|reckless|threatened|threatening|amenazo|ameacou|grito|gritou",
@@ -517,7 +540,9 @@ public struct PolicyTopicRule: TriggerRule {
             "@card is|was|has|have|went|got|_ gone|_ missing", "no|nao encuentro|encontre|hallo|acho|achei|encontro|encontrei|consigo * @card", "no longer have|got my|the * @card",
             "@card was|were|got|has|have been|_ taken", "dropped|misplaced my|the @card", "left my|the @card somewhere|behind",
             "entered|put|typed|gave|used my|the @card|details ** dodgy|fake|suspicious|scam|sketchy|shady|fraudulent|phishing",
-            "me|nos la|lo|las|los robaron|roubaram|furtaram|clonaron|clonaram", "@card ** me|nos la|lo|_ robaron|roubaram|furtaram",
+            "me|nos la|lo|las|los robaron|roubaram|furtaram|clonaron|clonaram", "roubaram|furtaram|robaron me|nos o|a|el|la|mi|meu|minha|_ @card",
+            // Identity theft in Spanish and Portuguese: "me suplantaron la identidad".
+            "suplantaron|suplantacion|suplantaram|suplantacao|suplantar", "@card ** me|nos la|lo|_ robaron|roubaram|furtaram",
             "text|texts|email|emails|call|calls|message|messages|sms|someone|somebody asking|asked|requesting for|_ my|our|the @card|@login|code|details|number",
             "was|is that|this|it really you|from you", "is|was this|that|it legit|legitimate|a scam|fake|phishing", "is|was this|that|it * phishing|scam|legit|legitimate",
             "getting|receiving|received|got|get a|an|_ phishing|scam|fake|suspicious text|texts|email|emails|call|calls|message|messages|sms",
@@ -571,7 +596,12 @@ public struct PolicyTopicRule: TriggerRule {
             "promised|quoted|offered|prometieron|prometeram ** discount|price|rate|credit|descuento|desconto|precio|preco ** not|isnt|wasnt|never|didnt|missing|no|nao",
             "@charge|billed ** after|even|though|despite|aunque|mesmo * cancel|cancelled|canceled|cancelling|cancele|cancelei|cancelado|cancelada|cancelar|cancellation", "@charge ** sin|sem autorizacion|autorizacao|permiso|permissao|consentimiento|consentimento|aviso|avisar", "@charge|fee|fees ** never|didnt|not agreed|agree|consented|consent|signed|asked",
             "@charge|fee|fees|comision|comisiones|comissao|tarifa|cuota ** nadie|nunca|ninguem|nobody|never me|us|_ explico|explicaron|informo|informaron|aviso|avisaron|explicou|avisou|informou|told|explained|mentioned|disclosed",
-            "@charge ** no|nao pedi|solicite|contrate|pedimos|solicitei|contratei",
+            "@charge|suscripcion|suscripciones|assinatura|assinaturas|servicio|servico ** no|nao|nunca pedi|solicite|contrate|pedimos|solicitei|contratei|autorice|autorizei",
+            // "Abrir una disputa", "abrir uma contestação", "desconocer un cargo", "un consumo en Miami y yo no salí de
+            // Buenos Aires", "um gasto em Orlando e eu nem saí de Recife".
+            "abrir|iniciar|hacer|levantar|fazer|registrar|presentar una|uma|um disputa|contestacion|contestacao|chargeback|contracargo",
+            "desconocer|desconozco un|el|este|ese|una|la|esta cargo|cobro|consumo|compra|debito",
+            "@charge|consumo|consumos|gasto|gastos ** yo|eu|_ no|nem|nunca sali|sai|estuve|estive|fui|viaje|viajei",
             "stop|quit billing|charging|debiting me|us",
             // "You're still taking money after I cancelled", "I want to raise a dispute".
             "still|keep|keeps|kept taking|charging|billing|debiting ** after|since i|we|_ cancelled|canceled|cancel|closed",
@@ -648,7 +678,7 @@ public struct PolicyTopicRule: TriggerRule {
             "pueden|puedes|podem|pode|podrian revertir|revertirla|revertirlo|reverter|revertela|reverte-la|estornar",
             "@charge|transfer|transferencia|transferencias|transferi|pix|sent|envie|mande|mandei|enviei|fiz|hice ** by|por|in mistake|error|engano|equivocacion|accident|accidente",
             "sent|send|transferred|transfer|paid|pay|went|gone|deposited|payment|money ** to|into the|a|an|_ wrong|incorrect account|person|recipient|iban|number",
-            "transferi|transferencia|envie|mande|mandei|enviei|pague|paguei|deposite|depositei|pix|dinero|dinheiro ** cuenta|persona|conta|pessoa|destinatario|destinataria|numero equivocada|equivocado|errada|errado|incorrecta|incorrecto|incorreta|incorreto",
+            "transferi|transferencia|envie|mande|mandei|enviei|pague|paguei|deposite|depositei|pix|bizum|dinero|dinheiro ** cuenta|persona|conta|pessoa|destinatario|destinataria|numero|chave|alias|cbu equivocada|equivocado|errada|errado|incorrecta|incorrecto|incorreta|incorreto",
         ]),
         ("lockout", [
             "@account|@login|@card * @lock", "@lock * @account|@login|@card", "locked|blocked|shut out",
@@ -731,7 +761,7 @@ public struct PolicyTopicRule: TriggerRule {
                 estafaron estafado estafada estafados fraude clonada clonaron clonado clonaram  golpista invadida invadiram invadiu
                 """),
             (.stolenWord, "stolen stole steal theft robbed lost snatched nicked pinched mugged pickpocketed vanished disappeared asaltaron arrebataron afanaron desaparecio sumio roubou assaltaram sumiu desapareceu robada robado robaron roubado roubada roubaram furtado furtada perdi perdio perdido perdida extravie extravio extraviada extraviado levaram furtaram"),
-            (.paymentInstrument, "card cards tarjeta tarjetas cartao cartoes wallet phone celular telefono telefone movil movel mobile"),
+            (.paymentInstrument, "card cards tarjeta tarjetas cartao cartoes wallet phone celular celu telefono telefone movil movel mobile telemovel"),
             (.accountWord, "account accounts cuenta cuentas conta contas profile perfil email"),
             (.loginWord, "login log sign password passwords passcode pin contrasena senha usuario"),
             (.lockWord, """
