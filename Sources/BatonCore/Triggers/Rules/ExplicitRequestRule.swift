@@ -26,7 +26,12 @@ public struct ExplicitRequestRule: TriggerRule {
             let marks = String(repeating: "?", count: min(text.questionMarks, 5))
             return FiredTrigger(kind: kind, message: index, reason: "sent only '\(marks)'", rule: "explicit_request/impatience")
         }
-        if Self.isNotSaidAsARequest(text) { return nil }
+        guard let found = request(in: text, context, at: index) else { return nil }
+        // Checked only once something would fire: most messages ask for nobody.
+        return Self.isNotSaidAsARequest(text) ? nil : found
+    }
+
+    private func request(in text: NormalizedText, _ context: TriggerContext, at index: Int) -> FiredTrigger? {
         if let match = phrases.firstMatch(in: text), !Self.isNegated(text, before: match.range.lowerBound),
            !(match.payload == "complaint" && text.contains(.legalWord)), !Self.isCommandOrTitle(text, match.range) {
             // A formal complaint is a customer unhappy enough to put it on record: it hands off as how they feel
