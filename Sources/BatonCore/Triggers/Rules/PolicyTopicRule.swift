@@ -121,7 +121,7 @@ public struct PolicyTopicRule: TriggerRule {
                     || (Self.eligibilityWords.contains(text.words[position]) && Self.isAQuestion(text))
             }
             if asksHowItWorks { return false }
-        } else if match.payload == "security" && !text.words.contains(where: Self.ownWords.contains)
+        } else if match.payload == "security" && !text.words.contains(where: PolicyQuestion.ownCaseWords.contains)
                     && text.precededInClause(at: match.range.lowerBound, window: 10, where: {
                         Self.asksHowLong(text, at: $0) || Self.feeWords.contains(text.words[$0]) && Self.isAQuestion(text)
                     }) {
@@ -180,15 +180,15 @@ public struct PolicyTopicRule: TriggerRule {
             if next + 1 < text.count && text.words[next] == "de" && countWords.contains(text.words[next + 1]) { return true }
             // "I can't find my card number in the app": a detail of the card, looked for.
             let matched = text.words[match.range]
-            if matched.contains(where: findWords.contains) || matched.contains(where: ["encuentro", "encontre", "hallo", "acho", "achei", "encontro", "encontrei"].contains),
+            if matched.contains(where: { findWords.contains($0) || notFoundWords.contains($0) }),
                next < text.count && cardDetailWords.contains(text.words[next]) || matched.contains(where: cardDetailWords.contains)
                 || text.words.contains(where: appWords.contains) { return true }
             // "The payment was taken from my card", "my card was taken by the ATM" (a lockout): not a theft.
             if matched.last == "taken" && (next < text.count && (["out", "off", "twice", "for", "as"].contains(text.words[next])
                 || text.words[next] == "from" && text.contains(.chargeWord)) || text.contains(.machineWord)) { return true }
             // "My gift card is missing from the box", "the SIM card was taken out": not a payment card.
-            if let card = matched.firstIndex(where: { $0 == "card" || $0 == "cards" }), card > match.range.lowerBound - 1,
-               card > 0, notAPaymentCard.contains(text.words[card - 1]) { return true }
+            if let card = matched.firstIndex(where: { $0 == "card" || $0 == "cards" }), card > 0,
+               notAPaymentCard.contains(text.words[card - 1]) { return true }
             // "A mi hermano le robaron el celu", "roubaram o celular do meu irmão": someone else's phone or card.
             if match.range.lowerBound > 0 && ["le", "les"].contains(text.words[match.range.lowerBound - 1]) { return true }
             if next + 2 < text.count && ["do", "da", "de"].contains(text.words[next]) && ["meu", "minha", "mi"].contains(text.words[next + 1])
@@ -237,6 +237,8 @@ public struct PolicyTopicRule: TriggerRule {
         "expiry", "expiration", "statement", "statements", "balance", "limit", "option", "tab", "page", "section",
         "menu", "screen", "button", "verification", "numero", "datos", "dados", "clave", "codigo", "senha", "saldo",
     ]
+    /// "No encuentro", "não acho": the verbs of "can't find" after a negation, in Spanish and Portuguese.
+    static let notFoundWords: Set<String> = ["encuentro", "encontre", "hallo", "acho", "achei", "encontro", "encontrei"]
     static let appWords: Set<String> = ["app", "website", "site", "online", "menu", "settings", "aplicacion", "aplicativo"]
     /// Cards that are not a means of payment.
     static let notAPaymentCard: Set<String> = [
@@ -256,7 +258,6 @@ public struct PolicyTopicRule: TriggerRule {
     static let deliveryWords: Set<String> = [
         "delivery", "delivered", "post", "mail", "arrive", "arrived", "shipping", "shipped", "envio", "correo", "correio", "entrega",
     ]
-    static let ownWords: Set<String> = ["my", "our", "mi", "mis", "nuestra", "nuestro", "meu", "minha", "nosso", "nossa", "i", "we", "me"]
     static let moneyWords: Set<String> = ["money", "funds", "savings", "cash"]
     /// "Only got half", "still charged", "taken from my balance": a withdrawal gone wrong, not one declined.
     static let shortOrDebitedWords: Set<String> = [
