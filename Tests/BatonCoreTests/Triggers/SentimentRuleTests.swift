@@ -17,6 +17,26 @@ struct SentimentRuleTests {
         #expect(fired.rule == "sentiment/strong")
     }
 
+    @Test("strong words about the weather, the traffic or a film are small talk", arguments: [
+        "the weather is awful today, will it clear up by noon", "traffic is a total nightmare, how long to the station",
+        "that movie was so bad it was horrible", "worst film I've seen all year, what else is on tonight",
+        "this rain is horrible, do I need an umbrella tomorrow", "el trafico esta horrible, cuanto tardo al aeropuerto",
+        "que pelicula tan pesima, recomiendame otra", "essa chuva ta horrivel, vai parar hoje?",
+    ])
+    func smallTalk(_ text: String) {
+        #expect(F.evaluate(rule, customerSays: text) == nil, "\"\(text)\"")
+    }
+
+    @Test("the same words about the business, its service or a wait still fire", arguments: [
+        "your delivery in this weather was horrible, the parcel is soaked", "the traffic excuse again? your driver is terrible",
+        "your film streaming is garbage, it freezes every minute", "worst service ever, the rain got into my order",
+        "another week, another power cut, this is terrible", "estoy harta, otra semana sin internet, pesimo servicio",
+    ])
+    func aboutTheBusiness(_ text: String) throws {
+        let fired = try #require(F.evaluate(rule, customerSays: text), "\"\(text)\"")
+        #expect(fired.kind == .sentiment)
+    }
+
     @Test("anger in capitals fires")
     func caps() throws {
         let fired = try #require(F.evaluate(rule, customerSays: "WHY IS NOBODY ANSWERING ME??"))

@@ -25,7 +25,9 @@ public struct SentimentRule: TriggerRule {
         var scoreText: String { Self.format(score) }
         // Strong needs a strong feeling: a list of problems ("late, damaged, one item missing") is not anger,
         // and neither is naming an incident ("I got scammed", "locked out"), which the policy topic reports.
-        if score <= Self.strongThreshold && scorer.analyze(text).strongestFeeling <= Float(Self.strongThreshold) {
+        // A feeling about the weather, the traffic or a film is small talk, not a grievance with the business.
+        if score <= Self.strongThreshold && scorer.analyze(text).strongestFeeling <= Float(Self.strongThreshold)
+            && !Self.isAboutSomethingElse(text) {
             return FiredTrigger(kind: kind, message: index, reason: "strongly negative message (score \(scoreText))",
                                 rule: "sentiment/strong")
         }
@@ -59,6 +61,29 @@ public struct SentimentRule: TriggerRule {
                                 reason: "sudden rant after calm messages (score \(scoreText))", rule: "sentiment/rant")
         }
         return nil
+    }
+
+    /// Things nobody at the business answers for, that people are strongly negative about in small talk. Not
+    /// days or weeks: "another week, another power cut" counts the time a problem has lasted.
+    static let otherSubjects = TokenWordSet([
+        "weather", "rain", "raining", "snow", "heat", "heatwave", "humidity", "traffic", "commute", "movie", "movies",
+        "film", "films", "book", "novel", "song", "album", "episode", "hangover",
+        "clima", "lluvia", "calor", "trafico", "trancon", "pelicula", "libro", "cancion", "episodio",
+        "resaca", "chuva", "transito", "filme", "livro", "musica", "ressaca",
+    ])
+    /// Words that bring the business, or the customer's dealings with it, into a message.
+    static let businessWords = TokenWordSet([
+        "your", "yours", "ur", "guys", "yall", "company", "service", "staff", "app", "website", "site", "order",
+        "parcel", "package", "delivery", "driver", "account", "card", "bill", "charge", "refund", "booking", "flight",
+        "ustedes", "su", "sus", "empresa", "compania", "companhia", "servicio", "pedido", "paquete", "entrega", "cuenta", "tarjeta", "cobro", "factura",
+        "reserva", "vuelo", "voces", "vcs", "vc", "seu", "sua", "servico", "atendimento", "conta", "cartao", "fatura",
+        "voo", "encomenda",
+    ])
+
+    /// Whether `text` is about one of `otherSubjects` and names nothing of the business: "the weather is
+    /// awful, will it clear up by noon", "that movie was so bad it was hilarious".
+    static func isAboutSomethingElse(_ text: NormalizedText) -> Bool {
+        otherSubjects.containsAny(in: text) && !businessWords.containsAny(in: text)
     }
 
     /// Eight words or fewer, and a score ≤ -0.4 or, from two words on, the model's frustration at its streak
