@@ -101,6 +101,8 @@ public struct RepeatedQuestion: Sendable {
         ("the same thing|answer|reply|response|message over and over", ()),
         ("keep|keeps getting|saying * same answer|thing|reply|response|message", ()),
         ("repeating|repeat yourself|itself", ()), ("stop repeating", ()),
+        // "Stop giving me the same canned response".
+        ("canned|scripted|generic response|responses|reply|replies|answer|answers", ()),
         ("going|go|goes|run|running|round in circles", ()), ("you already said|told|wrote that|this|me", ()),
         ("i already told|said|explained|answered|asked", ()), ("told you already", ()),
         ("are you|u even reading|listening", ()), ("you|u arent|dont|not|never reading|listening|read|listen", ()), ("you|u are not reading|listening", ()),

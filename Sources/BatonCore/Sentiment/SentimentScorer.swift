@@ -148,8 +148,26 @@ public struct SentimentScorer: Sendable {
         return factor
     }
 
+    /// A customer about to leave: "thinking of switching to another bank after this", "me voy a cambiar de
+    /// compañía", "vou mudar de operadora". A plan or a city changed is not leaving ("switch to another plan"),
+    /// nor is coming to us from another ("if I switch to you from another network").
+    static let leavingPatterns: [String] = [
+        "switch|switching|leave|leaving|go|going to|with|for|_ a|the|_ another|different|competing|other bank|provider|company|network|carrier|supplier|insurer|operator|airline|gym|competitor|competition",
+        "switch|switching|leave|leaving|go|going|move|moving to|with|for a|the|_ competitor|competitors|competition|rival|rivals",
+        "take|taking my|our business elsewhere|somewhere", "take|taking my|our business to|with a|the|_ another|different|competing|other|competitor|competition",
+        "me voy|vamos a cambiar|pasar|ir de|a|con compania|banco|operador|operadora|proveedor|aseguradora|empresa|otra|otro|la",
+        "me voy|paso|cambio|vamos ** competencia", "vou|vamos mudar|trocar|sair de|da|do operadora|banco|empresa|seguradora|provedor",
+        "vou|vamos pra|para|pro a|_ concorrencia|concorrente",
+    ]
+    static let leaving = PhraseSet(leavingPatterns.map { ($0, ()) })
+
+    /// Whether the customer says they are leaving for another provider (`leavingPatterns`).
+    public static func threatensToLeave(_ text: NormalizedText) -> Bool {
+        leaving.firstMatch(in: text) != nil
+    }
+
     /// Multi-word expressions scored as a whole, before their single words.
-    static let idiomEntries: [(String, Float)] = [
+    static let idiomEntries: [(String, Float)] = leavingPatterns.map { ($0, -0.8) } + [
         // Figures of speech that look negative but are not.
         ("dying to", 0.4), ("to die for", 0.5), ("kill for", 0.2), ("killing it", 0.5),
         ("deal|price|prices|offer|app|feature|features|update|design|this|that|it is|looks|was|so killer", 0.5),

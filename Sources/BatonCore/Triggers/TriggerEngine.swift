@@ -112,6 +112,12 @@ public struct TriggerEngine: Sendable {
                    let legal = fired.firstIndex(where: { $0.kind == .policyTopic && $0.topic == "legal" }) {
                     fired.insert(fired.remove(at: legal), at: 0)
                 }
+                // "Quero encerrar a minha conta, vou mudar de banco", "delete my workspace and stop charging me, I'm
+                // moving to a competitor": leaving is why, the closing or the charge is what an agent acts on.
+                if fired[0].kind == .sentiment, SentimentScorer.threatensToLeave(context.texts[index]),
+                   let topic = fired.firstIndex(where: { $0.kind == .policyTopic }) {
+                    fired.insert(fired.remove(at: topic), at: 0)
+                }
                 let primary = fired[0]
                 let latest = latestSentiment(sentiment, upTo: index)
                 return HandoffDecision(conversationID: conversation.id, handoff: true, at: index, primary: primary,

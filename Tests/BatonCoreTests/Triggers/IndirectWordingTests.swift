@@ -291,4 +291,58 @@ struct IndirectWordingTests {
         let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
         #expect(!decision.handoff, "\"\(text)\" fired \(decision.primary?.rule ?? ""): \(decision.primary?.reason ?? "")")
     }
+
+    @Test("leaving for a competitor, credit taken out in one's name, a passport stolen, a contract rescinded, a call asked with the pronoun after: the rules hand off", arguments: [
+        ("honestly I'm leaving for another provider", TriggerKind.sentiment), ("seriously thinking of switching to a competitor", .sentiment),
+        ("we will take our business elsewhere", .sentiment), ("me voy a pasar a otra compañía, ya estuvo", .sentiment),
+        ("vamos mudar de seguradora, chega", .sentiment), ("vou pra concorrência", .sentiment),
+        ("somebody opened a credit card in my name", .policyTopic), ("abrieron una cuenta a mi nombre en otro banco", .policyTopic),
+        ("contrataram um financiamento no meu nome", .policyTopic), ("they stole my passport at the station", .policyTopic),
+        ("me robaron el pasaporte en el metro", .policyTopic), ("meu passaporte foi roubado no hotel", .policyTopic),
+        ("queria rescindir meu contrato de internet", .policyTopic), ("quiero rescindir el contrato del gimnasio", .policyTopic),
+        ("podrían llamarme por la tarde?", .explicitRequest), ("consegue passar para um atendente?", .explicitRequest),
+        ("we plan to roll out the app in all 40 stores", .buyingIntent), ("all I get from you is canned answers", .sentiment),
+    ])
+    func leavingAndOtherKinds(_ text: String, kind: TriggerKind) {
+        let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
+        #expect(decision.primary?.kind == kind, "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
+    }
+
+    @Test("another plan, coming to us from another network, one's own loan, a word looked up: the AI keeps them", arguments: [
+        "can I switch to another plan with more data?", "if I switch to you from another network can I keep my number?",
+        "can I take out a loan in my own name?", "what does rescind mean", "switch to a different language please",
+        "I'm moving to another city, can I keep my account?",
+    ])
+    func notLeaving(_ text: String) {
+        let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
+        #expect(!decision.handoff, "\"\(text)\" fired \(decision.primary?.rule ?? ""): \(decision.primary?.reason ?? "")")
+    }
+
+    @Test("closing an account to leave for another bank is the closing first")
+    func closingToLeave() {
+        let decision = Self.rulesAlone.evaluate(ConversationFixture.customer(["please close my account, I'm switching to another bank"]))
+        #expect(decision.primary?.kind == .policyTopic && decision.primary?.topic == "cancellation",
+                "→ \(decision.primary?.rule ?? "nothing"), \(decision.triggers.map(\.rule))")
+        #expect(decision.triggers.contains { $0.kind == .sentiment })
+    }
+
+    @Test("a song to play and the AI asked to talk are not requests for a person, with the model or without", arguments: [
+        "toca me liga do roupa nova", "pon llámame de wrs en spotify", "play call me by blondie",
+        "talk to me about the history of rome", "chat with me about football for a bit",
+    ])
+    func songsAndSmallTalk(_ text: String) {
+        for engine in [engine, Self.rulesAlone] {
+            let decision = engine.evaluate(ConversationFixture.customer([text]))
+            #expect(!decision.handoff, "\"\(text)\" fired \(decision.primary?.rule ?? ""): \(decision.primary?.reason ?? "")")
+        }
+    }
+
+    @Test("someone asked to talk, a call asked for, still are", arguments: [
+        "can someone talk to me", "I need a person to talk to me about my bill", "me liga por favor", "llámame mañana",
+        "put me through to someone who can talk to me",
+    ])
+    func stillRequests(_ text: String) {
+        let decision = engine.evaluate(ConversationFixture.customer([text]))
+        #expect(decision.primary?.kind == .explicitRequest, "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
+    }
 }

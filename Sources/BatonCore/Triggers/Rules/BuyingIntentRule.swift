@@ -126,6 +126,8 @@ public struct BuyingIntentRule: TriggerRule {
         ("book|schedule|request|get a|_ demo", "en"),
         ("buy|purchase|order|license|get|buying|purchasing|ordering this|it|them|these|licenses|seats|_ for|across|to my|our|the whole|entire|_ @scale", "en"),
         ("roll|rolling it|this|_ out to|across|for my|our|the|_ whole|entire|_ @scale", "en"),
+        // "Our company wants to roll out your software across 3 sites".
+        ("roll|rolling out ** across|to|at|in * sites|offices|locations|branches|stores|clinics|schools|campuses|departments|teams|@scale", "en"),
         ("comprar|adquirir|contratar ** para|pra toda|todo|_ la|a|o|mi|minha|meu|nuestra|nossa|_ @scale", "es"), ("en|em grandes|_ cantidad|cantidades|quantidade|quantidades", "es"),
         ("precio|precios|preco|precos por|de volumen|volume|mayor|cantidad", "es"),
         // "Queremos pasar todo el equipo al plan business", "migrar o time todo pro plano empresarial".

@@ -142,6 +142,18 @@ public struct ExplicitRequestRule: TriggerRule {
     /// no request, whatever matches.
     static func isNotSaidAsARequest(_ text: NormalizedText) -> Bool {
         asksForATranslation(text) || RelayedMessage.isDictated(text) || asksWhoIsAnswering(text) || tellsWhatSomeoneDid(text)
+            || asksTheAIToTalk(text)
+    }
+
+    /// "Talk to me about black holes", "chat with me about something fun": the AI asked to talk, with nobody else
+    /// named ("can someone talk to me", "I need a person to talk to me" ask for one).
+    static func asksTheAIToTalk(_ text: NormalizedText) -> Bool {
+        let words = text.words
+        guard words.count >= 3, !text.contains([.humanStrong, .humanWeak, .specialistNoun]) else { return false }
+        for position in 0..<(words.count - 2) where ["talk", "speak", "chat"].contains(words[position]) {
+            if ["to", "with"].contains(words[position + 1]) && ["me", "us"].contains(words[position + 2]) { return true }
+        }
+        return false
     }
 
     /// "Someone has made a withdrawal with my card", "alguien hizo un retiro", "alguém usou meu cartão": someone is
@@ -251,6 +263,10 @@ public struct ExplicitRequestRule: TriggerRule {
                 return true
             }
         }
+        // "Pon Llámame de WRS", "toca me liga do Roupa Nova", "play call me by Blondie": a song to play.
+        if words.contains(where: callWords.contains), range.lowerBound > 0, playVerbs.contains(text.words[range.lowerBound - 1]) {
+            return true
+        }
         guard next < text.count else { return false }
         // "You can call me James", "call me something else", "i want you to call me lord": a name to be called by,
         // where a call back is followed by when, where or why ("call me back", "call me tomorrow", "call me on
@@ -289,6 +305,8 @@ public struct ExplicitRequestRule: TriggerRule {
         "chamar", "chame",
     ]
     private static let objectDeterminers: Set<String> = ["a", "an", "un", "una"]
+    /// Verbs that ask an assistant to play a song, before its title.
+    private static let playVerbs: Set<String> = ["play", "pon", "ponme", "pone", "reproduce", "reproduci", "toca", "tocar", "reproduz", "reproduzir"]
     /// "Que me llame un comercial": who calls, after the verb.
     private static let salesPeople: Set<String> = ["comercial", "vendedor", "vendedora", "consultor", "consultora", "ejecutivo"]
     private static let ownPossessives: Set<String> = ["my", "mi", "mis", "meu", "minha", "meus", "minhas"]
@@ -371,6 +389,10 @@ public struct ExplicitRequestRule: TriggerRule {
         // A call back asked with a modal: "me pueden marcar al celular?", "vcs podem me ligar?".
         ("me pueden|puede|podrian|podria|podes|puedes|podran llamar|marcar|telefonear|contactar", "es"),
         ("podem|pode|poderiam|poderia|podia|consegue|conseguem|conseguiriam me ligar|telefonar|contatar|contactar|retornar", "pt"),
+        // The pronoun after the verb: "pueden llamarme mañana?", "podrían contactarnos".
+        ("pueden|puede|podrian|podria|podes|puedes|podran|podrias llamarme|llamarnos|marcarme|marcarnos|contactarme|contactarnos|telefonearme", "es"),
+        // "Pode transferir pro suporte?", "consegue passar para um atendente?".
+        ("pode|podem|poderia|poderiam|consegue|conseguem transferir|passar|encaminhar pro|pra|para|ao|com|_ um|uma|o|a|_ suporte|atendimento|atendente|humano|pessoa|setor|gerente|supervisor|responsavel", "pt"),
         // A person asked to look at the case: "mejor que lo vea un agente", "prefiro que uma pessoa veja",
         // "can someone look into this".
         ("mejor|prefiero|preferiria|quiero|quisiera|necesito que lo|la|me|_ vea|revise|mire|atienda|resuelva|vean|revisen|atiendan ** @human|alguien", "es"),

@@ -552,7 +552,13 @@ public struct PolicyTopicRule: TriggerRule {
             "order|orders|purchase|purchases|transaction|transactions|charges|charge i|we didnt|never|not place|make|made|placed|authorize|authorise|order",
             "didnt|not|never place|make|authorize|authorise|order|made|placed * order|orders|purchase|purchases|transactions|transfer|transfers",
             "unauthorized|unauthorised|suspicious|strange|unknown|unrecognized|unrecognised login|logins|access|activity|sign|device|email|emails|text|texts|transfer|transfers",
-            "identity theft", "robo de identidad", "roubo de identidade", "someone else|_ is using my|mi|meu @card|@account",
+            "identity theft", "robo de identidad", "roubo de identidade",
+            // Credit taken out by someone else: "someone took out a loan in my name", "me sacaron un préstamo a mi
+            // nombre", "fizeram um empréstimo no meu nome", "abrieron una cuenta a mi nombre".
+            "@someone|took|taken|opened|sacaron|saco|hicieron|abrieron|abrio|pidieron|solicitaron|fizeram|fez|abriram|abriu|pediram|tomaram|contrataram ** loan|loans|prestamo|prestamos|emprestimo|emprestimos|credito|creditos|credit|financiamento|financiacion|mortgage|hipoteca|@account|@card|line ** my|mi|meu|minha name|nombre|nome",
+            // An identity document stolen: "my passport was stolen", "me robaron el pasaporte".
+            "stolen|stole|robbed|robaron|robo|roubaram|roubou|furtaram|furtou my|the|mi|el|la|meu|minha|o|a|_ passport|pasaporte|passaporte|dni|cedula|documentos|documents|licence|license|rg|cnh",
+            "passport|pasaporte|passaporte|dni|cedula|documentos|documents|licence|license was|were|got|has|have|fue|fueron|foi|foram|_ been|sido|_ stolen|robado|robados|robada|roubado|roubados|roubada|furtado|furtados", "someone else|_ is using my|mi|meu @card|@account",
             "uso|usaron|usou|usaram mi|minha|meu @card|@account sin|sem",
             "sofri|cai|caimos|levei um|num|em|_ golpe",
             "bag|purse|handbag|backpack|bolso|bolsa|cartera|carteira|mochila ** @stolen", "@stolen my|the|a|mi|la|el|minha|o|_ bag|purse|handbag|backpack|bolso|bolsa|cartera|carteira|mochila",
@@ -720,6 +726,8 @@ public struct PolicyTopicRule: TriggerRule {
             "cancel it|that|this|my|the|_ from|effective|starting|as of * date|month|end|next|today|tomorrow",
             "turn|switch off auto|automatic _|renew|renewal", "stop auto|automatic renew|renewal|billing|payments",
             "unsubscribe from|me from|_ premium|plus|pro|membership|plan",
+            // "Quero rescindir o seguro do carro", "rescindir el contrato": ending a contract, in its own word.
+            "rescindir|rescindo|rescinda|rescindam|rescindan|rescisao|rescision",
         ]),
     ]
 
