@@ -555,7 +555,7 @@ public struct PolicyTopicRule: TriggerRule {
             "identity theft", "robo de identidad", "roubo de identidade",
             // Credit taken out by someone else: "someone took out a loan in my name", "me sacaron un préstamo a mi
             // nombre", "fizeram um empréstimo no meu nome", "abrieron una cuenta a mi nombre".
-            "@someone|took|taken|opened|sacaron|saco|hicieron|abrieron|abrio|pidieron|solicitaron|fizeram|fez|abriram|abriu|pediram|tomaram|contrataram ** loan|loans|prestamo|prestamos|emprestimo|emprestimos|credito|creditos|credit|financiamento|financiacion|mortgage|hipoteca|@account|@card|line ** my|mi|meu|minha name|nombre|nome",
+            "someone|somebody|alguien|alguem|sacaron|saco|hicieron|abrieron|abrio|pidieron|solicitaron|fizeram|fez|abriram|abriu|pediram|tomaram|contrataram ** loan|loans|prestamo|prestamos|emprestimo|emprestimos|credito|creditos|credit|financiamento|financiacion|mortgage|hipoteca|@account|@card|line ** my|mi|meu|minha name|nombre|nome",
             // An identity document stolen: "my passport was stolen", "me robaron el pasaporte".
             "stolen|stole|robbed|robaron|robo|roubaram|roubou|furtaram|furtou my|the|mi|el|la|meu|minha|o|a|_ passport|pasaporte|passaporte|dni|cedula|documentos|documents|licence|license|rg|cnh",
             "passport|pasaporte|passaporte|dni|cedula|documentos|documents|licence|license was|were|got|has|have|fue|fueron|foi|foram|_ been|sido|_ stolen|robado|robados|robada|roubado|roubados|roubada|furtado|furtados", "someone else|_ is using my|mi|meu @card|@account",
