@@ -345,4 +345,23 @@ struct IndirectWordingTests {
         let decision = engine.evaluate(ConversationFixture.customer([text]))
         #expect(decision.primary?.kind == .explicitRequest, "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
     }
+
+    @Test("what a thing is, asked in a few words, is a definition: the AI answers it", arguments: [
+        "what is chargeback protection", "what are phishing scams", "what is identity fraud cover?",
+    ])
+    func definitions(_ text: String) {
+        for engine in [engine, Self.rulesAlone] {
+            let decision = engine.evaluate(ConversationFixture.customer([text]))
+            #expect(!decision.handoff, "\"\(text)\" fired \(decision.primary?.rule ?? ""): \(decision.primary?.reason ?? "")")
+        }
+    }
+
+    @Test("what this charge is, or what is going on with a refund, is a case", arguments: [
+        "what is this charge on my statement", "what is this fraud alert about my card", "what is going on with my refund",
+        "what is taking so long with my refund",
+    ])
+    func notDefinitions(_ text: String) {
+        let decision = engine.evaluate(ConversationFixture.customer([text]))
+        #expect(decision.handoff, "\"\(text)\" → nothing")
+    }
 }

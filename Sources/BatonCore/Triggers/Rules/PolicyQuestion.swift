@@ -147,6 +147,12 @@ public enum PolicyQuestion {
         case "whats": return at(1) == "a" || at(1) == "an"
         case "what":
             if (at(1) == "is" || at(1) == "are") && (at(2) == "a" || at(2) == "an") { return true }
+            // "What is identity theft insurance", "what are phishing scams": a thing named, in a few words, with
+            // nothing pointed at ("what is this charge") and nothing going on ("what is taking so long").
+            if (at(1) == "is" || at(1) == "are") && words.count <= 6 && !pointedAt.contains(at(2))
+                && !(1..<text.count).contains(where: { text.tokens[$0].flags.contains(.clauseStart) }) {
+                return true
+            }
             return at(1) == "does" && (words.contains("mean") || words.contains("stand"))
         case "que": return at(1) == "significa" || at(1) == "quiere" && at(2) == "decir" || at(1) == "es" && (at(2) == "un" || at(2) == "una")
         case "o": return at(1) == "que" && (at(2) == "significa" || (at(2) == "e" || at(2) == "sao") && !["", "isso", "isto"].contains(at(3)))
@@ -155,6 +161,11 @@ public enum PolicyQuestion {
     }
 
     static let definitionWords: Set<String> = ["definition", "definicion", "definicao"]
+    /// What follows "what is" when it asks about something here and now, not what a thing is.
+    static let pointedAt: Set<String> = [
+        "this", "that", "these", "those", "the", "it", "going", "happening", "wrong", "up", "taking", "with", "your", "ur",
+        "you", "u", "there", "being", "my", "our", "me",
+    ]
 
     /// Whether the first sentence opens with "if", "si", "se" or "caso" ("sí, …" and the reflexive "se me…" do not).
     static func opensWithASupposition(_ text: NormalizedText) -> Bool {
