@@ -364,4 +364,26 @@ struct IndirectWordingTests {
         let decision = engine.evaluate(ConversationFixture.customer([text]))
         #expect(decision.handoff, "\"\(text)\" → nothing")
     }
+
+    @Test("someone else's incident long ago or elsewhere before a question, a call declined, a meaning explained: the AI keeps them", arguments: [
+        "my brother's phone was stolen years ago, do you offer phone insurance?", "my dad got scammed on another site, how do you verify sellers?",
+        "my colleague's account was hacked on another app, do you support two factor login?",
+        "no need to call me back, it's all fixed", "no hace falta que me llamen, ya quedó", "pls explain what a refund dispute is",
+    ])
+    func othersPastCallsDeclinedMeanings(_ text: String) {
+        for engine in [engine, Self.rulesAlone] {
+            let decision = engine.evaluate(ConversationFixture.customer([text]))
+            #expect(!decision.handoff, "\"\(text)\" fired \(decision.primary?.rule ?? ""): \(decision.primary?.reason ?? "")")
+        }
+    }
+
+    @Test("someone else's incident now, a person still asked for, what happened explained: still handed off", arguments: [
+        ("my mum's card was stolen last night, can you block it?", TriggerKind.policyTopic),
+        ("my dad was scammed out of 2000 pounds from his account with you, what can we do?", .policyTopic),
+        ("no need for this, just get me a human", .explicitRequest), ("explain what happened to my refund", .policyTopic),
+    ])
+    func stillCases(_ text: String, kind: TriggerKind) {
+        let decision = Self.rulesAlone.evaluate(ConversationFixture.customer([text]))
+        #expect(decision.primary?.kind == kind, "\"\(text)\" → \(decision.primary?.rule ?? "nothing")")
+    }
 }

@@ -142,7 +142,24 @@ public struct ExplicitRequestRule: TriggerRule {
     /// no request, whatever matches.
     static func isNotSaidAsARequest(_ text: NormalizedText) -> Bool {
         asksForATranslation(text) || RelayedMessage.isDictated(text) || asksWhoIsAnswering(text) || tellsWhatSomeoneDid(text)
-            || asksTheAIToTalk(text)
+            || asksTheAIToTalk(text) || saysNoneIsNeeded(text)
+    }
+
+    /// "No need to call me, the chat answered everything", "no hace falta que me llame nadie", "não precisa me
+    /// ligar": a call or a person declined.
+    static func saysNoneIsNeeded(_ text: NormalizedText) -> Bool {
+        // "No need for this, get me a human": the person still asked for.
+        guard !text.contains(.humanStrong) else { return false }
+        let words = text.words
+        for position in 0..<max(0, words.count - 1) {
+            let (word, next) = (words[position], words[position + 1])
+            let third = position + 2 < words.count ? words[position + 2] : ""
+            if word == "no" && next == "need" { return true }
+            if (word == "dont" || word == "doesnt") && next == "need" && ["to", "a", "anyone", "anybody", "someone", "you"].contains(third) { return true }
+            if word == "no" && (next == "hace" && third == "falta" || next == "es" && third == "necesario") { return true }
+            if word == "nao" && (next == "precisa" || next == "precisam" || next == "e" && third == "necessario") { return true }
+        }
+        return false
     }
 
     /// "Talk to me about black holes", "chat with me about something fun": the AI asked to talk, with nobody else

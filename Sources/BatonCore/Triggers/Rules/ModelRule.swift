@@ -77,7 +77,9 @@ public struct ModelRule: Sendable {
     /// - "call me a taxi", "llámame un uber", "who sings call me maybe": a request's words used for something else;
     /// - a short answer with no negative word in it ("nada", "não, só isso"), frustration the model reads into
     ///   a few words, is an answer to the AI's question;
-    /// - a message the customer dictates for someone else ("text Dave saying…") is not said to us.
+    /// - a message the customer dictates for someone else ("text Dave saying…") is not said to us;
+    /// - someone else's theft or hack, long ago or elsewhere, told before a question ("my colleague's account was
+    ///   hacked on another app, do you support two factor login?"), is background to the question.
     func holdBackReason(_ text: NormalizedText, label: ModelLabel) -> String? {
         if text.letterCount == 0 { return "no words to judge" }
         if RelayedMessage.isDictated(text) { return "a message dictated for someone else" }
@@ -88,6 +90,9 @@ public struct ModelRule: Sendable {
         if label.topic != nil && PolicyQuestion.asksForADefinition(text) { return "asks what a word means" }
         if label.topic != nil && PolicyQuestion.isForStudy(text) { return "asked for the customer's studies" }
         if label == .security && PolicyTopicRule.asksToFindAPhone(text) { return "asks to find a phone" }
+        if label == .security && PolicyTopicRule.isSomeoneElsesPastIncident(text, incidentAt: nil) {
+            return "someone else's incident, long ago or elsewhere"
+        }
         if label == .cancellation && Self.cancelsAnErrand(text) { return "cancels a ride, an alarm or an appointment" }
         if label == .billingDispute && Self.asksAboutATariff(text) { return "asks why a fee applies to a card payment, cash or a transfer" }
         if label.topic != nil, PolicyQuestion.saysItIsOnlyAsking(text) {

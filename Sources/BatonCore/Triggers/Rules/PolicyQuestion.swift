@@ -139,6 +139,8 @@ public enum PolicyQuestion {
         let words = text.words
         guard words.count >= 2, !words.contains(where: ownCaseWords.contains) else { return false }
         func at(_ index: Int) -> String { index < words.count ? words[index] : "" }
+        // "Can you explain what a chargeback is?": the meaning asked, wherever "explain what" comes.
+        if let explain = words.firstIndex(of: "explain"), at(explain + 1) == "what" { return true }
         // "What is the legal definition of fraud?", "¿cuál es la definición de estafa?".
         if questionWords.contains(words[0]) && words.prefix(6).contains(where: definitionWords.contains) { return true }
         switch words[0] {

@@ -193,6 +193,10 @@ public struct PolicyTopicRule: TriggerRule {
             if match.range.lowerBound > 0 && ["le", "les"].contains(text.words[match.range.lowerBound - 1]) { return true }
             if next + 2 < text.count && ["do", "da", "de"].contains(text.words[next]) && ["meu", "minha", "mi"].contains(text.words[next + 1])
                 && otherPeople.contains(text.words[next + 2]) { return true }
+            // "My friend had her card stolen at an airport last year, so are your networks secure?", "a un amigo lo
+            // hackearon en otro exchange; ¿tienen lista blanca?": someone else's incident, long ago or elsewhere,
+            // told before a question.
+            if Self.isSomeoneElsesPastIncident(text, incidentAt: match.range.lowerBound) { return true }
             // "El fraude es un tema que me preocupa, ¿qué medidas de seguridad tienen?": the bank's measures, asked.
             if match.range.count == 1 && text.words.contains(where: { ["medidas", "measures", "protegen", "protect", "protegem"].contains($0) }) {
                 return true
@@ -249,6 +253,39 @@ public struct PolicyTopicRule: TriggerRule {
         "new", "nuevo", "nueva", "novo", "nova", "arrived", "came", "llego", "chegou", "activate", "activar", "ativar", "replacement",
     ]
     /// Family, friends and others whose card or phone the customer tells about.
+    /// Whether the incident at token `incidentAt` happened to another person ("my sister", "a un amigo", "meu
+    /// irmão", within the six words before it; anywhere when the place is not known, as for the model), a year or
+    /// more ago or somewhere else, in a message that asks a question.
+    static func isSomeoneElsesPastIncident(_ text: NormalizedText, incidentAt: Int?) -> Bool {
+        guard text.questionMarks > 0 else { return false }
+        let words = text.words
+        let before = incidentAt.map { words[max(0, $0 - 6)..<$0] } ?? words[...]
+        let someoneElse = before.contains { word in
+            otherPeople.contains(word) || englishOtherPeople.contains(word)
+                || word.hasSuffix("s") && englishOtherPeople.contains(String(word.dropLast()))
+        }
+        guard someoneElse else { return false }
+        for (position, word) in words.enumerated() {
+            let next = position + 1 < words.count ? words[position + 1] : ""
+            let previous = position > 0 ? words[position - 1] : ""
+            if elsewhereWords.contains(word) { return true }
+            if (word == "ago" || word == "atras") && longTimes.contains(previous) { return true }
+            if (word == "last" || word == "pasado" || word == "passado") && (longTimes.contains(next) || longTimes.contains(previous)) { return true }
+            if word == "hace" && longTimes.contains(next) { return true }
+            if word == "used" && next == "to" { return true }
+        }
+        return false
+    }
+
+    static let englishOtherPeople: Set<String> = [
+        "friend", "sister", "brother", "mum", "mom", "dad", "mother", "father", "son", "daughter", "roommate", "flatmate",
+        "housemate", "colleague", "coworker", "neighbour", "neighbor", "cousin", "aunt", "uncle", "grandma", "grandpa",
+        "grandmother", "grandfather", "boss", "classmate",
+    ]
+    /// "On another game", "en otro exchange", "em outro banco": somewhere other than here.
+    static let elsewhereWords: Set<String> = ["another", "otro", "otra", "outro", "outra"]
+    static let longTimes: Set<String> = ["year", "years", "months", "ano", "anos", "meses"]
+
     static let otherPeople: Set<String> = [
         "irmao", "irma", "amigo", "amiga", "mae", "pai", "filho", "filha", "avo", "primo", "prima", "namorado", "namorada", "marido",
         "esposa", "esposo", "hermano", "hermana", "madre", "padre", "hijo", "hija", "abuela", "abuelo", "tio", "tia", "vizinho",
