@@ -252,7 +252,6 @@ public struct PolicyTopicRule: TriggerRule {
     static let newCardWords: Set<String> = [
         "new", "nuevo", "nueva", "novo", "nova", "arrived", "came", "llego", "chegou", "activate", "activar", "ativar", "replacement",
     ]
-    /// Family, friends and others whose card or phone the customer tells about.
     /// Whether the incident at token `incidentAt` happened to another person ("my sister", "a un amigo", "meu
     /// irmão", within the six words before it; anywhere when the place is not known, as for the model), a year or
     /// more ago or somewhere else, in a message that asks a question.
@@ -277,6 +276,7 @@ public struct PolicyTopicRule: TriggerRule {
         return false
     }
 
+    /// The same people in English, for `isSomeoneElsesPastIncident` ("my sister", "my roommate's account").
     static let englishOtherPeople: Set<String> = [
         "friend", "sister", "brother", "mum", "mom", "dad", "mother", "father", "son", "daughter", "roommate", "flatmate",
         "housemate", "colleague", "coworker", "neighbour", "neighbor", "cousin", "aunt", "uncle", "grandma", "grandpa",
@@ -284,8 +284,10 @@ public struct PolicyTopicRule: TriggerRule {
     ]
     /// "On another game", "en otro exchange", "em outro banco": somewhere other than here.
     static let elsewhereWords: Set<String> = ["another", "otro", "otra", "outro", "outra"]
+    /// Spans of time that put an incident long ago: "years ago", "last year", "hace meses", "ano passado".
     static let longTimes: Set<String> = ["year", "years", "months", "ano", "anos", "meses"]
 
+    /// Family, friends and others whose card or phone the customer tells about, in Spanish and Portuguese.
     static let otherPeople: Set<String> = [
         "irmao", "irma", "amigo", "amiga", "mae", "pai", "filho", "filha", "avo", "primo", "prima", "namorado", "namorada", "marido",
         "esposa", "esposo", "hermano", "hermana", "madre", "padre", "hijo", "hija", "abuela", "abuelo", "tio", "tia", "vizinho",
